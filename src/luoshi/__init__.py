@@ -1,0 +1,8 @@
+"""luoshi (落实): turn Chinese government work reports into trustworthy data, and check what was delivered."""
+
+__version__ = "0.1.0"
+
+from .models import Document, Fact, Meta, Quality, Report, Section, Sentence  # noqa: E402
+from .pipeline import process  # noqa: E402
+
+__all__ = ["Document", "Fact", "Meta", "Quality", "Report", "Section", "Sentence", "process", "__version__"]
