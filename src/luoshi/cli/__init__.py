@@ -5,9 +5,9 @@ Commands live in small modules by stage; each module has a `register(app)` that 
 
 from __future__ import annotations
 
-import typer
+import importlib
 
-from . import extract_cmd
+import typer
 
 app = typer.Typer(
     name="luoshi",
@@ -17,7 +17,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (extract_cmd,):
+# One module per stage; each defines register(app).
+COMMAND_MODULES = ["extract_cmd", "store_cmd", "query_cmd", "track_cmd", "web_cmd"]
+
+for _name in COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(f"{__name__}.{_name}")
+    except ModuleNotFoundError as e:
+        if e.name != f"{__name__}.{_name}":
+            raise
+        continue
     _module.register(app)
 
 
