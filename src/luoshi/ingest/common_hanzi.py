@@ -1,0 +1,60 @@
+"""The common-hanzi set that decides between GB18030 and Big5 when both decode a file strictly.
+
+Mis-decoded CJK bytes land mostly on rare characters, so the reading whose characters are most often
+common wins. The set is the most frequent characters of real reports plus their Traditional forms
+(OpenCC s2t), so Traditional text encoded in either codec scores as well as Simplified text.
+
+Rebuild the data file: python -m luoshi.ingest.common_hanzi /work/shared/corpus/bulk
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+DATA_FILE = "common_hanzi.txt"
+TOP_N = 3500
+
+
+def is_hanzi(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@cache
+def common_hanzi() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    return frozenset(ch for line in text.splitlines() if not line.startswith("#") for ch in line.strip())
+
+
+def common_share(text: str) -> float:
+    """Share of the hanzi in `text` that are common (0.0 when there are none)."""
+    common = common_hanzi()
+    total = hits = 0
+    for ch in text:
+        if is_hanzi(ch):
+            total += 1
+            hits += ch in common
+    return hits / total if total else 0.0
+
+
+def build(folder: Path) -> str:
+    """Top simplified characters of the reports under `folder`, plus their Traditional forms."""
+    import opencc
+
+    counts: Counter[str] = Counter()
+    for path in sorted(folder.rglob("*.md")):
+        counts.update(ch for ch in path.read_text(encoding="utf-8", errors="ignore") if is_hanzi(ch))
+    top = [ch for ch, _ in counts.most_common(TOP_N)]
+    traditional = opencc.OpenCC("s2t").convert("".join(top))
+    chars = sorted(set(top) | {ch for ch in traditional if is_hanzi(ch)})
+    header = f"# {len(chars)} common hanzi: top {TOP_N} of the report corpus plus their OpenCC s2t forms\n"
+    return header + "\n".join("".join(chars[i : i + 50]) for i in range(0, len(chars), 50)) + "\n"
+
+
+if __name__ == "__main__":
+    out = Path(__file__).with_name("data") / DATA_FILE
+    out.write_text(build(Path(sys.argv[1])), encoding="utf-8")
+    print(f"wrote {out}")
