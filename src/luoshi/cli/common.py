@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from ..ingest import read_bytes, read_paths
+from ..ingest import DEFAULT_MAX_BYTES, read_bytes, read_paths
 from ..models import Document, IngestError
 
 
@@ -13,10 +13,13 @@ def err(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
-def iter_documents(paths: list[str]) -> Iterator[Document]:
+def iter_documents(paths: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
     """Documents from paths ("-" is stdin); a refused input prints one line on stderr and the batch goes on."""
     for p in paths:
-        items = read_bytes("<stdin>", sys.stdin.buffer.read()) if p == "-" else read_paths([p])
+        if p == "-":  # read one byte past the limit so an oversize stream is refused, not swallowed whole
+            items = read_bytes("<stdin>", sys.stdin.buffer.read(max_bytes + 1), max_bytes=max_bytes)
+        else:
+            items = read_paths([p], max_bytes=max_bytes)
         for item in items:
             if isinstance(item, IngestError):
                 err(f"luoshi: skipped {item}")

@@ -29,14 +29,21 @@ def common_hanzi() -> frozenset[str]:
     return frozenset(ch for line in text.splitlines() if not line.startswith("#") for ch in line.strip())
 
 
+def is_cjk_punctuation(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" or "\u2010" <= ch <= "\u2027"
+
+
 def common_share(text: str) -> float:
-    """Share of the hanzi in `text` that are common (0.0 when there are none)."""
+    """Share of the non-ASCII characters of `text` that are common hanzi or CJK punctuation.
+
+    Wrong readings land on rare hanzi, private-use code points, kana, Greek or box drawing, so they score low.
+    """
     common = common_hanzi()
     total = hits = 0
     for ch in text:
-        if is_hanzi(ch):
+        if ch >= "\x80":
             total += 1
-            hits += ch in common
+            hits += ch in common or is_cjk_punctuation(ch)
     return hits / total if total else 0.0
 
 

@@ -23,6 +23,13 @@ CJK_CANDIDATES = ("gb18030", "big5")
 ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "big5-hkscs": "big5hkscs"}
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.01
+# A detector guess is kept only if it reads as Chinese (or nearly plain ASCII): on short or random bytes
+# it happily names EBCDIC or UTF-16 and returns noise.
+MIN_DETECTED_COMMON_SHARE = 0.6
+MIN_ASCII_SHARE = 0.85
+MIN_CJK_COMMON_SHARE = 0.3  # below this a strict GB18030/Big5 reading is noise (random bytes, Shift-JIS)
+LENIENT_CANDIDATES = ("utf-8", "gb18030")
+MAX_REPLACED_SHARE = 0.005  # a few damaged bytes in a long file: read it, the clean stage marks the damage
 
 
 class NotText(ValueError):
@@ -40,7 +47,10 @@ def canonical_codec(label: str) -> str | None:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """(text, encoding used). `declared` (e.g. an HTML meta charset) is tried first when given."""
+    """(text, encoding used). `declared` (e.g. an HTML meta charset) is tried when strict UTF-8 fails.
+
+    A file that no codec reads strictly but UTF-8 or GB18030 reads with a few damaged bytes comes back with
+    those bytes as U+FFFD and the encoding named "gb18030 (3 bytes replaced)"."""
     text, encoding = _decode(data, declared)
     if text and len(CONTROL_CHARS.findall(text)) > MAX_CONTROL_SHARE * len(text):
         raise NotText("binary data (too many control characters for text)")
@@ -54,25 +64,31 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
                 return data.decode(codec), codec
             except UnicodeDecodeError:
                 break
+    try:  # before the declared charset: pages often say gb2312 while serving UTF-8, never the reverse by luck
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     if declared and (codec := canonical_codec(declared)):
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError:
             pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
     readings = []
     for codec in CJK_CANDIDATES:
         try:
             readings.append((data.decode(codec), codec))
         except UnicodeDecodeError:
             pass
-    if len(readings) == 1:
-        return readings[0]
     if readings:
-        return max(readings, key=lambda r: common_share(r[0]))
+        best = max(readings, key=lambda r: common_share(r[0]))
+        if common_share(best[0]) >= MIN_CJK_COMMON_SHARE:
+            return best
+        return _detect(data)
+    for codec in LENIENT_CANDIDATES:
+        text = data.decode(codec, "replace")
+        replaced = text.count("\ufffd")
+        if replaced <= MAX_REPLACED_SHARE * len(text):
+            return text, f"{codec} ({replaced} bytes replaced)"
     return _detect(data)
 
 
@@ -80,6 +96,12 @@ def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise NotText("undecodable bytes (not text in any known encoding)")
-    return str(best), best.encoding
+    if best is not None and best.encoding is not None:
+        text = str(best)
+        if common_share(text) >= MIN_DETECTED_COMMON_SHARE or _mostly_ascii(text):
+            return text, best.encoding
+    raise NotText("undecodable bytes (not text in any known encoding)")
+
+
+def _mostly_ascii(text: str) -> bool:
+    return sum(ch.isascii() for ch in text) >= MIN_ASCII_SHARE * len(text)
