@@ -50,7 +50,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """(text, encoding used). `declared` (e.g. an HTML meta charset) is tried when strict UTF-8 fails.
 
     A file that no codec reads strictly but UTF-8 or GB18030 reads with a few damaged bytes comes back with
-    those bytes as U+FFFD and the encoding named "gb18030 (3 bytes replaced)"."""
+    those bytes as U+FFFD and the encoding named "gb18030 (3 damaged characters replaced)"."""
     text, encoding = _decode(data, declared)
     if text and len(CONTROL_CHARS.findall(text)) > MAX_CONTROL_SHARE * len(text):
         raise NotText("binary data (too many control characters for text)")
@@ -88,7 +88,7 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         text = data.decode(codec, "replace")
         replaced = text.count("\ufffd")
         if replaced <= MAX_REPLACED_SHARE * len(text):
-            return text, f"{codec} ({replaced} bytes replaced)"
+            return text, f"{codec} ({replaced} damaged characters replaced)"
     return _detect(data)
 
 

@@ -174,6 +174,7 @@ def read_year_lines(source: str, text: str, encoding: str) -> list:
     out: list[Document | IngestError] = []
     for n, line in enumerate((x for x in text.splitlines() if x.strip()), 1):
         year, body = line.split("\t", 1)
+        body = body.strip()  # some lines pad the year with empty columns
         out.append(
             Document(
                 source=f"{source}#row={n}",

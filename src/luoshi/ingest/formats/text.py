@@ -10,7 +10,7 @@ import yaml
 
 from ...models import Document
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
