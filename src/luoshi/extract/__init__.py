@@ -1,10 +1,132 @@
-"""Extraction: every quantified fact, with metric, value, growth, bound, status, period and offsets."""
+"""Extraction: every quantified fact, with metric, value, growth, bound, status, period and offsets.
+
+The report arrives cleaned and parsed. Each sentence of a review, targets or plan section is scanned for
+quantities (quantities.py), each quantity is attributed to the phrase it measures (attribution.py), the phrase
+is mapped to a metric id (metrics.py) and the fact gets its status and period from its section (status.py).
+"""
 
 from __future__ import annotations
 
-from ..models import Fact, Report
+import re
+
+from ..models import Fact, Report, Sentence
+from . import metrics
+from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_start
+from .quantities import Quantity, scan
+from .rank import find_rank
+from .status import ABSENT_RE, STATUS_OF_ROLE, period_of, role_of
+
+__all__ = ["extract_facts", "targets_table"]
+
+ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def fallback_sentences(text: str) -> list[Sentence]:
+    """Sentences when the report carries none (a bare Report built by hand)."""
+    out, s = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if m.end() - s > 1:
+            out.append(Sentence(s, m.end()))
+        s = m.end()
+    if s < len(text):
+        out.append(Sentence(s, len(text)))
+    return out
+
+
+def section_at(report: Report, pos: int) -> int | None:
+    """The innermost section holding pos (for sentences that do not name theirs)."""
+    best = None
+    for i, sec in enumerate(report.sections):
+        if sec.start <= pos < sec.end and (best is None or sec.level >= report.sections[best].level):
+            best = i
+    return best
 
 
 def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     """Return the facts and the metric ids the report explicitly sets no target for."""
-    return [], []
+    text = report.text
+    damaged = [(d.start, d.end) for d in report.quality.damaged]
+    sentences = report.sentences or fallback_sentences(text)
+    facts: list[Fact] = []
+    absent: list[str] = []
+    for sent in sentences:
+        index = sent.section if sent.section is not None else section_at(report, sent.start)
+        role = role_of(report.sections, index)
+        status = STATUS_OF_ROLE.get(role)
+        if status is None:
+            continue
+        sentence_text = text[sent.start:sent.end]
+        if status == "target":
+            for m in ABSENT_RE.finditer(sentence_text):
+                found = metrics.find(m.group(1))
+                if found and found[0] not in absent:
+                    absent.append(found[0])
+        quantities = [q for q in scan(text, sent.start, sent.end)
+                      if not any(q.start < e and s < q.end for s, e in damaged)]
+        if not quantities:
+            continue
+        for d in attribute(text, sent.start, sent.end, quantities):
+            facts.append(to_fact(report, d, status, sent, sentence_text))
+    return facts, absent
+
+
+def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text: str) -> Fact:
+    text = report.text
+    q: Quantity = d.q
+    before = text[sent.start:q.start]
+    if status == "actual" and ESTIMATE_RE.search(before):
+        status = "estimate"
+    bound = q.bound
+    if d.growth_q is not None and d.value is not None and bound == "exact":
+        bound = d.growth_q.bound
+    high = d.high if d.high is not None else d.extra.get("growth_high")
+    last = d.growth_q or q
+    rank_end = clause_end(text, last.end, sent.end, CLAUSE_DELIMS)
+    rank_clause = text[last.end:rank_end]
+    next_clause_end = clause_end(text, min(rank_end + 1, sent.end), sent.end, CLAUSE_DELIMS)
+    rank = find_rank(rank_clause) or (find_rank(text[rank_end:next_clause_end]) if rank_end < sent.end else None)
+    cs = clause_start(text, sent.start, q.start, CLAUSE_DELIMS)
+    clause = text[cs:clause_end(text, last.end, sent.end, CLAUSE_DELIMS)]
+    return Fact(
+        metric=d.metric,
+        metric_text=d.metric_text,
+        value=float(d.value) if d.value is not None else None,
+        unit=d.unit if d.value is not None else None,
+        value_text=q.value_text,
+        high=float(high) if high is not None else None,
+        growth=float(d.growth) if d.growth is not None else None,
+        growth_unit=d.growth_unit,
+        bound=bound,
+        status=status,
+        period=period_of(report, status, before),
+        rank=rank,
+        start=q.start,
+        end=q.end,
+        sentence=clause if clause else sentence_text.strip(),
+        action=d.action if status == "plan" else None,
+        object=d.object if status == "plan" else None,
+        scope=d.scope,
+        rule=d.rule,
+    )
+
+
+def targets_table(reports) -> list[dict]:
+    """The main targets of each report, one row per target fact (for `luoshi targets` and the store)."""
+    rows = []
+    for r in reports:
+        for f in r.facts:
+            if f.status != "target":
+                continue
+            rows.append({
+                "region": r.meta.region, "year": r.meta.year, "metric": f.metric, "metric_text": f.metric_text,
+                "value": f.value, "unit": f.unit, "growth": f.growth, "growth_unit": f.growth_unit,
+                "high": f.high, "bound": f.bound, "period": f.period, "text": f.sentence, "source": r.source,
+            })
+        for m in r.absent_targets:
+            rows.append({
+                "region": r.meta.region, "year": r.meta.year, "metric": m, "metric_text": metrics.table()[m].name,
+                "value": None, "unit": None, "growth": None, "growth_unit": None, "high": None,
+                "bound": "absent", "period": r.meta.year, "text": "", "source": r.source,
+            })
+    return rows

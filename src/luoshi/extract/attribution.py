@@ -1,0 +1,314 @@
+"""Attribution: which phrase each quantity measures, and how quantities of one sentence combine into facts.
+
+Rules, in the order they are tried for each quantity of a sentence (Fact.rule names them):
+- distribute: "城乡居民人均可支配收入分别达到7.95万元、4.38万元" -> one subject per figure, in order;
+- merge_growth: a growth with no subject of its own joins the figure before it ("…705.59亿元，增长6.1%");
+- share: "占…比重" takes the subject of the figure before it ("民生支出…，占一般公共预算支出比重83.54%");
+- carry: "总量达到1.35万家" takes the subject before it, without its 新增/新认定;
+- lead: the words between the clause start and the number ("完成一般公共预算收入239.9亿元");
+- trail: when nothing names the figure before it, the words after it ("完成1343条街巷综合整治提升").
+A quantity that only qualifies the next one ("1-10亿元项目100个") is not a fact of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+from . import metrics
+from .quantities import Quantity
+from .tables import rows
+
+CLAUSE_DELIMS = "，,；;：:。！？!?\n"
+ENUM_DELIMS = "、"
+ITEM_SPLIT = re.compile(r"[、和及与]")
+YEAR_PREFIX = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:全年|上半年|底|末)?|[0-9]{1,2}月(?:份)?|全年|上半年)")
+LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
+GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为")
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in rows(name)), key=len, reverse=True))
+
+
+ONLY_VERBS = re.compile("|".join(sorted(set(words("actions.txt") + words("fillers.txt") + words("reach_verbs.txt")),
+                                         key=len, reverse=True)) + r"|高标准|高质量|加快|全力|[、和及与\s]")
+
+
+def strip_front(phrase: str) -> str:
+    changed = True
+    while changed and phrase:
+        changed = False
+        phrase = phrase.lstrip(" \u3000、和及与并“”\"'")
+        m = YEAR_PREFIX.match(phrase)
+        if m and m.end():
+            phrase, changed = phrase[m.end():], True
+        for w in words("fillers.txt"):
+            if phrase.startswith(w) and len(phrase) > len(w):
+                phrase, changed = phrase[len(w):], True
+                break
+    return phrase
+
+
+def strip_back(phrase: str) -> str:
+    changed = True
+    while changed and phrase:
+        changed = False
+        phrase = phrase.rstrip(" \u3000")
+        for w in words("reach_verbs.txt"):
+            if phrase.endswith(w) and len(phrase) > len(w):
+                phrase, changed = phrase[: -len(w)], True
+                break
+    return phrase
+
+
+def action_of(phrase: str) -> str | None:
+    for w in words("actions.txt"):
+        if w in phrase[:6]:
+            return w
+    return None
+
+
+def strip_action(phrase: str) -> str:
+    for _ in range(3):
+        for w in words("actions.txt"):
+            if phrase.startswith(w) and len(phrase) > len(w):
+                phrase = phrase[len(w):].lstrip("、和")
+                break
+        else:
+            break
+    return phrase
+
+
+def scope_of(lead: str, metric_start: int) -> str | None:
+    """A park, company or sub-region named before the metric phrase."""
+    head = lead[:metric_start] if metric_start >= 0 else lead
+    for w in words("scopes.txt"):
+        if w in head:
+            return head[: head.index(w) + len(w)].lstrip("，、其中全")
+    return None
+
+
+@dataclass
+class Draft:
+    """A fact under construction."""
+
+    q: Quantity
+    metric: str | None
+    metric_text: str
+    value: Decimal | None = None
+    unit: str | None = None
+    high: Decimal | None = None
+    growth: Decimal | None = None
+    growth_unit: str | None = None
+    growth_q: Quantity | None = None
+    rule: str = "lead"
+    scope: str | None = None
+    action: str | None = None
+    object: str | None = None
+    rank: dict | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def clause_start(text: str, floor: int, pos: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in delims:
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int, ceil: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
+    i = pos
+    while i < ceil and text[i] not in delims:
+        i += 1
+    return i
+
+
+def fill_numbers(d: Draft, q: Quantity) -> None:
+    """Decide whether q is the figure's level (value) or a change of it (growth)."""
+    kind = metrics.kind(d.metric)
+    if q.unit == "个百分点":
+        d.growth, d.growth_unit = q.value if q.growth_sign >= 0 else q.value, "个百分点"
+        d.growth_q = q
+        return
+    if q.growth_sign and not q.level_verb and (q.unit == "%" or q.times):
+        if kind == "percent" and (q.verb in LEVEL_VERBS_FOR_RATES or q.verb is None):
+            d.value, d.unit, d.high = q.value, "%", q.high
+            return
+        d.growth, d.growth_unit, d.high = q.value, "%", q.high
+        d.growth_q = q
+        return
+    d.value, d.unit, d.high = q.value, q.unit, q.high
+
+
+def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
+    """'1-10亿元项目100个': the first quantity only says which projects are counted."""
+    if nxt is None or q.growth_sign or nxt.growth_sign or nxt.unit in ("%", "个百分点"):
+        return False
+    between = text[q.end:nxt.start]
+    if re.search(r"[和及与或]", between) or not between or len(between) > 10 or any(c in CLAUSE_DELIMS + ENUM_DELIMS for c in between):
+        return False
+    return not re.search(r"(?:增长|下降|达到|达|完成|实现|为|占|提高|新增)", between)
+
+
+def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Draft]:
+    """Turn the quantities of one sentence text[start:end] into drafts of facts."""
+    drafts: list[Draft] = []
+    group: list[str] | None = None  # 分别: the subjects, in order
+    group_values: list[Draft] = []
+    group_growth_i = 0
+    share_across_joins(text, quantities)
+    for i, q in enumerate(quantities):
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if is_modifier(text, q, nxt):
+            continue
+        cs = clause_start(text, start, q.start)
+        lead_raw = text[cs:max(cs, q.lead_end)]
+        prev_end = quantities[i - 1].end if i else start
+        wide = max(clause_start(text, start, q.start, CLAUSE_DELIMS), prev_end)
+        joined = nxt is not None and text[q.end:nxt.start] in ("和", "、", "及", "与")
+        if "分别" in text[wide:q.start] or (joined and not group and "、" in text[wide:q.lead_end]):
+            subject = strip_back(strip_front(text[wide:max(wide, q.lead_end)].split("分别")[0]))
+            group = split_subjects(subject)
+            group_values, group_growth_i = [], 0
+            starts_group = True
+        else:
+            starts_group = False
+            gap = text[prev_end:max(prev_end, q.lead_end)]
+            if group and GAP_RE.sub("", gap):
+                group = None
+        lead = strip_back(strip_front(lead_raw))
+        prev = drafts[-1] if drafts else None
+        # 1. distribution over 分别 subjects
+        if group and (starts_group or i):
+            d = distribute(q, group, group_values, group_growth_i)
+            if d is None:
+                continue
+            if d is True:
+                group_growth_i += 1
+                continue
+            drafts.append(d)
+            if d.value is not None:
+                group_values.append(d)
+            else:
+                group_growth_i += 1
+            continue
+        # 2. a growth without its own subject joins the figure before it
+        if (q.growth_sign or q.unit == "个百分点") and not metrics.find(lead) and _no_subject(lead) and prev \
+                and prev.growth is None and prev.value is not None and prev.q.end <= q.start:
+            probe = Draft(q, prev.metric, prev.metric_text)
+            fill_numbers(probe, q)
+            if probe.growth is not None:
+                prev.growth, prev.growth_unit, prev.growth_q = probe.growth, probe.growth_unit, q
+                if probe.high is not None:
+                    prev.extra["growth_high"] = probe.high
+                continue
+        # 3-5. the subject: lead, share of the previous subject, carried subject
+        rule = "lead"
+        phrase = lead
+        found = metrics.find(phrase) if phrase else None
+        if prev and (phrase.startswith("占") or (not found and re.match(r"^(?:总量|总数|累计|总计|总额)", phrase))):
+            subject = re.sub(r"^(?:新增|新认定|新引进|新培育)", "", prev.metric_text)
+            phrase = subject + phrase
+            found = metrics.find(phrase)
+            rule = "share" if lead.startswith("占") else "carry"
+        d = Draft(q, None, phrase, rule=rule)
+        if found:
+            metric_id, ms, _me = found
+            d.metric = metric_id
+            d.scope = scope_of(metrics.normalise(phrase), ms)
+        fill_numbers(d, q)
+        d.metric = checked_metric(d, phrase)
+        if not ONLY_VERBS.sub("", phrase):
+            trail_end = clause_end(text, q.end, end)
+            trail = text[q.end:trail_end].strip()
+            trail = re.sub(r"^(?:以上|以内|以下|左右|多|余)", "", trail)
+            if trail:
+                d.metric_text = (phrase + trail) if phrase else trail
+                d.object = strip_action(trail)
+                d.rule = "trail"
+        d.action = action_of(lead_raw)
+        if d.object is None:
+            d.object = strip_action(d.metric_text) or None
+        drafts.append(d)
+    return drafts
+
+
+def share_across_joins(text: str, quantities: list[Quantity]) -> None:
+    """'增长5%和7%' / '控制在3%和5%以内': the verb governs both figures, and so does the bound after the last."""
+    for a, b in zip(quantities, quantities[1:]):
+        if text[a.end:b.start] not in ("和", "、", "及", "与") or a.unit != b.unit:
+            continue
+        if a.growth_sign and not b.growth_sign and b.lead_end >= a.end:
+            sign = a.growth_sign if (b.value or 0) >= 0 else 1
+            b.growth_sign, b.verb = sign, a.verb
+            if a.growth_sign < 0 and b.value is not None:
+                b.value = -b.value
+        b.level_verb = b.level_verb or a.level_verb
+    for a, b in reversed(list(zip(quantities, quantities[1:]))):
+        if text[a.end:b.start] in ("和", "、", "及", "与") and a.unit == b.unit and a.bound == "exact":
+            a.bound = b.bound if b.bound != "range" else a.bound
+
+
+def _no_subject(lead: str) -> bool:
+    rest = re.sub(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|增加值|总量|增速|增幅|较上年|，|,)", "", lead)
+    return len(rest) <= 1
+
+
+def split_subjects(subject: str) -> list[str] | None:
+    """'旅游总收入、接待国内外游客人次' -> two subjects; '城乡居民人均可支配收入' -> 城镇…, 农村…."""
+    if subject.startswith("城乡"):
+        rest = subject[2:]
+        return ["城镇" + rest, "农村" + rest]
+    items = [s for s in ITEM_SPLIT.split(subject) if s]
+    if len(items) < 2:
+        return None
+    tail_m = re.search(r"(?:产值|占|比重|增加值|收入|总额)", items[-1])
+    if tail_m:
+        tail = items[-1][tail_m.start():]
+        items = [it if tail in it else it + tail for it in items[:-1]] + [items[-1]]
+    return items
+
+
+def distribute(q: Quantity, group: list[str], values: list[Draft], growth_i: int) -> Draft | bool | None:
+    d = Draft(q, None, "", rule="distribute")
+    idx = len(values)
+    probe = Draft(q, None, "")
+    fill_numbers(probe, q)
+    if probe.growth is not None and values:
+        if growth_i < len(values):
+            target = values[growth_i]
+            target.growth, target.growth_unit, target.growth_q = probe.growth, probe.growth_unit, q
+            return True
+        return None
+    if probe.growth is not None:
+        idx = growth_i
+    if idx >= len(group):
+        return None
+    phrase = group[idx]
+    found = metrics.find(phrase)
+    d.metric = found[0] if found else None
+    d.metric_text = phrase
+    fill_numbers(d, q)
+    d.metric = checked_metric(d, phrase)
+    d.object = phrase
+    return d
+
+
+def checked_metric(d: Draft, phrase: str) -> str | None:
+    """Keep a metric id only when the figure can be one of it (units, shares)."""
+    if d.metric is None:
+        return None
+    if d.value is not None and not metrics.compatible(d.metric, d.unit):
+        return None
+    is_share = "占" in phrase and re.search(r"比重|比例|占比", phrase)
+    if is_share and metrics.kind(d.metric) != "percent":
+        return None
+    if d.growth_unit == "个百分点" and metrics.kind(d.metric) != "percent" and not is_share:
+        return None
+    if d.scope:
+        return None
+    return d.metric

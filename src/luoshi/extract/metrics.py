@@ -1,0 +1,81 @@
+"""The metric table (data/metrics.tsv): phrase -> metric id, longest alias wins, and unit compatibility."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .tables import rows, units
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name: str
+    kind: str  # currency | count | percent | mass | concentration | ratio
+
+
+@cache
+def table() -> dict[str, Metric]:
+    out = {}
+    for r in rows("metrics.tsv")[1:]:
+        out[r[0]] = Metric(r[0], r[1], r[3])
+    return out
+
+
+@cache
+def aliases() -> dict[str, str]:
+    """Every alias (and the name itself) -> metric id."""
+    out: dict[str, str] = {}
+    for r in rows("metrics.tsv")[1:]:
+        for a in [r[1], *r[2].split("|")]:
+            if a:
+                out.setdefault(normalise(a), r[0])
+    return out
+
+
+@cache
+def alias_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(a) for a in sorted(aliases(), key=len, reverse=True)))
+
+
+def normalise(phrase: str) -> str:
+    """Fold the spelling variants of a phrase: full-width brackets, spaces."""
+    return phrase.replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "")
+
+
+def find(phrase: str) -> tuple[str, int, int] | None:
+    """(metric id, start, end) of the longest alias in phrase (rightmost among equals), or None."""
+    p = normalise(phrase)
+    best: tuple[int, int, str] | None = None
+    for i in range(len(p)):
+        m = alias_re().match(p, i)
+        if m and (best is None or (m.end() - m.start()) >= best[1] - best[0]):
+            best = (m.start(), m.end(), aliases()[m.group()])
+    if best is None:
+        return None
+    return best[2], best[0], best[1]
+
+
+COMPATIBLE = {
+    "currency": {"currency"},
+    "count": {"count"},
+    "mass": {"mass"},
+    "concentration": {"concentration"},
+    "percent": {"%"},
+    "ratio": {"energy", "%"},
+}
+
+
+def compatible(metric_id: str, unit: str | None) -> bool:
+    """Can a value in this unit be a figure of the metric? (A currency metric never has a value in %.)"""
+    if unit is None:
+        return True
+    kind = table()[metric_id].kind
+    unit_kind = "%" if unit == "%" else units().get(unit, "other")
+    return unit_kind in COMPATIBLE.get(kind, {unit_kind})
+
+
+def kind(metric_id: str | None) -> str | None:
+    return table()[metric_id].kind if metric_id else None
