@@ -67,7 +67,7 @@ def test_csv_one_row_per_report_with_other_columns_as_hints(corpus: Path) -> Non
         columns = doc.hints["columns"]
         assert set(columns) == {"province", "year", "title", "source_url", "publish_date"}
         assert "full_text" not in columns
-        assert doc.data == doc.text.encode("utf-8")
+        assert doc.data == Path(doc.source.split("#")[0]).read_bytes()  # a one-report table is that report
         assert "各位代表" in doc.text
         assert not doc.text.startswith("\ufeff")
 
@@ -231,3 +231,14 @@ def test_folders_are_recursive_sorted_and_skip_hidden(tmp_path: Path, report_tex
     sources = [d.source for d in only_documents(read_paths([tmp_path]))]
     assert sources == [str(tmp_path / "a" / "0.txt"), str(tmp_path / "a" / "c" / "1.md"), str(tmp_path / "b" / "2.txt")]
     assert sources == [d.source for d in read_paths([str(tmp_path)])]
+
+
+def test_stdin_tables_are_sniffed(report_text: str) -> None:
+    body = report_text[:800].replace('"', "'")
+    csv_items = read_bytes("<stdin>", f'year,full_text\n2022,"{body}"\n'.encode())
+    assert [(d.fmt, d.text, d.hints["columns"]) for d in csv_items] == [("row", body, {"year": "2022"})]
+    line = json.dumps({"text": body, "region": "某市"}, ensure_ascii=False)
+    (doc,) = read_bytes("<stdin>", line.encode())
+    assert (doc.fmt, doc.text, doc.hints["columns"]) == ("row", body, {"region": "某市"})
+    (plain,) = read_bytes("<stdin>", body.encode())
+    assert plain.fmt in ("txt", "md") and plain.text == body

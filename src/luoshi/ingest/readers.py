@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -15,7 +16,15 @@ from .formats.archive import read_zip
 from .formats.docx import read_docx
 from .formats.html import read_html
 from .formats.pdf import read_pdf
-from .formats.tables import is_year_lines, read_delimited, read_json, read_jsonl, read_xlsx, read_year_lines
+from .formats.tables import (
+    is_year_lines,
+    read_delimited,
+    read_json,
+    read_jsonl,
+    read_xlsx,
+    read_year_lines,
+    sniff_table,
+)
 from .formats.text import text_document
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -35,6 +44,7 @@ BINARY_MAGIC = (  # (magic, reason) for formats that hold no text we can read
     (b"{\\rtf", "RTF is not supported; save as .docx"),
 )
 TEXT_EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+TABLE_EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
 HTML_START = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
@@ -79,9 +89,16 @@ def read_bytes(
 ) -> list[Document | IngestError]:
     """Documents (or refusals) from one file's bytes; never raises. Used for files, stdin and uploads."""
     try:
-        return _read_bytes(name, data, max_bytes, _depth)
+        return _one_row_table_is_the_file(_read_bytes(name, data, max_bytes, _depth), data)
     except Exception as e:  # noqa: BLE001 - the batch goes on whatever one file does
         return [IngestError(name, f"could not read ({type(e).__name__}: {e})")]
+
+
+def _one_row_table_is_the_file(items: list[Document | IngestError], data: bytes) -> list[Document | IngestError]:
+    """A table holding a single report is that report: its id is the file's sha256, as for any other file."""
+    if len(items) == 1 and isinstance(items[0], Document) and items[0].fmt == "row" and "#row=" in items[0].source:
+        return [dataclasses.replace(items[0], data=data)]
+    return items
 
 
 def _read_member(name: str, data: bytes, max_bytes: int, depth: int) -> list[Document | IngestError]:
@@ -122,13 +139,14 @@ def _read_bytes(name: str, data: bytes, max_bytes: int, depth: int) -> list[Docu
         return [IngestError(name, str(e))]
     if not text.strip():
         return [IngestError(name, "no text (only whitespace)")]
-    if ext == ".csv":
+    table = TABLE_EXTENSIONS.get(ext) or (None if ext in TEXT_EXTENSIONS else sniff_table(text))
+    if table == "csv":
         return read_delimited(name, text.lstrip("\ufeff"), encoding, ",")
-    if ext == ".tsv":
+    if table == "tsv":
         if is_year_lines(text):
             return read_year_lines(name, text, encoding)
         return read_delimited(name, text.lstrip("\ufeff"), encoding, "\t")
-    if ext in (".jsonl", ".ndjson"):
+    if table == "jsonl":
         return read_jsonl(name, text, encoding)
     if ext == ".json":
         return read_json(name, text, encoding)

@@ -164,6 +164,25 @@ def read_xlsx(source: str, data: bytes) -> list:
     return out or [IngestError(source, ".xlsx has no rows")]
 
 
+def sniff_table(text: str) -> str | None:
+    """For names without a telling extension (stdin, uploads): "jsonl", "csv", "tsv" or None for plain text.
+
+    Only unmistakable shapes count: a first line that is a JSON object, or a header naming a text column.
+    """
+    first = next((line for line in text.splitlines() if line.strip()), "").lstrip("\ufeff").strip()
+    if first.startswith("{") and first.endswith("}"):
+        try:
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
+        except json.JSONDecodeError:
+            pass
+    for delimiter, kind in (("\t", "tsv"), (",", "csv")):
+        fields = [f.strip().strip('"').lower() for f in first.split(delimiter)]
+        if len(fields) >= 2 and any(f in TEXT_COLUMN_NAMES for f in fields):
+            return kind
+    return None
+
+
 def is_year_lines(text: str) -> bool:
     """A headerless `year<TAB>text` file: every non-blank line is a year, a tab and a long text."""
     lines = [line for line in text.splitlines() if line.strip()]
