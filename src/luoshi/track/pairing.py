@@ -1,0 +1,103 @@
+"""Pairing each main target of year N with the result for year N, reported in year N+1's report.
+
+Pure functions over `Report`s: the reports of one region (same adcode, or same name for towns) in any order.
+"""
+
+from __future__ import annotations
+
+from ..models import Fact, Report
+from . import reader
+from .verdict import Verdict, comparable, confidence, judge
+
+RESULT_STATUSES = ("actual", "estimate")
+
+
+def report_year(report: Report) -> int | None:
+    """The report's year (the year whose targets it sets): parsed metadata, else read from its own text."""
+    if report.meta.year:
+        return report.meta.year
+    if report.meta.doc_type == "communique":
+        return None
+    return reader.infer_year(report.text)
+
+
+def _uses_reader(report: Report) -> bool:
+    """Reports without extracted facts (the extract stage did not run on them) are read by the focused reader."""
+    return not report.facts
+
+
+def main_targets(report: Report, year: int) -> list[Fact]:
+    """The first target fact of each metric for the report's own year, whole jurisdiction only."""
+    facts = reader.read_targets(report.text, year) if _uses_reader(report) else [
+        f for f in report.facts if f.status == "target" and f.period in (year, None)]
+    chosen: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.metric and not fact.scope and fact.metric not in chosen:
+            chosen[fact.metric] = fact
+    return list(chosen.values())
+
+
+def reported_results(report: Report, year: int) -> dict[str, list[Fact]]:
+    """Results for `year` stated in `report`, by metric, actual before estimate, in text order."""
+    facts = reader.read_results(report.text, year) if _uses_reader(report) else [
+        f for f in report.facts if f.status in RESULT_STATUSES and f.period == year]
+    by_metric: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if fact.metric and not fact.scope:
+            by_metric.setdefault(fact.metric, []).append(fact)
+    for metric in by_metric:
+        by_metric[metric].sort(key=lambda f: RESULT_STATUSES.index(f.status))
+    return by_metric
+
+
+def absent_targets(report: Report) -> list[str]:
+    return list(report.absent_targets) or (reader.read_absent_targets(report.text) if _uses_reader(report) else [])
+
+
+def pair_target(target: Fact, candidates: list[Fact], *, source: str) -> tuple[str, Fact | None, float, str]:
+    """The verdict for one target against the results stated for its metric (the first like-with-like one)."""
+    if not candidates:
+        return "not_reported", None, 0.8, "no result for this metric in the next report"
+    for result in candidates:
+        if comparable(target, result):
+            verdict, note = judge(target, result)
+            return verdict, result, confidence(target, result, verdict, source=source), note
+    return "not_comparable", candidates[0], 0.7, "result stated, but not as the same kind of figure"
+
+
+def _verdict(report: Report, year: int, metric: str | None, verdict: str, **kw) -> Verdict:
+    v = Verdict(region=report.meta.region, year=year, metric=metric, verdict=verdict, target_report=report.id,
+                level=report.meta.level, province=report.meta.province, **kw)
+    if v.target is not None and v.result is not None and (pair := comparable(v.target, v.result)):
+        v.target_value, v.result_value, v.unit = pair[0].value, pair[1].value, pair[0].unit
+        v.extra["kind"] = pair[0].kind
+    return v
+
+
+def track_series(reports: list[Report], *, year: int | None = None) -> list[Verdict]:
+    """Verdicts for every main target of every year N whose year-N+1 report is in `reports`."""
+    by_year: dict[int, Report] = {}
+    for report in reports:
+        y = report_year(report)
+        if y is not None and report.meta.kind != "half_year" and report.meta.doc_type in ("work_report", None):
+            by_year.setdefault(y, report)
+    verdicts: list[Verdict] = []
+    for n, report in sorted(by_year.items()):
+        if (year is not None and n != year) or n + 1 not in by_year:
+            continue
+        follow = by_year[n + 1]
+        results = reported_results(follow, n)
+        targets = main_targets(report, n)
+        for target in targets:
+            verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="work_report")
+            verdicts.append(_verdict(report, n, target.metric, verdict, target=target, result=result,
+                                     result_report=follow.id if result else None, confidence=conf, note=note))
+        targeted = {t.metric for t in targets}
+        for metric in absent_targets(report):
+            if metric in targeted:
+                continue
+            found = results.get(metric, [])
+            verdicts.append(_verdict(report, n, metric, "no_target", result=found[0] if found else None,
+                                     result_report=follow.id if found else None, confidence=0.9,
+                                     note="the report explicitly set no target for this metric"))
+    return verdicts

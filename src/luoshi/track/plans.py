@@ -1,0 +1,118 @@
+"""Commitments of year N (status "plan": "新增公共停车位2万个") against the evidence in year N+1's review.
+
+Objects match through synonym groups (data/objects.tsv); quantities must share a unit. A total reported as
+cumulative ("累计建成…") can only show a commitment was met when it alone reaches the committed quantity, so such
+evidence is accepted with a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..models import Fact, Report
+from .pairing import report_year
+from .verdict import Verdict
+
+PLAN_RE = re.compile(
+    r"(?P<action>新建|新增|建成|建设|完成|改造|开工|打造|提供|实施)(?P<before>[^，。；0-9]{0,12}?)"
+    r"(?P<n>\d+(?:\.\d+)?)(?P<mult>万|千)?(?P<unit>个|处|座|公里|套|户|所|家|亩|栋|张|条)(?P<after>[^，。；、0-9]{0,8})"
+)
+MULT = {"万": 1e4, "千": 1e3, None: 1.0}
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Every synonym to its canonical object name, longest first."""
+    text = resources.files(__package__).joinpath("data/objects.tsv").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            canonical, names = line.split("\t")
+            for name in [canonical, *names.split("|")]:
+                table[name] = canonical
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def canonical_object(phrase: str | None) -> str | None:
+    for name, canonical in synonyms().items():
+        if phrase and name in phrase:
+            return canonical
+    return None
+
+
+def read_commitments(text: str, *, status: str, period: int | None, base: int = 0) -> list[Fact]:
+    """Quantified commitments (or their evidence) whose object is one the synonym table knows."""
+    facts = []
+    for m in PLAN_RE.finditer(text):
+        phrase = f"{m['before']}{m['after']}"
+        obj = canonical_object(phrase)
+        if obj is None:
+            continue
+        sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence_end = text.find("。", m.end())
+        fact = Fact(metric=None, metric_text=phrase, value=float(m["n"]) * MULT[m["mult"]], unit=m["unit"],
+                    value_text=m.group(0), status=status, period=period, start=base + m.start(), end=base + m.end(),
+                    sentence=text[sentence_start: sentence_end + 1 if sentence_end >= 0 else len(text)],
+                    action=m["action"], object=obj, rule="track.plans")
+        facts.append(fact)
+    return facts
+
+
+def _plans(report: Report, year: int) -> list[Fact]:
+    if report.facts:
+        return [f for f in report.facts if f.status == "plan" and f.period in (year, None) and f.object]
+    from .reader import target_passage
+    span = target_passage(report.text)
+    start = span[1] if span else 0
+    return read_commitments(report.text[start:], status="plan", period=year, base=start)
+
+
+def _evidence(report: Report, year: int) -> list[Fact]:
+    if report.facts:
+        return [f for f in report.facts if f.status in ("actual", "estimate") and f.period in (year, None) and f.object]
+    from .reader import target_passage
+    span = target_passage(report.text)
+    end = span[0] if span else len(report.text)
+    return read_commitments(report.text[:end], status="actual", period=year)
+
+
+def judge_commitment(plan: Fact, evidence: list[Fact]) -> tuple[str, Fact | None, float]:
+    """met / exceeded (≥110 %) / partly (≥50 %) / missed / not_reported / not_comparable."""
+    same_object = [e for e in evidence if canonical_object(e.object) == canonical_object(plan.object)]
+    if not same_object:
+        return "not_reported", None, 0.6
+    same_unit = [e for e in same_object if e.unit == plan.unit and e.value is not None]
+    if not same_unit or plan.value is None:
+        return "not_comparable", same_object[0], 0.5
+    best = max(same_unit, key=lambda e: e.value or 0)
+    cumulative = "累计" in best.sentence
+    ratio = (best.value or 0) / plan.value if plan.value else 0
+    conf = 0.6 if cumulative else 0.8
+    if ratio >= 1.1 and not cumulative:
+        return "exceeded", best, conf
+    if ratio >= 1:
+        return "met", best, conf
+    if cumulative:
+        return "not_comparable", best, 0.4  # a cumulative total below the year's commitment proves nothing
+    return ("partly" if ratio >= 0.5 else "missed"), best, conf
+
+
+def track_plans(reports: list[Report], *, year: int | None = None) -> list[Verdict]:
+    """Verdicts for each quantified commitment of year N whose year-N+1 report is present."""
+    by_year = {y: r for r in reports if (y := report_year(r)) is not None}
+    verdicts = []
+    for n, report in sorted(by_year.items()):
+        if (year is not None and n != year) or n + 1 not in by_year:
+            continue
+        follow = by_year[n + 1]
+        evidence = _evidence(follow, n)
+        for plan in _plans(report, n):
+            verdict, found, conf = judge_commitment(plan, evidence)
+            verdicts.append(Verdict(region=report.meta.region, year=n, metric=plan.object, verdict=verdict,
+                                    kind="plan", target=plan, result=found, target_report=report.id,
+                                    result_report=follow.id if found else None, target_value=plan.value,
+                                    result_value=found.value if found else None, unit=plan.unit, confidence=conf,
+                                    level=report.meta.level, province=report.meta.province))
+    return verdicts
