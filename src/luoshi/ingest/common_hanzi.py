@@ -17,7 +17,7 @@ from pathlib import Path
 
 DATA_FILE = "common_hanzi.txt"
 TOP_N = 3500
-SAMPLE_CHARS = 50_000  # enough to tell two readings apart; keeps big files fast
+SAMPLE_CHARS = 20_000  # enough to tell two readings apart; keeps big files fast
 
 
 def is_hanzi(ch: str) -> bool:
@@ -41,10 +41,11 @@ def common_share(text: str) -> float:
     """
     common = common_hanzi()
     total = hits = 0
-    for ch in text[:SAMPLE_CHARS]:
+    for ch, n in Counter(text[:SAMPLE_CHARS]).items():  # Counter runs in C; the loop sees distinct characters
         if ch >= "\x80":
-            total += 1
-            hits += ch in common or is_cjk_punctuation(ch)
+            total += n
+            if ch in common or is_cjk_punctuation(ch):
+                hits += n
     return hits / total if total else 0.0
 
 

@@ -80,10 +80,9 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if readings:
-        best = max(readings, key=lambda r: common_share(r[0]))
-        if common_share(best[0]) >= MIN_CJK_COMMON_SHARE:
-            return best
-        return _detect(data)
+        # ties go to the first candidate (GB18030: the reports are mostly mainland ones)
+        share, _, text, codec = max((common_share(t), -i, t, c) for i, (t, c) in enumerate(readings))
+        return (text, codec) if share >= MIN_CJK_COMMON_SHARE else _detect(data)
     for codec in LENIENT_CANDIDATES:
         text = data.decode(codec, "replace")
         replaced = text.count("\ufffd")
