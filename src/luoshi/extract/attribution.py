@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 
 from . import metrics
 from .quantities import Quantity
@@ -131,7 +132,7 @@ def fill_numbers(d: Draft, q: Quantity) -> None:
     """Decide whether q is the figure's level (value) or a change of it (growth)."""
     kind = metrics.kind(d.metric)
     if q.unit == "个百分点":
-        d.growth, d.growth_unit = q.value if q.growth_sign >= 0 else q.value, "个百分点"
+        d.growth, d.growth_unit = q.value, "个百分点"
         d.growth_q = q
         return
     if q.growth_sign and not q.level_verb and (q.unit == "%" or q.times):
@@ -239,7 +240,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
 
 def share_across_joins(text: str, quantities: list[Quantity]) -> None:
     """'增长5%和7%' / '控制在3%和5%以内': the verb governs both figures, and so does the bound after the last."""
-    for a, b in zip(quantities, quantities[1:]):
+    for a, b in pairwise(quantities):
         if text[a.end:b.start] not in ("和", "、", "及", "与") or a.unit != b.unit:
             continue
         if a.growth_sign and not b.growth_sign and b.lead_end >= a.end:
@@ -248,7 +249,7 @@ def share_across_joins(text: str, quantities: list[Quantity]) -> None:
             if a.growth_sign < 0 and b.value is not None:
                 b.value = -b.value
         b.level_verb = b.level_verb or a.level_verb
-    for a, b in reversed(list(zip(quantities, quantities[1:]))):
+    for a, b in reversed(list(pairwise(quantities))):
         if text[a.end:b.start] in ("和", "、", "及", "与") and a.unit == b.unit and a.bound == "exact":
             a.bound = b.bound if b.bound != "range" else a.bound
 

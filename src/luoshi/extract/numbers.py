@@ -64,8 +64,7 @@ def parse_chinese(text: str) -> Decimal:
 
 def parse_number(text: str) -> Decimal:
     """Either kind of numeral; '百分之五' is read as 5 (the caller knows it is a percentage)."""
-    if text.startswith("百分之"):
-        text = text[3:]
+    text = text.removeprefix("百分之")
     if ARABIC_RE.fullmatch(text):
         return parse_arabic(text)
     return parse_chinese(text)

@@ -157,8 +157,7 @@ def _attach_context(text: str, q: Quantity, floor: int) -> None:
     # a verb of reaching ("达到", "为", "至") or a growth verb, possibly with 了 / 分别 / 均 in between
     stripped = before
     for filler in ("分别", "均", "了", "同比"):
-        if stripped.endswith(filler):
-            stripped = stripped[: -len(filler)]
+        stripped = stripped.removesuffix(filler)
     if stripped.endswith(("到", "至")) and len(stripped) >= 3:
         core = stripped[:-1]
         for verb in sorted(growth_verbs(), key=len, reverse=True):

@@ -19,8 +19,7 @@ def find_rank(clause: str) -> dict | None:
         return None
     scope = m.group("scope")
     for lead in ("总量", "规模", "增速", "增幅", "位居", "位列", "保持", "稳居", "跃居", "名列", "排名", "居", "列"):
-        if scope.startswith(lead):
-            scope = scope[len(lead):]
+        scope = scope.removeprefix(lead)
     if not scope:
         return None
     try:
