@@ -1,0 +1,160 @@
+"""Batch ingest: read → process in worker processes → store in the main process, one transaction per report.
+
+Why this shape: processing (clean, parse, extract, MinHash) is CPU-bound pure Python, so it runs in `jobs` worker
+processes; a database has one writer, so all writes happen in the main process, each report in its own
+transaction (a kill at any moment loses at most the report being written, and never leaves half of one).
+Documents are streamed from `read_paths` with a bounded number in flight, so memory does not grow with the
+corpus. Ids (sha256 of the raw bytes) already stored are skipped before processing, which makes a re-run cheap
+and an interrupted run resumable.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from ..ingest import read_paths
+from ..models import Document, IngestError, Report
+from ..pipeline import process
+from . import neardup
+from .base import Store
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0  # documents read (files, archive members, table rows)
+    stored: int = 0
+    already_stored: int = 0  # same bytes as a report stored by an earlier run
+    duplicates: int = 0  # same bytes as another document of this run
+    near_duplicates: int = 0  # stored, and linked to a canonical report by canonical_id
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+
+    def lines(self) -> list[str]:
+        out = [
+            (f"read {self.read}, stored {self.stored}, already stored {self.already_stored}, "
+             f"duplicates (same bytes) {self.duplicates}, near-duplicates linked {self.near_duplicates}, "
+             f"failed {len(self.failed)}")
+        ]
+        out += [f"failed {source}: {reason}" for source, reason in self.failed]
+        return out
+
+
+def process_for_store(doc: Document) -> tuple[Report, str | None]:
+    """The worker's job: the full report and its near-duplicate signature (both CPU work, so both here)."""
+    report = process(doc)
+    return report, neardup.signature(report.text)
+
+
+def _safe_process(doc: Document) -> tuple[Report, str | None, int] | tuple[None, str, int]:
+    try:
+        report, sig = process_for_store(doc)
+        return report, sig, len(doc.data)
+    except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
+        return None, f"{type(e).__name__}: {e}", len(doc.data)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    jobs: int | None = None,
+    on_progress: Callable[[IngestSummary, str], None] | None = None,
+    documents: Iterable[Document | IngestError] | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Ingest every report under `paths` (or the given `documents`) into `store`; returns the counts.
+
+    `on_progress(summary, source)` is called after each document is settled (stored, skipped or failed).
+    Interrupting (Ctrl-C, SIGTERM as KeyboardInterrupt) rolls back only the report being written; pass your own
+    `summary` to keep the counts so far when that happens.
+    """
+    jobs = jobs or default_jobs()
+    summary = summary if summary is not None else IngestSummary()
+    items = documents if documents is not None else read_paths([str(p) for p in paths])
+    seen: set[str] = set()
+    notify = on_progress or (lambda s, src: None)
+
+    def store_result(doc: Document, result: tuple) -> None:
+        report, sig_or_error, _n_bytes = result
+        if report is None:
+            summary.failed.append((doc.source, sig_or_error))
+        else:
+            try:
+                if store.add_report(report, raw=doc.data, minhash=sig_or_error):
+                    summary.stored += 1
+                    if sig_or_error and store.query("SELECT canonical_id FROM reports WHERE id = ?",
+                                                    (report.id,))[0]["canonical_id"]:
+                        summary.near_duplicates += 1
+                else:
+                    summary.already_stored += 1
+            except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL in text on PostgreSQL)
+                summary.failed.append((doc.source, f"not stored: {type(e).__name__}: {e}"))
+        notify(summary, doc.source)
+
+    def admit(item: Document | IngestError) -> Document | None:
+        """Count one read item; the Document if it still needs processing."""
+        summary.read += 1
+        if isinstance(item, IngestError):
+            summary.failed.append((item.source, item.reason))
+        elif item.id in seen:
+            summary.duplicates += 1
+        elif store.has(item.id):
+            summary.already_stored += 1
+        else:
+            seen.add(item.id)
+            return item
+        notify(summary, item.source)
+        return None
+
+    if jobs == 1:
+        for item in items:
+            doc = admit(item)
+            if doc is not None:
+                store_result(doc, _safe_process(doc))
+        return summary
+
+    window = jobs * 4  # documents in flight: enough to keep workers busy, few enough to bound memory
+    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+    pending: dict[Future, Document] = {}
+
+    def drain(block_until: int) -> None:
+        nonlocal executor
+        while len(pending) > block_until:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                doc = pending.pop(fut)
+                try:
+                    result = fut.result()
+                except BrokenProcessPool:  # a worker died (e.g. killed, out of memory): report it, start again
+                    result = (None, "worker process died while processing it", len(doc.data))
+                store_result(doc, result)
+            if any(isinstance(f.exception(), BrokenProcessPool) for f in done if f.done() and not f.cancelled()):
+                executor.shutdown(wait=False, cancel_futures=True)
+                for fut, doc in list(pending.items()):
+                    store_result(doc, (None, "worker process died during the batch", len(doc.data)))
+                    pending.pop(fut)
+                executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+
+    try:
+        for item in items:
+            doc = admit(item)
+            if doc is None:
+                continue
+            pending[executor.submit(_safe_process, doc)] = doc
+            drain(window)
+        drain(0)
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+    return summary
