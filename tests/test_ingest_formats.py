@@ -242,3 +242,9 @@ def test_stdin_tables_are_sniffed(report_text: str) -> None:
     assert (doc.fmt, doc.text, doc.hints["columns"]) == ("row", body, {"region": "某市"})
     (plain,) = read_bytes("<stdin>", body.encode())
     assert plain.fmt in ("txt", "md") and plain.text == body
+
+
+def test_a_saved_web_page_named_txt_is_read_as_html(report_text: str) -> None:
+    body = max(report_text.splitlines()[:40], key=len)
+    (doc,) = read_bytes("page.txt", f"<!DOCTYPE html>\n<html><body><p>{body}</p><script>x()</script></body></html>".encode())
+    assert (doc.fmt, doc.text.strip()) == ("html", body.strip())

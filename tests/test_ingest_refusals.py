@@ -57,6 +57,14 @@ def test_refusals_ignore_misleading_extensions() -> None:
     assert "image file (PNG)" in reason_for("report.docx", PNG)
 
 
+@pytest.mark.corpus
+def test_truncated_real_docx_is_refused_with_its_name(corpus: Path) -> None:
+    path = min((corpus / "raw" / "alexzhu0-prov2025-docx").glob("*.docx"))
+    data = path.read_bytes()
+    reason = reason_for(path.name, data[: len(data) // 2])
+    assert reason.startswith("corrupt .docx (")
+
+
 def test_scanned_pdf_has_no_text_layer() -> None:
     canvas = pytest.importorskip("reportlab.pdfgen.canvas")
     buf = io.BytesIO()

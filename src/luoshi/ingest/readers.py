@@ -57,16 +57,17 @@ def _extension(name: str) -> str:
     return os.path.splitext(base)[1].lower()
 
 
-def _zip_kind(data: bytes) -> str:
+def _zip_kind(data: bytes) -> tuple[str, str]:
+    """("docx" | "xlsx" | "zip", why a docx/xlsx package is unreadable or "")."""
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except Exception:  # noqa: BLE001 - a broken zip is reported by the archive reader
-        return "zip"
+    except Exception as e:  # noqa: BLE001 - a broken zip is reported by the reader of its extension
+        return "zip", f"not a readable zip package: {e}"
     if "word/document.xml" in names:
-        return "docx"
+        return "docx", ""
     if "xl/workbook.xml" in names:
-        return "xlsx"
-    return "zip"
+        return "xlsx", ""
+    return "zip", "no word/document.xml or xl/workbook.xml in the package"
 
 
 def _binary_refusal(name: str, data: bytes) -> str | None:
@@ -115,20 +116,20 @@ def _read_bytes(name: str, data: bytes, max_bytes: int, depth: int) -> list[Docu
     if data.startswith(b"%PDF-"):
         return [read_pdf(name, data)]
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        kind = _zip_kind(data)
+        kind, problem = _zip_kind(data)
         if kind == "docx":
             return [read_docx(name, data)]
         if kind == "xlsx":
             return read_xlsx(name, data)
         if _extension(name) == ".docx":
-            return [IngestError(name, "corrupt .docx (no word/document.xml in the package)")]
+            return [IngestError(name, f"corrupt .docx ({problem})")]
         if _extension(name) in (".xlsx", ".xlsm"):
-            return [IngestError(name, "corrupt .xlsx (no xl/workbook.xml in the package)")]
+            return [IngestError(name, f"corrupt .xlsx ({problem})")]
         return read_zip(name, data, max_bytes, _read_member, depth)
     ext = _extension(name)
     if ext in (".docx", ".xlsx", ".xlsm", ".zip", ".pdf"):
         return [IngestError(name, f"not a valid {ext} file (wrong signature)")]
-    if ext in HTML_EXTENSIONS or (ext not in TEXT_EXTENSIONS and HTML_START.match(data[:4096])):
+    if ext in HTML_EXTENSIONS or (ext not in (".md", ".markdown") and HTML_START.match(data[:4096])):
         try:
             return [read_html(name, data)]
         except NotText as e:
