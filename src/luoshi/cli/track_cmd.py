@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import typer
 
@@ -22,16 +23,17 @@ def _emit(frame, fmt: str, output: str | None) -> None:
     if fmt == "csv":
         frame.to_csv(output or sys.stdout, index=False)
     elif fmt == "jsonl":
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout
-        for row in frame.to_dict(orient="records"):
-            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        lines = "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in frame.to_dict(orient="records"))
         if output:
-            out.close()
+            Path(output).write_text(lines, encoding="utf-8")
+        else:
+            sys.stdout.write(lines)
     elif fmt == "xlsx":
         if not output:
             raise typer.BadParameter("xlsx needs --output FILE.xlsx", param_hint="--output")
         frame.to_excel(output, index=False)
     else:
+        import pandas as pd
         from rich.console import Console
         from rich.table import Table
 
@@ -40,15 +42,14 @@ def _emit(frame, fmt: str, output: str | None) -> None:
         for column in columns:
             table.add_column(column)
         for row in frame[columns].itertuples(index=False):
-            table.add_row(*["" if v is None or v != v else str(v) for v in row])
+            table.add_row(*["" if pd.isna(v) else str(v) for v in row])
         Console().print(table)
 
 
 def track(
-    region: str = typer.Argument(None, help="Region name or adcode as stored (e.g. 苏州市, 320500)."),
+    targets: list[str] = typer.Argument(None, help="A region name or adcode as stored (苏州市, 320500), or files/folders of reports to track without a store."),  # noqa: B008
     year: int = typer.Option(None, "--year", "-y", help="Only the targets set for this year."),
     db: str = typer.Option(None, "--db", help="Store path or postgresql:// URL (default: $LUOSHI_DB or luoshi.db)."),
-    files: list[str] = typer.Option(None, "--files", help="Track these report files instead of a store (no DB)."),
     all_regions: bool = typer.Option(False, "--all", help="Summary across every region in the store."),
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | xlsx | jsonl"),
     output: str = typer.Option(None, "--output", "-o", help="Write to this file (needed for xlsx)."),
@@ -57,13 +58,16 @@ def track(
     """Pair each target of year N with the result reported for year N and give a verdict (docs/track.md).
 
     Examples: luoshi track 苏州市 --year 2024 --db luoshi.db
-              luoshi track --files ../shared/corpus/bulk/lawtext-gov/政府工作报告-主要城市/苏州市 --format csv
+              luoshi track ../shared/corpus/bulk/lawtext-gov/政府工作报告-主要城市/苏州市 --format csv
               luoshi track --all --year 2023 --db luoshi.db
     """
     from .. import track as tracking
 
     if fmt not in ("table", "csv", "xlsx", "jsonl"):
         raise typer.BadParameter("format must be table, csv, xlsx or jsonl", param_hint="--format")
+    targets = targets or []
+    files = targets if targets and all(Path(t).exists() for t in targets) else []
+    region = None if files else (targets[0] if targets else None)
     if files:
         _emit(tracking.verdict_frame(tracking.track(_reports_from(files), year=year, plans=plans)), fmt, output)
         return

@@ -16,7 +16,7 @@ from .summary import amplification, share_met, verdict_frame
 from .verdict import VERDICTS, Verdict, judge
 
 __all__ = [
-    "VERDICTS", "Verdict", "amplification", "communique_results", "judge", "load_region", "share_met", "track",
+    "VERDICTS", "Verdict", "amplification", "communique_results", "judge", "load_region", "report_year", "share_met", "track",
     "track_frame", "track_national", "track_plans", "track_series", "verdict_frame",
 ]
 

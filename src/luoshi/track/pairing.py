@@ -21,17 +21,17 @@ def report_year(report: Report) -> int | None:
     return reader.infer_year(report.text)
 
 
-def _uses_reader(report: Report) -> bool:
-    """Reports without extracted facts (the extract stage did not run on them) are read by the focused reader."""
-    return not report.facts
+def _with_reader(extracted: list[Fact], read: list[Fact]) -> list[Fact]:
+    """Extracted facts first; the focused reader fills in metrics the extract stage did not find (or did not run)."""
+    have = {f.metric for f in extracted}
+    return extracted + [f for f in read if f.metric not in have]
 
 
 def main_targets(report: Report, year: int) -> list[Fact]:
     """The first target fact of each metric for the report's own year, whole jurisdiction only."""
-    facts = reader.read_targets(report.text, year) if _uses_reader(report) else [
-        f for f in report.facts if f.status == "target" and f.period in (year, None)]
+    extracted = [f for f in report.facts if f.status == "target" and f.period in (year, None)]
     chosen: dict[str, Fact] = {}
-    for fact in facts:
+    for fact in _with_reader(extracted, reader.read_targets(report.text, year)):
         if fact.metric and not fact.scope and fact.metric not in chosen:
             chosen[fact.metric] = fact
     return list(chosen.values())
@@ -39,19 +39,18 @@ def main_targets(report: Report, year: int) -> list[Fact]:
 
 def reported_results(report: Report, year: int) -> dict[str, list[Fact]]:
     """Results for `year` stated in `report`, by metric, actual before estimate, in text order."""
-    facts = reader.read_results(report.text, year) if _uses_reader(report) else [
-        f for f in report.facts if f.status in RESULT_STATUSES and f.period == year]
+    extracted = [f for f in report.facts if f.status in RESULT_STATUSES and f.period == year]
     by_metric: dict[str, list[Fact]] = {}
-    for fact in facts:
+    for fact in _with_reader(extracted, reader.read_results(report.text, year)):
         if fact.metric and not fact.scope:
             by_metric.setdefault(fact.metric, []).append(fact)
-    for metric in by_metric:
-        by_metric[metric].sort(key=lambda f: RESULT_STATUSES.index(f.status))
+    for facts_of_metric in by_metric.values():
+        facts_of_metric.sort(key=lambda f: RESULT_STATUSES.index(f.status))
     return by_metric
 
 
 def absent_targets(report: Report) -> list[str]:
-    return list(report.absent_targets) or (reader.read_absent_targets(report.text) if _uses_reader(report) else [])
+    return sorted(set(report.absent_targets) | set(reader.read_absent_targets(report.text)))
 
 
 def pair_target(target: Fact, candidates: list[Fact], *, source: str) -> tuple[str, Fact | None, float, str]:

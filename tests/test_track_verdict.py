@@ -1,0 +1,80 @@
+"""Verdict rules on facts built from sentences read in real reports (the figures a person reads there)."""
+
+from __future__ import annotations
+
+from luoshi.models import Fact
+from luoshi.track.reader import read_absent_targets, read_figures, read_targets
+from luoshi.track.verdict import judge
+
+
+def growth_target(metric: str, growth: float, bound: str, text: str) -> Fact:
+    return Fact(metric=metric, metric_text=text, value=None, unit=None, value_text=text, growth=growth,
+                growth_unit="%", bound=bound, status="target")
+
+
+def growth_result(metric: str, growth: float, text: str) -> Fact:
+    return Fact(metric=metric, metric_text=text, value=None, unit=None, value_text=text, growth=growth,
+                growth_unit="%", status="actual")
+
+
+def test_min_target_met_exceeded_missed():
+    # 苏州市 2024: "地区生产总值增长5%以上"; 2025 report: "全市实现地区生产总值2.67万亿元，增长6%"
+    target = growth_target("gdp", 5.0, "min", "增长5%以上")
+    assert judge(target, growth_result("gdp", 6.0, "增长6%"))[0] == "exceeded"
+    assert judge(target, growth_result("gdp", 5.2, "增长5.2%"))[0] == "met"
+    assert judge(target, growth_result("gdp", 4.6, "增长4.6%"))[0] == "missed"
+
+
+def test_approx_target_tolerance():
+    # 苏州市 2024: "社会消费品零售总额增长5.5%左右"; 2025 report: "社会消费品零售总额增长4.8%。"
+    target = growth_target("retail_sales", 5.5, "approx", "增长5.5%左右")
+    assert judge(target, growth_result("retail_sales", 4.8, "增长4.8%"))[0] == "missed"
+    assert judge(target, growth_result("retail_sales", 5.3, "增长5.3%"))[0] == "met"
+
+
+def test_ceiling_metrics_are_never_exceeded():
+    # 国务院 2023: "居民消费价格涨幅3%左右"; 公报 2023: "全年居民消费价格比上年上涨0.2%。"
+    cpi = Fact(metric="cpi", metric_text="居民消费价格涨幅", value=3.0, unit="%", value_text="3%左右", bound="approx",
+               status="target")
+    assert judge(cpi, growth_result("cpi", 0.2, "上涨0.2%"))[0] == "met"
+    # 国务院 2022: "城镇调查失业率全年控制在5.5%以内"; 公报 2022: "全年全国城镇调查失业率平均值为5.6%。"
+    jobless = Fact(metric="unemployment_rate", metric_text="城镇调查失业率", value=5.5, unit="%", value_text="5.5%以内",
+                   bound="max", status="target")
+    result = Fact(metric="unemployment_rate", metric_text="城镇调查失业率", value=5.6, unit="%", value_text="为5.6%")
+    assert judge(jobless, result)[0] == "missed"
+
+
+def test_growth_is_not_compared_with_a_level():
+    # 苏州市 2022: "地区生产总值增长5.5%以上"; 2023 report: "全年实现地区生产总值2.4万亿元" (no growth stated)
+    target = growth_target("gdp", 5.5, "min", "增长5.5%以上")
+    level = Fact(metric="gdp", metric_text="地区生产总值", value=2.4e12, unit="元", value_text="2.4万亿元")
+    assert judge(target, level)[0] == "not_comparable"
+
+
+def test_grain_target_in_jin_against_tonnes():
+    # 国务院 2023: "粮食产量保持在1.3万亿斤以上"; 公报 2023: "全年粮食产量69541万吨"
+    target = Fact(metric="grain_output", metric_text="粮食产量", value=1.3e12, unit="斤", value_text="1.3万亿斤以上",
+                  bound="min", status="target")
+    result = Fact(metric="grain_output", metric_text="粮食产量", value=6.9541e8, unit="吨", value_text="69541万吨")
+    assert judge(target, result)[0] == "exceeded"  # 1.39万亿斤: 7 % above, beyond the 5 % margin
+
+
+def test_reader_reads_a_target_sentence():
+    text = ("全市经济社会发展的主要预期目标：地区生产总值增长5%以上，一般公共预算收入同口径增长4%左右，"
+            "社会消费品零售总额增长5.5%左右，城镇新增就业35万人。")
+    got = {f.metric: (f.growth, f.value, f.bound) for f in read_targets(text, 2024)}
+    assert got["gdp"] == (5.0, None, "min")
+    assert got["general_budget_revenue"] == (4.0, None, "approx")
+    assert got["new_urban_jobs"] == (None, 350000.0, "exact")
+
+
+def test_reader_joins_growth_after_a_level_and_skips_averages():
+    facts = read_figures("全市实现地区生产总值24653亿元，按可比价计算，增长4.6%。", status="actual", period=2023)
+    assert (facts[0].value, facts[0].growth) == (2.4653e12, 4.6)
+    assert read_figures("地区生产总值年均增长6.3%，迈上2万亿元新台阶。", status="actual", period=2021) == []
+
+
+def test_no_target_sentence():
+    # 国务院 2020: "需要说明的是，我们没有提出全年经济增速具体目标，主要因为全球疫情和经贸形势不确定性很大"
+    assert read_absent_targets("需要说明的是，我们没有提出全年经济增速具体目标，主要因为全球疫情和经贸形势不确定性很大。") == ["gdp"]
+    assert read_absent_targets("今年发展主要预期目标是：国内生产总值增长5%左右。") == []
