@@ -1,0 +1,121 @@
+"""The search index: one row per sentence of every stored report, kept in step with `reports` on demand.
+
+Tables (owned by the query stage, created here rather than in the store's portable migrations because they are
+dialect-specific):
+  search_spans    id, report_id, sent_idx, start, "end", section_idx: the sentence each index row stands for
+  search_indexed  report_id: reports already indexed
+  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words` and
+              `chars` (see luoshi.query.segment), rowid = search_spans.id
+  PostgreSQL: search_spans.words / .chars are tsvector columns built from the same tokens, with GIN indexes
+
+`ensure_index(store)` indexes reports added since the last call (it is cheap when nothing is new) and rebuilds
+from scratch when reports were deleted, so callers simply call it before searching.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..store import Store
+from .segment import char_tokens, split_spans, word_tokens
+
+SQLITE_DDL = [
+    ('CREATE TABLE IF NOT EXISTS search_spans (id INTEGER PRIMARY KEY, report_id TEXT NOT NULL, sent_idx INTEGER, '
+    'start INTEGER, "end" INTEGER, section_idx INTEGER)'),
+    "CREATE INDEX IF NOT EXISTS search_spans_report ON search_spans (report_id)",
+    "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, chars, content='', "
+    "tokenize='unicode61 remove_diacritics 0')"),
+]
+POSTGRES_DDL = [
+    ('CREATE TABLE IF NOT EXISTS search_spans (id BIGSERIAL PRIMARY KEY, report_id TEXT NOT NULL, sent_idx INTEGER, '
+    'start INTEGER, "end" INTEGER, section_idx INTEGER, words TSVECTOR, chars TSVECTOR)'),
+    "CREATE INDEX IF NOT EXISTS search_spans_report ON search_spans (report_id)",
+    "CREATE INDEX IF NOT EXISTS search_spans_words ON search_spans USING GIN (words)",
+    "CREATE INDEX IF NOT EXISTS search_spans_chars ON search_spans USING GIN (chars)",
+    "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
+]
+MAX_TS_POSITION = 16383  # PostgreSQL's limit; tokens past it share the last position
+
+
+def ensure_index(store: Store) -> int:
+    """Bring the search index up to date with `reports`; return how many reports were (re)indexed."""
+    for stmt in SQLITE_DDL if store.dialect == "sqlite" else POSTGRES_DDL:
+        store.query(stmt)
+    stale = store.query("SELECT i.report_id FROM search_indexed i LEFT JOIN reports r ON r.id = i.report_id "
+                        "WHERE r.id IS NULL LIMIT 1")
+    if stale:
+        _clear(store)
+    todo = [r["id"] for r in store.query(
+        "SELECT r.id FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id WHERE i.report_id IS NULL")]
+    for rid in todo:
+        index_report(store, rid)
+    return len(todo)
+
+
+def _clear(store: Store) -> None:
+    with store.transaction():
+        if store.dialect == "sqlite":
+            store.query("DELETE FROM search_fts")
+        store.query("DELETE FROM search_spans")
+        store.query("DELETE FROM search_indexed")
+
+
+def report_spans(store: Store, rid: str, text: str) -> list[tuple[int, int, int | None, int | None]]:
+    """(start, end, sentence idx, section idx) of a report's sentences; split here when parse stored none."""
+    rows = store.query('SELECT idx, start, "end", section_idx FROM sentences WHERE report_id = ? ORDER BY idx', (rid,))
+    if rows:
+        return [(r["start"], r["end"], r["idx"], r["section_idx"]) for r in rows]
+    sections = store.query('SELECT idx, start, "end" FROM sections WHERE report_id = ? ORDER BY idx', (rid,))
+    spans = []
+    for a, b in split_spans(text):
+        holding = [s for s in sections if s["start"] is not None and s["start"] <= a < (s["end"] or 0)]
+        inner = max(holding, key=lambda s: s["start"])["idx"] if holding else None
+        spans.append((a, b, None, inner))
+    return spans
+
+
+def index_report(store: Store, rid: str) -> int:
+    """Index one report's sentences in one transaction; return the number of sentences indexed."""
+    row = store.query("SELECT text FROM reports WHERE id = ?", (rid,))
+    text = (row[0]["text"] if row else "") or ""
+    spans = report_spans(store, rid, text)
+    with store.transaction():
+        if store.dialect == "sqlite":
+            _index_sqlite(store, rid, text, spans)
+        else:
+            _index_postgres(store, rid, text, spans)
+        store.query("INSERT INTO search_indexed (report_id) VALUES (?)", (rid,))
+    return len(spans)
+
+
+def _index_sqlite(store: Store, rid: str, text: str, spans: list) -> None:
+    first = store.query("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM search_spans")[0]["n"]
+    rows, fts = [], []
+    for k, (a, b, sent_idx, section_idx) in enumerate(spans):
+        sentence = text[a:b]
+        rows.append((first + k, rid, sent_idx, a, b, section_idx))
+        fts.append((first + k, " ".join(word_tokens(sentence)), " ".join(char_tokens(sentence))))
+    store._executemany('INSERT INTO search_spans (id, report_id, sent_idx, start, "end", section_idx) '
+                       "VALUES (?, ?, ?, ?, ?, ?)", rows)
+    store._executemany("INSERT INTO search_fts (rowid, words, chars) VALUES (?, ?, ?)", fts)
+
+
+def tsvector_literal(tokens: list[str]) -> str:
+    """A tsvector in its text form with positions ('tok':1,5 …), so PostgreSQL's own parser never splits Chinese."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for i, tok in enumerate(tokens, start=1):
+        if len(positions[tok]) < 256:
+            positions[tok].append(min(i, MAX_TS_POSITION))
+    return " ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(map(str, p))
+                    for t, p in positions.items())
+
+
+def _index_postgres(store: Store, rid: str, text: str, spans: list) -> None:
+    rows = []
+    for a, b, sent_idx, section_idx in spans:
+        sentence = text[a:b]
+        rows.append((rid, sent_idx, a, b, section_idx,
+                     tsvector_literal(word_tokens(sentence)), tsvector_literal(char_tokens(sentence))))
+    store._executemany('INSERT INTO search_spans (report_id, sent_idx, start, "end", section_idx, words, chars) '
+                       "VALUES (?, ?, ?, ?, ?, ?::tsvector, ?::tsvector)", rows)
