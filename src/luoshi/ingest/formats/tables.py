@@ -16,11 +16,13 @@ from typing import Any
 
 from ...models import Document, IngestError
 from ..common_hanzi import is_hanzi
+from .text import normalize_newlines
 
 TEXT_COLUMN_NAMES = ("full_text", "text", "doc", "content", "正文")
 MIN_MEAN_TEXT_CHARS = 200  # by-content choice: shorter columns are titles or labels, not reports
 MIN_HANZI_SHARE = 0.3
 YEAR_LINE = re.compile(r"(1[89]\d\d|20\d\d)\t")
+TAB_RUNS = re.compile(r"[ \t]*\t[ \t]*")  # inside a flattened one-line report, tabs mark the old paragraph breaks
 MIN_YEAR_LINE_CHARS = 200
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # one cell holds a whole report
@@ -71,7 +73,7 @@ def rows_to_documents(source: str, header: Sequence[str], rows: Sequence[Row], e
     out: list[Document | IngestError] = []
     for n, row in enumerate(rows, 1):
         row_source = f"{source}#row={n}"
-        text = str(row.get(column) or "")
+        text = normalize_newlines(str(row.get(column) or ""))
         if not text.strip():
             out.append(IngestError(row_source, f"empty text in column {column!r}"))
             continue
@@ -198,7 +200,7 @@ def read_year_lines(source: str, text: str, encoding: str) -> list:
             Document(
                 source=f"{source}#row={n}",
                 data=body.encode("utf-8"),
-                text=body,
+                text=TAB_RUNS.sub("\n", body),
                 encoding=encoding,
                 fmt="row",
                 hints={"columns": {"year": year}},

@@ -10,6 +10,7 @@ import yaml
 
 from ...models import Document
 
+CARRIAGE_RETURNS = re.compile(r"\r\n?")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -38,7 +39,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def normalize_newlines(text: str) -> str:
+    """Windows and old-Mac line ends as \\n, so every later stage splits lines one way."""
+    return CARRIAGE_RETURNS.sub("\n", text) if "\r" in text else text
+
+
 def text_document(source: str, data: bytes, text: str, encoding: str, fmt: str) -> Document:
+    text = normalize_newlines(text)
     hints: dict[str, Any] = {}
     front, body = split_front_matter(text)
     if front is not None:
