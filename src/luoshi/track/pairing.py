@@ -18,7 +18,7 @@ def report_year(report: Report) -> int | None:
         return report.meta.year
     if report.meta.doc_type == "communique":
         return None
-    return reader.infer_year(report.text)
+    return reader.infer_year(report.raw_text or report.text) or reader.infer_year(report.text)
 
 
 def _with_reader(extracted: list[Fact], read: list[Fact]) -> list[Fact]:

@@ -34,9 +34,10 @@ LEVEL_RE = re.compile(
 )
 TO_LEVEL_RE = re.compile(r"(?:提高|提升|增加|增长|下降|降低|上升|降)(?:到|至)")
 FOOTNOTE_RE = re.compile(r"\[\d{1,2}\]")
+MULTI_YEAR_RE = re.compile(r"五年来|过去五年|“?十[一二三四五]五”?(?:期间|时期|以来)|年均")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 SENTENCE_RE = re.compile(r"[^。！？\n]+[。！？]?")
-TARGET_INTRO = re.compile(r"主要预期目标|主要目标是|主要目标为|主要指标")
+TARGET_INTRO = re.compile(r"主要预期目标|预期目标是|预期目标为|预期目标：|主要目标是|主要目标为")
 NO_TARGET_RE = re.compile(r"(?:没有|未|不再)(?:提出|设定|设置|确定)[^。，；]{0,12}?(?:经济增速|增长速度|增速|经济增长)[^。，；]{0,6}?目标")
 
 
@@ -128,8 +129,8 @@ def read_figures(text: str, *, status: str, period: int | None, base: int = 0, f
     text = FOOTNOTE_RE.sub(lambda m: " " * len(m.group(0)), text)  # "国内生产总值[2]": keep offsets
     for sentence_match in SENTENCE_RE.finditer(text):
         sentence = sentence_match.group(0)
-        if within and within not in sentence:
-            continue
+        if (within and within not in sentence) or (status != "target" and MULTI_YEAR_RE.search(sentence)):
+            continue  # a five-year review's totals are not the year's results
         carried: Fact | None = None  # the fact of the previous clause, which a bare growth clause completes
         position = 0
         for clause in CLAUSE_SPLIT.split(sentence):
@@ -150,10 +151,18 @@ def read_figures(text: str, *, status: str, period: int | None, base: int = 0, f
                 carried = None
                 continue
             carried = None
+            if "分别" in clause and len(names) >= 2:
+                for fact in _respectively(clause, names, by_alias, base + clause_start, sentence, status, period):
+                    if not (first_only and fact.metric in seen) and fact.metric != "_skip":
+                        facts.append(fact)
+                        seen.add(fact.metric or "")
+                continue
             for i, name in enumerate(names):
                 metric = by_alias[name.group(0)]
                 segment = clause[name.end(): names[i + 1].start() if i + 1 < len(names) else len(clause)]
                 preceded = clause[max(0, name.start() - 1): name.start()]
+                if "来源于" in clause[: name.start()]:
+                    continue  # revenue "来源于…辖区": a wider scope than the local budget the target is about
                 if metric == "_skip" or segment.startswith("占") or preceded == "占" or (first_only and metric in seen):
                     continue
                 fact = _clause_fact(metric, name.group(0), segment, clause, base + clause_start, sentence, status,
@@ -164,6 +173,28 @@ def read_figures(text: str, *, status: str, period: int | None, base: int = 0, f
                     facts.append(fact)
                     seen.add(metric)
                     carried = fact
+    return facts
+
+
+RESPECTIVELY_RE = re.compile(rf"分别(?P<word>{GROWTH_WORDS})?(?:达到|为|达)?(?P<list>[0-9.%、和及万亿元人]+)")
+
+
+def _respectively(clause: str, names: list[re.Match[str]], by_alias: dict[str, str], offset: int, sentence: str,
+                  status: str, period: int | None) -> list[Fact]:
+    """"GDP、规模工业增加值、社会消费品零售总额分别增长4.6%、5%、9.5%": one figure per name, in order."""
+    match = RESPECTIVELY_RE.search(clause)
+    if not match or match.start() < names[-1].end():
+        return []
+    items = [x for x in re.split(r"[、和及]", match["list"]) if re.match(r"\d", x)]
+    if len(items) != len(names):
+        return []
+    facts = []
+    for name, item in zip(names, items, strict=True):
+        text = (match["word"] or "") + item + ("%" if match["word"] and not item.endswith("%") else "")
+        fact = _clause_fact(by_alias[name.group(0)], name.group(0), text, clause.replace("分别", ""), offset,
+                            sentence, status, period)
+        if fact:
+            facts.append(fact)
     return facts
 
 
@@ -208,14 +239,15 @@ def read_absent_targets(text: str) -> list[str]:
 
 
 YEAR_REVIEW_RE = re.compile(r"(\d{4})年(?:工作|政府工作)?回顾")
-DELIVERY_RE = re.compile(r"(\d{4})年\d{1,2}月\d{1,2}日在")
+DELIVERY_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def infer_year(text: str) -> int | None:
-    """The report's year from its own text, for records without parsed metadata: the reviewed year plus one."""
-    head = text[:3000]
-    review = YEAR_REVIEW_RE.search(head)
-    if review:
-        return int(review.group(1)) + 1
-    delivered = DELIVERY_RE.search(head)
-    return int(delivered.group(1)) if delivered else None
+    """The report's year from its own text, for records without parsed metadata: the delivery date (a report
+    delivered after 20 December belongs to the next year), else the reviewed year plus one."""
+    delivered = DELIVERY_RE.search(text[:1500])
+    if delivered:
+        year, month, day = (int(g) for g in delivered.groups())
+        return year + 1 if (month, day) >= (12, 20) else year
+    review = YEAR_REVIEW_RE.search(text[:3000])
+    return int(review.group(1)) + 1 if review else None
