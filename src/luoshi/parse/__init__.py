@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from .meta import parse_meta
+from .sections import parse_sections
+from .sentences import split_sentences
 
-from ..models import Meta, Quality, Section, Sentence
-
-
-def parse_meta(text: str, hints: dict[str, Any], sections: list[Section], quality: Quality) -> Meta:
-    return Meta()
-
-
-def parse_sections(text: str) -> list[Section]:
-    return []
-
-
-def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
-    return []
+__all__ = ["parse_meta", "parse_sections", "split_sentences"]

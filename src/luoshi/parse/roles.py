@@ -1,0 +1,90 @@
+"""Roles of sections from their titles (data/roles.tsv), inherited by sub-sections, inferred by position otherwise."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..models import Section
+from ._data import data_rows
+
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+@lru_cache(maxsize=1)
+def _role_phrases() -> tuple[tuple[str, str, bool], ...]:
+    return tuple((row[0], row[1], len(row) > 2 and row[2] == "strong") for row in data_rows("roles.tsv"))
+
+
+def role_of_title(title: str, *, strong_only: bool = False) -> str | None:
+    """The role a title names, or None. Sub-sections listen only to the strong phrases."""
+    for role, phrase, strong in _role_phrases():
+        if strong_only and not strong:
+            continue
+        if phrase in title:
+            return role
+    return None
+
+
+def assign_roles(sections: list[Section]) -> None:
+    """Set Section.role in place: own title, else the parent's role, else by position among the top sections."""
+    stack: list[Section] = []
+    years = [int(y) for s in sections for y in _YEAR.findall(s.title)]
+    latest = max(years, default=None)
+    top_level = min((s.level for s in sections), default=1)
+    seen_plan = False
+    seen_review = False
+    for s in sections:
+        if s.role == "targets":
+            seen_plan = True
+            continue
+        while stack and stack[-1].level >= s.level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        own = role_of_title(s.title, strong_only=parent is not None)
+        if parent is not None and parent.role != "other":
+            role = own if own and own != "targets" else parent.role
+        elif own:
+            role = own
+        elif s.level == top_level and latest and (ys := [int(y) for y in _YEAR.findall(s.title)]):
+            role = "plan" if max(ys) == latest else "review"  # "2023年工作" before "2024年…"
+        elif s.level == top_level and seen_plan:
+            role = "plan"  # tasks after the plan's announcement ("三、坚定不移推动高质量发展")
+        else:
+            role = "other"
+        if role == "targets":
+            role = "plan"
+        if own == "other":
+            role = "other"
+        s.role = role
+        if parent is None and role == "plan":
+            seen_plan = True
+        elif parent is None and role == "self_building":
+            seen_plan = False  # what follows the government's own building (外交, 国防) is not the plan
+        seen_review = seen_review or role == "review"
+        stack.append(s)
+    if not seen_review:
+        _first_top_is_review(sections, top_level)
+    _plan_before_self_building(sections, top_level)
+
+
+def _first_top_is_review(sections: list[Section], top_level: int) -> None:
+    """A report whose first top section names no role but is followed by the plan opens with its review."""
+    tops = [s for s in sections if s.level == top_level]
+    if len(tops) >= 2 and tops[0].role == "other" and any(t.role == "plan" for t in tops[1:]):
+        first = tops[0]
+        for s in sections:
+            if first.start <= s.start < first.end and s.role == "other":
+                s.role = "review"
+
+
+def _plan_before_self_building(sections: list[Section], top_level: int) -> None:
+    """A copy that starts mid-plan (page 2 of 2) names neither review nor plan: what precedes 自身建设 is the plan."""
+    if any(s.role in ("review", "plan") for s in sections):
+        return
+    building = next((s for s in sections if s.role == "self_building"), None)
+    if building is None:
+        return
+    for s in sections:
+        if s.start < building.start and s.role == "other":
+            s.role = "plan"

@@ -1,0 +1,149 @@
+"""The section tree: numbered headings in their common forms, levels from the styles a report uses, roles.
+
+A heading is a line that starts with a numbering style (一、 （一） 1. （1） 第一方面 第一，) or is a markdown/bold
+heading after the body has begun. Levels are the dense rank of the styles present, so a copy that starts at
+（三） on its second page still nests correctly. A heading run into its paragraph keeps its first clause as title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Section
+from .roles import assign_roles
+from .targets import find_targets_passage
+
+_CN_DIGITS = "一二三四五六七八九十"
+_N = f"[{_CN_DIGITS}]{{1,3}}"
+
+# (style, rank, pattern): rank orders styles from outermost to innermost.
+_STYLES: list[tuple[str, float, re.Pattern[str]]] = [
+    ("part", 0, re.compile(rf"第({_N})(?:方面|部分|篇|章)\s*[：:、，,.．]?\s*")),
+    ("aspect", 1.5, re.compile(rf"第({_N})个方面\s*[：:、，,.．]?\s*")),
+    ("cn", 1, re.compile(rf"({_N})\s*[、，,．.]\s*")),
+    ("pcn", 2, re.compile(rf"[（(]({_N})[）)]\s*[、，,．.]?\s*")),
+    ("di", 2.5, re.compile(rf"第({_N})[，,、：:]\s*")),
+    ("ar", 3, re.compile(r"(\d{1,2})\s*[.．、](?![\d%])\s*")),
+    ("par", 4, re.compile(r"[（(](\d{1,2})[）)]\s*[、，,．.]?\s*")),
+    ("circ", 5, re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+]
+_MD_HEADING = re.compile(r"(#{1,6})\s+")
+_BOLD_LINE = re.compile(r"\*\*(.+?)\*\*[。：:]?$")
+_LEAD = re.compile(r"^[\s\u3000>*#]*")
+_LINE = re.compile(r"[^\n]*\n?")
+_CLAUSE_END = re.compile(r"[。！？；：:!?;]")
+_MAX_TITLE = 60
+_BODY_LINE = 60  # a line this long means the body has begun (title-page bold lines are not headings)
+
+
+@dataclass
+class _Heading:
+    style: str
+    rank: float
+    number: str | None
+    title: str
+    start: int
+    md: str = ""  # the markdown '#' marks when the heading is a markdown heading
+
+
+def _title_of(rest: str) -> str:
+    """The first clause of what follows the number: the whole line when it is a short heading."""
+    rest = rest.replace("**", "").strip()
+    m = _CLAUSE_END.search(rest)
+    title = rest[: m.start()] if m else rest
+    return title.strip()[:_MAX_TITLE]
+
+
+def _match_heading(line: str, start: int, body_begun: bool) -> _Heading | None:
+    lead = _LEAD.match(line)
+    stripped = line[lead.end():] if lead else line
+    md = _MD_HEADING.match(line.lstrip())
+    if not stripped:
+        return None
+    for style, rank, pat in _STYLES:
+        m = pat.match(stripped)
+        if m:
+            rest = stripped[m.end():]
+            if not rest or rest[0] in "%％‰":
+                return None
+            title = _title_of(rest)
+            if not title:
+                return None
+            return _Heading(style, rank, m.group(1), title, start, md.group(1) if md else "")
+    if not body_begun:
+        return None
+    if md:
+        title = _title_of(stripped)
+        if title:
+            return _Heading("md", 0.5 + len(md.group(1)) / 10, None, title, start, md.group(1))
+    bold = _BOLD_LINE.match(line.strip())
+    if bold and len(bold.group(1)) <= 40:
+        return _Heading("bold", 2.4, None, _title_of(bold.group(1)), start)
+    return None
+
+
+def find_headings(text: str) -> list[_Heading]:
+    headings: list[_Heading] = []
+    body_begun = False
+    pos = 0
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        if not line:
+            break
+        content = line.rstrip("\n")
+        h = _match_heading(content, pos + (len(content) - len(content.lstrip())), body_begun)
+        if h:
+            headings.append(h)
+        elif len(content.strip()) >= _BODY_LINE:
+            body_begun = True
+        pos = m.end()
+    return headings
+
+
+def _md_ranks(headings: list[_Heading]) -> list[_Heading]:
+    """An unnumbered markdown heading ranks with the numbered headings of the same depth (## 注释 beside ## 一、)."""
+    by_depth: dict[str, float] = {}
+    for h in headings:
+        if h.md and h.number is not None:
+            by_depth.setdefault(h.md, h.rank)
+    for h in headings:
+        if h.md and h.number is None and h.md in by_depth:
+            h.rank = by_depth[h.md]
+    return headings
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def parse_sections(text: str) -> list[Section]:
+    """Headings with levels, numbers, titles, offsets and roles; plus the targets passage as its own section."""
+    headings = _md_ranks(find_headings(text))
+    ranks = sorted({h.rank for h in headings})
+    level_of = {r: i + 1 for i, r in enumerate(ranks)}
+    sections: list[Section] = []
+    for i, h in enumerate(headings):
+        level = level_of[h.rank]
+        end = len(text)
+        for later in headings[i + 1:]:
+            if level_of[later.rank] <= level:
+                end = later.start
+                break
+        sections.append(Section(level=level, number=h.number, title=h.title, role="other", start=h.start, end=end))
+    passage = find_targets_passage(text)
+    if passage:
+        start, end = passage
+        enclosing = [s for s in sections if s.start <= start < s.end]
+        parent_level = max((s.level for s in enclosing), default=0)
+        # a numbered heading that is itself the targets announcement becomes the passage
+        same = [s for s in sections if s.start == start]
+        if same:
+            sections.remove(same[0])
+            parent_level = max((s.level for s in sections if s.start <= start < s.end), default=0)
+        title = _title_of(text[start:_line_end(text, start)]) or "主要预期目标"
+        sections.append(Section(level=parent_level + 1, number=None, title=title, role="targets", start=start, end=end))
+        sections.sort(key=lambda s: (s.start, s.level))
+    assign_roles(sections)
+    return sections
