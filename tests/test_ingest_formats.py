@@ -256,3 +256,15 @@ def test_windows_line_ends_become_newlines_in_text_not_in_data(report_text: str)
     assert doc.data == raw
     assert doc.hints["front_matter"] == {"title": "某市政府工作报告"}
     assert doc.text == report_text[:1000]
+
+
+def test_rows_without_text_make_one_error_line(report_text: str) -> None:
+    body = report_text[:300].replace('"', "'")
+    rows = [f'{y},"{body if y == 2020 else ""}"' for y in range(2015, 2025)]
+    items = read_bytes("t.csv", ("year,text\n" + "\n".join(rows)).encode())
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert [d.source for d in docs] == ["t.csv#row=6"]
+    assert [(e.source, e.reason) for e in errors] == [
+        ("t.csv", "9 rows with empty text in column 'text' (rows 1, 2, 3, 4, 5, ...)")
+    ]

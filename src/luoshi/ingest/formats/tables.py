@@ -71,11 +71,12 @@ def rows_to_documents(source: str, header: Sequence[str], rows: Sequence[Row], e
     if column is None:
         return [IngestError(source, "table has no text column (none named full_text/text/content/正文, none long)")]
     out: list[Document | IngestError] = []
+    empty: list[int] = []
     for n, row in enumerate(rows, 1):
         row_source = f"{source}#row={n}"
         text = normalize_newlines(str(row.get(column) or ""))
         if not text.strip():
-            out.append(IngestError(row_source, f"empty text in column {column!r}"))
+            empty.append(n)
             continue
         columns = {str(k): _cell(v) for k, v in row.items() if k != column}
         out.append(
@@ -88,7 +89,17 @@ def rows_to_documents(source: str, header: Sequence[str], rows: Sequence[Row], e
                 hints={"columns": columns},
             )
         )
-    return out
+    return out + _empty_rows_error(source, column, empty)
+
+
+def _empty_rows_error(source: str, column: str, empty: list[int]) -> list[IngestError]:
+    """One line for all rows without text (a broken quote can split a table into hundreds of them)."""
+    if len(empty) == 1:
+        return [IngestError(f"{source}#row={empty[0]}", f"empty text in column {column!r}")]
+    if empty:
+        shown = ", ".join(map(str, empty[:5])) + (", ..." if len(empty) > 5 else "")
+        return [IngestError(source, f"{len(empty)} rows with empty text in column {column!r} (rows {shown})")]
+    return []
 
 
 def read_delimited(source: str, text: str, encoding: str, delimiter: str) -> list:
