@@ -46,3 +46,47 @@ def fact_rows_writer(out: IO[str]) -> Callable[[Report], None]:
 
 def jsonl_line(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False) + "\n"
+
+
+# --- query results: one writer for every `luoshi` query command --------------------------------------------------
+
+FORMATS = ("table", "csv", "jsonl", "parquet", "xlsx")
+BINARY_FORMATS = ("parquet", "xlsx")
+
+
+def write_rows(rows: list[dict], fmt: str, out: IO[str] | None = None, *, path: str | None = None,
+               columns: list[str] | None = None) -> None:
+    """Write result rows as csv or jsonl (to `out`, or the file at `path`), or parquet/xlsx (to `path`; pandas).
+
+    `table` is handled by the CLI (rich); lists and dicts in cells are written as JSON text in csv/xlsx/parquet.
+    """
+    if fmt not in FORMATS or fmt == "table":
+        raise ValueError(f"format must be one of {', '.join(f for f in FORMATS if f != 'table')}")
+    columns = columns or (list(rows[0]) if rows else [])
+    if fmt in BINARY_FORMATS:
+        if not path:
+            raise ValueError(f"--format {fmt} needs --output FILE")
+        import pandas as pd
+
+        frame = pd.DataFrame([{c: _flat(r.get(c)) for c in columns} for r in rows], columns=columns)
+        if fmt == "parquet":
+            frame.to_parquet(path, index=False)
+        else:
+            frame.to_excel(path, index=False)
+        return
+    if path:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            write_rows(rows, fmt, f, columns=columns)
+        return
+    if fmt == "jsonl":
+        for r in rows:
+            out.write(jsonl_line({c: r.get(c) for c in columns}))
+    else:
+        w = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: _flat(r.get(c)) for c in columns})
+
+
+def _flat(value: object) -> object:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
