@@ -54,7 +54,7 @@ TARGET_COLUMNS = ["region", "year", "metric", "metric_text", "value", "unit", "g
 
 
 def targets(
-    paths: list[str] = typer.Argument(..., help="Files, folders, archives, or - for stdin."),
+    paths: list[str] = typer.Argument(..., help="Files, folders, archives, or - for stdin."),  # noqa: B008
     format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl (one row per target)."),
     year: int | None = typer.Option(None, "--year", help="Only reports of this year."),
     region: str | None = typer.Option(None, "--region", help="Only reports whose region contains this text."),
@@ -72,7 +72,7 @@ def targets(
         for doc in iter_documents(paths):
             try:
                 report = process(doc)
-            except Exception as e:  # one bad report must not stop the batch
+            except Exception as e:  # one bad report must not stop the batch  # noqa: BLE001
                 err(f"luoshi: failed {doc.source}: {type(e).__name__}: {e}")
                 continue
             if year is not None and report.meta.year != year:

@@ -8,6 +8,7 @@ is mapped to a metric id (metrics.py) and the fact gets its status and period fr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..models import Fact, Report, Sentence
 from . import metrics
@@ -50,7 +51,13 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     sentences = report.sentences or fallback_sentences(text)
     facts: list[Fact] = []
     absent: list[str] = []
+    found = [q for q in scan(text) if not any(q.start < e and s < q.end for s, e in damaged)]
+    starts = [q.start for q in found]
     for sent in sentences:
+        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        quantities = [q for q in found[lo:hi] if q.end <= sent.end]
+        if not quantities and "目标" not in text[sent.start:sent.end]:
+            continue
         index = sent.section if sent.section is not None else section_at(report, sent.start)
         role = role_of(report.sections, index)
         status = STATUS_OF_ROLE.get(role)
@@ -62,8 +69,6 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                 found = metrics.find(m.group(1))
                 if found and found[0] not in absent:
                     absent.append(found[0])
-        quantities = [q for q in scan(text, sent.start, sent.end)
-                      if not any(q.start < e and s < q.end for s, e in damaged)]
         if not quantities:
             continue
         for d in attribute(text, sent.start, sent.end, quantities):

@@ -39,31 +39,24 @@ ONLY_VERBS = re.compile("|".join(sorted(set(words("actions.txt") + words("filler
                                          key=len, reverse=True)) + r"|高标准|高质量|加快|全力|[、和及与\s]")
 
 
+@cache
+def front_re() -> re.Pattern:
+    fillers = "|".join(re.escape(w) for w in words("fillers.txt"))
+    return re.compile(rf"^(?:[ \u3000、和及与并“”\"']|(?:19|20)[0-9]{{2}}年(?:全年|上半年|底|末)?|{fillers})+(?=.)")
+
+
+@cache
+def back_re() -> re.Pattern:
+    verbs = "|".join(re.escape(w) for w in words("reach_verbs.txt"))
+    return re.compile(rf"(?<=.)(?:[ \u3000]|{verbs})+$")
+
+
 def strip_front(phrase: str) -> str:
-    changed = True
-    while changed and phrase:
-        changed = False
-        phrase = phrase.lstrip(" \u3000、和及与并“”\"'")
-        m = YEAR_PREFIX.match(phrase)
-        if m and m.end():
-            phrase, changed = phrase[m.end():], True
-        for w in words("fillers.txt"):
-            if phrase.startswith(w) and len(phrase) > len(w):
-                phrase, changed = phrase[len(w):], True
-                break
-    return phrase
+    return front_re().sub("", phrase, count=1)
 
 
 def strip_back(phrase: str) -> str:
-    changed = True
-    while changed and phrase:
-        changed = False
-        phrase = phrase.rstrip(" \u3000")
-        for w in words("reach_verbs.txt"):
-            if phrase.endswith(w) and len(phrase) > len(w):
-                phrase, changed = phrase[: -len(w)], True
-                break
-    return phrase
+    return back_re().sub("", phrase, count=1)
 
 
 def action_of(phrase: str) -> str | None:

@@ -20,7 +20,7 @@ from .tables import alternation, bounds, growth_verbs, units
 PERCENT_UNITS = {"%": "%", "％": "%", "个百分点": "个百分点", "百分点": "个百分点", "倍": "倍"}
 
 _AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿点]+"
+_CN = r"[零〇一二两三四五六七八九十百千万亿点]{2,}"
 _MULT = alternation(MULTIPLIERS)
 _UNIT = alternation(list(units()) + list(PERCENT_UNITS))
 _SP = r"[ \u3000]?"
@@ -33,6 +33,9 @@ QUANTITY_RE = re.compile(
 )
 
 PREFIX_BOUND, SUFFIX_BOUND = bounds()
+PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
+GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
+FILLER_RE = re.compile(r"(?:分别|均|了|同比)$")
 SUFFIX_RE = re.compile(rf"(?:{alternation(SUFFIX_BOUND)})")
 CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
 IDIOM_AFTER = re.compile(r"^(?:个(?:一|中心|代表|务必|全面|确保|坚持|面向|重点|融合|转变|结合)|条(?:主线|底线|红线)|项(?:基本|制度))")
@@ -144,37 +147,36 @@ def _attach_context(text: str, q: Quantity, floor: int) -> None:
     while before.endswith((" ", "\u3000")):
         before, pos = before[:-1], pos - 1
     prefix_bound = None
-    for word in sorted(PREFIX_BOUND, key=len, reverse=True):
-        if before.endswith(word):
-            prefix_bound = PREFIX_BOUND[word]
-            pos -= len(word)
-            before = before[: -len(word)]
-            while before.endswith((" ", "\u3000")):
-                before, pos = before[:-1], pos - 1
-            break
+    m = PREFIX_RE.search(before)
+    if m:
+        word = m.group().rstrip(" \u3000")
+        prefix_bound = PREFIX_BOUND[word]
+        pos -= len(before) - m.start()
+        before = before[:m.start()]
+        while before.endswith((" ", "\u3000")):
+            before, pos = before[:-1], pos - 1
     if prefix_bound and q.bound == "exact":
         q.bound = prefix_bound
-    # a verb of reaching ("达到", "为", "至") or a growth verb, possibly with 了 / 分别 / 均 in between
-    stripped = before
-    for filler in ("分别", "均", "了", "同比"):
-        stripped = stripped.removesuffix(filler)
+    # a verb of reaching ("提高到") or a growth verb, possibly with 了 / 分别 / 均 / 同比 in between
+    stripped = FILLER_RE.sub("", before)
     if stripped.endswith(("到", "至")) and len(stripped) >= 3:
         core = stripped[:-1]
-        for verb in sorted(growth_verbs(), key=len, reverse=True):
-            if core.endswith(verb):
-                q.level_verb = True
-                q.lead_end = pos - (len(before) - len(core)) - len(verb)
-                return
-    for verb in sorted(growth_verbs(), key=len, reverse=True):
-        if stripped.endswith(verb):
-            q.growth_sign = growth_verbs()[verb]
-            q.verb = verb
-            q.lead_end = pos - (len(before) - len(stripped)) - len(verb)
-            if q.growth_sign < 0 and q.value is not None:
-                q.value, q.high = -q.value, (-q.high if q.high is not None else None)
-                if q.high is not None:
-                    q.value, q.high = q.high, q.value
-            if q.unit == "倍" and q.value is not None:
-                q.value, q.unit, q.high = q.value * 100, "%", (q.high * 100 if q.high is not None else None)
+        m = GROWTH_RE.search(core)
+        if m:
+            q.level_verb = True
+            q.lead_end = pos - (len(before) - m.start())
             return
+    m = GROWTH_RE.search(stripped)
+    if m:
+        verb = m.group()
+        q.growth_sign = growth_verbs()[verb]
+        q.verb = verb
+        q.lead_end = pos - (len(before) - m.start())
+        if q.growth_sign < 0 and q.value is not None:
+            q.value, q.high = -q.value, (-q.high if q.high is not None else None)
+            if q.high is not None:
+                q.value, q.high = q.high, q.value
+        if q.unit == "倍" and q.value is not None:
+            q.value, q.unit, q.high = q.value * 100, "%", (q.high * 100 if q.high is not None else None)
+        return
     q.lead_end = pos

@@ -1,0 +1,75 @@
+"""Extraction speed (MB/s of clean text, one core) on the corpus, side by side with jionlp's extract_money.
+
+    .venv/bin/python bench/bench_extract.py [--limit N]
+
+Texts are read and cleaned first (not timed); then extract_facts runs on every report with its parsed sections.
+jionlp (a bench-only dependency: `pip install jionlp`) is timed on the same texts when it is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from luoshi.clean import clean_document
+from luoshi.extract import extract_facts
+from luoshi.ingest import read_paths
+from luoshi.models import Document, Report
+from luoshi.parse import parse_meta, parse_sections, split_sentences
+
+SHARED = Path(os.environ.get("LUOSHI_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+
+
+def load_reports(limit: int | None) -> list[Report]:
+    paths = sorted(p for p in (SHARED / "corpus" / "bulk").rglob("*") if p.is_file())
+    paths += sorted(p for p in (SHARED / "corpus" / "raw").rglob("*") if p.is_file() and p.suffix != ".tsv")
+    reports = []
+    for item in read_paths([str(p) for p in paths[:limit]]):
+        if not isinstance(item, Document):
+            continue
+        text, quality = clean_document(item)
+        r = Report(id=item.id, source=item.source, text=text, quality=quality)
+        r.sections = parse_sections(text)
+        r.meta = parse_meta(text, item.hints, r.sections, quality)
+        r.sentences = split_sentences(text, r.sections)
+        reports.append(r)
+    return reports
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args()
+    reports = load_reports(args.limit)
+    mb = sum(len(r.text.encode("utf-8")) for r in reports) / 1e6
+    t = time.perf_counter()
+    n_facts = 0
+    for r in reports:
+        n_facts += len(extract_facts(r)[0])
+    dt = time.perf_counter() - t
+    print(f"luoshi extract_facts: {len(reports)} reports, {mb:.1f} MB, {n_facts} facts, {dt:.2f} s, {mb / dt:.1f} MB/s")
+    try:
+        import jionlp
+    except Exception as e:  # noqa: BLE001 - a bench-only dependency may be missing or broken offline
+        print(f"jionlp: not available ({type(e).__name__}: {e})")
+        return
+    t = time.perf_counter()
+    n_money = 0
+    budget = 30.0
+    done_mb = 0.0
+    for r in reports:
+        for line in r.text.split("\n"):
+            if line.strip():
+                n_money += len(jionlp.ner.extract_money(line))
+        done_mb += len(r.text.encode("utf-8")) / 1e6
+        if time.perf_counter() - t > budget:
+            break
+    dt = time.perf_counter() - t
+    print(f"jionlp extract_money: {done_mb:.1f} MB, {n_money} amounts, {dt:.2f} s, {done_mb / dt:.2f} MB/s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
