@@ -1,0 +1,170 @@
+"""Removal of everything that is not the report: page chrome, forum furniture, share prompts, contact spam,
+photo captions and injected ad phrases. The body is kept from the title (or the report's first line) to its end.
+
+Detectors are general (a short line with no sentence punctuation and a site/nav word; a run of gambling
+vocabulary; chrome lines after the closing appeal); the word lists are data files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._data import data_lines
+from .edits import Edit
+
+CHROME_WORDS = data_lines("chrome_words.txt")
+_CHROME_RE = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
+_CONTACT_RE = re.compile("|".join(data_lines("contact_patterns.txt")), re.IGNORECASE)
+
+_AD = [ln.split("\t") for ln in data_lines("ad_words.txt")]
+_STRONG = [w for k, w in _AD if k == "strong"]
+_AD_WORD = "(?:" + "|".join(re.escape(w) for _, w in sorted(_AD, key=lambda kw: -len(kw[1]))) + ")+"
+_BRAND = r"(?:\d{2,4}|[A-Za-z]{2,}\d*)"
+# one ad segment: an optional brand glued to ad words; segments joined by _ - | / or spaces
+_AD_SEGMENT = f"{_BRAND}?{_AD_WORD}"
+_AD_RUN = re.compile(f"{_AD_SEGMENT}(?:[_\\-—|·\\s]*{_AD_SEGMENT})*")
+_STRONG_RE = re.compile("|".join(re.escape(w) for w in _STRONG))
+_BRAND_AD = re.compile(f"{_BRAND}{_AD_WORD}")
+
+SENTENCE_PUNCT = re.compile("[，。；！？!?]")
+_NAV_SEPARATOR = re.compile(r"\s[/>»|]\s|>>|→|首页\s*[>/]")
+_TITLE = re.compile("(?:政府|人民政府|政府)?工作报告|国民经济和社会发展.*(?:规划|纲要|计划)|统计公报|规划纲要")
+_PAGE = re.compile(r"[(（]?\s*第\s*(\d+)\s*/\s*(\d+)\s*页\s*[)）]?")
+_DATELINE = re.compile(r"^[—\-－─]{1,3}|^[(（]\s*\d{4}\s*年.*(?:会议|大会)")
+_SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席|代表)\s+\S{2,4}$|^(?:代)?(?:省|市|县|区|州|盟|旗|镇|乡)长\S{0,4}$")
+_GREETING = re.compile(r"^(?:各位代表|各位委员|同志们|代表们)")
+_CAPTION = re.compile(r"^(?:图为|图片来源|（图|\(图|▲|△|\[图片\])")
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[部分章节])")
+_CLOSING = re.compile(r"让我们|请予审议|请予评议|请审议")
+
+
+@dataclass
+class ChromeResult:
+    edits: list[Edit] = field(default_factory=list)
+    page: list[int] | None = None
+    partial: bool = False
+    title_found: bool = False
+
+
+def is_chrome_line(line: str) -> bool:
+    """A line of site furniture: a chrome word and no sentence punctuation, or contact spam."""
+    s = line.strip()
+    if not s:
+        return False
+    if _CONTACT_RE.search(s):
+        return True
+    if _CHROME_RE.search(s) and (len(s) < 40 or not SENTENCE_PUNCT.search(s)):
+        return True
+    return bool(_NAV_SEPARATOR.search(s)) and not SENTENCE_PUNCT.search(s)
+
+
+def _junk_line(s: str) -> bool:
+    """Head/tail lines that are not report text: chrome, or short lines with no sentence punctuation that are
+    neither a heading nor a title."""
+    if not s:
+        return True
+    if is_chrome_line(s):
+        return True
+    return len(s) < 30 and not SENTENCE_PUNCT.search(s) and not _HEADING.match(s) and not _TITLE.search(s)
+
+
+def _removal_kind(s: str) -> str:
+    if _STRONG_RE.search(s) or _BRAND_AD.search(s):
+        return "ad"
+    if _CONTACT_RE.search(s):
+        return "contact"
+    if _CAPTION.match(s):
+        return "caption"
+    if _DATE.search(s) or _NAV_SEPARATOR.search(s) or "来源" in s or not _CHROME_RE.search(s):
+        return "furniture"
+    return "chrome"
+
+
+def _is_body_line(s: str) -> bool:
+    return bool(_GREETING.match(s)) or (
+        len(s) >= 40 and len(SENTENCE_PUNCT.findall(s)) >= 2 and not is_chrome_line(s)
+    )
+
+
+def _is_title(s: str) -> bool:
+    return (
+        bool(_TITLE.search(s)) and len(s) <= 90 and not _NAV_SEPARATOR.search(s) and not s.startswith(("[", "【"))
+        and not _CHROME_RE.search(s) and s.count("。") == 0
+    )
+
+
+def find_ads(text: str) -> list[Edit]:
+    """Injected gambling/ad runs, before the title and inside sentences."""
+    edits = []
+    if not _STRONG_RE.search(text) and not _BRAND_AD.search(text):
+        return edits
+    for m in _AD_RUN.finditer(text):
+        run = m.group()
+        if _STRONG_RE.search(run) or _BRAND_AD.search(run):
+            edits.append(Edit(m.start(), m.end(), "", "ad", log="removal"))
+    return edits
+
+
+def find_chrome(text: str) -> ChromeResult:
+    """Lines outside the report (head before the title, tail after the closing, chrome lines inside)."""
+    out = ChromeResult()
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    stripped = [ln.strip(" \t\u3000\xa0") for ln in lines]
+
+    def drop(i: int, kind: str | None = None) -> None:
+        end = starts[i] + len(lines[i]) + (1 if i + 1 < len(lines) else 0)
+        if stripped[i]:
+            out.edits.append(Edit(starts[i], end, "", kind or _removal_kind(stripped[i]), log="removal"))
+        else:
+            out.edits.append(Edit(starts[i], end, "", "blank", log="none"))
+
+    body = next((i for i, s in enumerate(stripped) if _is_body_line(s)), len(lines))
+    title = None
+    for i in range(min(body, len(lines) - 1), -1, -1):
+        if i < body and _is_title(stripped[i]):
+            title = i
+            break
+    out.title_found = title is not None
+    first = title if title is not None else next(
+        (i for i in range(body) if _DATELINE.search(stripped[i]) and not _junk_line(stripped[i])), body)
+    for i in range(first):
+        drop(i)
+    # between the title and the body keep the title-like lines, the dateline and the speaker line
+    for i in range(first + 1, min(body, len(lines))):
+        s = stripped[i]
+        if s and (_junk_line(s) or _CONTACT_RE.search(s)) and not (
+            _DATELINE.search(s) or _SPEAKER.match(s) or _is_title(s) or _GREETING.match(s)
+        ):
+            drop(i)
+    if title is not None:
+        page = _PAGE.search(stripped[title])
+        if page:
+            k, n = int(page.group(1)), int(page.group(2))
+            out.page = [k, n]
+            out.partial = k > 1
+            a = starts[title] + lines[title].index(page.group())
+            out.edits.append(Edit(a, a + len(page.group()), "", "page", log="removal"))
+        lead = re.match(r"\s*\d{1,3}\s+(?=(?:19|20)\d\d\s*年)", lines[title])
+        if lead:
+            out.edits.append(Edit(starts[title], starts[title] + lead.end(), "", "furniture", log="removal"))
+    # tail: drop junk lines from the end back to the report's last sentence
+    last = len(lines) - 1
+    while last > body and _junk_line(stripped[last]) and not _CLOSING.search(stripped[last]):
+        drop(last)
+        last -= 1
+    # inside: chrome lines, contact spam and captions
+    for i in range(body, last + 1):
+        s = stripped[i]
+        if s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
+            drop(i)
+    # a copy that starts with a sub-section heading rather than with its beginning
+    if not out.partial and body < len(lines) and re.match(r"^[（(][二三四五六七八九十]|^[二三四五六七八九十]+、", stripped[body]):
+        out.partial = True
+    return out
