@@ -114,7 +114,7 @@ def test_html_keeps_blocks_and_drops_scripts(report_text: str) -> None:
     html = (
         "<!DOCTYPE html><html><head><meta charset='gbk'><title>某市人民政府 政府工作报告</title>"
         "<style>p{color:red}</style><script>var ad='广告';</script></head><body>"
-        "<div class='nav'>首页 &gt; 政务公开</div>"
+        "<div class='nav'>首页 &gt; 政务公开</div><div style='display:none'>博彩网站</div>"
         f"<h1>政府工作报告</h1><p>{paragraphs[0]}</p><p>{paragraphs[1]}<br>{paragraphs[2]}</p>"
         f"<table><tr><td>指标</td><td>目标</td></tr></table><ul><li>{paragraphs[3]}</li></ul>"
         "</body></html>"
@@ -126,7 +126,7 @@ def test_html_keeps_blocks_and_drops_scripts(report_text: str) -> None:
     lines = doc.text.splitlines()
     assert lines[:3] == ["首页 > 政务公开", "政府工作报告", paragraphs[0].encode("gbk", "replace").decode("gbk")]
     assert "指标\t目标" in lines
-    assert "广告" not in doc.text and "color" not in doc.text
+    assert "广告" not in doc.text and "color" not in doc.text and "博彩" not in doc.text
 
 
 def test_html_is_sniffed_without_extension(report_text: str) -> None:

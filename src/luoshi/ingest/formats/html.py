@@ -63,6 +63,7 @@ BLOCK_TAGS = frozenset(
 )
 CELL_TAGS = frozenset({"td", "th"})
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "iframe", "svg", "object"})
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
@@ -98,7 +99,7 @@ def _walk(root, parts: list[str]) -> None:
         if tag == "-text":
             parts.append(HTML_SPACE.sub(" ", node.text_content or ""))
             continue
-        if tag in INVISIBLE_TAGS or tag == "_comment" or tag == "-comment":
+        if tag in INVISIBLE_TAGS or tag in ("_comment", "-comment") or _hidden(node):
             continue
         if tag == "br":
             parts.append("\n")
@@ -113,6 +114,17 @@ def _walk(root, parts: list[str]) -> None:
             children.append(child)
             child = child.next
         stack.extend((c, False) for c in reversed(children))
+
+
+def _hidden(node) -> bool:
+    """Elements the page never shows (hacked sites hide injected ads and link farms this way)."""
+    attributes = node.attributes
+    if not attributes:
+        return False
+    if "hidden" in attributes:
+        return True
+    style = attributes.get("style")
+    return bool(style and HIDDEN_STYLE.search(style))
 
 
 def read_html(source: str, data: bytes) -> Document:
