@@ -1,0 +1,137 @@
+"""The Store API on real reports, on both back ends: SQLite (a file) and PostgreSQL (a throwaway server)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from luoshi.ingest import read_paths
+from luoshi.models import Document, Report
+from luoshi.pipeline import process
+from luoshi.store import open_store
+from luoshi.store.base import translate
+from luoshi.store.ingest import ingest
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path: Path):
+    if request.param == "sqlite":
+        target = str(tmp_path / "t.db")
+    else:
+        target = request.getfixturevalue("pg_url")
+    with open_store(target) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def processed(corpus: Path) -> list[tuple[Document, Report]]:
+    """Seeds (messy web copies) and the .docx provincial reports: a mix of formats and difficulties."""
+    docs = [d for d in read_paths([str(corpus / "seeds"), str(corpus / "raw" / "alexzhu0-prov2025-docx")])
+            if isinstance(d, Document)]
+    assert len(docs) >= 10
+    return [(d, process(d)) for d in docs]
+
+
+def test_round_trip_gives_back_the_full_report(store, processed):
+    for doc, report in processed:
+        assert store.add_report(report, raw=doc.data) is True
+    for doc, report in processed:
+        back = store.get_report(report.id)
+        assert back is not None
+        assert back.to_dict(with_text=True) == report.to_dict(with_text=True)
+        assert back.raw_text == report.raw_text and back.fmt == report.fmt
+        assert [(s.start, s.end, s.section) for s in back.sentences] == [
+            (s.start, s.end, s.section) for s in report.sentences]
+        n = {t: store.query(f"SELECT COUNT(*) AS n FROM {t} WHERE report_id = ?", (report.id,))[0]["n"]
+             for t in ("sections", "sentences", "facts", "repairs", "removals")}
+        assert n == {"sections": len(report.sections), "sentences": len(report.sentences),
+                     "facts": len(report.facts), "repairs": len(report.quality.repairs),
+                     "removals": len(report.quality.removed)}
+        row = store.get_row(report.id)
+        assert row["n_bytes"] == len(doc.data) and row["n_chars"] == len(report.text)
+        assert json.loads(row["record_json"]) == report.to_dict()
+
+
+def test_same_bytes_are_stored_once(store, processed):
+    doc, report = processed[0]
+    assert store.add_report(report, raw=doc.data)
+    assert not store.add_report(report, raw=doc.data)
+    assert store.count() == 1
+    with pytest.raises(ValueError):
+        store.add_report(report, raw=doc.data + b" ")
+
+
+def test_lookup_by_prefix_and_source(store, processed):
+    for doc, report in processed[:4]:
+        store.add_report(report, raw=doc.data)
+    doc, report = processed[2]
+    assert store.get_report(report.id[:10]).id == report.id
+    assert store.get_report(report.source).id == report.id
+    assert store.get_report("0" * 64) is None
+
+
+def test_listing_filters(store, processed):
+    stored = []
+    for i, (doc, report) in enumerate(processed):
+        r = dataclasses.replace(report, meta=dataclasses.replace(report.meta, year=2020 + i % 3,
+                                                                 province=["甲省", "乙省"][i % 2]))
+        store.add_report(r, raw=doc.data)
+        stored.append(r)
+    rows = store.reports()
+    assert {r["id"] for r in rows} == {r.id for r in stored}
+    assert "text" not in rows[0]
+    for year in (2020, 2021, 2022):
+        assert {r["id"] for r in store.reports(year=year)} == {r.id for r in stored if r.meta.year == year}
+    got = {r["id"] for r in store.reports(year_from=2021, province="乙省")}
+    assert got == {r.id for r in stored if r.meta.year >= 2021 and r.meta.province == "乙省"}
+    with pytest.raises(TypeError):
+        store.reports(colour="red")
+
+
+def test_query_is_parameterised_and_portable(store, processed):
+    for doc, report in processed[:3]:
+        store.add_report(report, raw=doc.data)
+    ids = sorted(r.id for _, r in processed[:3])
+    rows = store.query("SELECT id FROM reports WHERE id IN (?, ?) AND source LIKE '%' ORDER BY id", ids[:2])
+    assert [r["id"] for r in rows] == ids[:2]
+    assert store.query("SELECT '?' AS q")[0]["q"] == "?"  # a ? inside a literal is not a placeholder
+
+
+def test_translate_placeholders():
+    assert translate("SELECT * FROM t WHERE a = ? AND b LIKE 'x%?' AND c = ?") == \
+        "SELECT * FROM t WHERE a = %s AND b LIKE 'x%%?' AND c = %s"
+
+
+def test_schema_version_recorded_and_not_reapplied(store):
+    assert store.schema_version >= 1
+    before = store.query("SELECT version, applied_at FROM schema_migrations")
+    assert store.migrate() == []
+    assert store.query("SELECT version, applied_at FROM schema_migrations") == before
+    assert store.count("metrics") > 10  # the extract stage's metric table is copied in
+
+
+def test_near_duplicates_across_formats_are_linked(store, corpus):
+    """The .docx provincial reports of 2025 and the same reports as markdown in bulk/ are one report each."""
+    docx = sorted((corpus / "raw" / "alexzhu0-prov2025-docx").glob("*.docx"))
+    md = []
+    for p in docx:
+        name = p.stem.removeprefix("2025年").removesuffix("政府工作报告")
+        md += [m for m in (corpus / "bulk" / "lawtext-gov").glob(f"*/{name}/2025.md")]
+    assert len(md) >= 3
+    summary = ingest(store, [str(p) for p in docx + md], jobs=1)
+    assert summary.near_duplicates >= len(md)
+    rows = {r["source"]: r for r in store.reports()}
+    by_id = {r["id"]: r for r in rows.values()}
+    linked = [r for r in rows.values() if r["canonical_id"]]
+    for r in linked:
+        canon = by_id[r["canonical_id"]]
+        assert canon["canonical_id"] is None  # canonical reports are roots
+        assert {Path(r["source"]).suffix, Path(canon["source"]).suffix} == {".docx", ".md"}
+    # a different year's report of the same region is not a near-duplicate
+    other = [m for m in (corpus / "bulk" / "lawtext-gov").glob("*/*/2024.md")
+             if m.parent.name in {p.parent.name for p in md}][:2]
+    s2 = ingest(store, [str(p) for p in other], jobs=1)
+    assert s2.stored == len(other) and s2.near_duplicates == 0
