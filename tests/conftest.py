@@ -26,4 +26,4 @@ def corpus(shared: Path) -> Path:
 @pytest.fixture(scope="session")
 def seeds(corpus: Path) -> dict[str, Path]:
     return {p.name[:3]: p for p in sorted((corpus / "seeds").glob("*.txt"))}
-from pg_fixture import pg_server, pg_url  # noqa: E402,F401  (PostgreSQL fixtures, see tests/pg_fixture.py)
+from pg_fixture import pg_server, pg_url  # noqa: F401  (PostgreSQL fixtures, see tests/pg_fixture.py)
