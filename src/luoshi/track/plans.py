@@ -60,27 +60,53 @@ def read_commitments(text: str, *, status: str, period: int | None, base: int = 
     return facts
 
 
+OBJECT_NOISE_RE = re.compile(r"^(?:及|和|新|再|累计|全市|全省|全年|共|各类|一批)+|(?:数|总数|总量)$")
+
+
+def object_key(phrase: str | None) -> str | None:
+    """What a commitment or a result is about: the synonym group's name, else the phrase without filler."""
+    if not phrase:
+        return None
+    canonical = canonical_object(phrase)
+    if canonical:
+        return canonical
+    key = OBJECT_NOISE_RE.sub("", phrase.strip())
+    return key if len(key) >= 2 else None
+
+
+def _same_object(plan_key: str, fact: Fact) -> bool:
+    key = object_key(fact.object) or object_key(fact.metric_text)
+    if key is None:
+        return False
+    return key == plan_key or (len(plan_key) >= 3 and (plan_key in key or key in plan_key))
+
+
 def _plans(report: Report, year: int) -> list[Fact]:
-    if report.facts:
-        return [f for f in report.facts if f.status == "plan" and f.period in (year, None) and f.object]
+    """Extracted commitments (status plan with an object), or the focused reader's when none were extracted."""
+    extracted = [f for f in report.facts if f.status == "plan" and f.period in (year, None) and f.object]
+    if extracted:
+        return extracted
     from .reader import target_passage
+
     span = target_passage(report.text)
     start = span[1] if span else 0
     return read_commitments(report.text[start:], status="plan", period=year, base=start)
 
 
 def _evidence(report: Report, year: int) -> list[Fact]:
-    if report.facts:
-        return [f for f in report.facts if f.status in ("actual", "estimate") and f.period in (year, None) and f.object]
+    """Results of the reviewed year: extracted ones and the focused reader's, which know the synonym table."""
     from .reader import target_passage
+
+    extracted = [f for f in report.facts if f.status in ("actual", "estimate") and f.period in (year, None)]
     span = target_passage(report.text)
     end = span[0] if span else len(report.text)
-    return read_commitments(report.text[:end], status="actual", period=year)
+    return extracted + read_commitments(report.text[:end], status="actual", period=year)
 
 
 def judge_commitment(plan: Fact, evidence: list[Fact]) -> tuple[str, Fact | None, float]:
     """met / exceeded (≥110 %) / partly (≥50 %) / missed / not_reported / not_comparable."""
-    same_object = [e for e in evidence if canonical_object(e.object) == canonical_object(plan.object)]
+    key = object_key(plan.object)
+    same_object = [e for e in evidence if key and _same_object(key, e)]
     if not same_object:
         return "not_reported", None, 0.6
     same_unit = [e for e in same_object if e.unit == plan.unit and e.value is not None]
@@ -110,7 +136,7 @@ def track_plans(reports: list[Report], *, year: int | None = None) -> list[Verdi
         evidence = _evidence(follow, n)
         for plan in _plans(report, n):
             verdict, found, conf = judge_commitment(plan, evidence)
-            verdicts.append(Verdict(region=report.meta.region, year=n, metric=plan.object, verdict=verdict,
+            verdicts.append(Verdict(region=report.meta.region, year=n, metric=object_key(plan.object) or plan.object, verdict=verdict,
                                     kind="plan", target=plan, result=found, target_report=report.id,
                                     result_report=follow.id if found else None, target_value=plan.value,
                                     result_value=found.value if found else None, unit=plan.unit, confidence=conf,

@@ -34,7 +34,7 @@ LEVEL_RE = re.compile(
 )
 TO_LEVEL_RE = re.compile(r"(?:提高|提升|增加|增长|下降|降低|上升|降)(?:到|至)")
 FOOTNOTE_RE = re.compile(r"\[\d{1,2}\]")
-MULTI_YEAR_RE = re.compile(r"五年来|过去五年|“?十[一二三四五]五”?(?:期间|时期|以来)|年均")
+MULTI_YEAR_RE = re.compile(r"五年来|累计|过去五年|“?十[一二三四五]五”?(?:期间|时期|以来)|年均")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 SENTENCE_RE = re.compile(r"[^。！？\n]+[。！？]?")
 TARGET_INTRO = re.compile(r"主要预期目标|预期目标是|预期目标为|预期目标：|主要目标是|主要目标为")
@@ -76,7 +76,7 @@ def direction(metric: str | None) -> str:
 def _bound(pre: str, post: str, clause: str) -> str:
     if post == "左右" or any(w in pre for w in APPROX_WORDS):
         return "approx"
-    if post == "以上" or any(w in pre for w in MIN_WORDS) or any(w in clause for w in ("不低于", "以上")):
+    if post == "以上" or any(w in pre for w in MIN_WORDS) or "不低于" in clause:
         return "min"
     if post in ("以内", "以下") or any(w in pre for w in MAX_WORDS) or "控制在" in clause:
         return "max"
@@ -117,6 +117,10 @@ def _clause_fact(metric: str, metric_text: str, segment: str, clause: str, offse
         fact.value_text = (level.group(0) + ("，" + fact.value_text if fact.value_text else "")).strip()
     if fact.growth is None and fact.value is None:
         return None
+    if fact.growth is None and fact.unit == "%" and metric_text.endswith(("增长", "增速", "涨幅", "增幅")):
+        fact.growth, fact.growth_unit, fact.value, fact.unit = fact.value, "%", None, None  # "经济增长5%左右"
+        if fact.high is not None and fact.bound != "range":
+            fact.high = None
     return fact
 
 
@@ -208,13 +212,23 @@ def _merge(fact: Fact, extra: Fact) -> None:
 
 
 def target_passage(text: str) -> tuple[int, int] | None:
-    """The sentence that lists the main expected targets, as offsets; None when the report has none."""
+    """The sentence that lists the year's main expected targets, as offsets; None when the report has none.
+
+    A report may also name targets elsewhere (a five-year plan's, "完成预期目标" in the review): the sentence
+    introduced with 今年/年度 wins, then the one with the most figures.
+    """
+    best: tuple[int, int, int] | None = None
     for match in TARGET_INTRO.finditer(text):
         end = text.find("。", match.end())
         end = len(text) if end < 0 else end + 1
-        if GROWTH_RE.search(text, match.end(), end) or LEVEL_RE.search(text, match.end(), end):
-            return match.start(), end
-    return None
+        figures = len(GROWTH_RE.findall(text, match.end(), end)) + len(LEVEL_RE.findall(text, match.end(), end))
+        if not figures:
+            continue
+        lead = text[max(0, match.start() - 20): match.start()]
+        score = figures + (100 if re.search(r"今年|年度|\d{4}年", lead) else 0)
+        if best is None or score > best[0]:
+            best = (score, match.start(), end)
+    return (best[1], best[2]) if best else None
 
 
 def read_targets(text: str, year: int | None) -> list[Fact]:
@@ -239,15 +253,27 @@ def read_absent_targets(text: str) -> list[str]:
 
 
 YEAR_REVIEW_RE = re.compile(r"(\d{4})年(?:工作|政府工作)?回顾")
-DELIVERY_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+CN_DIGITS = "〇一二三四五六七八九"
+DATE_RE = re.compile(r"([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日")
+
+
+def _cn_number(text: str) -> int:
+    """"2023", "二〇二三", "十二", "三十一" → int."""
+    if text.isdigit():
+        return int(text)
+    text = text.replace("零", "〇")
+    if "十" not in text:
+        return int("".join(str(CN_DIGITS.index(c)) for c in text))
+    tens, _, ones = text.partition("十")
+    return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
 
 
 def infer_year(text: str) -> int | None:
     """The report's year from its own text, for records without parsed metadata: the delivery date (a report
     delivered after 20 December belongs to the next year), else the reviewed year plus one."""
-    delivered = DELIVERY_RE.search(text[:1500])
+    delivered = DATE_RE.search(text[:1500])
     if delivered:
-        year, month, day = (int(g) for g in delivered.groups())
+        year, month, day = (_cn_number(g) for g in delivered.groups())
         return year + 1 if (month, day) >= (12, 20) else year
     review = YEAR_REVIEW_RE.search(text[:3000])
     return int(review.group(1)) + 1 if review else None
