@@ -118,7 +118,7 @@ def find_matches(sentence: str, query_terms: list[Term]) -> list[tuple[int, int]
             pos = folded.find(needle, pos + 1)
     merged: list[tuple[int, int]] = []
     for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
+        if merged and a < merged[-1][1]:  # overlapping (not merely adjacent) occurrences become one
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
             merged.append((a, b))
