@@ -27,6 +27,8 @@ ENUM_DELIMS = "、"
 ITEM_SPLIT = re.compile(r"[、和及与]")
 YEAR_PREFIX = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:全年|上半年|底|末)?|[0-9]{1,2}月(?:份)?|全年|上半年)")
 LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
+QUALIFIER_RE = re.compile("|".join(re.escape(r[0]) for r in rows("qualifiers.txt")))
+TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为")
 
 
@@ -163,7 +165,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         lead_raw = text[cs:max(cs, q.lead_end)]
         prev_end = quantities[i - 1].end if i else start
         wide = max(clause_start(text, start, q.start, CLAUSE_DELIMS), prev_end)
-        joined = nxt is not None and text[q.end:nxt.start] in ("和", "、", "及", "与")
+        joined = nxt is not None and text[q.end:nxt.start] in ("和", "、", "及", "与", "")
         if "分别" in text[wide:q.start] or (joined and not group and "、" in text[wide:q.lead_end]):
             subject = strip_back(strip_front(text[wide:max(wide, q.lead_end)].split("分别")[0]))
             group = split_subjects(subject)
@@ -204,37 +206,63 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         rule = "lead"
         phrase = lead
         found = metrics.find(phrase) if phrase else None
-        if prev and (phrase.startswith("占") or (not found and re.match(r"^(?:总量|总数|累计|总计|总额)", phrase))):
+        carried = strip_back(lead_raw.strip(" \u3000、，,"))
+        if prev and (phrase.startswith("占") or (not found and re.match(r"^(?:总量|总数|累计|总计|总额)", carried))):
             subject = re.sub(r"^(?:新增|新认定|新引进|新培育)", "", prev.metric_text)
-            phrase = subject + phrase
+            phrase = subject + (phrase if phrase.startswith("占") else carried)
             found = metrics.find(phrase)
             rule = "share" if lead.startswith("占") else "carry"
-        d = Draft(q, None, phrase, rule=rule)
-        if found:
-            metric_id, ms, _me = found
-            d.metric = metric_id
-            d.scope = scope_of(metrics.normalise(phrase), ms)
-        fill_numbers(d, q)
-        d.metric = checked_metric(d, phrase)
-        if not ONLY_VERBS.sub("", phrase):
-            trail_end = clause_end(text, q.end, end)
-            trail = text[q.end:trail_end].strip()
-            trail = re.sub(r"^(?:以上|以内|以下|左右|多|余)", "", trail)
-            if trail:
-                d.metric_text = (phrase + trail) if phrase else trail
-                d.object = strip_action(trail)
-                d.rule = "trail"
-        d.action = action_of(lead_raw)
-        if d.object is None:
-            d.object = strip_action(d.metric_text) or None
-        drafts.append(d)
+        elif not found and (q.growth_sign or q.unit == "个百分点") and _no_subject(lead):
+            earlier = text[start:cs]
+            back = metrics.find(earlier[clause_start(text, start, cs - 1, CLAUSE_DELIMS) - start:]) if cs > start \
+                else None
+            if back:
+                phrase, found, rule = earlier[clause_start(text, start, cs - 1, CLAUSE_DELIMS) - start:], back, \
+                    "ellipsis"
+        whole = text[wide:max(wide, q.lead_end)]
+        subjects = None
+        if "均" in whole and "、" in whole and rule == "lead":
+            subjects = split_subjects(strip_back(strip_front(whole.split("均")[0])))
+        for subject in subjects or [phrase]:
+            d = make_draft(text, q, subject, rule if not subjects else "distribute", lead_raw, end, prev)
+            drafts.append(d)
     return drafts
+
+
+def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, end: int, prev: Draft | None) -> Draft:
+    found = metrics.find(phrase) if phrase else None
+    d = Draft(q, None, phrase, rule=rule)
+    if found:
+        metric_id, ms, _me = found
+        d.metric = metric_id
+        d.scope = scope_of(metrics.normalise(phrase), ms)
+    fill_numbers(d, q)
+    trail_end = clause_end(text, q.end, end)
+    trail = re.sub(r"^(?:以上|以内|以下|左右|多|余)", "", text[q.end:trail_end].strip()).strip()
+    verbs_only = not ONLY_VERBS.sub("", phrase)
+    counted = metrics.units().get(q.unit or "") != "currency"
+    if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):
+        d.metric_text = trail
+        d.object = strip_action(trail)
+        d.rule = "trail"
+        if verbs_only and not found:
+            found = metrics.find(trail)
+            d.metric = found[0] if found else None
+    elif verbs_only and prev is not None and prev.object:
+        d.metric_text = phrase + prev.object
+        d.object = prev.object
+        d.rule = "carry"
+    d.metric = checked_metric(d, phrase)
+    d.action = action_of(lead_raw)
+    if d.object is None:
+        d.object = strip_action(d.metric_text) or None
+    return d
 
 
 def share_across_joins(text: str, quantities: list[Quantity]) -> None:
     """'增长5%和7%' / '控制在3%和5%以内': the verb governs both figures, and so does the bound after the last."""
     for a, b in pairwise(quantities):
-        if text[a.end:b.start] not in ("和", "、", "及", "与") or a.unit != b.unit:
+        if text[a.end:b.start] not in ("和", "、", "及", "与", "") or a.unit != b.unit:
             continue
         if a.growth_sign and not b.growth_sign and b.lead_end >= a.end:
             sign = a.growth_sign if (b.value or 0) >= 0 else 1
@@ -264,7 +292,7 @@ def split_subjects(subject: str) -> list[str] | None:
     if tail_m:
         tail = items[-1][tail_m.start():]
         items = [it if tail in it else it + tail for it in items[:-1]] + [items[-1]]
-    return items
+    return [it if metrics.find(it) or i == len(items) - 1 else subject for i, it in enumerate(items)]
 
 
 def distribute(q: Quantity, group: list[str], values: list[Draft], growth_i: int) -> Draft | bool | None:
@@ -304,5 +332,8 @@ def checked_metric(d: Draft, phrase: str) -> str | None:
     if d.growth_unit == "个百分点" and metrics.kind(d.metric) != "percent" and not is_share:
         return None
     if d.scope:
+        return None
+    found = metrics.find(phrase)
+    if found and QUALIFIER_RE.search(metrics.normalise(phrase)[: found[1]]):
         return None
     return d.metric

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .tables import rows, units
+from .tables import rows
+from .tables import units as _units
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ def alias_re() -> re.Pattern:
     return re.compile("|".join(re.escape(a) for a in sorted(aliases(), key=len, reverse=True)))
 
 
+NOT_AFTER = {"出口": "进"}  # "进出口" is trade, not exports
+
+
 def normalise(phrase: str) -> str:
     """Fold the spelling variants of a phrase: full-width brackets, spaces."""
     return phrase.replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "")
@@ -51,6 +55,8 @@ def find(phrase: str) -> tuple[str, int, int] | None:
     best: tuple[int, int, str] | None = None
     for i in range(len(p)):
         m = alias_re().match(p, i)
+        if m and i and NOT_AFTER.get(m.group()[:2]) == p[i - 1]:
+            continue
         if m and (best is None or (m.end() - m.start()) >= best[1] - best[0]):
             best = (m.start(), m.end(), aliases()[m.group()])
     if best is None:
@@ -73,8 +79,12 @@ def compatible(metric_id: str, unit: str | None) -> bool:
     if unit is None:
         return True
     kind = table()[metric_id].kind
-    unit_kind = "%" if unit == "%" else units().get(unit, "other")
+    unit_kind = "%" if unit == "%" else _units().get(unit, "other")
     return unit_kind in COMPATIBLE.get(kind, {unit_kind})
+
+
+def units() -> dict[str, str]:
+    return _units()
 
 
 def kind(metric_id: str | None) -> str | None:

@@ -167,6 +167,8 @@ def _attach_context(text: str, q: Quantity, floor: int) -> None:
             q.lead_end = pos - (len(before) - m.start())
             return
     m = GROWTH_RE.search(stripped)
+    if m and m.group() == "增" and stripped[:m.start()].endswith("新"):  # 新增 counts something new
+        m = None
     if m:
         verb = m.group()
         q.growth_sign = growth_verbs()[verb]
