@@ -20,6 +20,7 @@ from .status import ABSENT_RE, STATUS_OF_ROLE, period_of, role_of
 __all__ = ["extract_facts", "targets_table"]
 
 ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
+MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -72,6 +73,10 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         if not quantities:
             continue
         for d in attribute(text, sent.start, sent.end, quantities):
+            if d.growth is not None and d.growth_unit == "%" and abs(d.growth) > MAX_GROWTH:
+                d.growth = d.growth_unit = None  # "增长一七倍" in a 1950s plan: not a rate anyone tracks
+                if d.value is None:
+                    continue
             facts.append(to_fact(report, d, status, sent, sentence_text))
     return facts, absent
 

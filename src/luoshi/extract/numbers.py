@@ -34,10 +34,15 @@ def parse_arabic(text: str) -> Decimal:
 
 def parse_chinese(text: str) -> Decimal:
     """'三十万' -> 300000, '一万二千' -> 12000, '两千' -> 2000, '十' -> 10, '三点五' -> 3.5, '二〇二三' -> 2023."""
+    text = text.replace("·", "点").replace("．", "点")
     if "点" in text:
         whole, _, frac = text.partition("点")
+        scale = Decimal(1)
+        while frac and frac[-1] in "十百千万亿":  # "四五点五亿": the multiplier scales the whole number
+            scale *= MULTIPLIERS.get(frac[-1], Decimal(10))
+            frac = frac[:-1]
         digits = "".join(str(CHINESE_DIGITS[c]) for c in frac)
-        return parse_chinese(whole or "零") + Decimal("0." + digits)
+        return (parse_chinese(whole or "零") + Decimal("0." + (digits or "0"))) * scale
     if text and all(c in CHINESE_DIGITS for c in text) and len(text) > 1:
         return Decimal("".join(str(CHINESE_DIGITS[c]) for c in text))
     total = Decimal(0)  # sum of completed 亿/万 groups
