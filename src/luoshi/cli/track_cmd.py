@@ -54,12 +54,13 @@ def track(
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | xlsx | jsonl"),
     output: str = typer.Option(None, "--output", "-o", help="Write to this file (needed for xlsx)."),
     plans: bool = typer.Option(True, "--plans/--no-plans", help="Also judge quantified commitments."),
+    amplify: bool = typer.Option(False, "--amplification", help="With --all: each region's target minus its parent's."),
 ) -> None:
     """Pair each target of year N with the result reported for year N and give a verdict (docs/track.md).
 
     Examples: luoshi track 苏州市 --year 2024 --db luoshi.db
               luoshi track ../shared/corpus/bulk/lawtext-gov/政府工作报告-主要城市/苏州市 --format csv
-              luoshi track --all --year 2023 --db luoshi.db
+              luoshi track --all --year 2023 --db luoshi.db [--amplification]
     """
     from .. import track as tracking
 
@@ -89,10 +90,7 @@ def track(
         frame = pd.concat([f for f in frames if not f.empty] or [tracking.verdict_frame([])], ignore_index=True)
         parents = {row["region"]: (row["province"] if row.get("level") != "province" else "全国")
                    for row in frame.to_dict(orient="records") if row.get("region")}
-        _emit(tracking.share_met(frame), fmt, output)
-        amplified = tracking.amplification(frame, parents)
-        if not amplified.empty and fmt == "table":
-            _emit(amplified, fmt, None)
+        _emit(tracking.amplification(frame, parents) if amplify else tracking.share_met(frame), fmt, output)
 
 
 def register(app: typer.Typer) -> None:
