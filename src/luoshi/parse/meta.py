@@ -1,23 +1,450 @@
-"""Metadata read from the text only (first working version: year and region string)."""
+"""Metadata read from the text only: the title, the line under it, the speaker line, the opening, page furniture
+(Quality.removed of kind "furniture") and hints (YAML front matter, a table row's columns, an HTML title).
+Never from the file's name or path.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
 from typing import Any
 
 from ..models import Meta, Quality, Section
+from . import divisions
+from ._data import data_lines, data_rows
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,30}政府工作报告")
-_REGION = re.compile(r"我代表([^\s，,。]{1,20}?)人民政府")
+_CN_NUM = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_CN_YEAR = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=年)")
+_CN_MD = re.compile(r"(?<=年)([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DAMAGED_DATE = re.compile(r"((?:19|20)\d{2})\s*(\d{2,3})\s*日")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
+_MEETING_CUE = re.compile(r"会议|人民代表大会|人大|通过|届")
+_N = "[一二三四五六七八九十]+"
+_MEETING = re.compile(
+    rf"([\u4e00-\u9fffxX×]{{0,24}}?)\s*(第?{_N}届)\s*(全国)?\s*(人民代表大会|人大)\s*(常务委员会|常委会)?\s*"
+    rf"(第?{_N}次)?\s*([（(][^）)]{{1,6}}[）)])?\s*(全体)?\s*会议"
+)
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_OPENING = re.compile(r"我代表\s*([^，,。\n]{0,24}?)\s*(?:人民政府|国务院)")
+_NATIONAL = re.compile(r"我代表\s*国务院|全国人民代表大会|国务院总理")
+_NAME = r"((?:[\u4e00-\u9fff·]\s*){2,5})"
+_SPEAKER_LINE_MAX = 32
+_HEAD_LINES = 14
+_HEAD_CHARS = 2500
+_GENERIC_PREFIX = re.compile(r"^(?:本|我|全)?(?:省|市|区|县|镇|乡|旗|州|盟|自治区|自治州|自治县|街道)?$")
+_REPORT_WORDS = re.compile(r"政府工作报告|政府工作報告|工作报告")
+_DELIVERY_WORDS = re.compile(r"向大会(?:作)?报告|报告政府工作|向大会作政府工作报告|向大会作报告|向大会报告工作|工作报告")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[tuple[str, str], ...]:
+    """(as written, as reported) speaker titles, longest first: 国务院总理 -> 总理."""
+    rows = [(r[0], r[1] if len(r) > 1 and r[1] else r[0]) for r in data_rows("speaker_titles.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    titles = "|".join(re.escape(t) for t, _ in _titles())
+    line = re.compile(rf"^(.{{0,16}}?)({titles})\s*[:：]?\s*{_NAME}$")
+    news = re.compile(rf"({titles})\s*([\u4e00-\u9fff·]{{2,4}}?)\s*(?:同志)?(?:代表\S{{0,8}})?作(?:了)?(?:政府)?工作报告")
+    name_first = re.compile(rf"([\u4e00-\u9fff·]{{2,4}}?)\s*({titles})在")
+    return line, news, name_first
+
+
+@lru_cache(maxsize=1)
+def _doc_types() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((row[0], re.compile(row[1])) for row in data_rows("doc_types.tsv"))
+
+
+@dataclass
+class _Sources:
+    """The places metadata may come from, in order of trust."""
+
+    head: list[str]  # lines of the text before the body
+    furniture: list[str]
+    hint_titles: list[str]
+    columns: dict[str, str]
+    body: str
+    all_lines: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(s: str) -> str:
+    return _t2s().convert(s)
+
+
+def _normalise(s: str) -> str:
+    s = s.replace("**", "").replace("\u3000", " ").replace("\xa0", " ")
+    s = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUM), s)
+    s = _CN_MD.sub(lambda m: f"{_cn_small(m.group(1))}月{_cn_small(m.group(2))}日", s)
+    return s.strip()
+
+
+def _cn_small(s: str) -> str:
+    digits = "一二三四五六七八九"
+    if s == "十":
+        return "10"
+    if s.startswith("十"):
+        return "1" + str(digits.index(s[1]) + 1)
+    if s.endswith("十"):
+        return str(digits.index(s[0]) + 1) + "0"
+    if "十" in s:
+        a, b = s.split("十")
+        return str(digits.index(a) + 1) + str(digits.index(b) + 1)
+    return str(digits.index(s) + 1)
+
+
+def _gather(text: str, hints: dict[str, Any], sections: list[Section], quality: Quality) -> _Sources:
+    body_start = min((s.start for s in sections), default=len(text))
+    head_text = text[: min(body_start, _HEAD_CHARS)] if body_start > 0 else text[:300]
+    if _looks_traditional(head_text):
+        head_text = _to_simplified(head_text)
+    head = [_normalise(x) for x in head_text.splitlines()[:_HEAD_LINES * 3] if x.strip()][: _HEAD_LINES * 2]
+    furniture = [_normalise(r.text) for r in quality.removed if r.kind == "furniture"]
+    if any(_looks_traditional(f) for f in furniture):
+        furniture = [_to_simplified(f) for f in furniture]
+    fm = hints.get("front_matter") or {}
+    titles = []
+    if isinstance(fm, dict):
+        titles += [str(fm[k]) for k in ("title", "name") if fm.get(k)]
+    columns = {str(k): str(v) for k, v in (hints.get("columns") or {}).items() if v is not None}
+    if columns.get("title"):
+        titles.append(columns["title"])
+    if hints.get("html_title"):
+        titles.append(str(hints["html_title"]))
+    return _Sources(head, furniture, [_normalise(t) for t in titles], columns, text)
+
+
+def _looks_traditional(s: str) -> bool:
+    return sum(s.count(c) for c in "報們會屆區縣發經濟為於與過國") >= 3
 
 
 def parse_meta(text: str, hints: dict[str, Any], sections: list[Section], quality: Quality) -> Meta:
+    """Title, region (with adcode, level, province), year, kind, date, meeting, speaker, doc_type."""
+    src = _gather(text, hints, sections, quality)
     meta = Meta()
-    head = text[:3000]
-    m = _TITLE_YEAR.search(head)
-    if m:
-        meta.year = int(m.group(1))
-    r = _REGION.search(head)
-    if r:
-        meta.region = r.group(1)
+    meta.title = _title(src)
+    meta.doc_type = _doc_type(meta.title, src)
+    meta.date, date_line = _date(src)
+    meta.meeting = _meeting(src, date_line)
+    meta.speaker, meta.speaker_title = _speaker(src)
+    meta.year = _year(meta.title, meta.date, src, sections)
+    meta.kind = _kind(meta.title, src, meta.doc_type)
+    place = _region(src, meta, text)
+    if place is not None:
+        meta.region, meta.adcode, meta.level, meta.province, meta.parent = (
+            place.region, place.adcode, place.level, place.province, place.parent)
+    if meta.meeting:
+        meta.meeting = _expand_meeting_prefix(meta.meeting, meta)
+    _judge(meta, quality, sections, src)
     return meta
+
+
+def _title(src: _Sources) -> str | None:
+    for line in src.head[:6] + src.hint_titles + src.furniture:
+        clean = re.sub(r"^\[[^\]]{1,6}\]\s*", "", line).strip("《》 #—-")
+        if 4 <= len(clean) <= 60 and (_REPORT_WORDS.search(clean) or any(p.search(clean) for _, p in _doc_types())):
+            return clean.replace("《", "").replace("》", "")
+    return None
+
+
+def _doc_type(title: str | None, src: _Sources) -> str:
+    probe = " ".join(([title] if title else []) + src.hint_titles + src.head[:3])
+    for kind, pattern in _doc_types():
+        if pattern.search(probe):
+            return kind
+    opening = src.body[:4000]
+    if _REPORT_WORDS.search(probe) or _DELIVERY_WORDS.search(opening):
+        return "work_report"
+    return "other"
+
+
+def _date_candidates(line: str) -> list[tuple[int, int, int]]:
+    return [(int(y), int(m), int(d)) for y, m, d in _DATE.findall(line)]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        Date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _date(src: _Sources) -> tuple[str | None, str | None]:
+    """The day delivered (or adopted, when the line says so): from a line naming the meeting."""
+    lines = src.head + src.furniture + src.hint_titles
+    for line in lines:
+        if not _MEETING_CUE.search(line):
+            continue
+        for y, m, d in _date_candidates(line):
+            if _valid(y, m, d):
+                return f"{y:04d}-{m:02d}-{d:02d}", line
+    for line in lines:  # a damaged date ("2020116日") read with the help of the other dates on the page
+        if not _MEETING_CUE.search(line):
+            continue
+        damaged = _DAMAGED_DATE.search(line)
+        if damaged:
+            found = _read_damaged(int(damaged.group(1)), damaged.group(2), src)
+            if found:
+                return found, line
+    return None, None
+
+
+def _iso(y: int, m: int, d: int) -> str:
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _read_damaged(year: int, digits: str, src: _Sources) -> str | None:
+    splits = [(int(digits[:i]), int(digits[i:])) for i in (1, 2) if i < len(digits)]
+    options = [(year, m, d) for m, d in splits if 1 <= m <= 12 and _valid(year, m, d)]
+    if len(options) == 1:
+        return _iso(*options[0])
+    posted = [(int(y), int(m), int(d)) for line in src.furniture + src.head for y, m, d in _ISO_DATE.findall(line)]
+    posted = [p for p in posted if _valid(*p)]
+    if posted and options:
+        latest = max(posted)
+        before = [o for o in options if o <= latest]
+        if len(before) == 1:
+            return _iso(*before[0])
+    return None
+
+
+def _meeting(src: _Sources, date_line: str | None) -> str | None:
+    lines = ([date_line] if date_line else []) + src.head + src.furniture + src.hint_titles
+    for line in lines:
+        m = _MEETING.search(line.replace(" ", ""))
+        if m:
+            return _format_meeting(m)
+    # the line under the title broken in two by the page ("…在广东省第十四届" / "人民代表大会第五次会议上")
+    for i, line in enumerate(src.head):
+        if _DATE.search(line) and re.search(r"届$|届人民$", line):
+            for piece in src.head[i + 1:i + 2] + src.furniture:
+                m = _MEETING.search((line + piece).replace(" ", ""))
+                if m:
+                    return _format_meeting(m)
+    return None
+
+
+def _format_meeting(m: re.Match[str]) -> str:
+    prefix = re.sub(r"^.*?(?:日|在|—|－|-|\(|（)", "", m.group(1))
+    prefix = re.sub(r"^(?:在|于)", "", prefix)
+    session = m.group(2) if m.group(2).startswith("第") else "第" + m.group(2)
+    body = (m.group(3) or "") + "人民代表大会"
+    committee = "常务委员会" if m.group(5) else ""
+    meeting_no = m.group(6) or ""
+    if meeting_no and not meeting_no.startswith("第"):
+        meeting_no = "第" + meeting_no
+    extra = m.group(7) or ""
+    plenary = m.group(8) or ""
+    return f"{prefix}{session}{body}{committee}{meeting_no}{extra}{plenary}会议"
+
+
+def _expand_meeting_prefix(meeting: str, meta: Meta) -> str:
+    """"市十七届人大三次会议" names the congress of the report's own region: write it out."""
+    m = re.match(r"^(省|市|区|县|镇|乡|自治区|州)?(第)", meeting)
+    if m and meta.region and meta.level != "national":
+        return meta.region + meeting[m.start(2):]
+    return meeting
+
+
+def _speaker(src: _Sources) -> tuple[str | None, str | None]:
+    line_pat, news_pat, name_first = _speaker_patterns()
+    as_reported = dict(_titles())
+    for line in src.head + src.furniture:
+        if len(line) > _SPEAKER_LINE_MAX:
+            continue
+        m = line_pat.match(line.replace("**", "").strip())
+        if m and not re.search(r"[，。、]", m.group(1)):
+            name = re.sub(r"\s+", "", m.group(3))
+            if 2 <= len(name) <= 5:
+                return name, as_reported[m.group(2)]
+    for line in src.head + src.furniture + src.hint_titles:
+        m = news_pat.search(line)
+        if m:
+            return m.group(2), as_reported[m.group(1)]
+        m = name_first.search(line)
+        if m:
+            return m.group(1), as_reported[m.group(2)]
+    return None, None
+
+
+def _year(title: str | None, delivered: str | None, src: _Sources, sections: list[Section]) -> int | None:
+    for t in ([title] if title else []) + src.hint_titles:
+        years = [int(y) for y in _TITLE_YEAR.findall(t)]
+        if years and "报告" in t:
+            # "（2023年12月31日 李挚）" is a date, not the report's year
+            plain = [y for y, m in zip(years, _TITLE_YEAR.finditer(t), strict=True) if not _DATE.match(t, m.start())]
+            if plain:
+                return plain[0]
+    if delivered:
+        y, m, d = map(int, delivered.split("-"))
+        return y + 1 if m == 12 and d >= 15 else y
+    if src.columns.get("year", "").isdigit():
+        return int(src.columns["year"])
+    plan_years = [int(y) for s in sections if s.role in ("plan", "targets") for y in _TITLE_YEAR.findall(s.title)]
+    if plan_years:
+        return Counter(plan_years).most_common(1)[0][0]
+    review_years = [int(y) for s in sections if s.role == "review" for y in _TITLE_YEAR.findall(s.title)]
+    if review_years:
+        return max(review_years) + 1
+    for line in src.furniture:  # a posting date in the first half of the year names that year's report
+        for y, m, _ in _ISO_DATE.findall(line):
+            if int(m) <= 6:
+                return int(y)
+    return None
+
+
+def _kind(title: str | None, src: _Sources, doc_type: str) -> str:
+    if doc_type != "work_report":
+        return "other"
+    probe = " ".join(([title] if title else []) + src.hint_titles + src.head[:4] + src.furniture[:4])
+    return "half_year" if "上半年" in probe else "annual"
+
+
+def _candidates(src: _Sources, meta: Meta) -> list[str]:
+    """Place strings, most trusted first."""
+    out: list[str] = []
+    if meta.meeting:
+        m = _MEETING.search(meta.meeting)
+        if m:
+            out.append(m.group(1))
+    for line in src.head[:12]:
+        op = _OPENING.search(line)
+        if op:
+            out.append(op.group(1))
+            break
+    for t in ([meta.title] if meta.title else []) + src.hint_titles:
+        t = re.sub(r"^\[[^\]]{1,6}\]\s*", "", t)
+        t = re.sub(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月\d{1,2}日)?|《|》|上半年|人民政府|政府工作报告|工作报告|政府.*$", "", t)
+        out.append(t)
+    line_pat = _speaker_patterns()[0]
+    for line in src.head + src.furniture:
+        m = line_pat.match(line) if len(line) <= _SPEAKER_LINE_MAX else None
+        if m:
+            out.append(re.sub(r"人民政府$", "", m.group(1)))
+    out += [f for f in src.furniture if len(f) <= 40]
+    for key in ("region", "city", "district", "county", "province"):
+        if src.columns.get(key):
+            out.append(src.columns[key])
+    return [c.strip() for c in out if c and c.strip()]
+
+
+def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
+    head = "\n".join(src.head)
+    if _NATIONAL.search(head) or (meta.meeting and "全国人民代表大会" in meta.meeting):
+        return divisions.NATIONAL
+    year = meta.year
+    context = head + "\n" + text[:6000]
+    level_hint = _level_hint(src, meta)
+    best: divisions.Place | None = None
+    town_name: str | None = None
+    for cand in _candidates(src, meta):
+        if _GENERIC_PREFIX.match(cand):
+            continue
+        place = divisions.resolve(cand, year, context)
+        if place is None:
+            continue
+        if place.region is None and place.level == "town" and not town_name:
+            continue
+        if place.region is None:  # anonymised copy: only the level is known
+            return place
+        if place.level == "town" and place.parent is None:
+            town_name = town_name or place.region
+            continue
+        if best is None or _more_specific(place, best, level_hint):
+            best = place
+        if best.level == "town" or (level_hint and best.level in level_hint):
+            break
+    if town_name:
+        return _town_with_parent(town_name, best, context, year)
+    if best is None and level_hint != ("town",):
+        best = _most_mentioned(text, year)
+    return best
+
+
+_RANK = {"national": -1, "province": 0, "city": 1, "county": 2, "district": 2, "town": 3, "unknown": 4}
+
+
+def _more_specific(new: divisions.Place, old: divisions.Place, level_hint: tuple[str, ...]) -> bool:
+    if level_hint and old.level in level_hint:
+        return False
+    if level_hint and new.level in level_hint:
+        return True
+    return _RANK[new.level] > _RANK[old.level] and bool(old.region and new.region and new.province == old.province)
+
+
+def _level_hint(src: _Sources, meta: Meta) -> tuple[str, ...]:
+    """The level the speaker's office or the opening implies ("区长" -> district, "我代表镇人民政府" -> town)."""
+    title = meta.speaker_title or ""
+    for suffix, levels in (("镇长", ("town",)), ("乡长", ("town",)), ("区长", ("district",)), ("县长", ("county",)),
+                           ("旗长", ("county",)), ("省长", ("province",)), ("自治区主席", ("province",)),
+                           ("州长", ("city",)), ("盟长", ("city",))):
+        if title.endswith(suffix):
+            return levels
+    for line in src.head[:12]:
+        op = _OPENING.search(line)
+        if op and _GENERIC_PREFIX.match(op.group(1)):
+            suffix = op.group(1).lstrip("本我全")
+            return {"镇": ("town",), "乡": ("town",), "街道": ("town",), "区": ("district",), "县": ("county",),
+                    "旗": ("county",), "省": ("province",), "自治区": ("province",)}.get(suffix, ())
+    return ()
+
+
+def _town_with_parent(town: str, parent: divisions.Place | None, context: str, year: int | None) -> divisions.Place:
+    stem = re.sub(r"(?:镇|乡|街道)$", "", town)
+    if parent is None or parent.level in ("province", "town"):
+        # the nearest division named right before the town's stem ("昆山市淀山湖"), else the most mentioned one
+        m = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:市|县|区))\s*{re.escape(stem)}", context)
+        found = divisions.resolve(m.group(1), year, context) if m else None
+        parent = found if found and found.region else _most_mentioned(context, year, exclude=stem)
+    if parent is None or parent.region is None:
+        return divisions.Place(town, None, "town", None)
+    base = parent.region.split(parent.parent)[-1] if parent.parent and parent.level == "district" else parent.region
+    return divisions.Place(base + town, None, "town", parent.province, parent.region)
+
+
+def _most_mentioned(text: str, year: int | None, exclude: str = "") -> divisions.Place | None:
+    """Fallback for copies without a title: the division the text names most often (full names only)."""
+    counts: Counter[str] = Counter()
+    for _, _, name in divisions.mentions(text[:20000]):
+        if len(name) >= 3 and name[-1] in "市县区州盟旗" and name != exclude:
+            counts[name] += 1
+    for name, n in counts.most_common(3):
+        if n >= 2:
+            place = divisions.resolve(name, year, text[:6000])
+            if place and place.level in ("city", "county", "district"):
+                return place
+    return None
+
+
+def _judge(meta: Meta, quality: Quality, sections: list[Section], src: _Sources) -> None:
+    """Lower confidence for documents that are not work reports and mark copies missing their first page."""
+    if meta.doc_type != "work_report":
+        quality.confidence = min(quality.confidence, 0.5)
+        quality.reasons.append(f"not a government work report ({meta.doc_type})")
+    if quality.page and quality.page[0] > 1:
+        quality.partial = True
+    elif sections and not meta.date and not any(_OPENING.search(x) for x in src.head[:12]):
+        first = sections[0]
+        if first.number and first.number not in ("一", "1") and first.start < 400:
+            quality.partial = True
+    if quality.partial and not any("partial" in r for r in quality.reasons):
+        quality.reasons.append("partial copy: the first page is missing")
+        quality.confidence = min(quality.confidence, 0.8)
+
+
+def data_check() -> None:
+    """Load every data file once (used by tests to fail early on a malformed file)."""
+    _titles(), _doc_types(), data_lines("targets_cues.txt")
