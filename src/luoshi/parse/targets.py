@@ -15,13 +15,27 @@ _NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
     cues = "|".join(sorted(map(re.escape, data_lines("targets_cues.txt")), key=len, reverse=True))
-    return re.compile(rf"(?:{cues})(?:(?:建议|拟|初步)?(?:确定|安排|设定)?(?:是|为)?[：:]|(?:建议|拟)?(?:确定|安排|设定)?(?:是|为))")
+    return re.compile(rf"(?:{cues})\s*(?:(?:建议|拟|初步)?(?:确定|安排|设定)?(?:是|为)?\s*[：:]|(?:建议|拟)?(?:确定|安排|设定)?(?:是|为))")
+
+
+@lru_cache(maxsize=1)
+def _multiyear() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, data_lines("targets_multiyear.txt"))))
 
 
 def _announce_start(text: str, pos: int) -> int:
-    """Start of the sentence holding pos."""
+    """Start of the sentence holding pos (across a line broken inside the sentence: "发展的\n主要预期目标\n是：")."""
     i = pos
-    while i > 0 and not _SENTENCE_START.match(text[i - 1]):
+    while i > 0:
+        ch = text[i - 1]
+        if ch == "\n":
+            before = text[:i - 1].rstrip(" \t\u3000*")
+            broken = text[i:pos].strip(" \t\u3000*") == "" and before and before[-1] not in "。！？：:；;!?"
+            if not broken:
+                break
+            pos = i - 1 - (len(text[:i - 1]) - len(before))
+        elif _SENTENCE_START.match(ch):
+            break
         i -= 1
     while i < pos and text[i] in " \t\u3000*#>":
         i += 1
@@ -57,6 +71,18 @@ def _list_end(text: str, line_end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _after_pattern() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, data_lines("targets_after.txt")))
+    return re.compile(rf"(?<=[。！？])\s*(?:{words})")
+
+
+def _trim_explanation(text: str, cue_end: int, end: int) -> int:
+    """End the passage before the explanation or the plan that follows the targets in the same paragraph."""
+    m = _after_pattern().search(text, cue_end, end)
+    return m.start() if m else end
+
+
 def find_targets_passage(text: str) -> tuple[int, int] | None:
     """(start, end) of the main expected targets passage, or None."""
     best: tuple[int, int] | None = None
@@ -65,6 +91,8 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
         if _NEGATIVE_BEFORE.search(before):
             continue
         start = _announce_start(text, m.start())
+        if _multiyear().search(text[start:m.start()]):
+            continue
         nl = text.find("\n", m.end())
         line_end = len(text) if nl < 0 else nl
         while line_end > m.end() and text[line_end - 1] in " \t\u3000\r":
@@ -73,9 +101,32 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
         end = line_end
         if len(tail) < 6 or tail.endswith(("：", ":")):
             end = _list_end(text, line_end)
-        candidate = (start, end)
+        candidate = (start, _trim_explanation(text, m.end(), end))
         if "预期" in m.group(0):
             return candidate
         if best is None:
             best = candidate
-    return best
+    return best or _dense_paragraph(text)
+
+
+_TARGET_CLAUSE = re.compile(r"(?:增长|控制在|涨幅|达到|以上|以内|左右)[^，；。]{0,6}?\d|\d(?:\.\d+)?(?:%|万人|亿元|万吨|亿斤)(?:以上|以内|左右)")
+_PARAGRAPH_CUE = re.compile(r"预期目标|主要目标|调控目标")
+
+
+def _dense_paragraph(text: str) -> tuple[int, int] | None:
+    """A paragraph that names the expected targets and lists several of them, without the usual announcement
+    ("…我们对疫情前考虑的预期目标作了适当调整。今年要…城镇新增就业900万人以上，…")."""
+    best: tuple[int, int, int] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        cue = _PARAGRAPH_CUE.search(line)
+        if not cue or _multiyear().search(line[:cue.start()]) or "今年" not in line:
+            continue
+        if _NEGATIVE_BEFORE.search(line[max(0, cue.start() - 20):cue.start()]) or re.search(r"去年|过去", line):
+            continue
+        n = len(_TARGET_CLAUSE.findall(line[cue.end():]))
+        if n >= 3 and (best is None or n > best[0]):
+            sentence = _announce_start(text, start + cue.start())
+            best = (n, sentence, start + len(line.rstrip()))
+    return (best[1], best[2]) if best else None
