@@ -42,19 +42,25 @@ def ingest(
             SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.description}"),
             TimeElapsedColumn(), console=console, disable=quiet or not console.is_terminal, transient=False,
         )
-        task = progress.add_task("", total=None)
+        task = None
 
         def on_progress(s: IngestSummary, source: str) -> None:
-            progress.update(task, description=f"read {s.read} stored {s.stored} skipped "
+            nonlocal task
+            if task is None:  # started on the first report, once the worker processes exist
+                progress.start()
+                task = progress.add_task("", total=None)
+            rate = s.stored / max(progress.tasks[0].elapsed or 0, 1e-6)
+            progress.update(task, description=f"read {s.read} stored {s.stored} ({rate:.1f}/s) skipped "
                                               f"{s.already_stored + s.duplicates} failed {len(s.failed)}")
 
         interrupted = False
         summary = IngestSummary()
-        with progress:
-            try:
-                run_ingest(store, paths, jobs=jobs or None, on_progress=on_progress, summary=summary)
-            except KeyboardInterrupt:
-                interrupted = True
+        try:
+            run_ingest(store, paths, jobs=jobs or None, on_progress=on_progress, summary=summary)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            progress.stop()
         for line in summary.lines():
             err(line)
         if interrupted:

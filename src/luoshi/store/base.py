@@ -95,12 +95,14 @@ class Store(AbstractContextManager, ABC):
     def has(self, report_id: str) -> bool:
         return bool(self._execute("SELECT 1 AS x FROM reports WHERE id = ?", (report_id,)))
 
-    def add_report(self, report: Report, *, raw: bytes | None = None, minhash: str | None = None) -> bool:
+    def add_report(self, report: Report, *, raw: bytes | None = None, minhash: str | None = None,
+                   record_json: str | None = None) -> bool:
         """Store one report and all its rows in one transaction; False when its id is already stored.
 
         `raw` (the bytes the id was computed from) is checked against the id and its size recorded. A near-
         duplicate of a stored report gets `canonical_id` = that report's canonical id (see `near_duplicate_of`).
-        `minhash` may be given when computed elsewhere (ingest workers do it); otherwise it is computed here.
+        `minhash` and `record_json` (the serialised `report.to_dict()`) may be given when computed elsewhere
+        (ingest workers do both: they are the costly parts); otherwise they are computed here.
         """
         if raw is not None and sha256_hex(raw) != report.id:
             raise ValueError(f"report id {report.id[:12]} is not the sha256 of the raw bytes given")
@@ -111,7 +113,7 @@ class Store(AbstractContextManager, ABC):
                 return False
             canonical = self.near_duplicate_of(minhash, year=report.meta.year) if minhash else None
             row = report_row(report, canonical_id=canonical, minhash=minhash,
-                             n_bytes=len(raw) if raw is not None else None)
+                             n_bytes=len(raw) if raw is not None else None, record=record_json)
             cols = ", ".join(_quote(c) for c in REPORT_COLUMNS)
             self._execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join('?' * len(REPORT_COLUMNS))})",
                           tuple(row[c] for c in REPORT_COLUMNS))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -22,6 +23,7 @@ from ..models import Document, IngestError, Report
 from ..pipeline import process
 from . import neardup
 from .base import Store
+from .records import record_json
 
 
 @dataclass
@@ -43,18 +45,26 @@ class IngestSummary:
         return out
 
 
-def process_for_store(doc: Document) -> tuple[Report, str | None]:
-    """The worker's job: the full report and its near-duplicate signature (both CPU work, so both here)."""
+@dataclass
+class Processed:
+    """What a worker sends back: the report and the costly parts of storing it, computed in the worker."""
+
+    report: Report
+    minhash: str | None
+    record_json: str
+
+
+def process_for_store(doc: Document) -> Processed:
+    """The worker's job: the full report, its near-duplicate signature and its JSON record (all CPU work)."""
     report = process(doc)
-    return report, neardup.signature(report.text)
+    return Processed(report, neardup.signature(report.text), record_json(report))
 
 
-def _safe_process(doc: Document) -> tuple[Report, str | None, int] | tuple[None, str, int]:
+def _safe_process(doc: Document) -> Processed | str:
     try:
-        report, sig = process_for_store(doc)
-        return report, sig, len(doc.data)
+        return process_for_store(doc)
     except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
-        return None, f"{type(e).__name__}: {e}", len(doc.data)
+        return f"{type(e).__name__}: {e}"
 
 
 def default_jobs() -> int:
@@ -85,16 +95,16 @@ def ingest(
     seen: set[str] = set()
     notify = on_progress or (lambda s, src: None)
 
-    def store_result(doc: Document, result: tuple) -> None:
-        report, sig_or_error, _n_bytes = result
-        if report is None:
-            summary.failed.append((doc.source, sig_or_error))
+    def store_result(doc: Document, result: Processed | str) -> None:
+        if isinstance(result, str):
+            summary.failed.append((doc.source, result))
         else:
+            report = result.report
             try:
-                if store.add_report(report, raw=doc.data, minhash=sig_or_error):
+                if store.add_report(report, raw=doc.data, minhash=result.minhash, record_json=result.record_json):
                     summary.stored += 1
-                    if sig_or_error and store.query("SELECT canonical_id FROM reports WHERE id = ?",
-                                                    (report.id,))[0]["canonical_id"]:
+                    if result.minhash and store.query("SELECT canonical_id FROM reports WHERE id = ?",
+                                                      (report.id,))[0]["canonical_id"]:
                         summary.near_duplicates += 1
                 else:
                     summary.already_stored += 1
@@ -126,27 +136,33 @@ def ingest(
 
     window = jobs * 4  # documents in flight: enough to keep workers busy, few enough to bound memory
     ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+
+    def new_executor() -> ProcessPoolExecutor:
+        """Workers are forked now, before the caller's progress display starts any thread."""
+        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
+        executor.submit(int).result()
+        return executor
+
+    executor = new_executor()
     pending: dict[Future, Document] = {}
 
     def drain(block_until: int) -> None:
         nonlocal executor
         while len(pending) > block_until:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
             for fut in done:
                 doc = pending.pop(fut)
                 try:
                     result = fut.result()
-                except BrokenProcessPool:  # a worker died (e.g. killed, out of memory): report it, start again
-                    result = (None, "worker process died while processing it", len(doc.data))
+                except BrokenProcessPool:  # a worker died (killed, out of memory): what was in flight failed
+                    result, broken = "a worker process died while this was being processed; run again to retry", True
                 store_result(doc, result)
-            if any(isinstance(f.exception(), BrokenProcessPool) for f in done if f.done() and not f.cancelled()):
+            if broken:
                 executor.shutdown(wait=False, cancel_futures=True)
-                for fut, doc in list(pending.items()):
-                    store_result(doc, (None, "worker process died during the batch", len(doc.data)))
-                    pending.pop(fut)
-                executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+                executor = new_executor()
 
+    completed = False
     try:
         for item in items:
             doc = admit(item)
@@ -155,6 +171,13 @@ def ingest(
             pending[executor.submit(_safe_process, doc)] = doc
             drain(window)
         drain(0)
+        completed = True
     finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+        executor.shutdown(wait=completed, cancel_futures=True)
     return summary
+
+
+def _worker_init() -> None:
+    """Ctrl-C and SIGTERM are the main process's to handle: it rolls back and prints the summary."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)

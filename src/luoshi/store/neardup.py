@@ -9,7 +9,6 @@ text is nearly the same; two different reports (even the same city's in consecut
 from __future__ import annotations
 
 import re
-import zlib
 
 import numpy as np
 
@@ -20,10 +19,10 @@ ROWS = N_PERM // BANDS
 THRESHOLD = 0.8  # estimated Jaccard at or above which two texts are the same report
 MIN_CHARS = 200  # shorter texts are too small to call near-duplicates
 
-_PRIME = np.uint64((1 << 61) - 1)
 _rng = np.random.default_rng(20240501)  # fixed seed: signatures must be comparable across runs and machines
-_A = _rng.integers(1, (1 << 61) - 1, size=N_PERM, dtype=np.uint64)
-_B = _rng.integers(0, (1 << 61) - 1, size=N_PERM, dtype=np.uint64)
+_A = _rng.integers(1, 1 << 63, size=N_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+_B = _rng.integers(0, 1 << 63, size=N_PERM, dtype=np.uint64)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -32,17 +31,31 @@ def normalise(text: str) -> str:
     return _NOISE.sub("", text).lower()
 
 
+def shingle_hashes(norm: str) -> np.ndarray:
+    """64-bit hashes of every SHINGLE-character window, on the code points with numpy (repeats are harmless:
+    only minima are kept)."""
+    cps = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(cps) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(SHINGLE):  # polynomial hash; uint64 arithmetic wraps, which is what we want
+            h = h * _MIX + cps[j:j + n]
+    return h
+
+
 def signature(text: str) -> str | None:
-    """The hex MinHash signature of a text, or None when it is too short to compare."""
+    """The hex MinHash signature of a text, or None when it is too short to compare.
+
+    Each of the N_PERM hash functions is multiply-add modulo 2**64 (the top 32 bits kept): cheap and, with odd
+    random multipliers, universal enough for MinHash.
+    """
     norm = normalise(text)
     if len(norm) < MIN_CHARS:
         return None
-    shingles = {norm[i:i + SHINGLE] for i in range(len(norm) - SHINGLE + 1)}
-    hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles))
-    # (a*x + b) mod p with x < 2**32 and a < 2**61 overflows uint64; wrap-around keeps it a fixed hash family.
-    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) % _PRIME
-    mins = (mixed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-    return mins.tobytes().hex()
+    x = shingle_hashes(norm)
+    with np.errstate(over="ignore"):
+        mixed = (x[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+    return mixed.min(axis=0).astype(np.uint32).tobytes().hex()
 
 
 def _values(sig: str) -> np.ndarray:

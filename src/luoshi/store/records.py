@@ -27,7 +27,12 @@ REPAIR_COLUMNS = ("report_id", "idx", "kind", "start", "end", "before", "after")
 REMOVAL_COLUMNS = ("report_id", "idx", "kind", "text")
 
 
-def report_row(report: Report, *, canonical_id: str | None, minhash: str | None, n_bytes: int | None) -> dict:
+def record_json(report: Report) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False)
+
+
+def report_row(report: Report, *, canonical_id: str | None, minhash: str | None, n_bytes: int | None,
+               record: str | None = None) -> dict:
     m, q = report.meta, report.quality
     return {
         "id": report.id, "source": report.source, "fmt": report.fmt, "title": m.title, "region": m.region,
@@ -35,7 +40,7 @@ def report_row(report: Report, *, canonical_id: str | None, minhash: str | None,
         "date": m.date, "meeting": m.meeting, "speaker": m.speaker, "speaker_title": m.speaker_title,
         "doc_type": m.doc_type, "confidence": q.confidence, "partial": int(bool(q.partial)), "encoding": q.encoding,
         "canonical_id": canonical_id, "n_chars": len(report.text), "n_bytes": n_bytes, "text": report.text,
-        "raw_text": report.raw_text, "record_json": json.dumps(report.to_dict(), ensure_ascii=False),
+        "raw_text": report.raw_text, "record_json": record or record_json(report),
         "minhash": minhash, "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
