@@ -10,6 +10,7 @@ from typing import Any
 
 from ..models import Report
 from .communique import communique_results, is_communique, track_national
+from .fiveyear import plan_period, track_five_year
 from .pairing import report_year, track_series
 from .plans import track_plans
 from .summary import amplification, share_met, verdict_frame
@@ -17,17 +18,21 @@ from .verdict import VERDICTS, Verdict, judge
 
 __all__ = [
     "VERDICTS", "Verdict", "amplification", "communique_results", "judge", "load_region", "report_year", "share_met", "track",
-    "track_frame", "track_national", "track_plans", "track_series", "verdict_frame",
+    "track_five_year", "track_frame", "track_national", "track_plans", "track_series", "verdict_frame",
 ]
 
 
 def track(reports: list[Report], *, year: int | None = None, plans: bool = True) -> list[Verdict]:
     """All verdicts for one region's reports; communiqués among them serve as a second source for national targets."""
     communiques = [r for r in reports if is_communique(r)]
-    work = [r for r in reports if not is_communique(r)]
+    five_year = [r for r in reports if r.meta.doc_type == "five_year_plan"
+                 or (r.meta.doc_type != "work_report" and plan_period(r.text))]
+    work = [r for r in reports if r not in communiques and r not in five_year]
     verdicts = track_series(work, year=year)
     if communiques:
         verdicts += track_national(work, communiques, year=year)
+    if five_year:
+        verdicts += [v for v in track_five_year(five_year, work) if year is None or v.year == year]
     if plans:
         verdicts += track_plans(work, year=year)
     return verdicts

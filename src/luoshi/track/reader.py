@@ -202,6 +202,39 @@ def _respectively(clause: str, names: list[re.Match[str]], by_alias: dict[str, s
     return facts
 
 
+AVERAGE_RE = re.compile(rf"年均(?:实际)?(?P<word>增长|增速|增幅|下降|降低|提高)?(?:保持在|达到|为)?\s*(?P<n>{NUMBER[1:-1]})(?:%?\s*[-—–~至到]\s*(?P<hi>{NUMBER[1:-1]}))?%(?P<post>以上|以内|以下|左右)?")
+
+
+def read_averages(text: str, *, status: str, period: int | None) -> list[Fact]:
+    """Average annual growth over a plan period ("国内生产总值年均增长7%"), for five-year plan tracking: each 年均
+    figure goes to the nearest metric named before it in the same sentence (within 40 characters)."""
+    pattern, by_alias = _alias_pattern()
+    facts: list[Fact] = []
+    seen: set[str] = set()
+    for match in AVERAGE_RE.finditer(text):
+        window_start = max(text.rfind("。", 0, match.start()), text.rfind("；", 0, match.start()), match.start() - 40)
+        names = [n for n in pattern.finditer(text, window_start + 1, match.start())]
+        if not names or by_alias[names[-1].group(0)] == "_skip":
+            continue
+        name = names[-1]
+        metric = by_alias[name.group(0)]
+        between = text[name.end(): match.start()]
+        if metric in seen or "、" in between or "分别" in between or "和" in between[:2]:
+            continue
+        value = float(match["n"]) * (-1 if match["word"] in ("下降", "降低") else 1)
+        sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        sentence_end = text.find("。", match.end())
+        fact = Fact(metric=metric, metric_text=name.group(0), value=None, unit=None, value_text=match.group(0),
+                    growth=value, growth_unit="%", bound=_bound("", match["post"] or "", ""), status=status,
+                    period=period, start=name.start(), end=match.end(), rule="track.reader.average",
+                    sentence=text[sentence_start: sentence_end + 1 if sentence_end >= 0 else len(text)])
+        if match["hi"]:
+            fact.high, fact.bound = float(match["hi"]), "range"
+        facts.append(fact)
+        seen.add(metric)
+    return facts
+
+
 def _merge(fact: Fact, extra: Fact) -> None:
     """A growth stated in the clause after the level ("实现地区生产总值2.67万亿元，增长6%") joins that fact."""
     fact.growth, fact.growth_unit = extra.growth, extra.growth_unit
