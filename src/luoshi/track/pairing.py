@@ -76,11 +76,25 @@ def _verdict(report: Report, year: int, metric: str | None, verdict: str, **kw) 
 def track_series(reports: list[Report], *, year: int | None = None) -> list[Verdict]:
     """Verdicts for every main target of every year N whose year-N+1 report is in `reports`."""
     by_year: dict[int, Report] = {}
+    half_year: list[tuple[int, Report]] = []
     for report in reports:
         y = report_year(report)
-        if y is not None and report.meta.kind != "half_year" and report.meta.doc_type in ("work_report", None):
+        if y is None or report.meta.doc_type not in ("work_report", None):
+            continue
+        if report.meta.kind == "half_year":
+            half_year.append((y, report))
+        else:
             by_year.setdefault(y, report)
     verdicts: list[Verdict] = []
+    for n, report in half_year:  # a half-year report states the year's targets and its results so far
+        if year is not None and n != year:
+            continue
+        results = reported_results(report, n)
+        for target in main_targets(report, n):
+            verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="same_report")
+            verdicts.append(_verdict(report, n, target.metric, verdict, target=target, result=result,
+                                     result_report=report.id if result else None, confidence=conf * 0.8,
+                                     source="same_report", note=note + " (half-year report)"))
     for n, report in sorted(by_year.items()):
         if (year is not None and n != year) or n + 1 not in by_year:
             continue
