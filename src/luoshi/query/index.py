@@ -39,18 +39,34 @@ MAX_TS_POSITION = 16383  # PostgreSQL's limit; tokens past it share the last pos
 
 
 def ensure_index(store: Store) -> int:
-    """Bring the search index up to date with `reports`; return how many reports were (re)indexed."""
-    for stmt in SQLITE_DDL if store.dialect == "sqlite" else POSTGRES_DDL:
-        store.query(stmt)
-    stale = store.query("SELECT i.report_id FROM search_indexed i LEFT JOIN reports r ON r.id = i.report_id "
-                        "WHERE r.id IS NULL LIMIT 1")
-    if stale:
-        _clear(store)
-    todo = [r["id"] for r in store.query(
-        "SELECT r.id FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id WHERE i.report_id IS NULL")]
-    for rid in todo:
-        index_report(store, rid)
+    """Bring the search index up to date with `reports`; return how many reports were (re)indexed.
+
+    On a read-only database the index is used as it stands (reports added since it was built are not found).
+    """
+    try:
+        for stmt in SQLITE_DDL if store.dialect == "sqlite" else POSTGRES_DDL:
+            store.query(stmt)
+        stale = store.query("SELECT i.report_id FROM search_indexed i LEFT JOIN reports r ON r.id = i.report_id "
+                            "WHERE r.id IS NULL LIMIT 1")
+        if stale:
+            _clear(store)
+        todo = [r["id"] for r in store.query(
+            "SELECT r.id FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id WHERE i.report_id IS NULL")]
+        for rid in todo:
+            index_report(store, rid)
+    except Exception as e:
+        if "readonly" in str(e).lower().replace(" ", "") and _has_index(store):
+            return 0
+        raise
     return len(todo)
+
+
+def _has_index(store: Store) -> bool:
+    try:
+        store.query("SELECT 1 FROM search_indexed LIMIT 1")
+    except Exception:  # noqa: BLE001 - any failure means there is no usable index
+        return False
+    return True
 
 
 def _clear(store: Store) -> None:
