@@ -1,0 +1,397 @@
+"""The web app through Starlette's TestClient (httpx): every route, on a database ingested from the shared corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from luoshi.ingest import read_bytes
+from luoshi.models import Document, Fact, Report
+from luoshi.pipeline import process
+from luoshi.web import create_app
+from luoshi.web.charts import Series, line_chart, nice_ticks
+from luoshi.web.highlight import highlighted_text
+from luoshi.web.uploads import safe_name
+
+CORPUS_PARTS = ("seeds", "raw")
+SCRIPT = "<script>window.__xss = 1; alert('xss')</script>"
+HANZI_RUN = re.compile(r"[\u4e00-\u9fff]{8}")
+
+
+def build_db(path: Path, corpus: Path, seeds: dict[str, Path]) -> str:
+    """Ingest seeds/ and raw/ (a few dozen real reports) plus one seed with a <script> tag in its text.
+
+    Returns the id of the report with the script tag.
+    """
+    from luoshi.store import open_store
+    from luoshi.store.ingest import ingest
+
+    with open_store(str(path)) as store:
+        ingest(store, [str(corpus / part) for part in CORPUS_PARTS], jobs=2)
+        seed = next(iter(seeds.values())).read_bytes().decode("utf-8", "replace")
+        lines = seed.splitlines()
+        lines.insert(min(5, len(lines)), SCRIPT)
+        data = "\n".join(lines).encode("utf-8")
+        (doc,) = read_bytes("script-test.txt", data)
+        assert isinstance(doc, Document)
+        report = process(doc)
+        store.add_report(report, raw=doc.data)
+        return report.id
+
+
+def known_phrase(text: str) -> tuple[str, int]:
+    """Eight Chinese characters from the middle of a real text, and where they first occur."""
+    m = HANZI_RUN.search(text, len(text) // 2) or HANZI_RUN.search(text)
+    assert m, "expected Chinese text"
+    return m.group(), text.find(m.group())
+
+
+def shared_db(tmp_path_factory: pytest.TempPathFactory, corpus: Path, seeds: dict[str, Path]) -> tuple[Path, str]:
+    """The test database, built once per session and shared by the web test modules (they only read it)."""
+    path = tmp_path_factory.getbasetemp() / "web-shared.db"
+    marker = path.with_suffix(".script-id")
+    if not marker.exists():
+        marker.write_text(build_db(path, corpus, seeds))
+    return path, marker.read_text()
+
+
+@pytest.fixture(scope="module")
+def web_db(tmp_path_factory: pytest.TempPathFactory, corpus: Path, seeds: dict[str, Path]) -> tuple[Path, str]:
+    return shared_db(tmp_path_factory, corpus, seeds)
+
+
+@pytest.fixture(scope="module")
+def store(web_db):
+    from luoshi.store import open_store
+
+    with open_store(str(web_db[0]), readonly=True) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def client(web_db):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(str(web_db[0]))) as c:
+        yield c
+
+
+@pytest.fixture()
+def upload_client(web_db, tmp_path: Path):
+    """An app with uploads allowed, over a copy of the database (the module's database stays as ingested)."""
+    from fastapi.testclient import TestClient
+
+    db = tmp_path / "upload.db"
+    shutil.copy(web_db[0], db)
+    app = create_app(str(db), allow_upload=True, data_dir=tmp_path / "data", max_upload_bytes=2 * 1024 * 1024)
+    with TestClient(app) as c:
+        yield c
+
+
+def page_text(html: str, selector: str) -> str:
+    node = HTMLParser(html).css_first(selector)
+    assert node is not None, f"{selector} not on the page"
+    return node.text(deep=True)
+
+
+# --- overview and lists ------------------------------------------------------------------------------------
+
+def test_overview_counts_match_the_database(client, store):
+    r = client.get("/")
+    assert r.status_code == 200
+    total = store.query("SELECT COUNT(*) AS n FROM reports", [])[0]["n"]
+    assert page_text(r.text, "#total-reports").replace(",", "") == str(total)
+    assert "<svg" in r.text  # the counts-by-year chart
+    assert 'id="quality"' in r.text
+
+
+def test_report_list_filters_and_pages(client, store):
+    years = store.query("SELECT year, COUNT(*) AS n FROM reports WHERE year IS NOT NULL GROUP BY year "
+                        "ORDER BY n DESC LIMIT 1", [])
+    total = store.query("SELECT COUNT(*) AS n FROM reports", [])[0]["n"]
+    r = client.get("/reports")
+    assert r.status_code == 200
+    assert len(HTMLParser(r.text).css("table.list tbody tr")) == min(50, total)
+    if total > 50:
+        assert 'rel="next"' in r.text
+        r2 = client.get("/reports?page=2")
+        assert len(HTMLParser(r2.text).css("table.list tbody tr")) == min(50, total - 50)
+    if years:
+        y = years[0]
+        r = client.get(f"/reports?year={y['year']}&level=&province=")
+        assert len(HTMLParser(r.text).css("table.list tbody tr")) == min(50, y["n"])
+    assert client.get("/reports?year=abc&page=-3&level=<x>").status_code == 200  # bad input is ignored, not a 422
+
+
+# --- one report ----------------------------------------------------------------------------------------
+
+def report_with_most_facts(store) -> str | None:
+    rows = store.query("SELECT report_id, COUNT(*) AS n FROM facts GROUP BY report_id ORDER BY n DESC LIMIT 1", [])
+    return rows[0]["report_id"] if rows else None
+
+
+def test_report_page_text_is_exactly_the_clean_text(client, store):
+    rid = report_with_most_facts(store) or store.query("SELECT id FROM reports LIMIT 1", [])[0]["id"]
+    report = store.get_report(rid)
+    r = client.get(f"/report/{rid}")
+    assert r.status_code == 200
+    assert page_text(r.text, "#report-text") == report.text  # offsets in the page are offsets in the text
+    spans = HTMLParser(r.text).css("#report-text span.fact")
+    assert len(spans) <= len(report.facts)
+    for span in spans:
+        f = report.facts[int(span.attributes["data-i"])]
+        assert span.text() == report.text[f.start:f.end]
+        assert f"s-{f.status}" in span.attributes["class"]
+    facts_json = json.loads(page_text(r.text, "#facts-data"))
+    assert len(facts_json) == len(report.facts)
+
+
+def test_report_page_shows_facts_when_the_pipeline_finds_them(client, store):
+    rid = report_with_most_facts(store)
+    if rid is None:
+        pytest.skip("the pipeline extracted no facts from the corpus yet (parse/extract stages not landed)")
+    r = client.get(f"/report/{rid}")
+    spans = HTMLParser(r.text).css("#report-text span.fact")
+    assert spans, "facts should be highlighted"
+    assert len(HTMLParser(r.text).css("#facts-table tbody tr")) == len(store.get_report(rid).facts)
+
+
+def test_report_by_prefix_and_unknown_report(client, store):
+    rid = store.query("SELECT id FROM reports LIMIT 1", [])[0]["id"]
+    assert client.get(f"/report/{rid[:12]}").status_code == 200
+    r = client.get("/report/0000000000000000nope")
+    assert r.status_code == 404
+    assert "error-message" in r.text
+
+
+def test_script_in_report_text_is_escaped(client, web_db):
+    rid = web_db[1]
+    r = client.get(f"/report/{rid}")
+    assert r.status_code == 200
+    assert SCRIPT not in r.text
+    assert "&lt;script&gt;window.__xss" in r.text
+    assert SCRIPT in page_text(r.text, "#report-text")  # shown as text, character for character
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_report_downloads(client, store):
+    rid = report_with_most_facts(store) or store.query("SELECT id FROM reports LIMIT 1", [])[0]["id"]
+    report = store.get_report(rid)
+    r = client.get(f"/report/{rid}.json")
+    assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
+    record = json.loads(r.text)
+    assert record["id"] == rid and record["text"] == report.text and len(record["facts"]) == len(report.facts)
+    r = client.get(f"/report/{rid}.csv")
+    rows = list(csv.DictReader(io.StringIO(r.text.lstrip("\ufeff"))))
+    assert len(rows) == len(report.facts)
+    assert "metric" in r.text.splitlines()[0]
+
+
+# --- targets, region ------------------------------------------------------------------------------------
+
+def test_targets_table_csv_and_sorting(client, store):
+    n = store.query("SELECT COUNT(*) AS n FROM facts f JOIN reports r ON r.id = f.report_id "
+                    "WHERE f.status = 'target' AND r.canonical_id IS NULL", [])[0]["n"]
+    r = client.get("/targets?sort=value&desc=1")
+    assert r.status_code == 200
+    assert len(HTMLParser(r.text).css("#targets-table tbody tr")) == min(50, n)
+    rows = list(csv.DictReader(io.StringIO(client.get("/targets.csv").text.lstrip("\ufeff"))))
+    assert len(rows) == n
+    values = [float(row["value"]) for row in rows if row["value"]]
+    sorted_rows = list(csv.DictReader(io.StringIO(client.get("/targets.csv?sort=value").text.lstrip("\ufeff"))))
+    sorted_values = [float(row["value"]) for row in sorted_rows if row["value"]]
+    assert sorted_values == sorted(values)
+
+
+def test_query_strings_never_reach_sql(client, store):
+    before = store.query("SELECT COUNT(*) AS n FROM reports", [])[0]["n"]
+    assert client.get("/targets?sort=year;DROP TABLE reports&desc=1").status_code == 200
+    r = client.get("/targets.csv?province=' OR 1=1 --")
+    assert len(r.text.lstrip("\ufeff").strip().splitlines()) == 1  # header only: nothing matches that province
+    r = client.get("/search?q=%' OR 1=1 --")
+    assert r.status_code == 200 and "0 " in page_text(r.text, "#result-count")
+    assert client.get("/trends?terms=');DROP TABLE facts;--").status_code == 200
+    assert store.query("SELECT COUNT(*) AS n FROM reports", [])[0]["n"] == before
+
+
+def test_region_page_lists_its_reports(client, store):
+    row = store.query("SELECT region, COUNT(*) AS n FROM reports WHERE region IS NOT NULL "
+                      "GROUP BY region ORDER BY n DESC LIMIT 1", [])
+    if not row:
+        pytest.skip("no report has a region yet (parse stage not landed)")
+    region = row[0]["region"]
+    r = client.get(f"/region/{region}")
+    assert r.status_code == 200
+    assert page_text(r.text, "#region-name") == region
+    assert len(HTMLParser(r.text).css("table.list tbody tr")) >= row[0]["n"]
+    assert client.get("/region/不存在的地方").status_code == 404
+
+
+def test_region_chart_has_points_when_targets_exist(client, store):
+    rows = store.query("SELECT r.region, COUNT(*) AS n FROM facts f JOIN reports r ON r.id = f.report_id "
+                       "WHERE f.status = 'target' AND f.metric IS NOT NULL AND r.region IS NOT NULL "
+                       "GROUP BY r.region ORDER BY n DESC LIMIT 1", [])
+    if not rows:
+        pytest.skip("no target with a metric and a region in the corpus yet (parse/extract stages not landed)")
+    r = client.get(f"/region/{rows[0]['region']}")
+    assert HTMLParser(r.text).css("figure.chart-box svg circle.point")
+
+
+# --- search, trends ------------------------------------------------------------------------------------
+
+def longest_canonical(store) -> str:
+    return store.query("SELECT id FROM reports WHERE canonical_id IS NULL ORDER BY n_chars DESC LIMIT 1", [])[0]["id"]
+
+
+def assert_search_finds(client, store, rid: str) -> None:
+    text = store.get_report(rid).text
+    phrase, _ = known_phrase(text)
+    r = client.get("/search", params={"q": phrase})
+    assert r.status_code == 200
+    links = [a.attributes["href"] for a in HTMLParser(r.text).css("#hits a.hit")]
+    mine = [h for h in links if h.startswith(f"/report/{rid}#c")]
+    assert mine, f"search for {phrase} should find report {rid[:12]}"
+    start, end = map(int, re.search(r"#c(\d+)-(\d+)", mine[0]).groups())
+    assert text[start:end] == phrase
+    assert phrase in "".join(m.text() for m in HTMLParser(r.text).css("#hits .snippet mark"))
+
+
+def test_search_finds_a_known_phrase_with_its_offset(client, store):
+    assert_search_finds(client, store, longest_canonical(store))
+
+
+def test_search_uses_the_full_text_index_when_it_is_built(tmp_path, seeds):
+    """On a small database whose index is built, the query stage's ranked search answers, with the same links."""
+    from fastapi.testclient import TestClient
+
+    from luoshi.query.index import ensure_index
+    from luoshi.store import open_store
+    from luoshi.store.ingest import ingest
+    from luoshi.web import data
+
+    with open_store(str(tmp_path / "small.db")) as s:
+        ingest(s, [str(p) for p in seeds.values()], jobs=1)
+        ensure_index(s)
+    with open_store(str(tmp_path / "small.db"), readonly=True) as s, \
+            TestClient(create_app(str(tmp_path / "small.db"))) as c:
+        assert data.search_index_ready(s, writable=False)
+        assert_search_finds(c, s, longest_canonical(s))
+        points = HTMLParser(c.get("/trends", params={"terms": "发展"}).text).css("#trend-chart circle.point")
+        years = s.query("SELECT DISTINCT year FROM reports WHERE year IS NOT NULL AND canonical_id IS NULL", [])
+        assert len(points) == len(years)
+
+
+def test_search_without_query_and_filters(client):
+    r = client.get("/search")
+    assert r.status_code == 200 and "result-count" not in r.text
+    r = client.get("/search", params={"q": "的", "year": "1800"})
+    assert "0 " in page_text(r.text, "#result-count")
+
+
+def test_trends_chart_has_a_point_per_year(client, store):
+    years = store.query("SELECT DISTINCT year FROM reports WHERE year IS NOT NULL AND canonical_id IS NULL", [])
+    r = client.get("/trends", params={"terms": "改革, 创新"})
+    assert r.status_code == 200
+    points = HTMLParser(r.text).css('#trend-chart svg g.series[data-name="改革"] circle.point')
+    assert len(points) == len(years)
+    counts = [int(td.text().split("(")[1].split("/")[0]) for td in HTMLParser(r.text).css("#trend-table td small")]
+    assert sum(counts) > 0  # 改革 is used in these reports
+    assert client.get("/trends").status_code == 200
+
+
+# --- upload --------------------------------------------------------------------------------------------
+
+def test_upload_is_off_by_default(client, seeds):
+    assert "upload-disabled" in client.get("/upload").text
+    seed = next(iter(seeds.values()))
+    r = client.post("/upload", files={"file": (seed.name, seed.read_bytes(), "text/plain")})
+    assert r.status_code == 403
+
+
+def test_upload_of_a_seed_opens_its_report(upload_client, seeds, tmp_path):
+    seed = seeds[max(seeds)]
+    data = seed.read_bytes()
+    r = upload_client.post("/upload", files={"file": ("../../evil/" + seed.name, data, "text/plain")},
+                           follow_redirects=False)
+    assert r.status_code == 303
+    from luoshi.models import sha256_hex
+
+    assert r.headers["location"] == f"/report/{sha256_hex(data)}"
+    assert upload_client.get(r.headers["location"]).status_code == 200
+    saved = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix == ".txt"]
+    assert saved and all(p.parent == tmp_path / "data" / "uploads" for p in saved)
+    assert not (tmp_path.parent / "evil").exists()
+
+
+def test_upload_of_random_bytes_is_a_clear_error(upload_client):
+    import random
+
+    junk = random.Random(8).randbytes(4000)
+    r = upload_client.post("/upload", files={"file": ("junk.bin", junk, "application/octet-stream")})
+    assert r.status_code == 400
+    message = page_text(r.text, "#upload-error")
+    assert "junk.bin" in message  # the CLI's wording: "<name>: <reason>"
+
+
+def test_upload_limits(upload_client):
+    big = b"a" * (3 * 1024 * 1024)
+    assert upload_client.post("/upload", files={"file": ("big.txt", big, "text/plain")}).status_code == 413
+    assert upload_client.post("/upload", files={"file": ("empty.txt", b"", "text/plain")}).status_code == 400
+    r = upload_client.post("/upload", files={"file": ("a.txt", "报告".encode(), "text/plain")},
+                           headers={"Origin": "http://evil.example"})
+    assert r.status_code == 403
+
+
+# --- language -------------------------------------------------------------------------------------------
+
+def test_chinese_first_with_english_toggle(client):
+    client.cookies.clear()
+    assert "概览" in client.get("/").text
+    r = client.get("/?lang=en")
+    assert "Overview" in r.text and r.cookies.get("lang") == "en"
+    assert "Overview" in client.get("/targets").text  # the cookie keeps it
+    assert "概览" in client.get("/?lang=zh").text
+    client.cookies.clear()
+
+
+# --- pure helpers ---------------------------------------------------------------------------------------
+
+def test_highlight_escapes_and_skips_overlaps():
+    text = "<b>收入</b>增长6%和5%"
+    facts = [
+        {"i": 0, "start": 10, "end": 12, "status": "target", "metric": "x"},
+        {"i": 1, "start": 11, "end": 14, "status": "actual"},  # overlaps the first: skipped
+        {"i": 2, "start": 13, "end": 15, "status": "<evil>"},
+    ]
+    html = str(highlighted_text(text, facts))
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert html.count('class="fact') == 2 and "s-other" in html and "<evil>" not in html
+    assert HTMLParser(f"<div>{html}</div>").css_first("div").text() == text
+
+
+def test_chart_points_and_ticks():
+    svg = str(line_chart([Series("a<b", [(2020.0, 1.5), (2021.0, 2.5)]), Series("empty", [])]))
+    assert svg.count('class="point"') == 2 and "a&lt;b" in svg and "empty" not in svg
+    ticks = nice_ticks(0.3, 7.2)
+    assert ticks[0] <= 0.3 and ticks[-1] >= 7.2 and len(ticks) <= 12
+
+
+def test_safe_upload_names():
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("C:\\x\\报告.docx") == "报告.docx"
+    assert safe_name("..") == "upload.txt"
+
+
+def test_fact_offsets_survive_astral_characters():
+    text = "𠀀𠀁增长6%"
+    report = Report(id="x", source="x", text=text, facts=[Fact("gdp", "增长", None, None, "6%", start=4, end=6)])
+    html = str(highlighted_text(text, [{"i": 0, "start": f.start, "end": f.end, "status": f.status}
+                                       for f in report.facts]))
+    assert ">6%</span>" in html

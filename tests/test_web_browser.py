@@ -1,0 +1,246 @@
+"""End to end in headless Chromium (Debian's /usr/bin/chromium driven by playwright) on a database ingested from
+the shared corpus: every page, a fact's details, a search hit opening the report at its place, charts with points,
+uploads (a seed report, random bytes), and a report whose text holds a <script> tag. Screenshots of each page go to
+artifacts/screenshots/ (the folder is printed at the end of the run)."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Self
+
+import pytest
+from test_web_app import known_phrase, shared_db
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "artifacts" / "screenshots"
+
+if not CHROMIUM.exists():
+    pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (pip)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class BackgroundServer:
+    """uvicorn serving an app on 127.0.0.1 and a free port, in a daemon thread."""
+
+    def __init__(self, app):
+        import uvicorn
+
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Self:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the web server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, corpus, seeds) -> tuple[Path, str]:
+    return shared_db(tmp_path_factory, corpus, seeds)
+
+
+@pytest.fixture(scope="module")
+def store(db):
+    from luoshi.store import open_store
+
+    with open_store(str(db[0]), readonly=True) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def server(db):
+    from luoshi.web import create_app
+
+    with BackgroundServer(create_app(str(db[0]))) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def upload_server(db, tmp_path_factory):
+    from luoshi.web import create_app
+
+    folder = tmp_path_factory.mktemp("webu")
+    shutil.copy(db[0], folder / "upload.db")
+    app = create_app(str(folder / "upload.db"), allow_upload=True, data_dir=folder / "data",
+                     max_upload_bytes=5 * 1024 * 1024)
+    with BackgroundServer(app) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def browser(request):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    line = f"web screenshots: {SHOTS} ({len(list(SHOTS.glob('*.png')))} files)"
+    if reporter is not None:
+        reporter.write_line(line)
+    else:
+        print(line)
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    p.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    p.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    p.js_errors = errors
+    yield p
+    context.close()
+    assert not errors, f"JavaScript errors or dialogs on the page: {errors}"
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+def most_facts(store) -> str | None:
+    rows = store.query("SELECT report_id, COUNT(*) AS n FROM facts GROUP BY report_id ORDER BY n DESC LIMIT 1", [])
+    return rows[0]["report_id"] if rows else None
+
+
+def test_every_page_renders(page, server, store):
+    rid = most_facts(store) or store.query("SELECT id FROM reports ORDER BY n_chars DESC LIMIT 1", [])[0]["id"]
+    region = store.query("SELECT region, COUNT(*) AS n FROM reports WHERE region IS NOT NULL "
+                         "GROUP BY region ORDER BY n DESC LIMIT 1", [])
+    pages = {
+        "overview": "/", "reports": "/reports", "targets": "/targets", "search": "/search?q=改革",
+        "trends": "/trends?terms=改革,创新,高质量发展", "upload": "/upload", "report": f"/report/{rid}",
+    }
+    if region:
+        pages["region"] = f"/region/{region[0]['region']}"
+    for name, path in pages.items():
+        response = page.goto(server.url + path)
+        assert response.status == 200, path
+        assert page.locator("header.top nav a.active").count() == 1
+        shot(page, name)
+
+
+def test_a_fact_is_highlighted_and_shows_its_value(page, server, store):
+    rid = most_facts(store)
+    if rid is None:
+        pytest.skip("the pipeline extracted no facts from the corpus yet (parse/extract stages not landed)")
+    report = store.get_report(rid)
+    page.goto(f"{server.url}/report/{rid}")
+    span = page.locator("#report-text span.fact").first
+    fact = report.facts[int(span.get_attribute("data-i"))]
+    span.scroll_into_view_if_needed()
+    span.hover()
+    tip = page.locator("#fact-tip")
+    tip.wait_for(state="visible")
+    assert fact.value_text in tip.inner_text()
+    shot(page, "report-fact")
+
+
+def test_search_link_opens_the_report_at_the_place(page, server, store):
+    rid = store.query("SELECT id FROM reports WHERE canonical_id IS NULL ORDER BY n_chars DESC LIMIT 1", [])[0]["id"]
+    phrase, _ = known_phrase(store.get_report(rid).text)
+    page.goto(server.url + "/search")
+    page.fill("#q", phrase)
+    page.press("#q", "Enter")
+    page.wait_for_selector("#hits")
+    shot(page, "search-results")
+    link = page.locator(f'#hits a.hit[href^="/report/{rid}#c"]').first
+    link.click()
+    page.wait_for_selector("mark.jump")
+    assert re.search(r"#c\d+", page.url)
+    assert "".join(page.locator("mark.jump").all_inner_texts()) == phrase
+    box = page.locator("#jump-target").bounding_box()
+    assert box and 0 <= box["y"] <= 900, "the marked place is scrolled into view"
+    shot(page, "search-opened")
+
+
+def test_charts_render_with_data_points(page, server, store):
+    if not store.query("SELECT 1 AS x FROM reports WHERE year IS NOT NULL AND instr(text, ?) > 0 LIMIT 1", ["改革"]):
+        pytest.skip("no report has a year yet (parse stage not landed): nothing to chart over years")
+    page.goto(server.url + "/trends?terms=改革,创新")
+    points = page.locator("#trend-chart svg circle.point")
+    assert points.count() > 0
+    box = points.first.bounding_box()
+    assert box and box["width"] > 0
+    shot(page, "trends-chart")
+    rows = store.query("SELECT r.region, COUNT(*) AS n FROM facts f JOIN reports r ON r.id = f.report_id "
+                       "WHERE f.status = 'target' AND f.metric IS NOT NULL AND r.region IS NOT NULL "
+                       "GROUP BY r.region ORDER BY n DESC LIMIT 1", [])
+    if rows:
+        page.goto(f"{server.url}/region/{rows[0]['region']}")
+        assert page.locator("figure.chart-box svg circle.point").count() > 0
+        shot(page, "region-chart")
+
+
+def test_upload_of_a_seed_and_of_random_bytes(page, upload_server, seeds):
+    seed = seeds[min(seeds)]
+    page.goto(upload_server.url + "/upload")
+    shot(page, "upload-form")
+    page.set_input_files("#file", str(seed))
+    page.click("#upload-submit")
+    page.wait_for_url(re.compile(r".*/report/[0-9a-f]{64}$"))
+    assert page.locator("#report-text").inner_text().strip()
+    shot(page, "upload-opened")
+
+    page.goto(upload_server.url + "/upload")
+    junk = random.Random(8).randbytes(5000)
+    page.set_input_files("#file", files=[{"name": "junk.bin", "mimeType": "application/octet-stream", "buffer": junk}])
+    page.click("#upload-submit")
+    error = page.locator("#upload-error")
+    error.wait_for(state="visible")
+    assert "junk.bin" in error.inner_text()
+    shot(page, "upload-error")
+    # The refusal is an HTTP 400 page, which Chromium also logs to the console: that one is expected.
+    page.js_errors[:] = [e for e in page.js_errors if "status of 400" not in e]
+
+
+def test_script_tag_in_a_report_renders_as_text(page, server, db):
+    page.goto(f"{server.url}/report/{db[1]}")
+    assert page.evaluate("window.__xss") is None
+    assert "<script>window.__xss" in page.locator("#report-text").inner_text()
+    shot(page, "report-script-tag")
+
+
+def test_english_toggle(page, server):
+    page.goto(server.url + "/")
+    assert page.locator("header nav a.active").inner_text() == "概览"
+    page.click("#lang-toggle")
+    page.wait_for_url(re.compile(r".*lang=en"))
+    assert page.locator("header nav a.active").inner_text() == "Overview"
+    page.goto(server.url + "/targets")
+    assert page.locator("header nav a.active").inner_text() == "Targets"
+    shot(page, "targets-en")
