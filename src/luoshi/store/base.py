@@ -7,6 +7,7 @@ in one transaction: either all its rows are stored or none are, so a killed batc
 from __future__ import annotations
 
 import csv
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -64,12 +65,18 @@ class Store(AbstractContextManager, ABC):
             if version in done:
                 continue
             with self.transaction():
-                for stmt in split_statements(script):
+                for stmt in split_statements(self.dialect_sql(script)):
                     self._execute(stmt)
                 self._execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                               (version, _now()))
             applied.append(version)
         return applied
+
+    def dialect_sql(self, script: str) -> str:
+        """Schema text for this database: `/*sqlite: X*/` becomes X on SQLite and stays a comment elsewhere."""
+        if self.dialect == "sqlite":
+            return re.sub(r"/\*sqlite: (.*?)\*/", r"\1", script)
+        return script
 
     @property
     def schema_version(self) -> int:

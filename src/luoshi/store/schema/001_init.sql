@@ -1,4 +1,6 @@
 -- luoshi database, version 1. Portable SQL: the same file runs on SQLite and PostgreSQL.
+-- /*sqlite: X*/ is X on SQLite and a comment elsewhere: the per-report tables are clustered on their keys
+-- there (WITHOUT ROWID), which halves their size.
 -- Offsets (start, "end") are character offsets into reports.text, the clean text.
 CREATE TABLE reports (
     id TEXT PRIMARY KEY,            -- sha256 of the raw bytes
@@ -45,7 +47,7 @@ CREATE TABLE sections (
     start INTEGER,
     "end" INTEGER,
     PRIMARY KEY (report_id, idx)
-);
+) /*sqlite: WITHOUT ROWID*/;
 
 CREATE TABLE sentences (
     report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
@@ -55,7 +57,7 @@ CREATE TABLE sentences (
     section_idx INTEGER,
     text TEXT,
     PRIMARY KEY (report_id, idx)
-);
+) /*sqlite: WITHOUT ROWID*/;
 
 CREATE TABLE facts (
     report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
@@ -81,7 +83,7 @@ CREATE TABLE facts (
     scope TEXT,
     rule TEXT,
     PRIMARY KEY (report_id, idx)
-);
+) /*sqlite: WITHOUT ROWID*/;
 CREATE INDEX facts_metric ON facts (metric);
 
 CREATE TABLE repairs (
@@ -93,7 +95,7 @@ CREATE TABLE repairs (
     before TEXT,
     after TEXT,
     PRIMARY KEY (report_id, idx)
-);
+) /*sqlite: WITHOUT ROWID*/;
 
 CREATE TABLE removals (
     report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
@@ -101,7 +103,7 @@ CREATE TABLE removals (
     kind TEXT,
     text TEXT,
     PRIMARY KEY (report_id, idx)
-);
+) /*sqlite: WITHOUT ROWID*/;
 
 CREATE TABLE metrics (
     id TEXT PRIMARY KEY,
@@ -116,4 +118,4 @@ CREATE TABLE near_dup_bands (
     hash TEXT NOT NULL,
     report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
     PRIMARY KEY (band, hash, report_id)
-);
+) /*sqlite: WITHOUT ROWID*/;
