@@ -5,6 +5,8 @@ Pure functions over `Report`s: the reports of one region (same adcode, or same n
 
 from __future__ import annotations
 
+import re
+
 from ..models import Fact, Report
 from . import reader
 from .verdict import Verdict, comparable, confidence, judge
@@ -27,6 +29,14 @@ def _with_reader(extracted: list[Fact], read: list[Fact]) -> list[Fact]:
     return extracted + [f for f in read if f.metric not in have]
 
 
+MULTI_YEAR_NEAR = re.compile(r"年均|累计|五年|两年平均")
+
+
+def _multi_year(text: str, fact: Fact) -> bool:
+    """A figure stated as a multi-year average or total ("年均增长6.3%", "累计完成…") is not the year's result."""
+    return bool(MULTI_YEAR_NEAR.search(text[max(0, fact.start - 12): fact.end]) or MULTI_YEAR_NEAR.search(fact.value_text))
+
+
 def main_targets(report: Report, year: int) -> list[Fact]:
     """The first target fact of each metric for the report's own year, whole jurisdiction only."""
     extracted = [f for f in report.facts if f.status == "target" and f.period in (year, None)]
@@ -39,9 +49,11 @@ def main_targets(report: Report, year: int) -> list[Fact]:
 
 def reported_results(report: Report, year: int) -> dict[str, list[Fact]]:
     """Results for `year` stated in `report`, by metric, actual before estimate, in text order."""
-    extracted = [f for f in report.facts if f.status in RESULT_STATUSES and f.period == year]
+    extracted = [f for f in report.facts if f.status in RESULT_STATUSES and f.period == year
+                 and not _multi_year(report.text, f)]
     by_metric: dict[str, list[Fact]] = {}
-    for fact in _with_reader(extracted, reader.read_results(report.text, year)):
+    # the reader's figures follow the extracted ones for every metric: pair_target takes the first comparable one
+    for fact in extracted + reader.read_results(report.text, year):
         if fact.metric and not fact.scope:
             by_metric.setdefault(fact.metric, []).append(fact)
     for facts_of_metric in by_metric.values():

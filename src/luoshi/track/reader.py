@@ -163,7 +163,7 @@ def read_figures(text: str, *, status: str, period: int | None, base: int = 0, f
                 continue
             for i, name in enumerate(names):
                 metric = by_alias[name.group(0)]
-                segment = clause[name.end(): names[i + 1].start() if i + 1 < len(names) else len(clause)]
+                segment = _segment(clause, names, i)
                 preceded = clause[max(0, name.start() - 1): name.start()]
                 if "来源于" in clause[: name.start()]:
                     continue  # revenue "来源于…辖区": a wider scope than the local budget the target is about
@@ -233,6 +233,23 @@ def read_averages(text: str, *, status: str, period: int | None) -> list[Fact]:
         facts.append(fact)
         seen.add(metric)
     return facts
+
+
+JOINERS = ("、", "和", "及", "与", "以及")
+
+
+def _joins(between: str) -> bool:
+    """"、" or "、对外贸易": a list joiner, perhaps with a short qualifier of the next name, and no figure."""
+    return between.startswith(JOINERS) and len(between) <= 5 and not re.search(r"\d", between)
+
+
+def _segment(clause: str, names: list[re.Match[str]], i: int) -> str:
+    """The text after name i up to the next name; for a joined list sharing one figure
+    ("地区生产总值、固定资产投资、规上工业增加值增长5%以上") the segment after the list's last name."""
+    j = i
+    while j + 1 < len(names) and _joins(clause[names[j].end(): names[j + 1].start()].strip()):
+        j += 1
+    return clause[names[j].end(): names[j + 1].start() if j + 1 < len(names) else len(clause)]
 
 
 def _merge(fact: Fact, extra: Fact) -> None:
