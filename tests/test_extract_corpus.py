@@ -42,6 +42,6 @@ def test_sample_report(shared):
     root = Path(__file__).resolve().parents[1]
     (doc,) = [d for d in read_paths([str(root / "examples" / "sample_report.txt")]) if isinstance(d, Document)]
     report = process(doc)
-    facts, absent = extract_facts(report)
+    facts, _absent = extract_facts(report)
     assert facts and all(report.text[f.start:f.end] == f.value_text for f in facts)
     assert {f.status for f in facts} >= {"target", "plan"}

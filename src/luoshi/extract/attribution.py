@@ -109,18 +109,25 @@ class Draft:
     extra: dict = field(default_factory=dict)
 
 
+@cache
+def _last_delim_re(delims: str) -> re.Pattern:
+    d = re.escape(delims)
+    return re.compile(rf"[{d}](?=[^{d}]*\Z)")
+
+
+@cache
+def _delim_re(delims: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(delims)}]")
+
+
 def clause_start(text: str, floor: int, pos: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in delims:
-        i -= 1
-    return i
+    m = _last_delim_re(delims).search(text, floor, pos)
+    return m.end() if m else floor
 
 
 def clause_end(text: str, pos: int, ceil: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
-    i = pos
-    while i < ceil and text[i] not in delims:
-        i += 1
-    return i
+    m = _delim_re(delims).search(text, pos, ceil)
+    return m.start() if m else max(pos, ceil)
 
 
 def fill_numbers(d: Draft, q: Quantity) -> None:
@@ -252,7 +259,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.metric_text = phrase + prev.object
         d.object = prev.object
         d.rule = "carry"
-    d.metric = checked_metric(d, phrase)
+    d.metric = checked_metric(d, phrase, found)
     d.action = action_of(lead_raw)
     if d.object is None:
         d.object = strip_action(d.metric_text) or None
@@ -320,7 +327,7 @@ def distribute(q: Quantity, group: list[str], values: list[Draft], growth_i: int
     return d
 
 
-def checked_metric(d: Draft, phrase: str) -> str | None:
+def checked_metric(d: Draft, phrase: str, found: tuple[str, int, int] | None = None) -> str | None:
     """Keep a metric id only when the figure can be one of it (units, shares)."""
     if d.metric is None:
         return None
@@ -333,7 +340,7 @@ def checked_metric(d: Draft, phrase: str) -> str | None:
         return None
     if d.scope:
         return None
-    found = metrics.find(phrase)
+    found = found or metrics.find(phrase)
     if found and QUALIFIER_RE.search(metrics.normalise(phrase)[: found[1]]):
         return None
     return d.metric

@@ -38,7 +38,8 @@ def aliases() -> dict[str, str]:
 
 @cache
 def alias_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(a) for a in sorted(aliases(), key=len, reverse=True)))
+    """At every position, the longest alias starting there (a lookahead, so matches may overlap)."""
+    return re.compile("(?=(" + "|".join(re.escape(a) for a in sorted(aliases(), key=len, reverse=True)) + "))")
 
 
 NOT_AFTER = {"出口": "进"}  # "进出口" is trade, not exports
@@ -53,12 +54,12 @@ def find(phrase: str) -> tuple[str, int, int] | None:
     """(metric id, start, end) of the longest alias in phrase (rightmost among equals), or None."""
     p = normalise(phrase)
     best: tuple[int, int, str] | None = None
-    for i in range(len(p)):
-        m = alias_re().match(p, i)
-        if m and i and NOT_AFTER.get(m.group()[:2]) == p[i - 1]:
+    for m in alias_re().finditer(p):
+        alias, i = m.group(1), m.start()
+        if i and NOT_AFTER.get(alias[:2]) == p[i - 1]:
             continue
-        if m and (best is None or (m.end() - m.start()) >= best[1] - best[0]):
-            best = (m.start(), m.end(), aliases()[m.group()])
+        if best is None or len(alias) >= best[1] - best[0]:
+            best = (i, i + len(alias), aliases()[alias])
     if best is None:
         return None
     return best[2], best[0], best[1]

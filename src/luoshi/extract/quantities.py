@@ -25,13 +25,15 @@ _MULT = alternation(MULTIPLIERS)
 _UNIT = alternation(list(units()) + list(PERCENT_UNITS))
 _SP = r"[ \u3000]?"
 
+_RANGE_TAIL = rf"(?P<dash>[-—–－~～至]{{1,2}})(?P<n2>{_AR}|{_CN}){_SP}(?P<m2>{_MULT})?{_SP}(?P<u2>{_UNIT})"
 QUANTITY_RE = re.compile(
     rf"(?P<pct>百分之[零〇一二两三四五六七八九十点]+)"
     rf"|(?P<fan>翻(?:一|两|二|三|四)番)"
-    rf"|(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<more1>多|余)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}(?P<u1>{_UNIT})?"
-    rf"(?:(?P<dash>[-—–－~～至]{{1,2}})(?P<n2>{_AR}|{_CN}){_SP}(?P<m2>{_MULT})?{_SP}(?P<u2>{_UNIT}))?"
+    rf"|(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<more1>多|余)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
+    rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
 )
 
+CANDIDATE_RE = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]+|百分之|翻")
 PREFIX_BOUND, SUFFIX_BOUND = bounds()
 PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
 GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
@@ -79,7 +81,14 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity in text[start:end], with bounds and the growth verb that governs it."""
     end = len(text) if end is None else end
     out: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(text, start, end):
+    resume = start
+    for c in CANDIDATE_RE.finditer(text, start, end):  # try the grammar only where a numeral run begins
+        if c.start() < resume:
+            continue
+        m = QUANTITY_RE.match(text, c.start(), end)
+        if m is None:
+            continue
+        resume = m.end()
         q = _build(m)
         if q is None:
             continue
@@ -97,7 +106,7 @@ def _build(m: re.Match) -> Quantity | None:
         n = _num(m.group("fan")[1])
         growth = (Decimal(2) ** int(n) - 1) * 100
         return Quantity(s, e, m.group(), growth, "%", growth_sign=1, verb="翻", times=True)
-    n1, m1, u1, n2, m2, u2 = (m.group(k) for k in ("n1", "m1", "u1", "n2", "m2", "u2"))
+    n1, m1, u1, n2, m2, u2 = m.group("n1", "m1", "u1", "n2", "m2", "u2")
     unit = u1 or u2
     if not unit:
         return None
