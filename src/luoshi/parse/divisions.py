@@ -19,7 +19,7 @@ _ETHNIC = ("土家|布依|哈尼|景颇|哈萨克|蒙古|柯尔克孜|傈僳|朝
            "锡伯|裕固|保安|东乡|仫佬|毛南|基诺|布朗|阿昌|德昂|鄂伦春|赫哲|门巴|珞巴|塔吉克|藏|彝|苗|侗|傣|白|壮|回|羌|瑶|"
            "黎|土|佤|怒|水|畲|满|京")
 _AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_ETHNIC})族?)+自治(?:州|县|旗)$")
-_TOWN = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木))$")
+_TOWN = re.compile(r"((?:(?![长市县区州])[\u4e00-\u9fff]){1,6}?(?:镇|乡|街道|苏木))$")
 _ANON = re.compile(r"(?:[xX×＊*某]{1,3}|ＸＸ|ｘｘ)\s*(省|自治区|市|州|盟|县|旗|区|镇|乡|街道)$")
 _LEVEL_BY_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
                     "旗": "county", "区": "district", "镇": "town", "乡": "town", "街道": "town"}
@@ -133,12 +133,20 @@ def _is_under(child: Division, ancestor: Division) -> bool:
     return False
 
 
-def _choose(cands: list[Division], prev: Division | None, year: int | None, context: str) -> Division:
+def _choose(cands: list[Division], prev: Division | None, year: int | None, context: str,
+            mention: str = "") -> Division:
     def score(d: Division) -> tuple:
         parent = _by_code().get(d.parent) if d.parent else None
-        in_context = bool(parent and context and (parent.name in context or short_name(parent.name) in context))
-        return (prev is not None and _is_under(d, prev), d.valid_in(year), in_context, -_RANK.get(d.level, 3))
+        in_context = bool(parent and context and short_name(parent.name) != mention
+                          and (parent.name in context or short_name(parent.name) in context))
+        return (prev is not None and _is_under(d, prev), d.valid_in(year), d.name == mention, in_context,
+                -_RANK.get(d.level, 3))
     return max(cands, key=score)
+
+
+def named(name: str) -> list[Division]:
+    """The divisions a name (full, short or alias) may stand for."""
+    return _index()[0].get(name, [])
 
 
 def mentions(text: str) -> list[tuple[int, int, str]]:
@@ -157,7 +165,7 @@ def place_of(d: Division, town: str | None = None) -> Place:
 
 def resolve(candidate: str, year: int | None = None, context: str = "") -> Place | None:
     """The place a candidate string names, or None when it names no known division."""
-    candidate = re.sub(r"\s+", "", candidate)
+    candidate = re.sub(r"\s+|[（(][^）)]*[）)]?", "", candidate)
     if not candidate:
         return None
     anon = _ANON.search(candidate)
@@ -170,11 +178,11 @@ def resolve(candidate: str, year: int | None = None, context: str = "") -> Place
     chosen: Division | None = None
     last_end = 0
     for start, end, name in found:
-        # a short name inside a longer word is not a mention ("江苏" in a town name would be) unless it starts a run
-        cand = _choose(names[name], chosen, year, context)
-        if (chosen is not None and not _is_under(cand, chosen) and _RANK.get(cand.level, 3) <= _RANK[chosen.level]
-                and start < last_end):
-            continue
+        cand = _choose(names[name], chosen, year, context, name)
+        if chosen is not None and not _is_under(cand, chosen):
+            break  # a later name that is not inside the first one is another place ("平顶山市 赵文峰")
+        if chosen is not None and start > last_end and candidate[last_end:start].strip("，、 "):
+            break
         chosen, last_end = cand, end
     rest = candidate[last_end:]
     town = _TOWN.match(rest)

@@ -31,8 +31,13 @@ _MEETING = re.compile(
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _OPENING = re.compile(r"我代表\s*([^，,。\n]{0,24}?)\s*(?:人民政府|国务院)")
 _NATIONAL = re.compile(r"我代表\s*国务院|全国人民代表大会|国务院总理")
-_NAME = r"((?:[\u4e00-\u9fff·]\s*){2,5})"
-_SPEAKER_LINE_MAX = 32
+_NAME = r"((?:[\u4e00-\u9fff·•]\s*){2,12})"
+_SPEAKER_LINE_MAX = 36
+_NOT_TITLE = re.compile(r"我代表|请予审议|各位代表|[。，]")
+_STANDALONE_DATE = re.compile(r"^[（(—\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)\s]*$")
+_YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:[^\d（(，。]{0,16}?)(?:政府)?工作报告")
+_YEAR_IN_BRACKETS = re.compile(r"[（(][^）)]*?((?:19|20)\d{2})\s*年\s*[）)]")
+_WORK_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d{2})年(?:的)?(?:政府)?(?:主要)?工作(回顾|安排|任务|建议|部署)")
 _HEAD_LINES = 14
 _HEAD_CHARS = 2500
 _GENERIC_PREFIX = re.compile(r"^(?:本|我|全)?(?:省|市|区|县|镇|乡|旗|州|盟|自治区|自治州|自治县|街道)?$")
@@ -154,6 +159,8 @@ def parse_meta(text: str, hints: dict[str, Any], sections: list[Section], qualit
 def _title(src: _Sources) -> str | None:
     for line in src.head[:6] + src.hint_titles + src.furniture:
         clean = re.sub(r"^\[[^\]]{1,6}\]\s*", "", line).strip("《》 #—-")
+        if clean.startswith("<!--") or _NOT_TITLE.search(clean):
+            continue
         if 4 <= len(clean) <= 60 and (_REPORT_WORDS.search(clean) or any(p.search(clean) for _, p in _doc_types())):
             return clean.replace("《", "").replace("》", "")
     return None
@@ -191,6 +198,10 @@ def _date(src: _Sources) -> tuple[str | None, str | None]:
         for y, m, d in _date_candidates(line):
             if _valid(y, m, d):
                 return f"{y:04d}-{m:02d}-{d:02d}", line
+    for line in lines:  # the line under the title holding only the date: "（2005年2月22日）"
+        m = _STANDALONE_DATE.match(line)
+        if m and _valid(*map(int, m.groups())):
+            return _iso(*map(int, m.groups())), line
     for line in lines:  # a damaged date ("2020116日") read with the help of the other dates on the page
         if not _MEETING_CUE.search(line):
             continue
@@ -222,24 +233,30 @@ def _read_damaged(year: int, digits: str, src: _Sources) -> str | None:
 
 
 def _meeting(src: _Sources, date_line: str | None) -> str | None:
-    lines = ([date_line] if date_line else []) + src.head + src.furniture + src.hint_titles
-    for line in lines:
+    short_head = [x for x in src.head if len(x) <= 60 and not _NOT_TITLE.search(x)]
+    for line in ([date_line] if date_line else []) + short_head:
         m = _MEETING.search(line.replace(" ", ""))
         if m:
             return _format_meeting(m)
     # the line under the title broken in two by the page ("…在广东省第十四届" / "人民代表大会第五次会议上")
     for i, line in enumerate(src.head):
-        if _DATE.search(line) and re.search(r"届$|届人民$", line):
+        if _DATE.search(line) and "届" in line and "会议" not in line:
             for piece in src.head[i + 1:i + 2] + src.furniture:
                 m = _MEETING.search((line + piece).replace(" ", ""))
                 if m:
                     return _format_meeting(m)
+    for line in src.furniture + src.hint_titles:
+        m = _MEETING.search(line.replace(" ", ""))
+        if m:
+            return _format_meeting(m)
     return None
 
 
 def _format_meeting(m: re.Match[str]) -> str:
-    prefix = re.sub(r"^.*?(?:日|在|—|－|-|\(|（)", "", m.group(1))
-    prefix = re.sub(r"^(?:在|于)", "", prefix)
+    prefix = re.sub(r"^日", "", m.group(1))  # the group starts right after "…9" of "1月9日"; 日照市 keeps its 日
+    prefix = re.sub(r"^.*(?:在|的|—|－|-|\(|（)", "", prefix)
+    if m.group(3):  # 全国人民代表大会
+        prefix = ""
     session = m.group(2) if m.group(2).startswith("第") else "第" + m.group(2)
     body = (m.group(3) or "") + "人民代表大会"
     committee = "常务委员会" if m.group(5) else ""
@@ -268,7 +285,7 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
         m = line_pat.match(line.replace("**", "").strip())
         if m and not re.search(r"[，。、]", m.group(1)):
             name = re.sub(r"\s+", "", m.group(3))
-            if 2 <= len(name) <= 5:
+            if 2 <= len(name) <= 5 or ("·" in name or "•" in name):
                 return name, as_reported[m.group(2)]
     for line in src.head + src.furniture + src.hint_titles:
         m = news_pat.search(line)
@@ -282,28 +299,54 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
 
 def _year(title: str | None, delivered: str | None, src: _Sources, sections: list[Section]) -> int | None:
     for t in ([title] if title else []) + src.hint_titles:
-        years = [int(y) for y in _TITLE_YEAR.findall(t)]
-        if years and "报告" in t:
-            # "（2023年12月31日 李挚）" is a date, not the report's year
-            plain = [y for y, m in zip(years, _TITLE_YEAR.finditer(t), strict=True) if not _DATE.match(t, m.start())]
-            if plain:
-                return plain[0]
+        m = _YEAR_OF_REPORT.search(t) or _YEAR_IN_BRACKETS.search(t)
+        if m and not _DATE.match(t, m.start(1)):  # "（2023年12月31日 李挚）" is a date, not the report's year
+            return int(m.group(1))
     if delivered:
-        y, m, d = map(int, delivered.split("-"))
-        return y + 1 if m == 12 and d >= 15 else y
+        return _year_of_delivery(*map(int, delivered.split("-")))
+    for t in src.hint_titles:
+        for y, m, d in _DATE.findall(t):
+            if _valid(int(y), int(m), int(d)):
+                return _year_of_delivery(int(y), int(m), int(d))
     if src.columns.get("year", "").isdigit():
         return int(src.columns["year"])
-    plan_years = [int(y) for s in sections if s.role in ("plan", "targets") for y in _TITLE_YEAR.findall(s.title)]
-    if plan_years:
-        return Counter(plan_years).most_common(1)[0][0]
-    review_years = [int(y) for s in sections if s.role == "review" for y in _TITLE_YEAR.findall(s.title)]
+    for t in src.furniture:  # a printing or posting date early in the year
+        for y, m, d in _DATE.findall(t):
+            if _valid(int(y), int(m), int(d)) and int(m) <= 3:
+                return int(y)
+    top = min((s.level for s in sections), default=1)
+    review_years = [int(y) for s in sections if s.role == "review" and s.level == top
+                    for y in _TITLE_YEAR.findall(s.title)]
+    plan_years = [int(y) for s in sections if s.role in ("plan", "targets") and s.level == top
+                  for y in _TITLE_YEAR.findall(s.title)]
     if review_years:
         return max(review_years) + 1
+    if plan_years:
+        return min(plan_years)
+    for line in src.head + src.body[:20000].splitlines():
+        m = _WORK_HEADING.match(line.strip(" *#\u3000")) if len(line) <= 40 else None
+        if m:
+            return int(m.group(1)) + (1 if m.group(2) == "回顾" else 0)
+    return _year_from_body(src.body, sections)
     for line in src.furniture:  # a posting date in the first half of the year names that year's report
         for y, m, _ in _ISO_DATE.findall(line):
             if int(m) <= 6:
                 return int(y)
     return None
+
+
+def _year_from_body(text: str, sections: list[Section]) -> int | None:
+    """Last resort: the year after the one the review part names most often."""
+    review = "".join(text[s.start:s.end] for s in sections if s.role == "review" and s.level == 1)
+    years = Counter(int(y) for y in _TITLE_YEAR.findall(review or text[:15000]))
+    if not years:
+        return None
+    return years.most_common(1)[0][0] + (1 if review else 0)
+
+
+def _year_of_delivery(y: int, m: int, d: int) -> int:
+    """A report delivered in December sets the next year's targets and plan."""
+    return y + 1 if m == 12 else y
 
 
 def _kind(title: str | None, src: _Sources, doc_type: str) -> str:
@@ -334,7 +377,7 @@ def _candidates(src: _Sources, meta: Meta) -> list[str]:
         m = line_pat.match(line) if len(line) <= _SPEAKER_LINE_MAX else None
         if m:
             out.append(re.sub(r"人民政府$", "", m.group(1)))
-    out += [f for f in src.furniture if len(f) <= 40]
+    out += [f for f in src.furniture if len(f) <= 40 and not line_pat.match(f)]
     for key in ("region", "city", "district", "county", "province"):
         if src.columns.get(key):
             out.append(src.columns[key])
@@ -348,41 +391,61 @@ def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
     year = meta.year
     context = head + "\n" + text[:6000]
     level_hint = _level_hint(src, meta)
-    best: divisions.Place | None = None
+    places: list[divisions.Place] = []
     town_name: str | None = None
     for cand in _candidates(src, meta):
         if _GENERIC_PREFIX.match(cand):
             continue
         place = divisions.resolve(cand, year, context)
-        if place is None:
-            continue
-        if place.region is None and place.level == "town" and not town_name:
+        if place is None or (place.region is None and place.level == "town" and not town_name):
             continue
         if place.region is None:  # anonymised copy: only the level is known
             return place
         if place.level == "town" and place.parent is None:
             town_name = town_name or place.region
             continue
-        if best is None or _more_specific(place, best, level_hint):
-            best = place
-        if best.level == "town" or (level_hint and best.level in level_hint):
-            break
+        places.append(place)
+    best = _agree(places, level_hint, text)
     if town_name:
         return _town_with_parent(town_name, best, context, year)
     if best is None and level_hint != ("town",):
-        best = _most_mentioned(text, year)
+        best = _most_mentioned(text, year, levels=level_hint)
     return best
 
 
+def _agree(places: list[divisions.Place], level_hint: tuple[str, ...], text: str) -> divisions.Place | None:
+    """The most specific place the candidates agree on; when they name different places, the one the body
+    names most often (a typo in the line under the title must not win over the title and the body)."""
+    if not places:
+        return None
+    fitting = [p for p in places if not level_hint or p.level in level_hint] or places
+    groups: list[list[divisions.Place]] = []
+    for p in fitting:
+        for g in groups:
+            if _nested(p, g[0]):
+                g.append(p)
+                break
+        else:
+            groups.append([p])
+
+    def support(g: list[divisions.Place]) -> tuple[int, int]:
+        names = {p.region for p in g if p.region}
+        return (sum(text.count(divisions.short_name(n.split(p.parent or "")[-1] if p.parent else n))
+                    for n in names for p in g[:1]), len(g))
+
+    group = groups[0] if len(groups) == 1 else max(groups, key=support)
+    return max(group, key=lambda p: _RANK[p.level])
+
+
+def _nested(a: divisions.Place, b: divisions.Place) -> bool:
+    if not a.adcode or not b.adcode:
+        return a.region == b.region
+    lo, hi = (a, b) if _RANK[a.level] >= _RANK[b.level] else (b, a)
+    prefix = {"province": 2, "city": 4}.get(hi.level, 6)
+    return lo.adcode[:prefix] == hi.adcode[:prefix]
+
+
 _RANK = {"national": -1, "province": 0, "city": 1, "county": 2, "district": 2, "town": 3, "unknown": 4}
-
-
-def _more_specific(new: divisions.Place, old: divisions.Place, level_hint: tuple[str, ...]) -> bool:
-    if level_hint and old.level in level_hint:
-        return False
-    if level_hint and new.level in level_hint:
-        return True
-    return _RANK[new.level] > _RANK[old.level] and bool(old.region and new.region and new.province == old.province)
 
 
 def _level_hint(src: _Sources, meta: Meta) -> tuple[str, ...]:
@@ -390,7 +453,7 @@ def _level_hint(src: _Sources, meta: Meta) -> tuple[str, ...]:
     title = meta.speaker_title or ""
     for suffix, levels in (("镇长", ("town",)), ("乡长", ("town",)), ("区长", ("district",)), ("县长", ("county",)),
                            ("旗长", ("county",)), ("省长", ("province",)), ("自治区主席", ("province",)),
-                           ("州长", ("city",)), ("盟长", ("city",))):
+                           ("州长", ("city",)), ("盟长", ("city",)), ("市长", ("city", "county", "province"))):
         if title.endswith(suffix):
             return levels
     for line in src.head[:12]:
@@ -408,24 +471,29 @@ def _town_with_parent(town: str, parent: divisions.Place | None, context: str, y
         # the nearest division named right before the town's stem ("昆山市淀山湖"), else the most mentioned one
         m = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:市|县|区))\s*{re.escape(stem)}", context)
         found = divisions.resolve(m.group(1), year, context) if m else None
-        parent = found if found and found.region else _most_mentioned(context, year, exclude=stem)
+        parent = found if found and found.region else _most_mentioned(context, year, exclude=stem,
+                                                                      levels=("county", "district", "city"))
     if parent is None or parent.region is None:
         return divisions.Place(town, None, "town", None)
     base = parent.region.split(parent.parent)[-1] if parent.parent and parent.level == "district" else parent.region
     return divisions.Place(base + town, None, "town", parent.province, parent.region)
 
 
-def _most_mentioned(text: str, year: int | None, exclude: str = "") -> divisions.Place | None:
-    """Fallback for copies without a title: the division the text names most often (full names only)."""
-    counts: Counter[str] = Counter()
+def _most_mentioned(text: str, year: int | None, exclude: str = "",
+                    levels: tuple[str, ...] = ()) -> divisions.Place | None:
+    """Fallback for copies without a title: the division of a fitting level the text names most often
+    (full names; short names only for provinces and cities, as "资源" or "合作" are words too)."""
+    levels = levels or ("city", "county", "district")
+    counts: Counter[divisions.Division] = Counter()
     for _, _, name in divisions.mentions(text[:20000]):
-        if len(name) >= 3 and name[-1] in "市县区州盟旗" and name != exclude:
-            counts[name] += 1
-    for name, n in counts.most_common(3):
-        if n >= 2:
-            place = divisions.resolve(name, year, text[:6000])
-            if place and place.level in ("city", "county", "district"):
-                return place
+        if name == exclude:
+            continue
+        for d in divisions.named(name):
+            if d.level in levels and (name == d.name or d.level in ("province", "city")) and d.valid_in(year):
+                counts[d] += 1
+    for d, n in counts.most_common(1):
+        if n >= 2 or levels == ("province",):
+            return divisions.place_of(d)
     return None
 
 
