@@ -28,6 +28,7 @@ ITEM_SPLIT = re.compile(r"[、和及与]")
 YEAR_PREFIX = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:全年|上半年|底|末)?|[0-9]{1,2}月(?:份)?|全年|上半年)")
 LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
 QUALIFIER_RE = re.compile("|".join(re.escape(r[0]) for r in rows("qualifiers.txt")))
+WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为")
 
@@ -237,7 +238,9 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
 
 
 def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, end: int, prev: Draft | None) -> Draft:
-    found = metrics.find(phrase) if phrase else None
+    whole = phrase.startswith(WHOLE_SUBJECT)
+    phrase = phrase.removeprefix(WHOLE_SUBJECT)
+    found = metrics.find(phrase) if phrase and not whole else None
     d = Draft(q, None, phrase, rule=rule)
     if found:
         metric_id, ms, _me = found
@@ -295,11 +298,18 @@ def split_subjects(subject: str) -> list[str] | None:
     items = [s for s in ITEM_SPLIT.split(subject) if s]
     if len(items) < 2:
         return None
-    tail_m = re.search(r"(?:产值|占|比重|增加值|收入|总额)", items[-1])
-    if tail_m:
-        tail = items[-1][tail_m.start():]
-        items = [it if tail in it else it + tail for it in items[:-1]] + [items[-1]]
-    return [it if metrics.find(it) or i == len(items) - 1 else subject for i, it in enumerate(items)]
+    last = items[-1]
+    tail_m = re.search(r"(?:产值|占|比重|增加值|收入|总额)", last)
+    out = []
+    for it in items[:-1]:
+        candidates = [it]
+        if tail_m and last[tail_m.start():] not in it:
+            candidates.append(it + last[tail_m.start():])
+        if len(it) <= 4 and len(it) < len(last):  # "城镇、农村常住居民…": the short word replaces its peer
+            candidates.append(it + last[len(it):])
+        named = next((c for c in candidates[1:] + candidates[:1] if metrics.find(c)), None)
+        out.append(named or WHOLE_SUBJECT + subject)
+    return [*out, last]
 
 
 def distribute(q: Quantity, group: list[str], values: list[Draft], growth_i: int) -> Draft | bool | None:
@@ -318,7 +328,9 @@ def distribute(q: Quantity, group: list[str], values: list[Draft], growth_i: int
     if idx >= len(group):
         return None
     phrase = group[idx]
-    found = metrics.find(phrase)
+    whole = phrase.startswith(WHOLE_SUBJECT)
+    phrase = phrase.removeprefix(WHOLE_SUBJECT)
+    found = None if whole else metrics.find(phrase)
     d.metric = found[0] if found else None
     d.metric_text = phrase
     fill_numbers(d, q)

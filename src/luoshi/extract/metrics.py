@@ -31,8 +31,19 @@ def aliases() -> dict[str, str]:
     out: dict[str, str] = {}
     for r in rows("metrics.tsv")[1:]:
         for a in [r[1], *r[2].split("|")]:
-            if a:
+            if a and not a.startswith("="):
                 out.setdefault(normalise(a), r[0])
+    return out
+
+
+@cache
+def whole_phrase_aliases() -> dict[str, str]:
+    """Aliases written '=经济' in metrics.tsv: they name the metric only as the whole phrase ('经济增长5%')."""
+    out: dict[str, str] = {}
+    for r in rows("metrics.tsv")[1:]:
+        for a in r[2].split("|"):
+            if a.startswith("="):
+                out[normalise(a[1:])] = r[0]
     return out
 
 
@@ -42,6 +53,7 @@ def alias_re() -> re.Pattern:
     return re.compile("(?=(" + "|".join(re.escape(a) for a in sorted(aliases(), key=len, reverse=True)) + "))")
 
 
+WHOLE_PREFIX = re.compile(r"^(?:全国|全省|全市|全区|全县|全镇|全州|全盟|我国|我省|我市|我区|本市)")
 NOT_AFTER = {"出口": "进"}  # "进出口" is trade, not exports
 
 
@@ -61,7 +73,8 @@ def find(phrase: str) -> tuple[str, int, int] | None:
         if best is None or len(alias) >= best[1] - best[0]:
             best = (i, i + len(alias), aliases()[alias])
     if best is None:
-        return None
+        whole = whole_phrase_aliases().get(WHOLE_PREFIX.sub("", p))
+        return (whole, len(p) - len(WHOLE_PREFIX.sub("", p)), len(p)) if whole else None
     return best[2], best[0], best[1]
 
 
