@@ -60,7 +60,8 @@ def read_commitments(text: str, *, status: str, period: int | None, base: int = 
     return facts
 
 
-OBJECT_NOISE_RE = re.compile(r"^(?:及|和|新|再|累计|全市|全省|全年|共|各类|一批)+|(?:数|总数|总量)$")
+OBJECT_NOISE_RE = re.compile(r"^(?:及|和|再|累计|全市|全省|全年|各类|一批)+|(?:数|总数|总量)$")
+STOCK_WORDS = r"(?:累计|达到|达|总数|总量|拥有|增至|提高到)"
 
 
 def object_key(phrase: str | None) -> str | None:
@@ -70,7 +71,7 @@ def object_key(phrase: str | None) -> str | None:
     canonical = canonical_object(phrase)
     if canonical:
         return canonical
-    key = OBJECT_NOISE_RE.sub("", phrase.strip())
+    key = OBJECT_NOISE_RE.sub("", re.split(r"[和及、\d]", phrase.strip())[0])  # "康居乡村和10个康居特色村" → 康居乡村
     return key if len(key) >= 2 else None
 
 
@@ -78,7 +79,8 @@ def _same_object(plan_key: str, fact: Fact) -> bool:
     key = object_key(fact.object) or object_key(fact.metric_text)
     if key is None:
         return False
-    return key == plan_key or (len(plan_key) >= 3 and (plan_key in key or key in plan_key))
+    shorter, longer = sorted((key, plan_key), key=len)
+    return key == plan_key or (len(shorter) >= 3 and len(shorter) >= 0.5 * len(longer) and shorter in longer)
 
 
 def _plans(report: Report, year: int) -> list[Fact]:
@@ -103,8 +105,14 @@ def _evidence(report: Report, year: int) -> list[Fact]:
     return extracted + read_commitments(report.text[:end], status="actual", period=year)
 
 
+def _is_stock(fact: Fact) -> bool:
+    """A total ("累计", "达到1.7万家", "总数") rather than the year's addition."""
+    return fact.action in ("达到", "突破", "累计") or bool(
+        re.search(STOCK_WORDS + r"[^，。；、]{0,4}" + re.escape(fact.value_text), fact.sentence))
+
+
 def judge_commitment(plan: Fact, evidence: list[Fact]) -> tuple[str, Fact | None, float]:
-    """met / exceeded (≥110 %) / partly (≥50 %) / missed / not_reported / not_comparable."""
+    """met / exceeded (≥110 %) / partly (≥50 %) / missed (20-50 %) / not_reported / not_comparable."""
     key = object_key(plan.object)
     same_object = [e for e in evidence if key and _same_object(key, e)]
     if not same_object:
@@ -113,7 +121,9 @@ def judge_commitment(plan: Fact, evidence: list[Fact]) -> tuple[str, Fact | None
     if not same_unit or plan.value is None:
         return "not_comparable", same_object[0], 0.5
     best = max(same_unit, key=lambda e: e.value or 0)
-    cumulative = "累计" in best.sentence
+    if _is_stock(plan) and not _is_stock(best) and (best.value or 0) < plan.value:
+        return "not_comparable", best, 0.4  # "高新技术企业达到1.7万家" against "新增高新技术企业1769家"
+    cumulative = bool(re.search(STOCK_WORDS + r"\s*" + re.escape(best.value_text), best.sentence)) or "累计" in best.sentence
     ratio = (best.value or 0) / plan.value if plan.value else 0
     conf = 0.6 if cumulative else 0.8
     if ratio >= 1.1 and not cumulative:
@@ -122,6 +132,8 @@ def judge_commitment(plan: Fact, evidence: list[Fact]) -> tuple[str, Fact | None
         return "met", best, conf
     if cumulative:
         return "not_comparable", best, 0.4  # a cumulative total below the year's commitment proves nothing
+    if ratio < 0.2:
+        return "not_comparable", best, 0.3  # an order of magnitude apart: a total against an addition, most likely
     return ("partly" if ratio >= 0.5 else "missed"), best, conf
 
 
