@@ -54,7 +54,7 @@ def alias_re() -> re.Pattern:
 
 
 WHOLE_PREFIX = re.compile(r"^(?:全国|全省|全市|全区|全县|全镇|全州|全盟|我国|我省|我市|我区|本市)")
-NOT_AFTER = {"出口": "进"}  # "进出口" is trade, not exports
+NOT_AFTER = {"出口": "进", "高企": "农"}  # "进出口" is trade, not exports; "农高企" are agricultural firms
 
 
 def normalise(phrase: str) -> str:
