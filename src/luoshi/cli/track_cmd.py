@@ -43,7 +43,10 @@ def _emit(frame, fmt: str, output: str | None) -> None:
             table.add_column(column)
         for row in frame[columns].itertuples(index=False):
             table.add_row(*["" if pd.isna(v) else str(v) for v in row])
-        Console().print(table)
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=200)  # piped or captured: do not squeeze the columns to 80
+        console.print(table)
 
 
 def track(
