@@ -10,7 +10,7 @@ import typer
 
 from .common import err, iter_documents
 
-COLUMNS = ("year", "kind", "metric", "verdict", "target", "result", "confidence", "source")
+COLUMNS = ("year", "kind", "metric", "verdict", "target_value", "target_bound", "result_value", "unit", "confidence", "result", "source")
 
 
 def _reports_from(paths: list[str]):
