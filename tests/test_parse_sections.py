@@ -1,0 +1,90 @@
+"""The outline of real reports: numbers, titles, levels, roles, the targets passage, sentences."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from luoshi.clean import clean_document
+from luoshi.ingest import read_paths
+from luoshi.parse import parse_sections, split_sentences
+
+
+def outline(path: Path):
+    doc = next(iter(read_paths([path])))
+    text, _ = clean_document(doc)
+    return text, parse_sections(text)
+
+
+def test_district_outline_levels_numbers_titles_roles(seeds):
+    text, sections = outline(seeds["004"])
+    top = [(s.number, s.role) for s in sections if s.level == 1]
+    assert top[:2] == [("一", "review"), ("二", "plan")]
+    first_sub = next(s for s in sections if s.level == 2 and s.role == "review")
+    assert first_sub.number == "一" and first_sub.title.startswith("坚持量质并举")
+    assert "。" not in first_sub.title  # a heading run into its paragraph keeps its first clause
+    assert all(text[s.start:s.end].lstrip(" *#(（").startswith(s.number) for s in sections if s.number)
+
+
+def test_targets_passage_is_its_own_section(seeds):
+    text, sections = outline(seeds["004"])
+    targets = [s for s in sections if s.role == "targets"]
+    assert len(targets) == 1
+    t = targets[0]
+    passage = text[t.start:t.end]
+    assert "主要预期目标" in passage[:30] and passage.endswith("。") and "\n" not in passage
+    parent = max((s for s in sections if s.start <= t.start < s.end and s is not t), key=lambda s: s.level)
+    assert t.level == parent.level + 1 and t.number is None and parent.role == "plan"
+
+
+def test_town_targets_listed_as_short_sentences(seeds):
+    text, sections = outline(seeds["003"])
+    t = next(s for s in sections if s.role == "targets")
+    passage = text[t.start:t.end]
+    assert passage.startswith("建议全年经济社会发展的主要目标是") and "进出口总额" in passage
+    assert all(s.role in ("review", "plan", "targets", "self_building", "other") for s in sections)
+    assert sections[-1].role == "self_building"
+
+
+def test_page_two_without_review_gets_plan_and_self_building(seeds):
+    _, sections = outline(seeds["001"])
+    roles = {s.role for s in sections}
+    assert "plan" in roles and "self_building" in roles and "review" not in roles
+
+
+def test_traditional_half_year_report_uses_aspect_headings(seeds):
+    _, sections = outline(seeds["002"])
+    top = [s for s in sections if s.level == 1]
+    assert [s.number for s in top] == ["一", "二"]
+    assert [s.role for s in top] == ["review", "plan"]
+
+
+def test_markdown_national_report_with_bold_and_numbered_headings(corpus):
+    _text, sections = outline(corpus / "bulk/lawtext-gov/政府工作报告-国务院/2010.md")
+    top = [s for s in sections if s.level == 1]
+    assert [s.role for s in top[:2]] == ["review", "plan"]
+    assert top[-1].title == "注释" and top[-1].role == "other"
+    assert any(s.role == "targets" for s in sections)
+
+
+def test_old_national_report_without_work_headings_still_has_roles(corpus):
+    _, sections = outline(corpus / "bulk/lawtext-gov/政府工作报告-国务院/1980.md")
+    top = [s.role for s in sections if s.level == 1]
+    assert top[0] == "review" and "plan" in top
+
+
+def test_sentences_cover_text_in_order_and_point_to_innermost_section(seeds):
+    text, sections = outline(seeds["004"])
+    sentences = split_sentences(text, sections)
+    assert len(sentences) > 100
+    for a, b in itertools.pairwise(sentences):
+        assert a.end <= b.start
+    for s in sentences:
+        piece = text[s.start:s.end]
+        assert piece.strip() == piece and piece
+        assert not any(c in piece[:-1] for c in "。！？；\n")
+        if s.section is not None:
+            sec = sections[s.section]
+            assert sec.start <= s.start and s.end <= sec.end
+            deeper = [x for x in sections if x.start <= s.start and s.end <= x.end and x.level > sec.level]
+            assert not deeper
