@@ -9,7 +9,7 @@ import re
 
 from ..models import Fact, Report
 from . import reader
-from .verdict import Verdict, comparable, confidence, judge
+from .verdict import Verdict, comparable, confidence, judge, quantities
 
 RESULT_STATUSES = ("actual", "estimate")
 
@@ -82,6 +82,8 @@ def _verdict(report: Report, year: int, metric: str | None, verdict: str, **kw) 
     if v.target is not None and v.result is not None and (pair := comparable(v.target, v.result)):
         v.target_value, v.result_value, v.unit = pair[0].value, pair[1].value, pair[0].unit
         v.extra["kind"] = pair[0].kind
+    elif v.target is not None and (own := quantities(v.target)):
+        v.target_value, v.unit = own[0].value, own[0].unit  # no like-with-like result: still show the target
     return v
 
 
