@@ -167,7 +167,9 @@ def _title(src: _Sources) -> str | None:
 
 
 def _doc_type(title: str | None, src: _Sources) -> str:
-    probe = " ".join(([title] if title else []) + src.hint_titles + src.head[:3])
+    probe = " ".join(([title] if title else []) + src.hint_titles + [x for x in src.head[:3] if len(x) <= 60])
+    if "政府工作报告" in probe:
+        return "work_report"
     for kind, pattern in _doc_types():
         if pattern.search(probe):
             return kind
