@@ -194,6 +194,16 @@ def test_report_downloads(client, store):
     assert "metric" in r.text.splitlines()[0]
 
 
+def test_original_text_is_served_as_plain_text(client, store, web_db):
+    rid = web_db[1]
+    r = client.get(f"/report/{rid}/raw")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/plain")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.text == store.query("SELECT raw_text FROM reports WHERE id = ?", [rid])[0]["raw_text"]
+    assert SCRIPT in r.text
+    assert client.get("/report/ffffffffffffnope/raw").status_code == 404
+
+
 # --- targets, region ------------------------------------------------------------------------------------
 
 def test_targets_table_csv_and_sorting(client, store):
@@ -232,6 +242,20 @@ def test_region_page_lists_its_reports(client, store):
     assert page_text(r.text, "#region-name") == region
     assert len(HTMLParser(r.text).css("table.list tbody tr")) >= row[0]["n"]
     assert client.get("/region/不存在的地方").status_code == 404
+
+
+def test_region_verdicts_are_the_tracking_stage_verdicts(client, store):
+    from luoshi.track import load_region, track
+
+    region = store.query("SELECT region FROM reports WHERE region IS NOT NULL GROUP BY region "
+                         "ORDER BY COUNT(*) DESC LIMIT 1", [])[0]["region"]
+    expected = track(load_region(store, region))
+    r = client.get(f"/region/{region}/verdicts")
+    assert r.status_code == 200
+    assert len(HTMLParser(r.text).css("#verdicts tbody tr")) == len(expected)
+    targets = [v for v in expected if v.kind != "plan"]
+    assert len(HTMLParser(r.text).css("#verdicts-targets tbody tr")) == len(targets)
+    assert 'data-src="/region/' in client.get(f"/region/{region}").text
 
 
 def test_region_chart_has_points_when_targets_exist(client, store):

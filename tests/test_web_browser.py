@@ -168,6 +168,8 @@ def test_a_fact_is_highlighted_and_shows_its_value(page, server, store):
     tip.wait_for(state="visible")
     assert fact.value_text in tip.inner_text()
     shot(page, "report-fact")
+    page.click("#raw summary")  # the original as ingested is fetched when opened
+    sync_api.expect(page.locator("#raw-text")).not_to_be_empty()
 
 
 def test_search_link_opens_the_report_at_the_place(page, server, store):
@@ -203,7 +205,11 @@ def test_charts_render_with_data_points(page, server, store):
     if rows:
         page.goto(f"{server.url}/region/{rows[0]['region']}")
         assert page.locator("figure.chart-box svg circle.point").count() > 0
+        page.locator("figure.chart-box").first.scroll_into_view_if_needed()
         shot(page, "region-chart")
+        page.locator("#verdicts-box #verdicts, #verdicts-box #verdicts-none").first.wait_for()  # fetched after load
+        page.locator("#verdicts-box").evaluate("box => box.scrollIntoView()")
+        shot(page, "region-verdicts")
 
 
 def test_upload_of_a_seed_and_of_random_bytes(page, upload_server, seeds):

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .cache import LRUCache
 from .i18n import COOKIE, LANGS
 from .render import STATIC_DIR, render
 
@@ -78,6 +79,7 @@ def create_app(
     app.state.allow_upload = allow_upload
     app.state.data_dir = Path(data_dir) if data_dir else Path.cwd() / "luoshi-data"
     app.state.max_upload_bytes = max_upload_bytes
+    app.state.cache = LRUCache()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in ROUTERS:
         app.include_router(router)

@@ -20,6 +20,12 @@ TARGET_SORTS = {
 ACTUAL_STATUSES = ("actual", "estimate")
 
 
+def newest_first(store: Any) -> str:
+    """ORDER BY for the latest stored reports. SQLite's rowid is insertion order and needs no scan (ingested_at is
+    the last column, behind the texts, so sorting on it reads every overflow page); PostgreSQL keeps texts apart."""
+    return "r.rowid DESC" if store.dialect == "sqlite" else "r.ingested_at DESC, r.id"
+
+
 def overview(store: Any) -> dict[str, Any]:
     q = store.query
     return {
@@ -27,7 +33,7 @@ def overview(store: Any) -> dict[str, Any]:
         "by_year": q("SELECT year, COUNT(*) AS n FROM reports GROUP BY year ORDER BY year", []),
         "by_level": q("SELECT level, COUNT(*) AS n FROM reports GROUP BY level ORDER BY n DESC", []),
         "by_province": q("SELECT province, COUNT(*) AS n FROM reports GROUP BY province ORDER BY n DESC", []),
-        "recent": q(f"SELECT {REPORT_LIST_COLUMNS} FROM reports r ORDER BY r.ingested_at DESC, r.id LIMIT 15", []),
+        "recent": q(f"SELECT {REPORT_LIST_COLUMNS} FROM reports r ORDER BY {newest_first(store)} LIMIT 15", []),
         "low_confidence": q(
             f"SELECT {REPORT_LIST_COLUMNS} FROM reports r WHERE r.confidence < ? ORDER BY r.confidence, r.id LIMIT 20",
             [LOW_CONFIDENCE],
@@ -61,11 +67,18 @@ def filter_choices(store: Any) -> dict[str, list]:
 
 
 def report_row(store: Any, report_id: str) -> dict[str, Any] | None:
+    """Stored fields the Report record does not carry (the raw text is fetched separately, only when asked)."""
     rows = store.query(
-        "SELECT id, canonical_id, confidence, partial, encoding, ingested_at, raw_text FROM reports WHERE id = ?",
+        "SELECT id, canonical_id, confidence, partial, encoding, ingested_at, n_bytes, length(raw_text) AS raw_chars "
+        "FROM reports WHERE id = ?",
         [report_id],
     )
     return rows[0] if rows else None
+
+
+def raw_text(store: Any, report_id: str) -> str | None:
+    rows = store.query("SELECT raw_text FROM reports WHERE id = ?", [report_id])
+    return rows[0]["raw_text"] if rows else None
 
 
 def metric_names(store: Any) -> dict[str, str]:

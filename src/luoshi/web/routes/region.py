@@ -24,7 +24,18 @@ def verdicts(store: Any, region: str) -> list[dict]:
     except ImportError:  # the tracking stage is optional for the web app
         return []
     rows = [v.row() for v in track(load_region(store, region))]
-    return sorted(rows, key=lambda r: (-(r["year"] or 0), r["kind"] or "", r["metric"] or ""))
+    return sorted(rows, key=lambda r: (-(r["year"] or 0), r["metric"] or "", r["kind"] or ""))
+
+
+@router.get("/region/{name}/verdicts", response_class=HTMLResponse)
+def region_verdicts(request: Request, name: str, store: StoreDep) -> HTMLResponse:
+    """The verdicts table alone (the region page loads it after showing itself: judging reads every report)."""
+    reports = data.region_reports(store, name)
+    if not reports:
+        raise HTTPException(404, "error.not_found")
+    key = ("verdicts", name, len(reports), max(r["id"] for r in reports))
+    rows = request.app.state.cache.get_or_compute(key, lambda: verdicts(store, name))
+    return render(request, "verdicts.html", verdicts=rows, metric_names=data.metric_names(store))
 
 
 @router.get("/region/{name}", response_class=HTMLResponse)
@@ -43,5 +54,5 @@ def region_page(request: Request, name: str, store: StoreDep) -> HTMLResponse:
             Series(t("col.actual"), [(float(x), y) for x, y in s["result"]]),
         ], y_label=label)
         charts.append({"metric": metric, "label": label, "svg": svg, **s})
-    return render(request, "region.html", name=name, reports=reports, charts=charts,
-                  verdicts=verdicts(store, name), metric_names=names, nav="reports")
+    return render(request, "region.html", name=name, reports=reports, charts=charts, metric_names=names,
+                  nav="reports")

@@ -169,7 +169,30 @@
     });
   }
 
+  /* ---------- parts loaded after the page: the verdicts table, the original text ---------- */
+  function setupLazy() {
+    var box = document.getElementById("verdicts-box");
+    if (box) {
+      fetch(box.getAttribute("data-src"), {credentials: "same-origin"})
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+        .then(function (html) { box.innerHTML = html; })  // a server-rendered, escaped fragment
+        .catch(function () { box.classList.add("failed"); });
+    }
+    var raw = document.getElementById("raw");
+    var pre = document.getElementById("raw-text");
+    if (raw && pre) {
+      raw.addEventListener("toggle", function () {
+        if (!raw.open || pre.getAttribute("data-loaded")) return;
+        pre.setAttribute("data-loaded", "1");
+        fetch(raw.getAttribute("data-src"), {credentials: "same-origin"})
+          .then(function (r) { return r.text(); })
+          .then(function (text) { pre.textContent = text; });  // plain text, never parsed as HTML
+      });
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setupLazy();
     setupFacts();
     setupUpload();
     jumpToHash();
