@@ -29,6 +29,14 @@ YEAR_PREFIX = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:全年|上半年|底|末)?
 LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
 QUALIFIER_RE = re.compile("|".join(re.escape(r[0]) for r in rows("qualifiers.txt")))
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
+JOIN_WORD_RE = re.compile(r"[和及与或]")
+LINK_VERB_RE = re.compile(r"(?:增长|下降|达到|达|完成|实现|为|占|提高|新增)")
+TOTAL_RE = re.compile(r"^(?:总量|总数|累计|总计|总额)")
+NEW_RE = re.compile(r"^(?:新增|新认定|新引进|新培育)")
+BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
+SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额)")
+SHARE_WORD_RE = re.compile(r"比重|比例|占比")
+NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|增加值|总量|增速|增幅|较上年|，|,)")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为")
 
@@ -153,9 +161,11 @@ def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
     if nxt is None or q.growth_sign or nxt.growth_sign or nxt.unit in ("%", "个百分点"):
         return False
     between = text[q.end:nxt.start]
-    if re.search(r"[和及与或]", between) or not between or len(between) > 10 or any(c in CLAUSE_DELIMS + ENUM_DELIMS for c in between):
+    if JOIN_WORD_RE.search(between) or not between or len(between) > 10:
         return False
-    return not re.search(r"(?:增长|下降|达到|达|完成|实现|为|占|提高|新增)", between)
+    if any(c in CLAUSE_DELIMS + ENUM_DELIMS for c in between):
+        return False
+    return not LINK_VERB_RE.search(between)
 
 
 def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Draft]:
@@ -215,8 +225,8 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         phrase = lead
         found = metrics.find(phrase) if phrase else None
         carried = strip_back(lead_raw.strip(" \u3000、，,"))
-        if prev and (phrase.startswith("占") or (not found and re.match(r"^(?:总量|总数|累计|总计|总额)", carried))):
-            subject = re.sub(r"^(?:新增|新认定|新引进|新培育)", "", prev.metric_text)
+        if prev and (phrase.startswith("占") or (not found and TOTAL_RE.match(carried))):
+            subject = NEW_RE.sub("", prev.metric_text)
             phrase = subject + (phrase if phrase.startswith("占") else carried)
             found = metrics.find(phrase)
             rule = "share" if lead.startswith("占") else "carry"
@@ -248,7 +258,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.scope = scope_of(metrics.normalise(phrase), ms)
     fill_numbers(d, q)
     trail_end = clause_end(text, q.end, end)
-    trail = re.sub(r"^(?:以上|以内|以下|左右|多|余)", "", text[q.end:trail_end].strip()).strip()
+    trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip()
     verbs_only = not ONLY_VERBS.sub("", phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
     if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):
@@ -286,7 +296,7 @@ def share_across_joins(text: str, quantities: list[Quantity]) -> None:
 
 
 def _no_subject(lead: str) -> bool:
-    rest = re.sub(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|增加值|总量|增速|增幅|较上年|，|,)", "", lead)
+    rest = NO_SUBJECT_RE.sub("", lead)
     return len(rest) <= 1
 
 
@@ -299,7 +309,7 @@ def split_subjects(subject: str) -> list[str] | None:
     if len(items) < 2:
         return None
     last = items[-1]
-    tail_m = re.search(r"(?:产值|占|比重|增加值|收入|总额)", last)
+    tail_m = SHARED_TAIL_RE.search(last)
     out = []
     for it in items[:-1]:
         candidates = [it]
@@ -345,7 +355,7 @@ def checked_metric(d: Draft, phrase: str, found: tuple[str, int, int] | None = N
         return None
     if d.value is not None and not metrics.compatible(d.metric, d.unit):
         return None
-    is_share = "占" in phrase and re.search(r"比重|比例|占比", phrase)
+    is_share = "占" in phrase and SHARE_WORD_RE.search(phrase)
     if is_share and metrics.kind(d.metric) != "percent":
         return None
     if d.growth_unit == "个百分点" and metrics.kind(d.metric) != "percent" and not is_share:

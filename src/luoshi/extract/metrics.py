@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .tables import rows
 from .tables import units as _units
@@ -62,6 +62,7 @@ def normalise(phrase: str) -> str:
     return phrase.replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "")
 
 
+@lru_cache(maxsize=8192)  # a memo of a pure function: phrases repeat across clauses and reports
 def find(phrase: str) -> tuple[str, int, int] | None:
     """(metric id, start, end) of the longest alias in phrase (rightmost among equals), or None."""
     p = normalise(phrase)

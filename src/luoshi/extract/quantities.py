@@ -33,6 +33,7 @@ QUANTITY_RE = re.compile(
     rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
 )
 
+ARABIC_START = re.compile(r"[0-9０-９]")
 CANDIDATE_RE = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]+|百分之|翻")
 PREFIX_BOUND, SUFFIX_BOUND = bounds()
 PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
@@ -110,10 +111,10 @@ def _build(m: re.Match) -> Quantity | None:
     unit = u1 or u2
     if not unit:
         return None
-    is_cn1 = not re.match(r"[0-9０-９]", n1)
+    is_cn1 = not ARABIC_START.match(n1)
     if is_cn1 and not _chinese_ok(n1):
         return None
-    if n2 and not re.match(r"[0-9０-９]", n2) and not _chinese_ok(n2):
+    if n2 and not ARABIC_START.match(n2) and not _chinese_ok(n2):
         n2 = None
     v1 = _num(n1)
     if v1 is None:
