@@ -18,7 +18,7 @@ from .chrome import find_ads, find_chrome
 from .confidence import score
 from .edits import Edit, apply_edits
 from .repairs import REPAIRS
-from .whitespace import fix_spaces, join_lines
+from .whitespace import fix_spaces, join_lines, strip_lines
 
 _LINE_ENDS = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -38,10 +38,10 @@ class _State:
         if not edits:
             return
         new, applied, remap = apply_edits(self.text, edits)
-        for r in self.repairs:
-            r.start, r.end = remap(r.start), remap(r.end, end=True)
-        for d in self.damaged:
-            d.start, d.end = remap(d.start), remap(d.end, end=True)
+        first = applied[0][0].start if applied else len(self.text)
+        for span in (*self.repairs, *self.damaged):
+            if span.end >= first:  # spans wholly before the first edit do not move
+                span.start, span.end = remap(span.start), remap(span.end, end=True)
         changed = 0
         for e, ns in applied:
             before = self.text[e.start:e.end]
@@ -65,11 +65,16 @@ def _clean(text: str) -> tuple[_State, object]:
         # damaged offsets are in the text the repair saw: record them first so its own edits re-map them
         st.damaged.extend(Span(s, e, "damaged") for s, e in result.damaged)
         st.apply(name, result.edits)
-    st.apply("ads", find_ads(st.text))
     chrome = find_chrome(st.text)
     st.apply("chrome", chrome.edits)
+    st.apply("indent", strip_lines(st.text))
     st.apply("spaces", fix_spaces(st.text))
-    st.apply("join", join_lines(st.text))
+    for _ in range(5):  # a joined line can make the next join possible; stop at the fixed point
+        joins = join_lines(st.text)
+        st.apply("join", joins)
+        if not any(e.kind == "join" for e in joins):
+            break
+    st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
     # a repair inside a line that was later removed as chrome is not in the clean text
     st.repairs = [r for r in st.repairs if r.end > r.start or not r.after]
     for r in st.repairs:  # `after` is what the span reads in the clean text (later steps may touch it too)

@@ -7,6 +7,7 @@ vocabulary; chrome lines after the closing appeal); the word lists are data file
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -26,9 +27,11 @@ _AD_SEGMENT = f"{_BRAND}?{_AD_WORD}"
 _AD_RUN = re.compile(f"{_AD_SEGMENT}(?:[_\\-—|·\\s]*{_AD_SEGMENT})*")
 _STRONG_RE = re.compile("|".join(re.escape(w) for w in _STRONG))
 _BRAND_AD = re.compile(f"{_BRAND}{_AD_WORD}")
+_AD_HIT = re.compile(f"{_STRONG_RE.pattern}|(?<![\\d.])\\d{{3,4}}{_AD_WORD}|[A-Za-z]{{2,}}\\d*{_AD_WORD}")
 
 SENTENCE_PUNCT = re.compile("[，。；！？!?]")
-_NAV_SEPARATOR = re.compile(r"\s[/>»|]\s|>>|→|首页\s*[>/]")
+_LIST_PUNCT = re.compile("[，。；！？!?、]")
+_NAV_SEPARATOR = re.compile(r"\s[/>»]\s|>>|→|首页\s*[>/]")
 _TITLE = re.compile("(?:政府|人民政府|政府)?工作报告|国民经济和社会发展.*(?:规划|纲要|计划)|统计公报|规划纲要")
 _PAGE = re.compile(r"[(（]?\s*第\s*(\d+)\s*/\s*(\d+)\s*页\s*[)）]?")
 _DATELINE = re.compile(r"^[—\-－─]{1,3}|^[(（]\s*\d{4}\s*年.*(?:会议|大会)")
@@ -36,7 +39,7 @@ _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席|代表)\s+\S{2,4}$|
 _GREETING = re.compile(r"^(?:各位代表|各位委员|同志们|代表们)")
 _CAPTION = re.compile(r"^(?:图为|图片来源|（图|\(图|▲|△|\[图片\])")
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[部分章节])")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
 _CLOSING = re.compile(r"让我们|请予审议|请予评议|请审议")
 
 
@@ -49,13 +52,15 @@ class ChromeResult:
 
 
 def is_chrome_line(line: str) -> bool:
-    """A line of site furniture: a chrome word and no sentence punctuation, or contact spam."""
+    """A line of site furniture: contact spam; or a short line with a chrome word and no sentence or list
+    punctuation; or a line with several chrome words."""
     s = line.strip()
     if not s:
         return False
     if _CONTACT_RE.search(s):
         return True
-    if _CHROME_RE.search(s) and (len(s) < 40 or not SENTENCE_PUNCT.search(s)):
+    hits = len(_CHROME_RE.findall(s)) if len(s) < 80 else 0
+    if hits >= 2 or (hits and len(s) < 40 and not _LIST_PUNCT.search(s)):
         return True
     return bool(_NAV_SEPARATOR.search(s)) and not SENTENCE_PUNCT.search(s)
 
@@ -71,15 +76,15 @@ def _junk_line(s: str) -> bool:
 
 
 def _removal_kind(s: str) -> str:
-    if _STRONG_RE.search(s) or _BRAND_AD.search(s):
-        return "ad"
     if _CONTACT_RE.search(s):
         return "contact"
     if _CAPTION.match(s):
         return "caption"
-    if _DATE.search(s) or _NAV_SEPARATOR.search(s) or "来源" in s or not _CHROME_RE.search(s):
+    if _DATE.search(s) or _NAV_SEPARATOR.search(s) or "来源" in s:
         return "furniture"
-    return "chrome"
+    if _STRONG_RE.search(s) or _BRAND_AD.search(s):
+        return "ad"
+    return "chrome" if _CHROME_RE.search(s) else "furniture"
 
 
 def _is_body_line(s: str) -> bool:
@@ -96,14 +101,19 @@ def _is_title(s: str) -> bool:
 
 
 def find_ads(text: str) -> list[Edit]:
-    """Injected gambling/ad runs, before the title and inside sentences."""
-    edits = []
-    if not _STRONG_RE.search(text) and not _BRAND_AD.search(text):
-        return edits
-    for m in _AD_RUN.finditer(text):
-        run = m.group()
-        if _STRONG_RE.search(run) or _BRAND_AD.search(run):
-            edits.append(Edit(m.start(), m.end(), "", "ad", log="removal"))
+    """Injected gambling/ad runs, before the title and inside sentences: each hit of a strong word or a branded
+    ad word is widened to the whole run of ad segments around it."""
+    edits: list[Edit] = []
+    covered = -1
+    for hit in _AD_HIT.finditer(text):
+        if hit.start() < covered:
+            continue
+        lo = max(0, hit.start() - 40)
+        for m in _AD_RUN.finditer(text, lo, hit.end() + 80):
+            if m.start() <= hit.start() < m.end():
+                edits.append(Edit(m.start(), m.end(), "", "ad", log="removal"))
+                covered = m.end()
+                break
     return edits
 
 
@@ -125,7 +135,12 @@ def find_chrome(text: str) -> ChromeResult:
         else:
             out.edits.append(Edit(starts[i], end, "", "blank", log="none"))
 
-    body = next((i for i, s in enumerate(stripped) if _is_body_line(s)), len(lines))
+    body = next((i for i, s in enumerate(stripped) if _is_body_line(s)), None)
+    if body is None:  # nothing that reads like report text: remove only chrome lines, keep the rest
+        for i, s in enumerate(stripped):
+            if s and is_chrome_line(s):
+                drop(i)
+        return out
     title = None
     for i in range(min(body, len(lines) - 1), -1, -1):
         if i < body and _is_title(stripped[i]):
@@ -135,11 +150,13 @@ def find_chrome(text: str) -> ChromeResult:
     first = title if title is not None else next(
         (i for i in range(body) if _DATELINE.search(stripped[i]) and not _junk_line(stripped[i])), body)
     for i in range(first):
-        drop(i)
+        # with a title everything above it goes; without one only what is plainly chrome
+        if title is not None or is_chrome_line(stripped[i]) or not stripped[i]:
+            drop(i)
     # between the title and the body keep the title-like lines, the dateline and the speaker line
     for i in range(first + 1, min(body, len(lines))):
         s = stripped[i]
-        if s and (_junk_line(s) or _CONTACT_RE.search(s)) and not (
+        if s and is_chrome_line(s) and not (
             _DATELINE.search(s) or _SPEAKER.match(s) or _is_title(s) or _GREETING.match(s)
         ):
             drop(i)
@@ -159,10 +176,12 @@ def find_chrome(text: str) -> ChromeResult:
     while last > body and _junk_line(stripped[last]) and not _CLOSING.search(stripped[last]):
         drop(last)
         last -= 1
-    # inside: chrome lines, contact spam and captions
-    for i in range(body, last + 1):
+    # inside: chrome lines, contact spam and captions (only lines a whole-text scan flags are looked at)
+    flagged = {bisect.bisect_right(starts, m.start()) - 1 for m in _CONTACT_RE.finditer(text)}
+    flagged.update(i for i in range(body, last + 1) if len(stripped[i]) < 40 or not SENTENCE_PUNCT.search(stripped[i]))
+    for i in sorted(flagged):
         s = stripped[i]
-        if s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
+        if body <= i <= last and s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
             drop(i)
     # a copy that starts with a sub-section heading rather than with its beginning
     if not out.partial and body < len(lines) and re.match(r"^[（(][二三四五六七八九十]|^[二三四五六七八九十]+、", stripped[body]):

@@ -76,9 +76,12 @@ def _complete_last_char(data: bytes) -> str | None:
             s = (data + bytes([b])).decode("utf-8")
         except UnicodeDecodeError:
             continue
+        # Traditional forms compete only when the run itself is Traditional
+        if _TRAD_MARKERS.match(s[-1]) and not _TRAD_MARKERS.search(s[:-1]):
+            continue
         best.append((freq.get(s[-1], 0), s))
     best.sort(reverse=True)
-    if best and best[0][0] >= 1000 and (len(best) == 1 or best[0][0] >= 5 * best[1][0]):
+    if best and best[0][0] >= 1000 and (len(best) == 1 or best[0][0] >= 3 * best[1][0]):
         return best[0][1]
     return None
 
@@ -89,24 +92,33 @@ def fix_utf8_read_as_gbk(text: str) -> RepairResult:
     if not lead_re.search(text):
         return out
     for m in run_re.finditer(text):
-        run = m.group()
-        if not lead_re.search(run):
+        # the run may take in real punctuation on either side ("，" is also a pair of continuation bytes)
+        whole = m.group()
+        first = lead_re.search(whole)
+        if first is None:
             continue
-        raw = run.rstrip("?").encode("gbk", errors="replace")
-        fixed: str | None
-        try:
-            fixed = raw.decode("utf-8")
-        except UnicodeDecodeError as err:
-            fixed = None
-            if err.reason == "unexpected end of data" and run.endswith("?"):
-                fixed = _complete_last_char(raw)
-            elif err.reason == "unexpected end of data":
-                fixed = raw[: err.start].decode("utf-8", errors="strict") if err.start else None
-                if fixed is not None:
-                    run = run[: len(raw[: err.start].decode("gbk", errors="replace"))]
-        if fixed and _is_clean_run(fixed) and better(run, fixed):
-            out.edits.append(Edit(m.start(), m.start() + len(run), fixed, "utf8_read_as_gbk"))
+        a = first.start()  # UTF-8 text starts with a lead byte: what comes before is real text
+        for b in range(4):
+            run = whole[a:len(whole) - b]
+            fixed = _decode_utf8_as_gbk_run(run)
+            # a strict UTF-8 decode of a long run is itself strong evidence; the measure must still improve
+            if fixed is not None and not ODD_CHARS.search(fixed) and better(run, fixed):
+                out.edits.append(Edit(m.start() + a, m.start() + a + len(run), fixed, "utf8_read_as_gbk"))
+                break
     return out
+
+
+def _decode_utf8_as_gbk_run(run: str) -> str | None:
+    if len(run) < 3:
+        return None
+    # Windows' GBK (cp936) has the euro sign at 0x80, where UTF-8 continuation bytes land
+    raw = b"\x80".join(part.encode("gbk", errors="replace") for part in run.rstrip("?").split("€"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and run.endswith("?"):
+            return _complete_last_char(raw)
+    return None
 
 
 # --- UTF-8 bytes read as Latin-1 / cp1252 ("åœ°åŒº" -> "地区") --------------------------------------------------
@@ -118,8 +130,13 @@ _LATIN1_RUN = re.compile(
 )
 
 
+_LATIN1_LEAD = re.compile("[\u00e2-\u00ef]")
+
+
 def fix_latin1_mojibake(text: str) -> RepairResult:
     out = RepairResult()
+    if not _LATIN1_LEAD.search(text):
+        return out
     for m in _LATIN1_RUN.finditer(text):
         try:
             fixed = bytes(_CP1252_BYTE[c] for c in m.group()).decode("utf-8")
@@ -196,18 +213,40 @@ def _realign(run: str, tail: str) -> str | None:
 _LOST_BYTE_GARBAGE = re.compile("(?<=[\u4e00-\u9fff])\\?[\x21-\x7e\u00c0-\u01dc]{1,12}(?=[\u4e00-\u9fff])")
 
 
+_LOST = re.compile("[\ufffd\ue000-\uf8ff]+")
+_MAX_REALIGN_TRIES = 200
+
+
+def _merge_windows(points: list[tuple[int, int]], gap: int = 4) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in points:
+        if merged and s - merged[-1][1] <= gap:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
 def fix_misaligned_gbk(text: str) -> RepairResult:
+    """Re-decode GBK runs shifted by one byte; runs it cannot restore exactly (lost bytes) become damaged spans."""
     out = RepairResult()
     if "?" in text:
         out.damaged.extend((m.start(), m.end()) for m in _LOST_BYTE_GARBAGE.finditer(text)
                            if not re.fullmatch(r"\?[\d.%]*", m.group()))
+    # U+FFFD and private-use characters are bytes a decoder already threw away: nothing to realign
+    lost = [(m.start(), m.end()) for m in _LOST.finditer(text)]
+    out.damaged.extend(_merge_windows(lost))
     last_end = -1
+    tries = 0
     for m in _SHIFT_TRIGGER.finditer(text):
-        if m.start() < last_end:
+        if m.start() < last_end or m.group() == "\ufffd":
             continue
-        # a trigger inside plain ASCII or among clean text (a Greek letter in a formula) is not a shifted run
+        tries += 1
+        if tries > _MAX_REALIGN_TRIES:
+            break
         s, e = _run_around(text, m.start())
         run = text[s:e]
+        # a trigger among clean text (a Greek letter in a formula) is not a shifted run
         if sum(_suspect(ch) for ch in run) < 2:
             continue
         tail = text[e] if e < len(text) and "\x40" <= text[e] <= "\x7e" else ""
@@ -217,6 +256,7 @@ def fix_misaligned_gbk(text: str) -> RepairResult:
         else:
             out.damaged.append((s, e))
         last_end = e
+    out.damaged = _merge_windows(sorted(out.damaged), gap=0)
     return out
 
 
@@ -299,12 +339,15 @@ def fix_radicals(text: str) -> RepairResult:
     return out
 
 
+_FULLWIDTH_GATE = re.compile("[０-９Ａ-Ｚａ-ｚ％]")
 _FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ％]+|(?<=[0-9０-９])．(?=[0-9０-９])")
 
 
 def fix_fullwidth_alnum(text: str) -> RepairResult:
     """Full-width digits and letters (and ％, and ． between digits) to ASCII; Chinese punctuation stays."""
     out = RepairResult()
+    if not _FULLWIDTH_GATE.search(text):
+        return out
     for m in _FULLWIDTH_ALNUM.finditer(text):
         new = m.group().translate(_HALF)
         out.edits.append(Edit(m.start(), m.end(), new, "fullwidth"))

@@ -6,48 +6,83 @@ spaces on a line. Spaces stay only between two ASCII words and in the speaker li
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
-from .chrome import SENTENCE_PUNCT
 from .edits import Edit
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
 _SPACE = "[ \t\u3000\xa0\u200b\ufeff\u2002-\u200a]"
-_INNER_SPACES = re.compile(
-    f"(?<=[{_CJK}]){_SPACE}+(?=[{_CJK}0-9A-Za-z%.(（])|(?<=[0-9A-Za-z%.)）]){_SPACE}+(?=[{_CJK}])"
-)
-_DIGIT_SPACES = re.compile(rf"(?<=\d){_SPACE}+(?=\.\d)|(?<=\d\.){_SPACE}+(?=\d)")
+_SPACE_RUN = re.compile(f"{_SPACE}+")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_OR_WORD = re.compile(f"[{_CJK}0-9A-Za-z%.(（]")
+_WORD_END = re.compile("[0-9A-Za-z%.)）]")
 _MULTI_SPACE = re.compile(f"{_SPACE}{{2,}}|[\t\u3000\xa0\u200b\ufeff\u2002-\u200a]")
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[部分章节])")
+_HEADING = re.compile(r"^(?:[-*+#>|] |#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
 _ENDS_OPEN = re.compile(f"[{_CJK}0-9A-Za-z]$")
-_STARTS_TEXT = re.compile("^[\u4e00-\u9fff0-9%A-Za-z，、。；：）)”]")
+_STARTS_TEXT = re.compile("^[\u4e00-\u9fff0-9%A-Za-z，、。；：）)”“《.]")
+# sentence punctuation, not counting the "，" some tables put between thousands ("2，819.5")
+_PROSE_PUNCT = re.compile("[。；！？!?]|(?<!\\d)，|，(?!\\d)")
+_UNIT_START = re.compile("[亿万千百十元个%‰倍人户家项座所吨亩公平立米台辆千克年月日]")
 _TERMINAL = "。！？；：!?;"
 
 
-def fix_spaces(text: str) -> list[Edit]:
-    """Strip line ends; drop spaces between CJK characters, between CJK and digits, and inside numbers."""
-    edits: list[Edit] = []
+_EDGE_SPACES = re.compile(f"^{_SPACE}+|{_SPACE}+$", re.MULTILINE)
+_SPEAKER_LINE = re.compile(
+    f"^{_SPACE}*[\u4e00-\u9fffA-Za-z]{{0,16}}(?:长|主任|书记|主席){_SPACE}+[\u4e00-\u9fffXx×*＊]{{2,4}}{_SPACE}*$", re.MULTILINE
+)
+
+
+_SPACED_RUN = re.compile(f"(?:[^\\s]{_SPACE}){{6}}")
+
+
+def _letter_spaced_lines(text: str) -> list[tuple[int, int]]:
+    """Lines set with a space after every character ("实 现 2 0 2 0 年"): there every space goes."""
+    if not _SPACED_RUN.search(text):
+        return []
+    out = []
     pos = 0
     for line in text.split("\n"):
-        body = line.strip(" \t\u3000\xa0\u200b\ufeff")
-        lead = len(line) - len(line.lstrip(" \t\u3000\xa0\u200b\ufeff"))
-        if lead:
-            edits.append(Edit(pos, pos + lead, "", "indent", log="none"))
-        if len(body) + lead < len(line):
-            edits.append(Edit(pos + lead + len(body), pos + len(line), "", "indent", log="none"))
-        if _SPEAKER.match(body):
-            for m in _MULTI_SPACE.finditer(body):
-                if m.group() != " ":
-                    edits.append(Edit(pos + lead + m.start(), pos + lead + m.end(), " ", "spaces", log="none"))
-        elif any(c in body for c in " \t\u3000\xa0\u200b\ufeff"):
-            for rx in (_INNER_SPACES, _DIGIT_SPACES):
-                for m in rx.finditer(body):
-                    edits.append(Edit(pos + lead + m.start(), pos + lead + m.end(), "", "spaces"))
-            for m in _MULTI_SPACE.finditer(body):
-                edits.append(Edit(pos + lead + m.start(), pos + lead + m.end(), " ", "spaces", log="none"))
+        if len(line) >= 8 and line.count(" ") >= 0.4 * len(line):
+            out.append((pos, pos + len(line)))
         pos += len(line) + 1
+    return out
+
+
+def strip_lines(text: str) -> list[Edit]:
+    """Indentation and trailing spaces carry nothing in a report."""
+    return [Edit(m.start(), m.end(), "", "indent", log="none") for m in _EDGE_SPACES.finditer(text)]
+
+
+def fix_spaces(text: str) -> list[Edit]:
+    """Drop spaces between CJK characters, between CJK and digits, and inside numbers."""
+    edits: list[Edit] = []
+    speakers = [(m.start(), m.end()) for m in _SPEAKER_LINE.finditer(text)]
+
+    def in_speaker(i: int) -> bool:
+        return any(a <= i < b for a, b in speakers)
+
+    spaced = _letter_spaced_lines(text)
+    for m in _SPACE_RUN.finditer(text):
+        a, b = m.start(), m.end()
+        if a == 0 or b >= len(text) or in_speaker(a):
+            continue
+        if any(x <= a < y for x, y in spaced):
+            # one space is the spacing; a wider run was a real space between two words
+            words = b - a > 1 and text[a - 1].isascii() and text[a - 1].isalnum() and text[b].isascii()
+            edits.append(Edit(a, b, " " if words else "", "spaces"))
+            continue
+        left, right = text[a - 1], text[b]
+        if (_CJK_CHAR.match(left) and _CJK_OR_WORD.match(right)) or (_WORD_END.match(left) and _CJK_CHAR.match(right)) \
+                or (left.isdigit() and right in "%‰") \
+                or (left.isdigit() and right == "." and text[b + 1:b + 2].isdigit()) \
+                or (left == "." and text[a - 2:a - 1].isdigit() and right.isdigit()):
+            edits.append(Edit(a, b, "", "spaces"))
+    for m in _MULTI_SPACE.finditer(text):
+        if m.group() != " ":
+            edits.append(Edit(m.start(), m.end(), " ", "spaces", log="none"))
     return edits
 
 
@@ -61,28 +96,49 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def join_lines(text: str) -> list[Edit]:
-    """Join hard-wrapped lines and numbers split across lines; keep real paragraph breaks; drop blank lines."""
+    """Join hard-wrapped lines and numbers split across lines; keep real paragraph breaks; drop blank lines.
+
+    A line that stops mid-sentence (it has sentence punctuation, does not end with one, and the next line goes on
+    with text) is joined even across blank lines: a paragraph does not end in the middle of a word."""
     lines = text.split("\n")
     width = _wrap_width(lines)
     edits: list[Edit] = []
+    starts = []
     pos = 0
-    for i, a in enumerate(lines[:-1]):
-        nl = pos + len(a)
-        pos = nl + 1
-        b = lines[i + 1]
-        if not a:
-            edits.append(Edit(nl - len(a), nl + 1, "", "blank", log="none"))
-            continue
-        if not b or _HEADING.match(b) or not _STARTS_TEXT.match(b):
-            continue
-        wrapped = width is not None and abs(len(a) - width) <= 1 and not _HEADING.match(b)
-        mid_sentence = (
-            a[-1] not in _TERMINAL and _ENDS_OPEN.search(a) is not None and not (_HEADING.match(a) and len(a) < 40)
-            and len(a) >= 8 and SENTENCE_PUNCT.search(a) is not None
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    filled = [i for i, ln in enumerate(lines) if ln]
+    # blank lines separate paragraphs when the lines that end short are mostly followed by one
+    ends = [i for i in filled[:-1] if width is None or abs(len(lines[i]) - width) > 1]
+    blank_paras = bool(ends) and sum(1 for i in ends if not lines[i + 1]) >= 0.7 * len(ends)
+    if not filled:
+        return [Edit(0, len(text), "", "blank", log="none")] if text else []
+    if filled[0] > 0:
+        edits.append(Edit(0, starts[filled[0]], "", "blank", log="none"))
+    last = filled[-1]
+    if starts[last] + len(lines[last]) < len(text):
+        edits.append(Edit(starts[last] + len(lines[last]), len(text), "", "blank", log="none"))
+    a = lines[filled[0]]
+    for i, j in itertools.pairwise(filled):
+        b = lines[j]  # `a` is the line so far, with what was already joined onto it
+        gap_start, gap_end = starts[i] + len(lines[i]), starts[j]
+        blank_between = j > i + 1
+        heading = _HEADING.match(b) is not None
+        # where blank lines separate paragraphs, a line at the wrap width runs on even into "（3）"
+        wrapped = not blank_between and width is not None and abs(len(lines[i]) - width) <= 1 \
+            and (blank_paras or not heading)
+        mid_sentence = not heading and (
+            _STARTS_TEXT.match(b) is not None and a[-1] not in _TERMINAL and _ENDS_OPEN.search(a) is not None
+            and not (_HEADING.match(a) and len(a) < 40) and len(a) >= 8 and _PROSE_PUNCT.search(a) is not None
         )
-        if wrapped or mid_sentence:
-            sep = " " if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else ""
-            edits.append(Edit(nl, nl + 1, sep, "join"))
-    if lines and not lines[-1] and len(lines) > 1:
-        edits.append(Edit(len(text) - 1, len(text), "", "blank", log="none"))
+        split_number = not heading and a[-1].isdigit() and _UNIT_START.match(b) is not None
+        if wrapped or mid_sentence or split_number:
+            sep = "" if wrapped else " " if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else ""
+            edits.append(Edit(gap_start, gap_end, sep, "join"))
+            a = a + sep + b
+        else:
+            if blank_between:
+                edits.append(Edit(gap_start, gap_end, "\n", "blank", log="none"))
+            a = b
     return edits

@@ -1,0 +1,54 @@
+"""MB/s of the clean stage on the shared corpus, side by side with OpenCC t2s alone and jionlp's clean_text.
+
+    .venv/bin/python bench/bench_clean.py [../shared/corpus] [--no-jionlp]
+
+Input: every .txt/.md/.csv file of the corpus decoded as UTF-8 (docx is the ingest stage's business).
+MB are UTF-8 bytes of the input text.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from luoshi.clean import clean_document
+from luoshi.models import Document
+
+
+def load(root: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(root.rglob("*"))
+            if p.is_file() and p.suffix in {".txt", ".md", ".csv"}]
+
+
+def rate(name: str, fn, texts: list[str], size: float) -> float:
+    t0 = time.perf_counter()
+    for t in texts:
+        fn(t)
+    dt = time.perf_counter() - t0
+    print(f"{name:<28} {size / dt:8.1f} MB/s  ({dt:.1f} s)", flush=True)
+    return size / dt
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    root = Path(args[0] if args else Path(__file__).resolve().parents[2] / "shared" / "corpus")
+    texts = load(root)
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"{len(texts)} files, {size:.1f} MB")
+    rate("luoshi clean_document", lambda t: clean_document(Document("b", b"", t)), texts, size)
+    import opencc
+
+    conv = opencc.OpenCC("t2s")
+    rate("opencc t2s alone", conv.convert, texts, size)
+    if "--no-jionlp" not in sys.argv:
+        try:
+            import jionlp
+        except (ImportError, OSError, RuntimeError) as err:  # heavy optional dependency: report, do not fail
+            print(f"jionlp unavailable: {err}")
+        else:
+            rate("jionlp clean_text", jionlp.clean_text, texts, size)
+
+
+if __name__ == "__main__":
+    main()
