@@ -14,11 +14,13 @@ from importlib.resources import files
 
 from ._data import data_rows
 
-_SUFFIX = re.compile(r"(?:省|市|县|区|地区|盟|自治州|自治县|自治旗|旗|特区|林区)$")
+_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|省|市|县|区|盟|旗)$")
 _ETHNIC = ("土家|布依|哈尼|景颇|哈萨克|蒙古|柯尔克孜|傈僳|朝鲜|维吾尔|撒拉|纳西|普米|拉祜|独龙|达斡尔|鄂温克|仡佬|"
            "锡伯|裕固|保安|东乡|仫佬|毛南|基诺|布朗|阿昌|德昂|鄂伦春|赫哲|门巴|珞巴|塔吉克|藏|彝|苗|侗|傣|白|壮|回|羌|瑶|"
            "黎|土|佤|怒|水|畲|满|京")
-_AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_ETHNIC})族?)+自治(?:州|县|旗)$")
+_AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_ETHNIC})族?)+自治(?:州|县|旗|区)$")
+_SUFFIX_CHARS = "省市县区盟州旗"
+_SUFFIX_AT = re.compile(f"[{_SUFFIX_CHARS}]")
 _TOWN = re.compile(r"((?:(?![长市县区州])[\u4e00-\u9fff]){1,6}?(?:镇|乡|街道|苏木))$")
 _ANON = re.compile(r"(?:[xX×＊*某]{1,3}|ＸＸ|ｘｘ)\s*(省|自治区|市|州|盟|县|旗|区|镇|乡|街道)$")
 _LEVEL_BY_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
@@ -147,6 +149,32 @@ def _choose(cands: list[Division], prev: Division | None, year: int | None, cont
 def named(name: str) -> list[Division]:
     """The divisions a name (full, short or alias) may stand for."""
     return _index()[0].get(name, [])
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> tuple[frozenset[str], int, tuple[str, ...]]:
+    names = _index()[0]
+    full = frozenset(n for n in names if n[-1] in _SUFFIX_CHARS)
+    provinces = tuple(sorted(n for n, ds in names.items()
+                             if n not in full and any(d.level == "province" for d in ds)))
+    return full, max(map(len, full)), provinces
+
+
+def full_name_mentions(text: str) -> list[str]:
+    """Names ending in a division suffix (市, 县, 区…) found before each suffix character, longest first, plus
+    provinces' short names ("江西"); a fast scan for long texts where the full alternation would be slow."""
+    full, longest, provinces = _full_names()
+    found: list[str] = []
+    for m in _SUFFIX_AT.finditer(text):
+        end = m.end()
+        for size in range(min(longest, end), 1, -1):
+            piece = text[end - size:end]
+            if piece in full:
+                found.append(piece)
+                break
+    for stem in provinces:
+        found += [stem] * text.count(stem)
+    return found
 
 
 def mentions(text: str) -> list[tuple[int, int, str]]:

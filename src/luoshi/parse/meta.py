@@ -487,7 +487,7 @@ def _most_mentioned(text: str, year: int | None, exclude: str = "",
     (full names; short names only for provinces and cities, as "资源" or "合作" are words too)."""
     levels = levels or ("city", "county", "district")
     counts: Counter[divisions.Division] = Counter()
-    for _, _, name in divisions.mentions(text[:20000]):
+    for name in divisions.full_name_mentions(text[:20000]):
         if name == exclude:
             continue
         for d in divisions.named(name):

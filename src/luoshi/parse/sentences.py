@@ -17,6 +17,7 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
     order = sorted(range(len(sections)), key=lambda i: (sections[i].start, sections[i].level))
     starts = [sections[i].start for i in order]
     out: list[Sentence] = []
+    last: tuple[int, int | None] = (-1, None)  # (sections started so far, innermost) reused while nothing changes
     for m in _SENTENCE.finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start] in _BLANK:
@@ -25,7 +26,13 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
             end -= 1
         if end - start < 1:
             continue
-        out.append(Sentence(start=start, end=end, section=_innermost(sections, order, starts, start, end)))
+        k = bisect.bisect_right(starts, start)
+        if k == last[0] and (last[1] is None or end <= sections[last[1]].end):
+            section = last[1] if last[1] is not None or k == 0 else _innermost(sections, order, starts, start, end)
+        else:
+            section = _innermost(sections, order, starts, start, end)
+        last = (k, section)
+        out.append(Sentence(start=start, end=end, section=section))
     return out
 
 
