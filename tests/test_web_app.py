@@ -419,3 +419,14 @@ def test_fact_offsets_survive_astral_characters():
     html = str(highlighted_text(text, [{"i": 0, "start": f.start, "end": f.end, "status": f.status}
                                        for f in report.facts]))
     assert ">6%</span>" in html
+
+
+def test_serve_command_refuses_a_missing_database(tmp_path):
+    from typer.testing import CliRunner
+
+    from luoshi.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 2
+    assert "cannot open the database" in result.output
+    assert not (tmp_path / "missing.db").exists()  # read-only by default: nothing was created

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import typer
 
+from .common import err
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
 
 def serve(
-    db: str = typer.Option(None, "--db", help="SQLite file or postgresql:// URL (default: $LUOSHI_DB or luoshi.db)."),
+    db: str = typer.Option(None, "--db", envvar="LUOSHI_DB",
+                           help="SQLite file or postgresql:// URL (default: $LUOSHI_DB, else ./luoshi.db)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default serves this machine only."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     allow_upload: bool = typer.Option(False, "--allow-upload", help="Accept uploaded reports (read-only otherwise)."),
@@ -21,7 +26,14 @@ def serve(
 
     from ..web import create_app
 
-    app = create_app(db, allow_upload=allow_upload, data_dir=data_dir, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+    try:
+        app = create_app(db, allow_upload=allow_upload, data_dir=data_dir,
+                         max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+    except (FileNotFoundError, OSError) as e:
+        err(f"luoshi: cannot open the database: {e} (fill one with: luoshi ingest PATH --db FILE)")
+        raise typer.Exit(2) from e
+    if host not in LOOPBACK:
+        err(f"luoshi: serving on {host}: other machines on the network can reach this server")
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -41,6 +41,15 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     return ticks
 
 
+def year_ticks(lo: float, hi: float, n: int = 10) -> list[float]:
+    """Whole-year ticks at a round step (1, 2, 5, 10, 20 … years) covering [lo, hi]."""
+    if hi <= lo:
+        return [lo]
+    step = next((s for s in (1, 2, 5, 10, 20, 25, 50) if (hi - lo) / s <= n), 100)
+    first = math.ceil(lo / step) * step
+    return [float(y) for y in range(int(first), int(hi) + 1, step)]
+
+
 def line_chart(series: Sequence[Series], *, width: int = 640, height: int = 260, y_label: str = "") -> Markup:
     """A line chart of year → value series; empty series are dropped, an empty chart returns ''."""
     series = [s for s in series if s.points]
@@ -66,8 +75,7 @@ def line_chart(series: Sequence[Series], *, width: int = 640, height: int = 260,
             left, width - right, py(t), py(t)))
         parts.append(Markup('<text class="tick" x="{}" y="{:.1f}" text-anchor="end">{}</text>').format(
             left - 6, py(t) + 4, format_number(t)))
-    step = max(1, math.ceil(len(xs) / 12))
-    for x in xs[::step]:
+    for x in year_ticks(x_lo, x_hi):
         parts.append(Markup('<text class="tick" x="{:.1f}" y="{}" text-anchor="middle">{}</text>').format(
             px(x), height - bottom + 16, format_number(x).replace(",", "")))
     parts.append(Markup('<line class="axis" x1="{}" x2="{}" y1="{}" y2="{}"/>').format(
