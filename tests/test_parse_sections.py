@@ -88,3 +88,13 @@ def test_sentences_cover_text_in_order_and_point_to_innermost_section(seeds):
             assert sec.start <= s.start and s.end <= sec.end
             deeper = [x for x in sections if x.start <= s.start and s.end <= x.end and x.level > sec.level]
             assert not deeper
+
+
+def test_shortcomings_paragraph_is_a_problems_section_inside_the_review(seeds):
+    text, sections = outline(seeds["004"])
+    problems = [s for s in sections if s.role == "problems"]
+    assert len(problems) == 1
+    p = problems[0]
+    review = next(s for s in sections if s.level == 1 and s.role == "review")
+    assert review.start <= p.start and p.end <= review.end and p.number is None
+    assert "成绩" in text[p.start:p.start + 20] and "\n" not in text[p.start:p.end]

@@ -36,8 +36,8 @@ def assign_roles(sections: list[Section]) -> None:
     seen_plan = False
     seen_review = False
     for s in sections:
-        if s.role == "targets":
-            seen_plan = True
+        if s.role in ("targets", "problems"):
+            seen_plan = seen_plan or s.role == "targets"
             continue
         while stack and stack[-1].level >= s.level:
             stack.pop()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Section
+from ._data import data_lines
 from .roles import assign_roles
 from .targets import find_targets_passage
 
@@ -134,16 +136,40 @@ def parse_sections(text: str) -> list[Section]:
         sections.append(Section(level=level, number=h.number, title=h.title, role="other", start=h.start, end=end))
     passage = find_targets_passage(text)
     if passage:
-        start, end = passage
-        enclosing = [s for s in sections if s.start <= start < s.end]
-        parent_level = max((s.level for s in enclosing), default=0)
-        # a numbered heading that is itself the targets announcement becomes the passage
-        same = [s for s in sections if s.start == start]
-        if same:
-            sections.remove(same[0])
-            parent_level = max((s.level for s in sections if s.start <= start < s.end), default=0)
-        title = _title_of(text[start:_line_end(text, start)]) or "主要预期目标"
-        sections.append(Section(level=parent_level + 1, number=None, title=title, role="targets", start=start, end=end))
-        sections.sort(key=lambda s: (s.start, s.level))
+        _add_passage(text, sections, passage, "targets", "主要预期目标")
     assign_roles(sections)
+    if not any(s.role == "problems" for s in sections):
+        problems = find_problems_paragraph(text, sections)
+        if problems:
+            _add_passage(text, sections, problems, "problems", "问题和不足")
     return sections
+
+
+def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role: str, default: str) -> None:
+    """A passage that is a paragraph rather than a heading, nested one level below its enclosing heading."""
+    start, end = span
+    same = [s for s in sections if s.start == start]  # a numbered heading that is itself the announcement
+    if same:
+        sections.remove(same[0])
+    parent_level = max((s.level for s in sections if s.start <= start < s.end), default=0)
+    title = _title_of(text[start:_line_end(text, start)]) or default
+    sections.append(Section(level=parent_level + 1, number=None, title=title, role=role, start=start, end=end))
+    sections.sort(key=lambda s: (s.start, s.level))
+
+
+@lru_cache(maxsize=1)
+def _problems_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, data_lines("problems_cues.txt"))))
+
+
+def find_problems_paragraph(text: str, sections: list[Section]) -> tuple[int, int] | None:
+    """The paragraph on shortcomings inside (or right after) the review: "在肯定成绩的同时，我们也清醒看到…"."""
+    plan_start = min((s.start for s in sections if s.role in ("plan", "targets")), default=len(text))
+    for m in _problems_pattern().finditer(text, 0, plan_start):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - start > 40:
+            continue
+        while start < m.start() and text[start] in " \t\u3000*#>":
+            start += 1
+        return start, _line_end(text, m.start())
+    return None
