@@ -430,3 +430,30 @@ def test_serve_command_refuses_a_missing_database(tmp_path):
     assert result.exit_code == 2
     assert "cannot open the database" in result.output
     assert not (tmp_path / "missing.db").exists()  # read-only by default: nothing was created
+
+
+@pytest.mark.postgres
+def test_every_route_on_postgresql(pg_url, seeds):
+    """The same pages over a PostgreSQL store (the seeds only, to stay quick)."""
+    from fastapi.testclient import TestClient
+
+    from luoshi.store import open_store
+    from luoshi.store.ingest import ingest
+
+    with open_store(pg_url) as s:
+        ingest(s, [str(p) for p in seeds.values()], jobs=1)
+        rid = s.query("SELECT id FROM reports WHERE canonical_id IS NULL ORDER BY n_chars DESC LIMIT 1", [])[0]["id"]
+        text = s.get_report(rid).text
+        region = s.query("SELECT region FROM reports WHERE region IS NOT NULL LIMIT 1", [])
+    phrase, _ = known_phrase(text)
+    with TestClient(create_app(pg_url, allow_upload=True)) as c:
+        for path in ["/", "/reports?year=2024", f"/report/{rid}", f"/report/{rid}.json", f"/report/{rid}.csv",
+                     f"/report/{rid}/raw", "/targets?sort=growth&desc=1", "/targets.csv", "/trends?terms=发展",
+                     "/upload"]:
+            assert c.get(path).status_code == 200, path
+        assert page_text(c.get(f"/report/{rid}").text, "#report-text") == text
+        r = c.get("/search", params={"q": phrase})
+        assert f"/report/{rid}#c" in r.text
+        if region:
+            assert c.get(f"/region/{region[0]['region']}").status_code == 200
+            assert c.get(f"/region/{region[0]['region']}/verdicts").status_code == 200
