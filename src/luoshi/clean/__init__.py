@@ -58,7 +58,10 @@ class _State:
 
 
 def _clean(text: str) -> tuple[_State, object]:
-    text = _CONTROL.sub("", _LINE_ENDS.sub("\n", text))
+    if _LINE_ENDS.search(text):
+        text = _LINE_ENDS.sub("\n", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     st = _State(text, [], [], [], [])
     for name, fn in REPAIRS:
         result = fn(st.text)

@@ -29,18 +29,18 @@ _UNIT_START = re.compile("[亿万千百十元个%‰倍人户家项座所吨亩�
 _TERMINAL = "。！？；：!?;"
 
 
-_EDGE_SPACES = re.compile(f"^{_SPACE}+|{_SPACE}+$", re.MULTILINE)
+_LEADING_SPACES = re.compile(f"^{_SPACE}+", re.MULTILINE)
+_TRAILING_SPACES = re.compile(f"{_SPACE}+(?=\\n|\\Z)")
 _SPEAKER_LINE = re.compile(
     f"^{_SPACE}*[\u4e00-\u9fffA-Za-z]{{0,16}}(?:长|主任|书记|主席){_SPACE}+[\u4e00-\u9fffXx×*＊]{{2,4}}{_SPACE}*$", re.MULTILINE
 )
 
 
-_SPACED_RUN = re.compile(f"(?:[^\\s]{_SPACE}){{6}}")
 
 
 def _letter_spaced_lines(text: str) -> list[tuple[int, int]]:
     """Lines set with a space after every character ("实 现 2 0 2 0 年"): there every space goes."""
-    if not _SPACED_RUN.search(text):
+    if text.count(" ") < 8:
         return []
     out = []
     pos = 0
@@ -53,7 +53,8 @@ def _letter_spaced_lines(text: str) -> list[tuple[int, int]]:
 
 def strip_lines(text: str) -> list[Edit]:
     """Indentation and trailing spaces carry nothing in a report."""
-    return [Edit(m.start(), m.end(), "", "indent", log="none") for m in _EDGE_SPACES.finditer(text)]
+    return [Edit(m.start(), m.end(), "", "indent", log="none")
+            for rx in (_LEADING_SPACES, _TRAILING_SPACES) for m in rx.finditer(text)]
 
 
 def fix_spaces(text: str) -> list[Edit]:
@@ -67,9 +68,9 @@ def fix_spaces(text: str) -> list[Edit]:
     spaced = _letter_spaced_lines(text)
     for m in _SPACE_RUN.finditer(text):
         a, b = m.start(), m.end()
-        if a == 0 or b >= len(text) or in_speaker(a):
+        if a == 0 or b >= len(text) or (speakers and in_speaker(a)):
             continue
-        if any(x <= a < y for x, y in spaced):
+        if spaced and any(x <= a < y for x, y in spaced):
             # one space is the spacing; a wider run was a real space between two words
             words = b - a > 1 and text[a - 1].isascii() and text[a - 1].isalnum() and text[b].isascii()
             edits.append(Edit(a, b, " " if words else "", "spaces"))
