@@ -83,7 +83,7 @@ def matched(hits) -> set[tuple[str, int]]:
     return {(h["report_id"], a) for h in hits for a, _ in h["matches"]}
 
 
-@pytest.mark.parametrize("needle", ["税", "就业", "低空经济", "新质生产力", "高质量发展"])
+@pytest.mark.parametrize("needle", ["税", "就业", "低空经济", "新质生产力", "高质量发展", "5G工厂"])
 def test_every_occurrence_is_found_at_its_offset(store, needle):
     """One-, two- and longer terms: the matches are exactly the occurrences in the clean texts."""
     expected = occurrences(store, needle)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .segment import char_tokens, normalize_query, query_words
+from .segment import bigram_tokens, char_tokens, normalize_query, pairs_apply, query_words
 
 LEX = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
 
@@ -30,6 +30,11 @@ class Term:
     @property
     def chars(self) -> list[str]:
         return char_tokens(self.text)
+
+    @property
+    def substring(self) -> tuple[str, list[str]]:
+        """(column, tokens) of the exact-substring match: pairs when the term allows, single characters else."""
+        return ("bigrams", bigram_tokens(self.text)) if pairs_apply(self.text) else ("chars", self.chars)
 
     @property
     def words(self) -> list[str]:
@@ -129,7 +134,8 @@ def to_fts5(node: Node, *, words_only: bool = False) -> str:
     """
     if isinstance(node, Term):
         words = f"words:{_fts_phrase(node.words)}"
-        return words if words_only else f"(chars:{_fts_phrase(node.chars)} OR {words})"
+        column, tokens = node.substring
+        return words if words_only else f"({column}:{_fts_phrase(tokens)} OR {words})"
     if isinstance(node, Any):
         return "(" + " OR ".join(to_fts5(p, words_only=words_only) for p in node.parts) + ")"
     expr = "(" + " AND ".join(to_fts5(p, words_only=words_only) for p in node.positive) + ")"
@@ -150,9 +156,16 @@ def _ts_phrase(tokens: list[str]) -> str:
 
 
 def to_tsquery(node: Node, column: str) -> str:
-    """A tsquery literal over one column's lexemes: 'chars' (substring) or 'words' (word boundaries)."""
+    """A tsquery over 'words' (word boundaries) or 'substring' (the chars/bigrams vectors, see Term.substring).
+
+    PostgreSQL keeps the three token streams in one tsvector each; the substring query names its lexemes with a
+    column prefix (c: single characters, b: pairs) so both live in the `grams` vector.
+    """
     if isinstance(node, Term):
-        return _ts_phrase(node.chars if column == "chars" else node.words)
+        if column == "words":
+            return _ts_phrase(node.words)
+        kind, tokens = node.substring
+        return _ts_phrase([("b:" if kind == "bigrams" else "c:") + t for t in tokens])
     if isinstance(node, Any):
         return "(" + " | ".join(to_tsquery(p, column) for p in node.parts) + ")"
     pos = " & ".join(to_tsquery(p, column) for p in node.positive)

@@ -4,9 +4,11 @@ Tables (owned by the query stage, created here rather than in the store's portab
 dialect-specific):
   search_spans    id, report_id, sent_idx, start, "end", section_idx: the sentence each index row stands for
   search_indexed  report_id: reports already indexed
-  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words` and
-              `chars` (see luoshi.query.segment), rowid = search_spans.id
-  PostgreSQL: search_spans.words / .chars are tsvector columns built from the same tokens, with GIN indexes
+  search_version  the version of the token streams the index was built with (another version: rebuilt)
+  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words`, `chars`
+              and `bigrams` (see luoshi.query.segment), rowid = search_spans.id
+  PostgreSQL: search_spans.words and .grams (chars as c:X, pairs as b:XY) are tsvectors of the same tokens, with
+              GIN indexes
 
 `ensure_index(store)` indexes reports added since the last call (it is cheap when nothing is new) and rebuilds
 from scratch when reports were deleted, so callers simply call it before searching.
@@ -17,24 +19,26 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..store import Store
-from .segment import char_tokens, split_spans, word_tokens
+from .segment import bigram_tokens, char_tokens, split_spans, word_tokens
 
 SQLITE_DDL = [
     ('CREATE TABLE IF NOT EXISTS search_spans (id INTEGER PRIMARY KEY, report_id TEXT NOT NULL, sent_idx INTEGER, '
     'start INTEGER, "end" INTEGER, section_idx INTEGER)'),
     "CREATE INDEX IF NOT EXISTS search_spans_report ON search_spans (report_id)",
     "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
-    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, chars, content='', "
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, chars, bigrams, content='', "
     "tokenize='unicode61 remove_diacritics 0')"),
 ]
 POSTGRES_DDL = [
     ('CREATE TABLE IF NOT EXISTS search_spans (id BIGSERIAL PRIMARY KEY, report_id TEXT NOT NULL, sent_idx INTEGER, '
-    'start INTEGER, "end" INTEGER, section_idx INTEGER, words TSVECTOR, chars TSVECTOR)'),
+    'start INTEGER, "end" INTEGER, section_idx INTEGER, words TSVECTOR, grams TSVECTOR)'),
     "CREATE INDEX IF NOT EXISTS search_spans_report ON search_spans (report_id)",
     "CREATE INDEX IF NOT EXISTS search_spans_words ON search_spans USING GIN (words)",
-    "CREATE INDEX IF NOT EXISTS search_spans_chars ON search_spans USING GIN (chars)",
+    "CREATE INDEX IF NOT EXISTS search_spans_grams ON search_spans USING GIN (grams)",
     "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
 ]
+INDEX_VERSION = 2  # bump when the token streams change: the index is then rebuilt
+TABLES = ("search_fts", "search_spans", "search_indexed")
 MAX_TS_POSITION = 16383  # PostgreSQL's limit; tokens past it share the last position
 
 
@@ -44,6 +48,7 @@ def ensure_index(store: Store) -> int:
     On a read-only database the index is used as it stands (reports added since it was built are not found).
     """
     try:
+        _check_version(store)
         for stmt in SQLITE_DDL if store.dialect == "sqlite" else POSTGRES_DDL:
             store.query(stmt)
         stale = store.query("SELECT i.report_id FROM search_indexed i LEFT JOIN reports r ON r.id = i.report_id "
@@ -59,6 +64,20 @@ def ensure_index(store: Store) -> int:
             return 0
         raise
     return len(todo)
+
+
+def _check_version(store: Store) -> None:
+    """Drop an index built with other token streams (it is rebuilt from the reports)."""
+    store.query("CREATE TABLE IF NOT EXISTS search_version (version INTEGER)")
+    rows = store.query("SELECT version FROM search_version")
+    if rows and rows[0]["version"] == INDEX_VERSION:
+        return
+    with store.transaction():
+        for table in TABLES:
+            if store.dialect == "sqlite" or table != "search_fts":
+                store.query(f"DROP TABLE IF EXISTS {table}")
+        store.query("DELETE FROM search_version")
+        store.query("INSERT INTO search_version (version) VALUES (?)", (INDEX_VERSION,))
 
 
 def _has_index(store: Store) -> bool:
@@ -111,16 +130,24 @@ def _index_sqlite(store: Store, rid: str, text: str, spans: list) -> None:
     for k, (a, b, sent_idx, section_idx) in enumerate(spans):
         sentence = text[a:b]
         rows.append((first + k, rid, sent_idx, a, b, section_idx))
-        fts.append((first + k, " ".join(word_tokens(sentence)), " ".join(char_tokens(sentence))))
+        fts.append((first + k, " ".join(word_tokens(sentence)), " ".join(char_tokens(sentence)),
+                    " ".join(bigram_tokens(sentence))))
     store._executemany('INSERT INTO search_spans (id, report_id, sent_idx, start, "end", section_idx) '
                        "VALUES (?, ?, ?, ?, ?, ?)", rows)
-    store._executemany("INSERT INTO search_fts (rowid, words, chars) VALUES (?, ?, ?)", fts)
+    store._executemany("INSERT INTO search_fts (rowid, words, chars, bigrams) VALUES (?, ?, ?, ?)", fts)
 
 
-def tsvector_literal(tokens: list[str]) -> str:
-    """A tsvector in its text form with positions ('tok':1,5 …), so PostgreSQL's own parser never splits Chinese."""
+def tsvector_literal(tokens: list[str], *more: list[str]) -> str:
+    """A tsvector in its text form with positions ('tok':1,5 …), so PostgreSQL's own parser never splits Chinese.
+
+    Further token lists follow the first after a gap of one position, so a phrase never spans two lists.
+    """
     positions: dict[str, list[int]] = defaultdict(list)
-    for i, tok in enumerate(tokens, start=1):
+    numbered, start = [], 1
+    for stream in (tokens, *more):
+        numbered += [(start + i, t) for i, t in enumerate(stream)]
+        start += len(stream) + 1
+    for i, tok in numbered:
         if len(positions[tok]) < 256:
             positions[tok].append(min(i, MAX_TS_POSITION))
     return " ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(map(str, p))
@@ -132,6 +159,8 @@ def _index_postgres(store: Store, rid: str, text: str, spans: list) -> None:
     for a, b, sent_idx, section_idx in spans:
         sentence = text[a:b]
         rows.append((rid, sent_idx, a, b, section_idx,
-                     tsvector_literal(word_tokens(sentence)), tsvector_literal(char_tokens(sentence))))
-    store._executemany('INSERT INTO search_spans (report_id, sent_idx, start, "end", section_idx, words, chars) '
+                     tsvector_literal(word_tokens(sentence)),
+                     tsvector_literal(["c:" + t for t in char_tokens(sentence)],
+                                      ["b:" + t for t in bigram_tokens(sentence)])))
+    store._executemany('INSERT INTO search_spans (report_id, sent_idx, start, "end", section_idx, words, grams) '
                        "VALUES (?, ?, ?, ?, ?, ?::tsvector, ?::tsvector)", rows)

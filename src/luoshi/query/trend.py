@@ -48,11 +48,11 @@ def trend(store: Store, words: list[str], *, by: str = "year", **filters: Any) -
 def _contains(store: Store) -> str:
     if store.dialect == "sqlite":
         return "sp.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)"
-    return "sp.chars @@ ?::tsquery"
+    return "sp.grams @@ ?::tsquery"
 
 
 def _match_arg(store: Store, word: str) -> str:
     from .expr import to_fts5, to_tsquery
 
     node = parse(word)
-    return to_fts5(node) if store.dialect == "sqlite" else to_tsquery(node, "chars")
+    return to_fts5(node) if store.dialect == "sqlite" else to_tsquery(node, "substring")
