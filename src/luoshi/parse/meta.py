@@ -289,6 +289,11 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
             name = re.sub(r"\s+", "", m.group(3))
             if 2 <= len(name) <= 5 or ("·" in name or "•" in name):
                 return name, as_reported[m.group(2)]
+    for line in src.head:  # "——2016年1月24日在…会议上 自治区主席 陈 武"
+        tail = re.search(r"会议上\s*(.+)$", line)
+        m = line_pat.match(tail.group(1).strip()) if tail else None
+        if m and len(tail.group(1)) <= _SPEAKER_LINE_MAX:
+            return re.sub(r"\s+", "", m.group(3)), as_reported[m.group(2)]
     for line in src.head + src.furniture + src.hint_titles:
         m = news_pat.search(line)
         if m:
@@ -296,7 +301,27 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
         m = name_first.search(line)
         if m:
             return m.group(1), as_reported[m.group(2)]
-    return None, None
+    return _name_only(src), None
+
+
+_NAME_ONLY = re.compile(r"^([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})$")
+_NOT_NAME = re.compile(r"报告|代表|目录|前言|政府|会议|工作|附件|说明")
+
+
+def _name_only(src: _Sources) -> str | None:
+    """A line holding only a name between the line under the title and 各位代表 ("毛伟明"): the speaker, whose
+    office the copy does not state."""
+    lines = src.head[:8]
+    dated = next((i for i, x in enumerate(lines) if _DATE.search(x) and _MEETING_CUE.search(x)), None)
+    if dated is None:
+        return None
+    for line in lines[dated + 1:dated + 3] + src.furniture[:6]:
+        m = _NAME_ONLY.match(line.replace("**", "").strip())
+        if m and not _NOT_NAME.search(m.group(1)):
+            return re.sub(r"\s+", "", m.group(1))
+        if line.startswith("各位"):
+            break
+    return None
 
 
 def _year(title: str | None, delivered: str | None, src: _Sources, sections: list[Section]) -> int | None:

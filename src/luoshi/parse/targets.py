@@ -91,7 +91,8 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
         if _NEGATIVE_BEFORE.search(before):
             continue
         start = _announce_start(text, m.start())
-        if _multiyear().search(text[start:m.start()]):
+        clause = re.split(r"[，,；;]", text[start:m.start()])[-1]
+        if _multiyear().search(clause) and "今年" not in clause:
             continue
         nl = text.find("\n", m.end())
         line_end = len(text) if nl < 0 else nl
