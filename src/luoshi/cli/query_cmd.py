@@ -22,10 +22,16 @@ KIND = typer.Option(None, "--kind", help="annual, five_year, ...")
 
 
 def _open(db: str | None):
-    from ..store import open_store
+    from pathlib import Path
 
+    from ..store import default_target, is_postgres_url, open_store
+
+    target = db or default_target()
+    if not is_postgres_url(target) and not Path(target).exists():
+        err(f"luoshi: no database at {target} (store reports first, or pass --db / set LUOSHI_DB)")
+        raise typer.Exit(2)
     try:
-        return open_store(db)
+        return open_store(target)
     except Exception as e:  # one clear line for the user, whatever the driver raises
         err(f"luoshi: cannot open database {db or ''}: {e}")
         raise typer.Exit(2) from e
