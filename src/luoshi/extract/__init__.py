@@ -20,6 +20,7 @@ from .status import ABSENT_RE, STATUS_OF_ROLE, period_of, role_of
 __all__ = ["extract_facts", "targets_table"]
 
 ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
+SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 
@@ -81,8 +82,23 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     return facts, absent
 
 
+def other_place(report: Report, d: Draft) -> str | None:
+    """A county, district, town or park named before the metric ("廉江市生产总值"), other than the report's own."""
+    found = metrics.find(d.metric_text)
+    if not found:
+        return None
+    m = SUBREGION_RE.search(metrics.normalise(d.metric_text)[: found[1]])
+    if not m or m.group(1)[0] in "全我本各该" or any(w in m.group(1) for w in ("以上", "以下", "城市", "及", "所有")):
+        return None
+    name = m.group(1)
+    region = report.meta.region or ""
+    return None if name in region or (region and region[-3:] in name) else name
+
+
 def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text: str) -> Fact:
     text = report.text
+    if d.metric and (place := other_place(report, d)):
+        d.metric, d.scope = None, place
     q: Quantity = d.q
     before = text[sent.start:q.start]
     if status == "actual" and ESTIMATE_RE.search(before):

@@ -37,6 +37,8 @@ BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
 SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额)")
 SHARE_WORD_RE = re.compile(r"比重|比例|占比")
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|增加值|总量|增速|增幅|较上年|，|,)")
+BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:能耗|能源消耗|占|比重|比例|密度|单位|强度)")
+OTHER_BASE_RE = re.compile(r"(?:较|(?<!占)比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为")
 
@@ -196,6 +198,8 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
                 group = None
         lead = strip_back(strip_front(lead_raw))
         prev = drafts[-1] if drafts else None
+        if lead_raw.rstrip().endswith(("由", "从")) and nxt is not None and nxt.level_verb:
+            continue  # "由59.3亿元增长到163.3亿元": the starting point of a change, not a result
         # 1. distribution over 分别 subjects
         if group and (starts_group or i):
             d = distribute(q, group, group_values, group_growth_i)
@@ -365,4 +369,8 @@ def checked_metric(d: Draft, phrase: str, found: tuple[str, int, int] | None = N
     found = found or metrics.find(phrase)
     if found and QUALIFIER_RE.search(metrics.normalise(phrase)[: found[1]]):
         return None
+    if found and BREAKER_RE.match(metrics.normalise(phrase)[found[2]:]):
+        return None  # "万元规模工业增加值能耗": the phrase goes on to name another measure
+    if d.growth is not None and OTHER_BASE_RE.search(phrase):
+        return None  # "较“十一五”增长3.75倍": a change against another base than last year
     return d.metric
