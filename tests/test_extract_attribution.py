@@ -140,3 +140,37 @@ def test_damaged_span_has_no_facts():
     report.quality.damaged = [Span(0, text.index("亿元") + 2)]
     facts, _ = extract_facts(report)
     assert all(f.start >= text.index("亿元") + 2 for f in facts)
+
+
+BULK_SENTENCES = [
+    "全部财政收入由59.3亿元增长到163.3亿元",
+    "廉江市生产总值突破400亿元",
+    "万元规模工业增加值能耗累计下降62.9%",
+    "旅游总收入较“十一五”增长3.75倍",
+]
+
+
+def test_bulk_sentences_are_real(corpus):
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for p in (corpus / "bulk" / "lawtext-gov" / "政府工作报告-其他地市").rglob("2016.md")]
+    for s in BULK_SENTENCES:
+        assert any(s in t for t in texts), s
+
+
+def test_start_value_of_a_change_is_not_a_result():
+    (f,) = facts_of(BULK_SENTENCES[0])
+    assert (f.metric, f.value) == ("fiscal_revenue_total", 16330000000.0)
+
+
+def test_other_place_is_scoped():
+    report = Report(id="t", source="t", text=BULK_SENTENCES[1], meta=Meta(year=2016, region="湛江市"),
+                    sections=[Section(1, None, "t", "review", 0, len(BULK_SENTENCES[1]))])
+    (f,), _ = extract_facts(report)
+    assert f.metric is None and f.scope == "廉江市" and f.value == 40000000000.0
+
+
+def test_phrase_naming_another_measure_or_base_has_no_metric():
+    (f,) = facts_of(BULK_SENTENCES[2])
+    assert f.metric is None and f.growth == -62.9
+    (g,) = facts_of(BULK_SENTENCES[3])
+    assert g.metric is None and g.growth == 375.0
