@@ -5,6 +5,7 @@ artifacts/screenshots/ (the folder is printed at the end of the run)."""
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 import shutil
@@ -221,6 +222,18 @@ def test_upload_of_a_seed_and_of_random_bytes(page, upload_server, seeds):
     page.wait_for_url(re.compile(r".*/report/[0-9a-f]{64}$"))
     assert page.locator("#report-text").inner_text().strip()
     shot(page, "upload-opened")
+
+    # Dropping a file on the zone submits it the same way.
+    other = seeds[max(seeds)]
+    page.goto(upload_server.url + "/upload")
+    transfer = page.evaluate_handle(
+        "([bytes, name]) => { const dt = new DataTransfer(); "
+        "dt.items.add(new File([new Uint8Array(bytes)], name, {type: 'text/plain'})); return dt; }",
+        [list(other.read_bytes()), other.name])
+    page.dispatch_event("#upload-form", "drop", {"dataTransfer": transfer})
+    page.wait_for_url(re.compile(r".*/report/[0-9a-f]{64}$"))
+    assert page.url.endswith(hashlib.sha256(other.read_bytes()).hexdigest())
+    assert page.locator("#report-text").inner_text().strip()
 
     page.goto(upload_server.url + "/upload")
     junk = random.Random(8).randbytes(5000)
