@@ -135,3 +135,13 @@ def test_near_duplicates_across_formats_are_linked(store, corpus):
              if m.parent.name in {p.parent.name for p in md}][:2]
     s2 = ingest(store, [str(p) for p in other], jobs=1)
     assert s2.stored == len(other) and s2.near_duplicates == 0
+
+
+def test_nul_characters_do_not_stop_a_report(store, processed):
+    """PostgreSQL text cannot hold U+0000: it is stored as U+FFFD there, one character too, so offsets hold."""
+    report = processed[0][1]
+    damaged = dataclasses.replace(report, text=report.text + "\x00x")
+    assert store.add_report(damaged)
+    back = store.get_report(report.id)
+    assert len(back.text) == len(damaged.text)
+    assert back.text[:-2] == report.text

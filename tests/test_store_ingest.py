@@ -193,3 +193,15 @@ def test_show_and_list_commands(corpus, tmp_path):
     for year in years:
         res = runner.invoke(app, ["list", "--db", str(db), "--year", str(year), "--format", "jsonl"])
         assert {json.loads(x)["id"] for x in res.stdout.splitlines()} == {r["id"] for r in rows if r["year"] == year}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_two_ingests_at_once_store_each_report_once(corpus, tmp_path, request, backend):
+    db = str(tmp_path / "two.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    paths = small_batch(corpus)
+    procs = [subprocess.Popen([*LUOSHI, "ingest", *paths, "--db", db, "--jobs", "1", "-q"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=300)[1] for p in procs]
+    assert all(p.returncode == 0 for p in procs), outputs
+    assert all("failed 0" in out for out in outputs), outputs
+    assert assert_complete(db) == len(distinct_ids(paths))

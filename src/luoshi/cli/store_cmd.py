@@ -110,41 +110,54 @@ def show(
         elif text:
             sys.stdout.write(report.text if report.text.endswith("\n") else report.text + "\n")
         else:
-            print(render(report, canonical))
+            print_card(report, canonical)
 
 
-def render(report, canonical: str | None = None) -> str:
-    """The parse stage's card when it exists; otherwise a plain one."""
+def print_card(report, canonical: str | None = None) -> None:
+    """The parse stage's card (who/where/when, outline, confidence) when present, then the details it leaves out:
+    the full id, the near-duplicate link, every repair and removal, and the facts."""
+    from rich.console import Console
+
     try:
         from ..parse.card import render_card
     except ImportError:
         render_card = None
+    console = Console(highlight=False, soft_wrap=True)
     if render_card is not None:
-        card = render_card(report)
-        return card + (f"\nnear-duplicate of {canonical}" if canonical else "")
-    return simple_card(report, canonical)
+        console.print(render_card(report))
+        print(details(report, canonical))
+    else:
+        print(header(report) + "\n" + details(report, canonical))
 
 
-def simple_card(report, canonical: str | None = None) -> str:
+def header(report) -> str:
     m, q = report.meta, report.quality
-    lines = [
+    return "\n".join([
         f"{m.title or '(untitled)'}",
-        f"id {report.id}  source {report.source}  format {report.fmt}",
         (f"region {m.region or '?'} ({m.level}; province {m.province or '?'}; adcode {m.adcode or '?'})  "
          f"year {m.year or '?'}  kind {m.kind}  type {m.doc_type}"),
         f"meeting {m.meeting or '?'}  date {m.date or '?'}  speaker {m.speaker or '?'} {m.speaker_title or ''}".rstrip(),
         (f"confidence {q.confidence:.2f}{'  PARTIAL' if q.partial else ''}  encoding {q.encoding}  "
          f"{len(report.text)} characters"),
-    ]
+        *[f"  why below 1: {r}" for r in q.reasons],
+        f"sections ({len(report.sections)})",
+        *[f"  {'  ' * (s.level - 1)}{s.number or ''} {s.title} [{s.role}]" for s in report.sections[:30]],
+    ])
+
+
+def details(report, canonical: str | None = None) -> str:
+    q = report.quality
+    lines = [f"id {report.id}  source {report.source}  format {report.fmt}  confidence {q.confidence:.2f}"]
     if canonical:
         lines.append(f"near-duplicate of {canonical}")
-    lines += [f"  why below 1: {r}" for r in q.reasons]
     lines.append(f"repairs ({len(q.repairs)})")
     lines += [f"  {r.kind}: {r.before!r} -> {r.after!r} at {r.start}-{r.end}" for r in q.repairs[:20]]
+    if len(q.repairs) > 20:
+        lines.append(f"  … {len(q.repairs) - 20} more (--json for all)")
     lines.append(f"removed ({len(q.removed)})")
     lines += [f"  {r.kind}: {r.text[:60]!r}" for r in q.removed[:20]]
-    lines.append(f"sections ({len(report.sections)})")
-    lines += [f"  {'  ' * (s.level - 1)}{s.number or ''} {s.title} [{s.role}]" for s in report.sections[:30]]
+    if len(q.removed) > 20:
+        lines.append(f"  … {len(q.removed) - 20} more (--json for all)")
     lines.append(f"facts ({len(report.facts)})")
     for f in report.facts[:40]:
         growth = f"  growth {f.growth}{f.growth_unit or ''}" if f.growth is not None else ""
@@ -197,7 +210,10 @@ def list_reports(
         for r in rows:
             table.add_row(*("" if r[c] is None else str(r[c])[:12] if c in ("id", "canonical_id") else str(r[c])
                             for c in LIST_COLUMNS))
-        Console().print(table)
+        console = Console()
+        if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
+            console = Console(width=200)
+        console.print(table)
 
 
 def register(app: typer.Typer) -> None:

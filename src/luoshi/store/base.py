@@ -58,19 +58,24 @@ class Store(AbstractContextManager, ABC):
     # --- schema ---------------------------------------------------------------------------------------
     def migrate(self) -> list[int]:
         """Apply the schema files not yet recorded in schema_migrations; return the versions applied."""
-        self._execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
-        done = {r["version"] for r in self._execute("SELECT version FROM schema_migrations")}
         applied = []
+        with self.transaction():  # serialised: two processes opening a new database at once migrate it once
+            self._lock_for_migration()
+            self._execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
         for version, script in migrations():
-            if version in done:
-                continue
             with self.transaction():
+                self._lock_for_migration()
+                if self._execute("SELECT 1 AS x FROM schema_migrations WHERE version = ?", (version,)):
+                    continue
                 for stmt in split_statements(self.dialect_sql(script)):
                     self._execute(stmt)
                 self._execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                               (version, _now()))
             applied.append(version)
         return applied
+
+    def _lock_for_migration(self) -> None:
+        """Hold the database's writer lock for the rest of the transaction (SQLite's BEGIN IMMEDIATE already does)."""
 
     def dialect_sql(self, script: str) -> str:
         """Schema text for this database: `/*sqlite: X*/` becomes X on SQLite and stays a comment elsewhere."""
@@ -94,6 +99,7 @@ class Store(AbstractContextManager, ABC):
         stored = {(r["id"], r["name_zh"], r["aliases"], r["kind"]) for r in self._execute("SELECT * FROM metrics")}
         if stored != set(rows):
             with self.transaction():
+                self._lock_for_migration()
                 self._execute("DELETE FROM metrics")
                 self._executemany("INSERT INTO metrics (id, name_zh, aliases, kind) VALUES (?, ?, ?, ?)", rows)
         return len(rows)
@@ -122,8 +128,10 @@ class Store(AbstractContextManager, ABC):
             row = report_row(report, canonical_id=canonical, minhash=minhash,
                              n_bytes=len(raw) if raw is not None else None, record=record_json)
             cols = ", ".join(_quote(c) for c in REPORT_COLUMNS)
-            self._execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join('?' * len(REPORT_COLUMNS))})",
-                          tuple(row[c] for c in REPORT_COLUMNS))
+            # ON CONFLICT: a concurrent writer (another ingest on the same PostgreSQL) stored it meanwhile
+            if not self._execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join('?' * len(REPORT_COLUMNS))}) "
+                                 "ON CONFLICT (id) DO NOTHING RETURNING id", tuple(row[c] for c in REPORT_COLUMNS)):
+                return False
             for table, rows in child_rows(report).items():
                 if rows:
                     columns = CHILD_COLUMNS[table]

@@ -12,6 +12,8 @@ from typing import Any
 
 from .base import Store, translate
 
+MIGRATION_LOCK = 0x6C756F736869  # "luoshi": an advisory lock key of our own
+
 
 class PostgresStore(Store):
     dialect = "postgresql"
@@ -28,17 +30,27 @@ class PostgresStore(Store):
 
     def _execute(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with self.conn.cursor() as cur:
-            cur.execute(translate(sql), params if params else None)
+            cur.execute(translate(sql), _no_nul(params) if params else None)
             return cur.fetchall() if cur.description else []
 
     def _executemany(self, sql: str, rows: list[tuple]) -> None:
         with self.conn.cursor() as cur:
-            cur.executemany(translate(sql), rows)
+            cur.executemany(translate(sql), [_no_nul(r) for r in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self.conn.transaction():
             yield
 
+    def _lock_for_migration(self) -> None:
+        self._execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+
     def close(self) -> None:
         self.conn.close()
+
+
+def _no_nul(params: Any) -> Any:
+    """PostgreSQL text cannot hold U+0000; U+FFFD (one character too) keeps every stored offset valid."""
+    if isinstance(params, dict):
+        return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in params.items()}
+    return [v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in params]
