@@ -168,15 +168,25 @@ def _title(src: _Sources) -> str | None:
 
 def _doc_type(title: str | None, src: _Sources) -> str:
     probe = " ".join(([title] if title else []) + src.hint_titles + [x for x in src.head[:3] if len(x) <= 60])
-    if "政府工作报告" in probe:
+    if "政府工作报告" in probe and not _looks_like_news(src.body):
         return "work_report"
     for kind, pattern in _doc_types():
         if pattern.search(probe):
             return kind
     opening = src.body[:4000]
+    if _looks_like_news(src.body):
+        return "other"
     if _REPORT_WORDS.search(probe) or _DELIVERY_WORDS.search(opening):
         return "work_report"
     return "other"
+
+
+_NEWS = re.compile(r"记者|新华社\S{0,8}电|[（(]\S{0,8}电[）)]|讯\s|日电")
+
+
+def _looks_like_news(body: str) -> bool:
+    """A short story about the report (a reporter, a dateline) rather than the report itself."""
+    return len(body) < 6000 and "各位代表" not in body and bool(_NEWS.search(body[:300]))
 
 
 def _date_candidates(line: str) -> list[tuple[int, int, int]]:
