@@ -53,6 +53,7 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     sentences = report.sentences or fallback_sentences(text)
     facts: list[Fact] = []
     absent: list[str] = []
+    seen_targets: set[tuple] = set()
     found = [q for q in scan(text) if not any(q.start < e and s < q.end for s, e in damaged)]
     starts = [q.start for q in found]
     for sent in sentences:
@@ -78,7 +79,13 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                 d.growth = d.growth_unit = None  # "增长一七倍" in a 1950s plan: not a rate anyone tracks
                 if d.value is None:
                     continue
-            facts.append(to_fact(report, d, status, sent, sentence_text))
+            fact = to_fact(report, d, status, sent, sentence_text)
+            if status == "target" and fact.metric:  # a target restated in the same passage is one target
+                key = (fact.metric, fact.value, fact.unit, fact.growth, fact.growth_unit, fact.high)
+                if key in seen_targets:
+                    continue
+                seen_targets.add(key)
+            facts.append(fact)
     return facts, absent
 
 

@@ -246,15 +246,18 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         if "均" in whole and "、" in whole and rule == "lead":
             subjects = split_subjects(strip_back(strip_front(whole.split("均")[0])))
         for subject in subjects or [phrase]:
-            d = make_draft(text, q, subject, rule if not subjects else "distribute", lead_raw, end, prev)
+            d = make_draft(text, q, subject, rule if not subjects else "distribute", lead_raw, end, prev,
+                           strict=cs > start and text[cs - 1] == "、")
             drafts.append(d)
     return drafts
 
 
-def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, end: int, prev: Draft | None) -> Draft:
+def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, end: int, prev: Draft | None,
+               strict: bool = False) -> Draft:
+    """One fact for q measured by phrase; strict: an enumerated clause, where a bare '进出口' names no metric."""
     whole = phrase.startswith(WHOLE_SUBJECT)
     phrase = phrase.removeprefix(WHOLE_SUBJECT)
-    found = metrics.find(phrase) if phrase and not whole else None
+    found = metrics.find(phrase, whole=not strict) if phrase and not whole else None
     d = Draft(q, None, phrase, rule=rule)
     if found:
         metric_id, ms, _me = found
@@ -276,7 +279,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.metric_text = phrase + prev.object
         d.object = prev.object
         d.rule = "carry"
-    d.metric = checked_metric(d, phrase, found)
+    d.metric = checked_metric(d, phrase, found) if found else None
     d.action = action_of(lead_raw)
     if d.object is None:
         d.object = strip_action(d.metric_text) or None

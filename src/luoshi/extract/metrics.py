@@ -63,7 +63,7 @@ def normalise(phrase: str) -> str:
 
 
 @lru_cache(maxsize=8192)  # a memo of a pure function: phrases repeat across clauses and reports
-def find(phrase: str) -> tuple[str, int, int] | None:
+def find(phrase: str, *, whole: bool = True) -> tuple[str, int, int] | None:
     """(metric id, start, end) of the longest alias in phrase (rightmost among equals), or None."""
     p = normalise(phrase)
     best: tuple[int, int, str] | None = None
@@ -74,8 +74,8 @@ def find(phrase: str) -> tuple[str, int, int] | None:
         if best is None or len(alias) >= best[1] - best[0]:
             best = (i, i + len(alias), aliases()[alias])
     if best is None:
-        whole = whole_phrase_aliases().get(WHOLE_PREFIX.sub("", p))
-        return (whole, len(p) - len(WHOLE_PREFIX.sub("", p)), len(p)) if whole else None
+        metric = whole_phrase_aliases().get(WHOLE_PREFIX.sub("", p)) if whole else None
+        return (metric, len(p) - len(WHOLE_PREFIX.sub("", p)), len(p)) if metric else None
     return best[2], best[0], best[1]
 
 
