@@ -15,7 +15,10 @@ from ._data import data_lines
 from .edits import Edit
 
 CHROME_WORDS = data_lines("chrome_words.txt")
+WEAK_CHROME_WORDS = data_lines("chrome_words_weak.txt")
 _CHROME_RE = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
+_ANY_CHROME_RE = re.compile(
+    "|".join(re.escape(w) for w in sorted(CHROME_WORDS + WEAK_CHROME_WORDS, key=len, reverse=True)))
 _CONTACT_KEYS = ("QQ", "qq", "群主", "微信", "www.", "WWW.", "http")
 _CONTACT_RE = re.compile("|".join(data_lines("contact_patterns.txt")), re.IGNORECASE)
 
@@ -28,12 +31,13 @@ _AD_SEGMENT = f"{_BRAND}?{_AD_WORD}"
 _AD_RUN = re.compile(f"{_AD_SEGMENT}(?:[_\\-—|·\\s]*{_AD_SEGMENT})*")
 _STRONG_RE = re.compile("|".join(re.escape(w) for w in _STRONG))
 _BRAND_AD = re.compile(f"{_BRAND}{_AD_WORD}")
-_AD_HIT = re.compile(f"{_STRONG_RE.pattern}|(?<![\\d.])\\d{{3,4}}{_AD_WORD}|[A-Za-z]{{2,}}\\d*{_AD_WORD}")
+_AD_HIT = re.compile(f"{_STRONG_RE.pattern}|{_AD_WORD}(?=[_\\-—|·]*{_STRONG_RE.pattern})|(?<![\\d.])\\d{{3,4}}{_AD_WORD}|[A-Za-z]{{2,}}\\d*{_AD_WORD}")
 
 SENTENCE_PUNCT = re.compile("[，。；！？!?]")
 _LIST_PUNCT = re.compile("[，。；！？!?、]")
 _NAV_SEPARATOR = re.compile(r"\s[/>»]\s|>>|→|首页\s*[>/]")
 _TITLE = re.compile("(?:政府|人民政府|政府)?工作报告|国民经济和社会发展.*(?:规划|纲要|计划)|统计公报|规划纲要")
+_TITLE_HEAD = re.compile(r"[*#\s]*[\u4e00-\u9fff]{2,20}[*\s]*")  # a first title line with no date or number
 _PAGE = re.compile(r"[(（]?\s*第\s*(\d+)\s*/\s*(\d+)\s*页\s*[)）]?")
 _DATELINE = re.compile(r"^[—\-－─]{1,3}|^[(（]\s*\d{4}\s*年.*(?:会议|大会)")
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席|代表)\s+\S{2,4}$|^(?:代)?(?:省|市|县|区|州|盟|旗|镇|乡)长\S{0,4}$")
@@ -52,15 +56,17 @@ class ChromeResult:
     title_found: bool = False
 
 
-def is_chrome_line(line: str) -> bool:
+def is_chrome_line(line: str, *, edge: bool = False) -> bool:
     """A line of site furniture: contact spam; or a short line with a chrome word and no sentence or list
-    punctuation; or a line with several chrome words."""
+    punctuation; or a line with several chrome words. `edge`: above the title or below the closing, where the
+    weaker words ("分享", "积分") count too."""
     s = line.strip()
     if not s:
         return False
     if _CONTACT_RE.search(s):
         return True
-    hits = len(_CHROME_RE.findall(s)) if len(s) < 80 else 0
+    words = _ANY_CHROME_RE if edge else _CHROME_RE
+    hits = len(words.findall(s)) if len(s) < 80 else 0
     if hits >= 2 or (hits and len(s) < 40 and not _LIST_PUNCT.search(s)):
         return True
     return bool(_NAV_SEPARATOR.search(s)) and not SENTENCE_PUNCT.search(s)
@@ -71,13 +77,16 @@ def _junk_line(s: str) -> bool:
     neither a heading nor a title."""
     if not s:
         return True
-    if is_chrome_line(s):
+    if is_chrome_line(s, edge=True):
         return True
     return len(s) < 30 and not SENTENCE_PUNCT.search(s) and not _HEADING.match(s) and not _TITLE.search(s)
 
 
+_SPAM = re.compile("QQ|qq|群主|微信|联系")
+
+
 def _removal_kind(s: str) -> str:
-    if _CONTACT_RE.search(s):
+    if _CONTACT_RE.search(s) and _SPAM.search(s):
         return "contact"
     if _CAPTION.match(s):
         return "caption"
@@ -85,7 +94,7 @@ def _removal_kind(s: str) -> str:
         return "furniture"
     if _STRONG_RE.search(s) or _BRAND_AD.search(s):
         return "ad"
-    return "chrome" if _CHROME_RE.search(s) else "furniture"
+    return "chrome" if _ANY_CHROME_RE.search(s) else "furniture"
 
 
 def _is_body_line(s: str) -> bool:
@@ -163,17 +172,21 @@ def find_chrome(text: str) -> ChromeResult:
         if i < body and _is_title(stripped[i]):
             title = i
             break
+    if title is not None:
+        above = next((k for k in range(title - 1, -1, -1) if stripped[k]), None)
+        if above is not None and _TITLE_HEAD.fullmatch(stripped[above]):
+            title = above
     out.title_found = title is not None
     first = title if title is not None else next(
         (i for i in range(body) if _DATELINE.search(stripped[i]) and not _junk_line(stripped[i])), body)
     for i in range(first):
         # with a title everything above it goes; without one only what is plainly chrome
-        if title is not None or is_chrome_line(stripped[i]) or not stripped[i]:
+        if title is not None or is_chrome_line(stripped[i], edge=True) or not stripped[i]:
             drop(i)
     # between the title and the body keep the title-like lines, the dateline and the speaker line
     for i in range(first + 1, min(body, len(lines))):
         s = stripped[i]
-        if s and is_chrome_line(s) and not (
+        if s and is_chrome_line(s, edge=True) and not (
             _DATELINE.search(s) or _SPEAKER.match(s) or _is_title(s) or _GREETING.match(s)
         ):
             drop(i)
