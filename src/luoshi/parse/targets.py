@@ -15,7 +15,7 @@ _NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
     cues = "|".join(sorted(map(re.escape, data_lines("targets_cues.txt")), key=len, reverse=True))
-    return re.compile(rf"(?:{cues})\s*(?:(?:建议|拟|初步)?(?:确定|安排|设定)?(?:是|为)?\s*[：:]|(?:建议|拟)?(?:确定|安排|设定)?(?:是|为))")
+    return re.compile(rf"(?:{cues})(?:任务)?\s*(?:(?:建议|拟|初步)?(?:确定|安排|设定)?(?:是|为)?\s*[：:]|(?:建议|拟)?(?:确定|安排|设定)?(?:是|为))")
 
 
 @lru_cache(maxsize=1)
