@@ -208,6 +208,8 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             if d is True:
                 group_growth_i += 1
                 continue
+            if d.growth is not None and OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
+                d.metric = None
             drafts.append(d)
             if d.value is not None:
                 group_values.append(d)
@@ -248,6 +250,8 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         for subject in subjects or [phrase]:
             d = make_draft(text, q, subject, rule if not subjects else "distribute", lead_raw, end, prev,
                            strict=cs > start and text[cs - 1] == "、")
+            if d.growth is not None and d.metric and OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
+                d.metric = None
             drafts.append(d)
     return drafts
 
