@@ -107,7 +107,10 @@ def targets(
 def figure_text(row: dict) -> str:
     """'5%—6%' / '120万人' style text of a target row for display."""
     def num(x: float) -> str:
-        return f"{x:g}"
+        for scale, name in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+            if abs(x) >= scale:
+                return f"{x / scale:.6g}{name}"
+        return f"{x:.6g}"
 
     parts = []
     if row["value"] is not None:

@@ -20,6 +20,9 @@ def find_rank(clause: str) -> dict | None:
     scope = m.group("scope")
     for lead in ("总量", "规模", "增速", "增幅", "位居", "位列", "保持", "稳居", "跃居", "名列", "排名", "居", "列"):
         scope = scope.removeprefix(lead)
+    wide = re.search(r"全国|全省|全市|全区|全州|全县", scope)
+    if wide:  # "总量全省县级市第五": the scope starts at the area word
+        scope = scope[wide.start():]
     if not scope:
         return None
     try:
