@@ -92,8 +92,16 @@ def clean_document(doc: Document) -> tuple[str, Quality]:
     st, chrome = _clean(doc.text)
     q = Quality(encoding=doc.encoding, repairs=st.repairs, removed=st.removed, damaged=st.damaged,
                 page=chrome.page, partial=chrome.partial)
-    q.confidence, q.reasons = score(st.text, q, title_found=chrome.title_found)
+    q.confidence, q.reasons = score(st.text, q, title_found=chrome.title_found or _hinted_title(doc))
     return st.text, q
+
+
+def _hinted_title(doc: Document) -> bool:
+    """A title kept outside the body (YAML front matter, a table column, an HTML <title>) counts as found."""
+    front = doc.hints.get("front_matter")
+    columns = doc.hints.get("columns")
+    return bool((isinstance(front, dict) and front.get("title")) or (isinstance(columns, dict) and columns.get("title"))
+                or doc.hints.get("html_title"))
 
 
 def clean_text(text: str) -> str:
