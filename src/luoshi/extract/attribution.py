@@ -36,7 +36,7 @@ NEW_RE = re.compile(r"^(?:新增|新认定|新引进|新培育)")
 BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
 SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额)")
 SHARE_WORD_RE = re.compile(r"比重|比例|占比")
-NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|增加值|总量|增速|增幅|较上年|，|,)")
+NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量|增速|增幅|较上年|，|,)")
 BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
 OTHER_BASE_RE = re.compile(r"(?:较|(?<!占)比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
@@ -236,6 +236,11 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             phrase = subject + (phrase if phrase.startswith("占") else carried)
             found = metrics.find(phrase)
             rule = "share" if lead.startswith("占") else "carry"
+        elif not found and prev and lead.startswith("增加值") and "产值" in prev.metric_text:
+            # "规模以上工业总产值达到4.43万亿元，增加值增长3.6%": the value added of the same industry
+            base = prev.metric_text
+            phrase = base[: base.index("总产值") if "总产值" in base else base.index("产值")] + lead
+            found, rule = metrics.find(phrase), "carry"
         elif not found and (q.growth_sign or q.unit == "个百分点") and _no_subject(lead):
             earlier = text[start:cs]
             back = metrics.find(earlier[clause_start(text, start, cs - 1, CLAUSE_DELIMS) - start:]) if cs > start \
