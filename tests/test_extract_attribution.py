@@ -32,6 +32,7 @@ SENTENCES = [
     "完成1343条街巷综合整治提升",
     "居民消费价格涨幅、城镇调查失业率分别控制在3%和5%以内",
     "全年社会消费品零售总额9010.7亿元，保持全省第一",
+    "规模以上工业总产值达到4.43万亿元，增加值增长3.6%",
 ]
 
 
@@ -174,3 +175,9 @@ def test_phrase_naming_another_measure_or_base_has_no_metric():
     assert f.metric is None and f.growth == -62.9
     (g,) = facts_of(BULK_SENTENCES[3])
     assert g.metric is None and g.growth == 375.0
+
+
+def test_value_added_of_the_same_industry():
+    output, value_added = facts_of(SENTENCES[12])
+    assert (output.metric, output.value, output.growth) == ("industrial_output_above_scale", 4430000000000.0, None)
+    assert (value_added.metric, value_added.growth) == ("industrial_value_added", 3.6)
