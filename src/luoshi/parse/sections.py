@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..models import Section
 from ._data import data_lines
-from .roles import assign_roles
+from .roles import assign_roles, role_of_title
 from .targets import find_targets_passage
 
 _CN_DIGITS = "一二三四五六七八九十"
@@ -36,6 +36,9 @@ _LEAD = re.compile(r"^[\s\u3000>*#]*")
 _LINE = re.compile(r"[^\n]*\n?")
 _CLAUSE_END = re.compile(r"[。！？；：:!?;]")
 _MAX_TITLE = 60
+_MAX_ROLE_HEADING = 24
+_SENTENCE_PUNCT = re.compile(r"[。，；：:,;！？]")
+_YEAR_WORK = re.compile(r"^(?:(?:19|20)\d{2}年|过去一年|过去五年|今年|上半年|下半年)(?:和[^\s]{0,12})?(?:的)?(?:政府)?(?:主要)?工作")
 _BODY_LINE = 60  # a line this long means the body has begun (title-page bold lines are not headings)
 
 
@@ -73,6 +76,9 @@ def _match_heading(line: str, start: int, body_begun: bool) -> _Heading | None:
             if not title:
                 return None
             return _Heading(style, rank, m.group(1), title, start, md.group(1) if md else "")
+    plain = stripped.replace("**", "").strip()
+    if len(plain) <= _MAX_ROLE_HEADING and not _SENTENCE_PUNCT.search(plain) and _names_a_part(plain):
+        return _Heading("part-title", 0.4, None, plain, start, md.group(1) if md else "")
     if not body_begun:
         return None
     if md:
@@ -83,6 +89,13 @@ def _match_heading(line: str, start: int, body_begun: bool) -> _Heading | None:
     if bold and len(bold.group(1)) <= 40:
         return _Heading("bold", 2.4, None, _title_of(bold.group(1)), start)
     return None
+
+
+def _names_a_part(line: str) -> bool:
+    """An unnumbered line that names a part of the report ("2023年工作回顾", "政府自身建设") is a top heading."""
+    if "报告" in line:  # the report's own title
+        return False
+    return bool(_YEAR_WORK.match(line)) or role_of_title(line, strong_only=True) not in (None, "targets", "other")
 
 
 def find_headings(text: str) -> list[_Heading]:
