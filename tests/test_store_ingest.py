@@ -205,3 +205,22 @@ def test_two_ingests_at_once_store_each_report_once(corpus, tmp_path, request, b
     assert all(p.returncode == 0 for p in procs), outputs
     assert all("failed 0" in out for out in outputs), outputs
     assert assert_complete(db) == len(distinct_ids(paths))
+
+
+def test_ctrl_c_rolls_back_only_the_current_report(corpus, tmp_path):
+    db = tmp_path / "int.db"
+    paths = [str(corpus / "raw")]
+    proc = subprocess.Popen([*LUOSHI, "ingest", *paths, "--db", str(db), "--jobs", "2", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None and count_reports(db) < 5:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the batch ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=120)[1]
+    assert proc.returncode == 130
+    assert "interrupted" in err and "stored " in err
+    survived = assert_complete(db)
+    assert f"stored {survived}," in err  # the summary counts exactly what is in the file
+    subprocess.run([*LUOSHI, "ingest", *paths, "--db", str(db), "--jobs", "2", "-q"], check=True, capture_output=True)
+    assert assert_complete(db) == len(distinct_ids(paths))
