@@ -20,7 +20,6 @@ ODD_CHARS = re.compile(
     "\u3040-\u30ff\ue000-\uf8ff\u02c0-\u02ff\u2460-\u24ff\u3220-\u32ff\ufe30-\ufe4f\u20ac]"
 )
 HANZI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
-_SPACES = re.compile(r"\s")
 _QUESTION_AFTER_HANZI = re.compile("(?<=[\u4e00-\u9fff])\\?")
 
 
@@ -46,7 +45,7 @@ def odd_count(text: str) -> float:
 
 def badness(text: str) -> float:
     """Share of odd characters among the non-space characters (0 = looks like clean report text)."""
-    size = len(text) - len(_SPACES.findall(text))
+    size = len(text) - sum(text.count(c) for c in " \n\t\u3000\xa0")
     return odd_count(text) / size if size > 0 else 0.0
 
 

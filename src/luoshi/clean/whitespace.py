@@ -6,6 +6,7 @@ spaces on a line. Spaces stay only between two ASCII words and in the speaker li
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -45,10 +46,17 @@ def _letter_spaced_lines(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for line in text.split("\n"):
-        if len(line) >= 8 and line.count(" ") >= 0.4 * len(line):
-            out.append((pos, pos + len(line)))
+        if len(line) >= 8 and line.count(" ") >= 0.4 * len(line) and not line.lstrip().startswith("|"):
+            tokens = [t for t in line.split(" ") if t]
+            if len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens):
+                out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    k = bisect.bisect_right(spans, (i, 1 << 62)) - 1  # the last span starting at or before i
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 def strip_lines(text: str) -> list[Edit]:
@@ -62,15 +70,12 @@ def fix_spaces(text: str) -> list[Edit]:
     edits: list[Edit] = []
     speakers = [(m.start(), m.end()) for m in _SPEAKER_LINE.finditer(text)]
 
-    def in_speaker(i: int) -> bool:
-        return any(a <= i < b for a, b in speakers)
-
     spaced = _letter_spaced_lines(text)
     for m in _SPACE_RUN.finditer(text):
         a, b = m.start(), m.end()
-        if a == 0 or b >= len(text) or (speakers and in_speaker(a)):
+        if a == 0 or b >= len(text) or (speakers and _inside(speakers, a)):
             continue
-        if spaced and any(x <= a < y for x, y in spaced):
+        if spaced and _inside(spaced, a):
             # one space is the spacing; a wider run was a real space between two words
             words = b - a > 1 and text[a - 1].isascii() and text[a - 1].isalnum() and text[b].isascii()
             edits.append(Edit(a, b, " " if words else "", "spaces"))
