@@ -297,6 +297,8 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
         m = line_pat.match(line.replace("**", "").strip())
         if m and not re.search(r"[，。、]", m.group(1)):
             name = re.sub(r"\s+", "", m.group(3))
+            if _NOT_A_PERSON.search(name):
+                continue
             if 2 <= len(name) <= 5 or ("·" in name or "•" in name):
                 return name, as_reported[m.group(2)]
     for line in src.head:  # "——2016年1月24日在…会议上 自治区主席 陈 武"
@@ -314,6 +316,7 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
     return _name_only(src), None
 
 
+_NOT_A_PERSON = re.compile(r"信箱|热线|邮箱|之窗|专栏|留言|在线|访谈|办公|讲话|活动|报告|工作|会议|政府|批示|接待")
 _NAME_ONLY = re.compile(r"^([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})$")
 _NOT_NAME = re.compile(r"报告|代表|目录|前言|政府|会议|工作|附件|说明")
 
