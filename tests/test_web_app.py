@@ -206,18 +206,35 @@ def test_original_text_is_served_as_plain_text(client, store, web_db):
 
 # --- targets, region ------------------------------------------------------------------------------------
 
+def count_targets(store, year: int | None = None) -> int:
+    sql = ("SELECT COUNT(*) AS n FROM facts f JOIN reports r ON r.id = f.report_id "
+           "WHERE f.status = 'target' AND r.canonical_id IS NULL")
+    return store.query(sql + (" AND r.year = ?" if year else ""), [year] if year else [])[0]["n"]
+
+
+def csv_rows(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+
+
 def test_targets_table_csv_and_sorting(client, store):
-    n = store.query("SELECT COUNT(*) AS n FROM facts f JOIN reports r ON r.id = f.report_id "
-                    "WHERE f.status = 'target' AND r.canonical_id IS NULL", [])[0]["n"]
-    r = client.get("/targets?sort=value&desc=1")
+    n = count_targets(store)
+    r = client.get("/targets?year=&sort=value&desc=1")
     assert r.status_code == 200
     assert len(HTMLParser(r.text).css("#targets-table tbody tr")) == min(50, n)
-    rows = list(csv.DictReader(io.StringIO(client.get("/targets.csv").text.lstrip("\ufeff"))))
+    rows = csv_rows(client.get("/targets.csv?year="))
     assert len(rows) == n
     values = [float(row["value"]) for row in rows if row["value"]]
-    sorted_rows = list(csv.DictReader(io.StringIO(client.get("/targets.csv?sort=value").text.lstrip("\ufeff"))))
-    sorted_values = [float(row["value"]) for row in sorted_rows if row["value"]]
+    sorted_values = [float(row["value"]) for row in csv_rows(client.get("/targets.csv?year=&sort=value"))
+                     if row["value"]]
     assert sorted_values == sorted(values)
+
+
+def test_targets_default_to_the_latest_year(client, store):
+    latest = store.query("SELECT MAX(year) AS y FROM reports WHERE canonical_id IS NULL", [])[0]["y"]
+    rows = csv_rows(client.get("/targets.csv"))
+    assert len(rows) == count_targets(store, latest)
+    assert {int(row["year"]) for row in rows} <= {latest}
+    assert f'<option value="{latest}" selected>' in client.get("/targets").text
 
 
 def test_query_strings_never_reach_sql(client, store):

@@ -26,6 +26,13 @@ def newest_first(store: Any) -> str:
     return "r.rowid DESC" if store.dialect == "sqlite" else "r.ingested_at DESC, r.id"
 
 
+def fingerprint(store: Any) -> tuple:
+    """Changes whenever a report is added or removed: part of every cache key, so no cached answer goes stale."""
+    last = "MAX(rowid)" if store.dialect == "sqlite" else "MAX(ingested_at)"
+    row = store.query(f"SELECT COUNT(*) AS n, {last} AS m FROM reports", [])[0]
+    return row["n"], str(row["m"])
+
+
 def overview(store: Any) -> dict[str, Any]:
     q = store.query
     return {

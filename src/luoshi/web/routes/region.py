@@ -33,7 +33,7 @@ def region_verdicts(request: Request, name: str, store: StoreDep) -> HTMLRespons
     reports = data.region_reports(store, name)
     if not reports:
         raise HTTPException(404, "error.not_found")
-    key = ("verdicts", name, len(reports), max(r["id"] for r in reports))
+    key = ("verdicts", name, data.fingerprint(store))
     rows = request.app.state.cache.get_or_compute(key, lambda: verdicts(store, name))
     return render(request, "verdicts.html", verdicts=rows, metric_names=data.metric_names(store))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 
 from fastapi import APIRouter, Request
@@ -27,9 +28,19 @@ def sort_params(request: Request) -> tuple[str, bool]:
     return (sort if sort in data.TARGET_SORTS else "year"), request.query_params.get("desc") == "1"
 
 
+def targets_filters(request: Request, store: StoreDep) -> Filters:
+    """The filters asked for; a first visit (no year in the URL at all) shows the latest year, not every target
+    ever set (the form's "all" sends year= and gets all years)."""
+    filters = Filters.from_query(request.query_params)
+    if "year" not in request.query_params:
+        latest = store.query("SELECT MAX(year) AS y FROM reports WHERE canonical_id IS NULL", [])[0]["y"]
+        filters = dataclasses.replace(filters, year=latest)
+    return filters
+
+
 @router.get("/targets", response_class=HTMLResponse)
 def targets_page(request: Request, store: StoreDep) -> HTMLResponse:
-    filters = Filters.from_query(request.query_params)
+    filters = targets_filters(request, store)
     sort, desc = sort_params(request)
     rows, total = data.targets(store, filters, sort, desc)
     return render(request, "targets.html", rows=rows, total=total, filters=filters, sort=sort, desc=desc,
@@ -39,7 +50,7 @@ def targets_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/targets.csv")
 def targets_csv(request: Request, store: StoreDep) -> Response:
-    filters = Filters.from_query(request.query_params)
+    filters = targets_filters(request, store)
     sort, desc = sort_params(request)
     rows, _ = data.targets(store, filters, sort, desc, limit=None)
     out = io.StringIO()

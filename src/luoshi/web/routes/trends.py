@@ -35,7 +35,9 @@ def trends_page(request: Request, store: StoreDep) -> HTMLResponse:
     series = {}
     if terms:
         use_index = data.search_index_ready(store, writable=request.app.state.allow_upload)
-        series = data.trend(store, terms, filters, use_index=use_index)
+        key = ("trend", tuple(terms), filters, use_index, data.fingerprint(store))
+        series = request.app.state.cache.get_or_compute(key, lambda: data.trend(store, terms, filters,
+                                                                                use_index=use_index))
     t = translator(request_lang(request))
     chart = line_chart(
         [Series(term, [(float(p["year"]), p["per_10k"]) for p in points])
