@@ -17,6 +17,7 @@ from . import divisions
 from ._data import data_lines, data_rows
 
 _CN_NUM = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_YEAR = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=年)")
 _CN_MD = re.compile(r"(?<=年)([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -90,7 +91,7 @@ def _to_simplified(s: str) -> str:
 
 
 def _normalise(s: str) -> str:
-    s = s.replace("**", "").replace("\u3000", " ").replace("\xa0", " ")
+    s = s.replace("**", "").replace("\u3000", " ").replace("\xa0", " ").translate(_FULL_WIDTH_DIGITS)
     s = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUM), s)
     s = _CN_MD.sub(lambda m: f"{_cn_small(m.group(1))}月{_cn_small(m.group(2))}日", s)
     return s.strip()
