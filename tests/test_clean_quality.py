@@ -32,3 +32,9 @@ def test_registry_names_are_the_logged_kinds():
     names = [name for name, _ in REPAIRS]
     assert names[:3] == ["utf8_read_as_gbk", "latin1_mojibake", "gbk_realigned"]
     assert "t2s" in names and "pinyin" in names and names.index("pinyin") < names.index("t2s")
+
+
+def test_copy_starting_inside_a_sentence_is_partial():
+    raw = "，全面完成年度目标任务。地区生产总值增长6%，一般公共预算收入增长5%，城乡居民收入稳步增长。\n" + BODY
+    _, q = clean_document(Document("t", b"", raw))
+    assert q.partial and any("mid-report" in r for r in q.reasons)

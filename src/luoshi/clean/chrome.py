@@ -219,6 +219,8 @@ def find_chrome(text: str) -> ChromeResult:
         if body <= i <= last and s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
             drop(i)
     # a copy that starts with a sub-section heading rather than with its beginning
+    if title is None and body < len(lines) and re.match("[，、。；：）)”]", stripped[body]):
+        out.partial = True  # the copy begins inside a sentence
     if not out.partial and body < len(lines) and re.match(r"^[（(][二三四五六七八九十]|^[二三四五六七八九十]+、", stripped[body]):
         out.partial = True
     return out
