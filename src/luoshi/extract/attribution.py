@@ -72,22 +72,24 @@ def strip_back(phrase: str) -> str:
     return back_re().sub("", phrase, count=1)
 
 
+@cache
+def action_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in words("actions.txt")))
+
+
+@cache
+def leading_actions_re() -> re.Pattern:
+    alternatives = "|".join(re.escape(w) for w in words("actions.txt"))
+    return re.compile(rf"^(?:(?:{alternatives})[、和]?){{1,3}}(?=.)")
+
+
 def action_of(phrase: str) -> str | None:
-    for w in words("actions.txt"):
-        if w in phrase[:6]:
-            return w
-    return None
+    m = action_re().search(phrase, 0, 6)
+    return m.group() if m else None
 
 
 def strip_action(phrase: str) -> str:
-    for _ in range(3):
-        for w in words("actions.txt"):
-            if phrase.startswith(w) and len(phrase) > len(w):
-                phrase = phrase[len(w):].lstrip("、和")
-                break
-        else:
-            break
-    return phrase
+    return leading_actions_re().sub("", phrase, count=1)
 
 
 def scope_of(lead: str, metric_start: int) -> str | None:
