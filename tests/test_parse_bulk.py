@@ -68,3 +68,28 @@ def test_region_and_year_agree_with_the_collection(corpus: Path) -> None:
     share = 1 - len(disagreements) / len(files)
     print(f"{len(files)} reports, {len(disagreements)} disagreements, agreement {share:.2%}")
     assert share >= 0.99
+
+
+@pytest.mark.slow
+def test_raw_reports_agree_with_the_manifest(corpus: Path) -> None:
+    """Region, year and level of every report in raw/ agree with MANIFEST.tsv (read only to check the answers)."""
+    import csv
+
+    with (corpus / "MANIFEST.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    disagreements, checked = [], 0
+    for row in rows:
+        for doc in read_paths([corpus / "raw" / row["file"]]):
+            assert hasattr(doc, "text"), str(doc)
+            text, quality = clean_document(doc)
+            meta = parse_meta(text, doc.hints, parse_sections(text), quality)
+            checked += 1
+            years = [int(y) for y in re.findall(r"\d{4}", row["year"])]
+            year_ok = meta.year == years[0] if len(years) == 1 else years[0] <= (meta.year or 0) <= years[-1] + 1
+            region_ok = bool(meta.region) and (row["region"].endswith(meta.region) or meta.region.endswith(row["region"]))
+            if not region_ok or meta.level != row["level"] or not year_ok:
+                disagreements.append(f"{row['file']}: predicted {meta.region} {meta.year} {meta.level}, "
+                                     f"manifest {row['region']} {row['year']} {row['level']}")
+    print("\n".join(disagreements))
+    assert checked > len(rows)  # the multi-report file counts each of its reports
+    assert not disagreements
