@@ -57,6 +57,9 @@ def test_traditional_half_year_report_uses_aspect_headings(seeds):
     top = [s for s in sections if s.level == 1]
     assert [s.number for s in top] == ["一", "二"]
     assert [s.role for s in top] == ["review", "plan"]
+    # "角(二)立足…": a stray character before the next number of the style in use does not hide the heading
+    review_subs = [s.number for s in sections if s.level == 2 and s.role == "review"]
+    assert review_subs[:3] == ["一", "二", "三"]
 
 
 def test_markdown_national_report_with_bold_and_numbered_headings(corpus):

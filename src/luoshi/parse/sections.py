@@ -98,6 +98,33 @@ def _names_a_part(line: str) -> bool:
     return bool(_YEAR_WORK.match(line)) or role_of_title(line, strong_only=True) not in (None, "targets", "other")
 
 
+def _number_value(number: str | None) -> int | None:
+    if number is None:
+        return None
+    if number.isdigit():
+        return int(number)
+    digits = _CN_DIGITS
+    if len(number) == 1:
+        return digits.index(number) + 1
+    if number.startswith("十"):
+        return 10 + digits.index(number[1]) + 1
+    if number.endswith("十"):
+        return (digits.index(number[0]) + 1) * 10
+    return (digits.index(number[0]) + 1) * 10 + digits.index(number[-1]) + 1
+
+
+def _after_stray_char(line: str, pos: int, seen: list[_Heading]) -> _Heading | None:
+    """A damaged copy may put one stray character before a heading ("角(二)立足…"): accept it only when the
+    number is the next one of a style already in use."""
+    h = _match_heading(line[1:], pos + 1, True)
+    if h is None or h.number is None or h.style not in ("cn", "pcn", "ar", "par"):
+        return None
+    last = next((x for x in reversed(seen) if x.style == h.style), None)
+    if last is None or _number_value(last.number) is None:
+        return None
+    return h if _number_value(h.number) == _number_value(last.number) + 1 else None
+
+
 def find_headings(text: str) -> list[_Heading]:
     headings: list[_Heading] = []
     body_begun = False
@@ -108,6 +135,8 @@ def find_headings(text: str) -> list[_Heading]:
             break
         content = line.rstrip("\n")
         h = _match_heading(content, pos + (len(content) - len(content.lstrip())), body_begun)
+        if h is None and len(content) > 4 and content[0] not in "（(一二三四五六七八九十0123456789":
+            h = _after_stray_char(content, pos, headings)
         if h:
             headings.append(h)
         elif len(content.strip()) >= _BODY_LINE:
