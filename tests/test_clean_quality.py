@@ -38,3 +38,12 @@ def test_copy_starting_inside_a_sentence_is_partial():
     raw = "，全面完成年度目标任务。地区生产总值增长6%，一般公共预算收入增长5%，城乡居民收入稳步增长。\n" + BODY
     _, q = clean_document(Document("t", b"", raw))
     assert q.partial and any("mid-report" in r for r in q.reasons)
+
+
+def test_one_line_report_gets_its_paragraphs_back(corpus):
+    """The multi-report file keeps each report on one line, paragraphs marked by two ideographic spaces."""
+    line = next(ln for ln in (corpus / "raw" / "computational-class-cjc" / "gov_reports1954-2019.txt")
+                .read_text(encoding="utf-8").split("\n") if ln.startswith("1956"))
+    text, _ = clean_document(Document("t", b"", line))
+    assert "\n各位代表：\n" in text and text.count("\n") > 20
+    assert "\n一、1955年国家决算\n" in text

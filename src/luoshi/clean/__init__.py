@@ -18,7 +18,7 @@ from .chrome import find_ads, find_chrome
 from .confidence import score
 from .edits import Edit, apply_edits
 from .repairs import REPAIRS
-from .whitespace import fix_spaces, join_lines, strip_lines
+from .whitespace import fix_spaces, join_lines, split_inline_paragraphs, strip_lines
 
 _LINE_ENDS = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -63,6 +63,7 @@ def _clean(text: str) -> tuple[_State, object]:
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     st = _State(text, [], [], [], [])
+    st.apply("paragraphs", split_inline_paragraphs(st.text))
     for name, fn in REPAIRS:
         result = fn(st.text)
         # damaged offsets are in the text the repair saw: record them first so its own edits re-map them

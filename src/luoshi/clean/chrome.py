@@ -198,7 +198,7 @@ def find_chrome(text: str) -> ChromeResult:
             out.partial = k > 1
             a = starts[title] + lines[title].index(page.group())
             out.edits.append(Edit(a, a + len(page.group()), "", "page", log="removal"))
-        lead = re.match(r"\s*\d{1,3}\s+(?=(?:19|20)\d\d\s*年)", lines[title])
+        lead = re.match(r"\s*\d{1,4}\s+(?=(?:19|20)\d\d\s*年)", lines[title])
         if lead:
             out.edits.append(Edit(starts[title], starts[title] + lead.end(), "", "furniture", log="removal"))
     # tail: drop junk lines from the end back to the report's last sentence

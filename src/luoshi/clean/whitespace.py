@@ -59,6 +59,16 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
     return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
+_INLINE_INDENT = re.compile("(?<=[^\\s\u3000])\u3000{2,}[ \t\u3000\xa0]*(?=\\S)")
+
+
+def split_inline_paragraphs(text: str) -> list[Edit]:
+    """Two ideographic spaces inside a line are the indent of the next paragraph (one-line-per-report files)."""
+    if "\u3000\u3000" not in text:
+        return []
+    return [Edit(m.start(), m.end(), "\n", "paragraph", log="none") for m in _INLINE_INDENT.finditer(text)]
+
+
 def strip_lines(text: str) -> list[Edit]:
     """Indentation and trailing spaces carry nothing in a report."""
     return [Edit(m.start(), m.end(), "", "indent", log="none")
