@@ -67,6 +67,7 @@ def assign_roles(sections: list[Section]) -> None:
             seen_plan = False  # what follows the government's own building (外交, 国防) is not the plan
         seen_review = seen_review or role == "review"
         stack.append(s)
+    _around_targets(sections, top_level)
     if not seen_review:
         _first_top_is_review(sections, top_level)
     _plan_before_self_building(sections, top_level)
@@ -92,3 +93,21 @@ def _plan_before_self_building(sections: list[Section], top_level: int) -> None:
     for s in sections:
         if s.start < building.start and s.role == "other":
             s.role = "plan"
+
+
+def _around_targets(sections: list[Section], top_level: int) -> None:
+    """No top section named the plan, but the targets passage is there: the top section holding it and the untitled
+    ones after it are the plan, the untitled ones before it the review."""
+    tops = [s for s in sections if s.level == top_level and s.role not in ("targets", "problems")]
+    targets = next((s for s in sections if s.role == "targets"), None)
+    if targets is None or any(t.role == "plan" for t in tops):
+        return
+    holder = next((t for t in tops if t.start <= targets.start < t.end), None)
+    pivot = holder.start if holder else targets.start
+    for top in tops:
+        if top.role != "other":
+            continue
+        role = "plan" if top.start >= pivot else "review"
+        for s in sections:
+            if top.start <= s.start < top.end and s.role == "other":
+                s.role = role
