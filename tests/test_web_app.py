@@ -168,7 +168,8 @@ def test_report_by_prefix_and_unknown_report(client, store):
     assert client.get(f"/report/{rid[:12]}").status_code == 200
     r = client.get("/report/0000000000000000nope")
     assert r.status_code == 404
-    assert "error-message" in r.text
+    assert page_text(r.text, "#error-message") == "未找到该报告"
+    assert page_text(client.get("/no/such/page").text, "#error-message") == "页面不存在"
 
 
 def test_script_in_report_text_is_escaped(client, web_db):

@@ -100,6 +100,9 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> HTMLResponse:
-        return render(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+        message = str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":  # the framework's English default: use ours
+            message = "error.not_found"
+        return render(request, "error.html", status_code=exc.status_code, message=message)
 
     return app
