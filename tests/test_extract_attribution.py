@@ -181,3 +181,13 @@ def test_value_added_of_the_same_industry():
     output, value_added = facts_of(SENTENCES[12])
     assert (output.metric, output.value, output.growth) == ("industrial_output_above_scale", 4430000000000.0, None)
     assert (value_added.metric, value_added.growth) == ("industrial_value_added", 3.6)
+
+
+def test_absent_target_stated_after_the_passage():
+    passage = "今年发展主要目标是：城镇新增就业900万人以上，城镇调查失业率6%左右。"
+    note = "需要说明的是，我们没有提出全年经济增速具体目标，主要因为全球疫情和经贸形势不确定性很大。"
+    text = passage + "\n" + note
+    report = Report(id="t", source="t", text=text, meta=Meta(year=2020),
+                    sections=[Section(1, None, "t", "targets", 0, len(passage))])
+    facts, absent = extract_facts(report)
+    assert absent == ["gdp"] and [f.metric for f in facts] == ["new_urban_jobs", "unemployment_rate"]

@@ -86,6 +86,15 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                     continue
                 seen_targets.add(key)
             facts.append(fact)
+    for sec in report.sections:  # "需要说明的是，我们没有提出全年经济增速具体目标" follows the passage it qualifies
+        if sec.role == "targets":
+            after = len(text[sec.end:]) - len(text[sec.end:].lstrip()) + sec.end  # the paragraph that follows
+            line_end = text.find("\n", after)
+            window = text[sec.end:min(line_end if line_end >= 0 else len(text), after + 300)]
+            for m in ABSENT_RE.finditer(window):
+                found = metrics.find(m.group(1))
+                if found and found[0] not in absent:
+                    absent.append(found[0])
     return facts, absent
 
 
