@@ -192,7 +192,7 @@ def series(
     with _open(db) as store:
         rows = run(store, region, metric, status=status)
     _emit(rows, format, output, list(SERIES_COLUMNS), title=f"{region} {metric}",
-          table_columns=["year", "status", "value", "unit", "growth", "growth_unit", "source", "sentence"])
+          table_columns=["year", "status", "value", "unit", "growth", "growth_unit", "sentence"])
 
 
 def compare(

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..store import Store
 from .facts import facts
+from .series import headlines
 
 GROUPS = ("region", "province", "level")
 
@@ -22,9 +23,7 @@ def compare(store: Store, metric: str, *, year: int | None = None, by: str = "re
     if by not in GROUPS:
         raise ValueError(f"--by must be one of {', '.join(GROUPS)}")
     rows = facts(store, metric=metric, status=status, year=year, scope=None, canonical_only=True, **filters)
-    headline: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        headline.setdefault(r["report_id"], r)
+    headline = headlines(rows, key=lambda r: r["report_id"])
     if by == "region":
         out = [{"region": r["region"], "province": r["province"], "level": r["level"], "year": r["year"],
                 "value": r["value"], "unit": r["unit"], "growth": r["growth"], "growth_unit": r["growth_unit"],
