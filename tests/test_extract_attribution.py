@@ -191,3 +191,8 @@ def test_absent_target_stated_after_the_passage():
                     sections=[Section(1, None, "t", "targets", 0, len(passage))])
     facts, absent = extract_facts(report)
     assert absent == ["gdp"] and [f.metric for f in facts] == ["new_urban_jobs", "unemployment_rate"]
+
+
+def test_share_takes_the_subject_opening_the_sentence():
+    (f,) = facts_of("战略性新兴产业增速快于面上工业增速,占规上工业总产值比重达到 29.1%", year=2020, kind="half_year")
+    assert (f.metric, f.value, f.unit, f.period) == ("emerging_output_share", 29.1, "%", 2020)

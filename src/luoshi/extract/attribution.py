@@ -39,6 +39,7 @@ SHARE_WORD_RE = re.compile(r"比重|比例|占比")
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量|增速|增幅|较上年|，|,)")
 BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
 OTHER_BASE_RE = re.compile(r"(?:较|(?<!占)比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
+SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为")
 
@@ -238,6 +239,12 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             phrase = subject + (phrase if phrase.startswith("占") else carried)
             found = metrics.find(phrase)
             rule = "share" if lead.startswith("占") else "carry"
+        elif prev is None and lead.startswith("占") and cs > start:
+            # "战略性新兴产业增速快于面上工业增速，占规上工业总产值比重达到29.1%": the subject opens the sentence
+            earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs - 1]
+            subject = SUBJECT_END_RE.split(strip_front(earlier), maxsplit=1)[0]
+            if subject and subject != earlier:
+                phrase, found, rule = subject + lead, metrics.find(subject + lead), "share"
         elif not found and prev and lead.startswith("增加值") and "产值" in prev.metric_text:
             # "规模以上工业总产值达到4.43万亿元，增加值增长3.6%": the value added of the same industry
             base = prev.metric_text
