@@ -130,13 +130,15 @@ def main() -> None:
                summary=summary, on_progress=tick)
         elapsed = time.perf_counter() - start
         n_facts = store.count("facts")
+        if store.dialect == "postgresql":
+            pg_size = store.query("SELECT pg_database_size(current_database()) AS n")[0]["n"]
     rate = summary.stored / elapsed
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_main, cpu_workers = own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
     per_report = (cpu_main + cpu_workers) / max(summary.stored, 1)
     self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    size_mb = db_size(args.db) / 1e6 if not args.db.startswith("postgres") else float("nan")
+    size_mb = (pg_size if args.db.startswith("postgres") else db_size(args.db)) / 1e6
     print(f"reports read {summary.read}, stored {summary.stored}, near-duplicates linked {summary.near_duplicates}, "
           f"failed {len(summary.failed)}, facts {n_facts}")
     print(f"jobs {args.jobs}: {elapsed:.1f} s, {rate:.1f} reports/s"
