@@ -224,3 +224,15 @@ def test_ctrl_c_rolls_back_only_the_current_report(corpus, tmp_path):
     assert f"stored {survived}," in err  # the summary counts exactly what is in the file
     subprocess.run([*LUOSHI, "ingest", *paths, "--db", str(db), "--jobs", "2", "-q"], check=True, capture_output=True)
     assert assert_complete(db) == len(distinct_ids(paths))
+
+
+def test_unreadable_inputs_are_listed_and_fail_the_command(tmp_path):
+    image = tmp_path / "scan.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    res = subprocess.run([*LUOSHI, "ingest", str(image), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "u.db")],
+                         check=False, capture_output=True, text=True)
+    assert res.returncode == 1
+    lines = res.stderr.splitlines()
+    assert any(line.startswith(f"failed {image}: ") for line in lines)
+    assert any(line.startswith(f"failed {tmp_path / 'missing.txt'}: ") for line in lines)
+    assert "read 2, stored 0," in res.stderr

@@ -24,6 +24,8 @@ def ingest(
 ) -> None:
     """Process reports and store them, one transaction per report; re-running stores only what is new.
 
+    Exit status 1 when every input failed, 130 when interrupted (what was stored is complete).
+
     Example: luoshi ingest ../shared/corpus/raw --db luoshi.db --jobs 2
     """
     from rich.console import Console
@@ -66,6 +68,8 @@ def ingest(
         if interrupted:
             err("interrupted: every report listed as stored is complete; run the same command again to resume")
             raise typer.Exit(130)
+        if summary.failed and len(summary.failed) == summary.read:  # nothing usable at all: say so to scripts
+            raise typer.Exit(1)
 
 
 def show(
