@@ -49,6 +49,14 @@ class StoreProvider:
                 store.close()
 
 
+def warm_up() -> None:
+    """Load the search tokenizer (jieba's dictionary, about a second) before the first search asks for it."""
+    with contextlib.suppress(Exception):  # only an optimisation: a failure here shows again on the search itself
+        from ..query.segment import query_words
+
+        query_words("政府工作报告")
+
+
 def check_store(url: str | None, *, readonly: bool) -> None:
     """Fail at start (not on the first request) when the database cannot be opened, e.g. a missing file."""
     from ..store import open_store
@@ -71,6 +79,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        threading.Thread(target=warm_up, name="luoshi-warm-up", daemon=True).start()
         yield
         stores.close_all()
 
