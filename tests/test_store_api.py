@@ -145,3 +145,17 @@ def test_nul_characters_do_not_stop_a_report(store, processed):
     back = store.get_report(report.id)
     assert len(back.text) == len(damaged.text)
     assert back.text[:-2] == report.text
+
+
+def test_a_complete_copy_becomes_canonical_over_a_partial_one(store, processed):
+    """Whatever the order they arrive in, the group's canonical report is the complete copy."""
+    report = max((r for _, r in processed if not r.quality.partial), key=lambda r: len(r.text))
+    partial = dataclasses.replace(report, id="f" * 64, source="copy-a",
+                                  quality=dataclasses.replace(report.quality, partial=True))
+    later_partial = dataclasses.replace(partial, id="e" * 64, source="copy-b")
+    assert store.add_report(partial) and store.last_near_duplicate is None
+    assert store.add_report(report) and store.last_near_duplicate == partial.id
+    assert store.add_report(later_partial) and store.last_near_duplicate == report.id
+    links = {r["id"]: r["canonical_id"] for r in store.reports()}
+    assert links == {report.id: None, partial.id: report.id, later_partial.id: report.id}
+    assert [r["id"] for r in store.reports(canonical_only=True)] == [report.id]

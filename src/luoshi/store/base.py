@@ -36,6 +36,7 @@ def split_statements(script: str) -> list[str]:
 
 class Store(AbstractContextManager, ABC):
     dialect: str = ""
+    last_near_duplicate: str | None = None  # set by add_report: the report the last one stored was linked to
 
     # --- what a back end provides -------------------------------------------------------------------
     @abstractmethod
@@ -113,7 +114,8 @@ class Store(AbstractContextManager, ABC):
         """Store one report and all its rows in one transaction; False when its id is already stored.
 
         `raw` (the bytes the id was computed from) is checked against the id and its size recorded. A near-
-        duplicate of a stored report gets `canonical_id` = that report's canonical id (see `near_duplicate_of`).
+        duplicate of a stored report gets `canonical_id` = that report's canonical id (see `near_duplicate_of`),
+        unless it is the better copy (`_better_copy`): then the group is relinked to it.
         `minhash` and `record_json` (the serialised `report.to_dict()`) may be given when computed elsewhere
         (ingest workers do both: they are the costly parts); otherwise they are computed here.
         """
@@ -121,10 +123,15 @@ class Store(AbstractContextManager, ABC):
             raise ValueError(f"report id {report.id[:12]} is not the sha256 of the raw bytes given")
         if minhash is None:
             minhash = neardup.signature(report.text)
+        self.last_near_duplicate = None
         with self.transaction():
             if self.has(report.id):
                 return False
             canonical = self.near_duplicate_of(minhash, year=report.meta.year) if minhash else None
+            self.last_near_duplicate = canonical
+            promote = canonical is not None and self._better_copy(report, canonical)
+            if promote:  # the new copy becomes the group's canonical report, after its row exists
+                canonical, old_canonical = None, canonical
             row = report_row(report, canonical_id=canonical, minhash=minhash,
                              n_bytes=len(raw) if raw is not None else None, record=record_json)
             cols = ", ".join(_quote(c) for c in REPORT_COLUMNS)
@@ -141,8 +148,18 @@ class Store(AbstractContextManager, ABC):
             if minhash:
                 self._executemany("INSERT INTO near_dup_bands (band, hash, report_id) VALUES (?, ?, ?)",
                                   [(b, h, report.id) for b, h in neardup.bands(minhash)])
+            if promote:
+                self._execute("UPDATE reports SET canonical_id = ? WHERE id = ? OR canonical_id = ?",
+                              (report.id, old_canonical, old_canonical))
         return True
 
+    def _better_copy(self, report: Report, canonical_id: str) -> bool:
+        """Whether a new near-duplicate should replace the canonical copy: complete beats partial, and a clearly
+        more confident copy beats a less confident one. Otherwise the first stored stays (stable links)."""
+        old = self._execute("SELECT partial, confidence FROM reports WHERE id = ?", (canonical_id,))[0]
+        if bool(old["partial"]) != bool(report.quality.partial):
+            return bool(old["partial"])
+        return report.quality.confidence >= (old["confidence"] or 0) + 0.1
     def near_duplicate_of(self, minhash: str, *, year: int | None = None) -> str | None:
         """The canonical id of the most similar stored report at or above the threshold, or None.
 

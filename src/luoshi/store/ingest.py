@@ -103,8 +103,7 @@ def ingest(
             try:
                 if store.add_report(report, raw=doc.data, minhash=result.minhash, record_json=result.record_json):
                     summary.stored += 1
-                    if result.minhash and store.query("SELECT canonical_id FROM reports WHERE id = ?",
-                                                      (report.id,))[0]["canonical_id"]:
+                    if store.last_near_duplicate:
                         summary.near_duplicates += 1
                 else:
                     summary.already_stored += 1
