@@ -5,6 +5,7 @@ artifacts/screenshots/ (the folder is printed at the end of the run)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import random
 import re
@@ -107,11 +108,9 @@ def browser(request):
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    line = f"web screenshots: {SHOTS} ({len(list(SHOTS.glob('*.png')))} files)"
-    if reporter is not None:
-        reporter.write_line(line)
-    else:
+    line = f"\nweb screenshots: {SHOTS} ({len(list(SHOTS.glob('*.png')))} files)"
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
         print(line)
 
 
