@@ -475,3 +475,14 @@ def test_every_route_on_postgresql(pg_url, seeds):
         if region:
             assert c.get(f"/region/{region[0]['region']}").status_code == 200
             assert c.get(f"/region/{region[0]['region']}/verdicts").status_code == 200
+
+
+def test_upload_of_a_file_with_several_reports_lists_them(upload_client, corpus):
+    """A one-report-per-line file (as in the corpus) stores every report and lists links to each."""
+    lines = (corpus / "raw" / "computational-class-cjc" / "gov_reports1954-2019.txt").read_text("utf-8").splitlines()
+    two = sorted((line for line in lines if line.strip()), key=len)[:2]  # the two shortest keep the test quick
+    r = upload_client.post("/upload", files={"file": ("two.txt", ("\n".join(two) + "\n").encode(), "text/plain")})
+    assert r.status_code == 200
+    links = [a.attributes["href"] for a in HTMLParser(r.text).css("#stored a")]
+    assert len(links) == 2
+    assert all(upload_client.get(link).status_code == 200 for link in links)
