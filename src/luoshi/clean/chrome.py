@@ -39,8 +39,8 @@ _NAV_SEPARATOR = re.compile(r"\s[/>»]\s|>>|→|首页\s*[>/]")
 _TITLE = re.compile("(?:政府|人民政府|政府)?工作报告|国民经济和社会发展.*(?:规划|纲要|计划)|统计公报|规划纲要")
 _TITLE_HEAD = re.compile(r"[*#\s]*[\u4e00-\u9fff]{2,20}[*\s]*")  # a first title line with no date or number
 _PAGE = re.compile(r"[(（]?\s*第\s*(\d+)\s*/\s*(\d+)\s*页\s*[)）]?")
-_DATELINE = re.compile(r"^[—\-－─]{1,3}|^[(（]\s*\d{4}\s*年.*(?:会议|大会)")
-_SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席|代表)\s+\S{2,4}$|^(?:代)?(?:省|市|县|区|州|盟|旗|镇|乡)长\S{0,4}$")
+_DATELINE = re.compile(r"^[*#\s]*(?:[—\-－─]{1,3}|[(（]\s*\d{4}\s*年.*(?:会议|大会))")
+_SPEAKER = re.compile(r"^[*\s]*\S{0,16}(?:长|主任|书记|主席|代表)\s+\S{2,4}$|^[*\s]*(?:代)?(?:省|市|县|区|州|盟|旗|镇|乡)长\S{0,4}$")
 _GREETING = re.compile(r"^(?:各位代表|各位委员|同志们|代表们)")
 _CAPTION = re.compile(r"^(?:图为|图片来源|（图|\(图|▲|△|\[图片\])")
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
@@ -105,7 +105,7 @@ def _is_body_line(s: str) -> bool:
 
 def _is_title(s: str) -> bool:
     return (
-        bool(_TITLE.search(s)) and len(s) <= 90 and not _NAV_SEPARATOR.search(s) and not s.startswith(("[", "【"))
+        bool(_TITLE.search(s)) and len(s) <= 90 and not _NAV_SEPARATOR.search(s) and not s.startswith(("[", "【", "<"))
         and not _CHROME_RE.search(s) and s.count("。") == 0
     )
 
@@ -179,9 +179,13 @@ def find_chrome(text: str) -> ChromeResult:
     out.title_found = title is not None
     first = title if title is not None else next(
         (i for i in range(body) if _DATELINE.search(stripped[i]) and not _junk_line(stripped[i])), body)
+    # a speaker line set just above the title ("湖北省省长 王国生" / "政府工作报告") is the report's, not the page's
+    keep_above = next((k for k in range(first - 1, -1, -1) if stripped[k]), None) if title is not None else None
+    if keep_above is not None and not _SPEAKER.match(stripped[keep_above]):
+        keep_above = None
     for i in range(first):
         # with a title everything above it goes; without one only what is plainly chrome
-        if title is not None or is_chrome_line(stripped[i], edge=True) or not stripped[i]:
+        if i != keep_above and (title is not None or is_chrome_line(stripped[i], edge=True) or not stripped[i]):
             drop(i)
     # between the title and the body keep the title-like lines, the dateline and the speaker line
     for i in range(first + 1, min(body, len(lines))):

@@ -15,7 +15,7 @@ from functools import cache
 import opencc
 
 from ._data import data_lines, hanzi_freq
-from .badness import ODD_CHARS, RARE_BELOW, badness, better, is_rare_hanzi
+from .badness import ODD_CHARS, RARE_BELOW, badness, better, is_rare_hanzi, odd_count
 from .edits import Edit
 from .pinyin import fix_pinyin_annotations
 
@@ -95,8 +95,8 @@ def fix_utf8_read_as_gbk(text: str) -> RepairResult:
         # the run may take in real punctuation on either side ("，" is also a pair of continuation bytes)
         whole = m.group()
         first = lead_re.search(whole)
-        if first is None:
-            continue
+        if first is None or not odd_count(whole):
+            continue  # a run of only common hanzi cannot get better: skip the decodes
         a = first.start()  # UTF-8 text starts with a lead byte: what comes before is real text
         for b in range(4):
             run = whole[a:len(whole) - b]

@@ -111,6 +111,11 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if width >= 20 and n >= 0.25 * len(lengths) and n >= 3 else None
 
 
+_DATELINE_HEAD = re.compile(r"[*#\s]*[—\-－─]{1,3}\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+_DATELINE_END = re.compile(r"(?:会议|大会|会)上?[*）)]*$")
+_DATELINE_TAIL = re.compile(r"[^，。；！？]{2,30}(?:会议|大会|会)上?[*）)]*")
+
+
 def join_lines(text: str) -> list[Edit]:
     """Join hard-wrapped lines and numbers split across lines; keep real paragraph breaks; drop blank lines.
 
@@ -149,7 +154,10 @@ def join_lines(text: str) -> list[Edit]:
             and not (_HEADING.match(a) and len(a) < 40) and len(a) >= 8 and _PROSE_PUNCT.search(a) is not None
         )
         split_number = not heading and a[-1].isdigit() and _UNIT_START.match(b) is not None
-        if wrapped or mid_sentence or split_number:
+        # the dateline wrapped before its meeting ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上")
+        split_dateline = not blank_between and _DATELINE_HEAD.match(a) is not None and _DATELINE_END.search(a) is None \
+            and _DATELINE_TAIL.fullmatch(b) is not None
+        if wrapped or mid_sentence or split_number or split_dateline:
             sep = "" if wrapped else " " if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else ""
             edits.append(Edit(gap_start, gap_end, sep, "join"))
             a = a + sep + b
