@@ -47,7 +47,11 @@ def assert_complete(target: Path | str) -> int:
         for row in store.query("SELECT id, record_json, minhash FROM reports"):
             rec = json.loads(row["record_json"])
             count = {t: store.query(f"SELECT COUNT(*) AS n FROM {t} WHERE report_id = ?", (row["id"],))[0]["n"]
-                     for t in ("sections", "facts", "repairs", "removals", "near_dup_bands")}
+                     for t in ("sections", "sentences", "facts", "repairs", "removals", "near_dup_bands",
+                               "search_spans", "search_indexed")}
+            assert count["search_indexed"] == 1, "stored without its search index rows"
+            if count["sentences"]:
+                assert count["search_spans"] == count["sentences"]
             assert count["sections"] == len(rec["sections"])
             assert count["facts"] == len(rec["facts"])
             assert count["repairs"] == len(rec["quality"]["repairs"])
@@ -83,6 +87,24 @@ def test_ingest_twice_stores_nothing_new(corpus, tmp_path):
     assert assert_complete(db) == n
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_ingest_writes_the_search_index_as_the_catch_up_path_would(corpus, tmp_path):
+    from luoshi.query.index import TABLES, ensure_index
+    from luoshi.query.search import search
+
+    db = str(tmp_path / "i.db")
+    with open_store(db) as store:
+        ingest(store, [str(corpus / "seeds")], jobs=2)
+    queries = ("就业", "经济 -青年", "高质量发展", "税")
+    with open_store(db) as store:
+        assert ensure_index(store) == 0  # nothing left to catch up
+        at_ingest = [[(h["report_id"], h["start"], h["end"]) for h in search(store, q, limit=10_000)] for q in queries]
+        for table in TABLES:
+            store.query(f"DROP TABLE {table}")
+        assert ensure_index(store) == store.count()
+        rebuilt = [[(h["report_id"], h["start"], h["end"]) for h in search(store, q, limit=10_000)] for q in queries]
+    assert at_ingest == rebuilt and all(at_ingest)
 
 
 def test_env_var_chooses_the_database(corpus, tmp_path):

@@ -10,7 +10,9 @@ dialect-specific):
   PostgreSQL: search_spans.words and .grams (chars as c:X, pairs as b:XY) are tsvectors of the same tokens, with
               GIN indexes
 
-`ensure_index(store)` indexes reports added since the last call (it is cheap when nothing is new) and rebuilds
+`luoshi ingest` writes a report's index rows in the report's own transaction (segmented in the worker
+processes). `ensure_index(store)` is the catch-up path: it indexes reports stored without them (databases made
+before, `Store.add_report` called directly) since the last call (it is cheap when nothing is new) and rebuilds
 from scratch when reports were deleted, so callers simply call it before searching.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..models import Report
 from ..store import Store
 from .segment import bigram_tokens, char_tokens, split_spans, word_tokens
 
@@ -37,7 +40,7 @@ POSTGRES_DDL = [
     "CREATE INDEX IF NOT EXISTS search_spans_grams ON search_spans USING GIN (grams)",
     "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
 ]
-INDEX_VERSION = 2  # bump when the token streams change: the index is then rebuilt
+INDEX_VERSION = 3  # bump when the token streams change: the index is then rebuilt
 TABLES = ("search_fts", "search_spans", "search_indexed")
 MAX_TS_POSITION = 16383  # PostgreSQL's limit; tokens past it share the last position
 
@@ -48,9 +51,7 @@ def ensure_index(store: Store) -> int:
     On a read-only database the index is used as it stands (reports added since it was built are not found).
     """
     try:
-        _check_version(store)
-        for stmt in SQLITE_DDL if store.dialect == "sqlite" else POSTGRES_DDL:
-            store.query(stmt)
+        prepare(store)
         stale = store.query("SELECT i.report_id FROM search_indexed i LEFT JOIN reports r ON r.id = i.report_id "
                             "WHERE r.id IS NULL LIMIT 1")
         if stale:
@@ -97,44 +98,85 @@ def _clear(store: Store) -> None:
 
 
 def report_spans(store: Store, rid: str, text: str) -> list[tuple[int, int, int | None, int | None]]:
-    """(start, end, sentence idx, section idx) of a report's sentences; split here when parse stored none."""
+    """(start, end, sentence idx, section idx) of a stored report's sentences; split here when parse stored none."""
     rows = store.query('SELECT idx, start, "end", section_idx FROM sentences WHERE report_id = ? ORDER BY idx', (rid,))
     if rows:
         return [(r["start"], r["end"], r["idx"], r["section_idx"]) for r in rows]
     sections = store.query('SELECT idx, start, "end" FROM sections WHERE report_id = ? ORDER BY idx', (rid,))
+    return _split_with_sections(text, [(s["idx"], s["start"], s["end"]) for s in sections])
+
+
+def _split_with_sections(text: str, sections: list[tuple[int, int | None, int | None]]) -> list[tuple]:
     spans = []
     for a, b in split_spans(text):
-        holding = [s for s in sections if s["start"] is not None and s["start"] <= a < (s["end"] or 0)]
-        inner = max(holding, key=lambda s: s["start"])["idx"] if holding else None
+        holding = [(idx, st) for idx, st, en in sections if st is not None and st <= a < (en or 0)]
+        inner = max(holding, key=lambda h: h[1])[0] if holding else None
         spans.append((a, b, None, inner))
     return spans
 
 
+def spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
+    """`report_spans` for an in-memory Report (the rows add_report stores), without a database."""
+    if report.sentences:
+        return [(s.start, s.end, i, s.section) for i, s in enumerate(report.sentences)]
+    return _split_with_sections(report.text or "", [(i, s.start, s.end) for i, s in enumerate(report.sections)])
+
+
+def index_rows(text: str, spans: list) -> list[tuple]:
+    """One row per sentence: (sent_idx, start, end, section_idx, words, chars, bigrams), tokens space-separated.
+
+    Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows.
+    """
+    rows = []
+    for a, b, sent_idx, section_idx in spans:
+        sentence = text[a:b]
+        rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence)), " ".join(char_tokens(sentence)),
+                     " ".join(bigram_tokens(sentence))))
+    return rows
+
+
+def report_index_rows(report: Report) -> list[tuple]:
+    """`index_rows` of an in-memory Report, as an ingest worker computes them."""
+    return index_rows(report.text or "", spans_of(report))
+
+
+def prepare(store: Store) -> None:
+    """Create the index tables (dropping an index of another version) so ingest can write rows as it stores."""
+    _check_version(store)
+    for stmt in SQLITE_DDL if store.dialect == "sqlite" else POSTGRES_DDL:
+        store.query(stmt)
+
+
 def index_report(store: Store, rid: str) -> int:
-    """Index one report's sentences in one transaction; return the number of sentences indexed."""
+    """Index one stored report's sentences in one transaction; return the number of sentences indexed."""
     row = store.query("SELECT text FROM reports WHERE id = ?", (rid,))
     text = (row[0]["text"] if row else "") or ""
-    spans = report_spans(store, rid, text)
+    rows = index_rows(text, report_spans(store, rid, text))
     with store.transaction():
-        if store.dialect == "sqlite":
-            _index_sqlite(store, rid, text, spans)
-        else:
-            _index_postgres(store, rid, text, spans)
-        store.query("INSERT INTO search_indexed (report_id) VALUES (?)", (rid,))
-    return len(spans)
+        write_rows(store, rid, rows)
+    return len(rows)
 
 
-def _index_sqlite(store: Store, rid: str, text: str, spans: list) -> None:
-    first = store.query("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM search_spans")[0]["n"]
-    rows, fts = [], []
-    for k, (a, b, sent_idx, section_idx) in enumerate(spans):
-        sentence = text[a:b]
-        rows.append((first + k, rid, sent_idx, a, b, section_idx))
-        fts.append((first + k, " ".join(word_tokens(sentence)), " ".join(char_tokens(sentence)),
-                    " ".join(bigram_tokens(sentence))))
-    store._executemany('INSERT INTO search_spans (id, report_id, sent_idx, start, "end", section_idx) '
-                       "VALUES (?, ?, ?, ?, ?, ?)", rows)
-    store._executemany("INSERT INTO search_fts (rowid, words, chars, bigrams) VALUES (?, ?, ?, ?)", fts)
+def write_rows(store: Store, rid: str, rows: list[tuple]) -> None:
+    """Write a report's index rows (from `index_rows`) and mark it indexed; call inside the report's transaction."""
+    if store.dialect == "sqlite":
+        first = store.query("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM search_spans")[0]["n"]
+        store._executemany('INSERT INTO search_spans (id, report_id, sent_idx, start, "end", section_idx) '
+                           "VALUES (?, ?, ?, ?, ?, ?)",
+                           [(first + k, rid, *r[:4]) for k, r in enumerate(rows)])
+        store._executemany("INSERT INTO search_fts (rowid, words, chars, bigrams) VALUES (?, ?, ?, ?)",
+                           [(first + k, *r[4:]) for k, r in enumerate(rows)])
+    else:
+        store._executemany(
+            'INSERT INTO search_spans (report_id, sent_idx, start, "end", section_idx, words, grams) '
+            "VALUES (?, ?, ?, ?, ?, ?::tsvector, ?::tsvector)",
+            [(rid, *r[:4], tsvector_literal(_split(r[4])),
+              tsvector_literal(["c:" + t for t in _split(r[5])], ["b:" + t for t in _split(r[6])])) for r in rows])
+    store.query("INSERT INTO search_indexed (report_id) VALUES (?)", (rid,))
+
+
+def _split(tokens: str) -> list[str]:
+    return tokens.split(" ") if tokens else []
 
 
 def tsvector_literal(tokens: list[str], *more: list[str]) -> str:
@@ -152,15 +194,3 @@ def tsvector_literal(tokens: list[str], *more: list[str]) -> str:
             positions[tok].append(min(i, MAX_TS_POSITION))
     return " ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(map(str, p))
                     for t, p in positions.items())
-
-
-def _index_postgres(store: Store, rid: str, text: str, spans: list) -> None:
-    rows = []
-    for a, b, sent_idx, section_idx in spans:
-        sentence = text[a:b]
-        rows.append((rid, sent_idx, a, b, section_idx,
-                     tsvector_literal(word_tokens(sentence)),
-                     tsvector_literal(["c:" + t for t in char_tokens(sentence)],
-                                      ["b:" + t for t in bigram_tokens(sentence)])))
-    store._executemany('INSERT INTO search_spans (report_id, sent_idx, start, "end", section_idx, words, grams) '
-                       "VALUES (?, ?, ?, ?, ?, ?::tsvector, ?::tsvector)", rows)

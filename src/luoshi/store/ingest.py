@@ -3,6 +3,7 @@
 Why this shape: processing (clean, parse, extract, MinHash) is CPU-bound pure Python, so it runs in `jobs` worker
 processes; a database has one writer, so all writes happen in the main process, each report in its own
 transaction (a kill at any moment loses at most the report being written, and never leaves half of one).
+The search index's rows are segmented in the workers too and written in the report's transaction.
 Documents are streamed from `read_paths` with a bounded number in flight, so memory does not grow with the
 corpus. Ids (sha256 of the raw bytes) already stored are skipped before processing, which makes a re-run cheap
 and an interrupted run resumable.
@@ -52,12 +53,16 @@ class Processed:
     report: Report
     minhash: str | None
     record_json: str
+    index_rows: list[tuple] | None = None  # the search index's rows (luoshi.query.index.index_rows)
 
 
 def process_for_store(doc: Document) -> Processed:
-    """The worker's job: the full report, its near-duplicate signature and its JSON record (all CPU work)."""
+    """The worker's job: the full report, its near-duplicate signature, JSON record and search index rows (all CPU
+    work; segmenting the Chinese text for the index is the largest part)."""
+    from ..query.index import report_index_rows  # the query stage imports the store: import late
+
     report = process(doc)
-    return Processed(report, neardup.signature(report.text), record_json(report))
+    return Processed(report, neardup.signature(report.text), record_json(report), report_index_rows(report))
 
 
 def _safe_process(doc: Document) -> Processed | str:
@@ -89,6 +94,9 @@ def ingest(
     Interrupting (Ctrl-C, SIGTERM as KeyboardInterrupt) rolls back only the report being written; pass your own
     `summary` to keep the counts so far when that happens.
     """
+    from ..query.index import prepare
+
+    prepare(store)  # the search index's tables: each report's rows are written in the report's transaction
     jobs = jobs or default_jobs()
     summary = summary if summary is not None else IngestSummary()
     items = documents if documents is not None else read_paths([str(p) for p in paths])
@@ -101,7 +109,7 @@ def ingest(
         else:
             report = result.report
             try:
-                if store.add_report(report, raw=doc.data, minhash=result.minhash, record_json=result.record_json):
+                if _store_with_index(store, report, doc.data, result):
                     summary.stored += 1
                     if store.last_near_duplicate:
                         summary.near_duplicates += 1
@@ -174,6 +182,17 @@ def ingest(
     finally:
         executor.shutdown(wait=completed, cancel_futures=True)
     return summary
+
+
+def _store_with_index(store: Store, report: Report, raw: bytes, result: Processed) -> bool:
+    """add_report and the report's search index rows in one transaction: a kill never leaves one without the other."""
+    from ..query.index import write_rows
+
+    with store.transaction():
+        stored = store.add_report(report, raw=raw, minhash=result.minhash, record_json=result.record_json)
+        if stored and result.index_rows is not None:
+            write_rows(store, report.id, result.index_rows)
+    return stored
 
 
 def _worker_init() -> None:
