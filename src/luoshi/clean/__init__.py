@@ -39,6 +39,8 @@ class _State:
             return
         new, applied, remap = apply_edits(self.text, edits)
         first = applied[0][0].start if applied else len(self.text)
+        if all(len(e.new) == e.end - e.start for e, _ in applied):
+            first = len(self.text) + 1  # one-for-one replacements move no offset
         for span in (*self.repairs, *self.damaged):
             if span.end >= first:  # spans wholly before the first edit do not move
                 span.start, span.end = remap(span.start), remap(span.end, end=True)

@@ -15,7 +15,7 @@ from functools import cache
 import opencc
 
 from ._data import data_lines, hanzi_freq
-from .badness import ODD_CHARS, RARE_BELOW, badness, better, is_rare_hanzi, odd_count
+from .badness import ODD_CHARS, RARE_BELOW, badness, better, is_rare_hanzi
 from .edits import Edit
 from .pinyin import fix_pinyin_annotations
 
@@ -95,12 +95,14 @@ def fix_utf8_read_as_gbk(text: str) -> RepairResult:
         # the run may take in real punctuation on either side ("，" is also a pair of continuation bytes)
         whole = m.group()
         first = lead_re.search(whole)
-        if first is None or not odd_count(whole):
-            continue  # a run of only common hanzi cannot get better: skip the decodes
+        if first is None:
+            continue
         a = first.start()  # UTF-8 text starts with a lead byte: what comes before is real text
         for b in range(4):
             run = whole[a:len(whole) - b]
-            fixed = _decode_utf8_as_gbk_run(run)
+            fixed, hopeless = _decode_utf8_as_gbk_run(run)
+            if hopeless:  # the bytes break well before the end: a shorter run breaks at the same place
+                break
             # a strict UTF-8 decode of a long run is itself strong evidence; the measure must still improve
             if fixed is not None and not ODD_CHARS.search(fixed) and better(run, fixed):
                 out.edits.append(Edit(m.start() + a, m.start() + a + len(run), fixed, "utf8_read_as_gbk"))
@@ -108,17 +110,21 @@ def fix_utf8_read_as_gbk(text: str) -> RepairResult:
     return out
 
 
-def _decode_utf8_as_gbk_run(run: str) -> str | None:
+_TRIM_BYTES = 3 * 2 + 4  # what cutting up to three characters (two GBK bytes each) off the end can reach, with margin
+
+
+def _decode_utf8_as_gbk_run(run: str) -> tuple[str | None, bool]:
+    """(the UTF-8 text the run's GBK bytes spell, or None; whether no shorter run from the same start can decode)."""
     if len(run) < 3:
-        return None
+        return None, True
     # Windows' GBK (cp936) has the euro sign at 0x80, where UTF-8 continuation bytes land
     raw = b"\x80".join(part.encode("gbk", errors="replace") for part in run.rstrip("?").split("€"))
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), False
     except UnicodeDecodeError as err:
         if err.reason == "unexpected end of data" and run.endswith("?"):
-            return _complete_last_char(raw)
-    return None
+            return _complete_last_char(raw), False
+        return None, err.end + _TRIM_BYTES < len(raw)
 
 
 # --- UTF-8 bytes read as Latin-1 / cp1252 ("åœ°åŒº" -> "地区") --------------------------------------------------

@@ -16,6 +16,7 @@ from .edits import Edit
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
 _SPACE = "[ \t\u3000\xa0\u200b\ufeff\u2002-\u200a]"
 _SPACE_RUN = re.compile(f"{_SPACE}+")
+_SPACE_BETWEEN = re.compile(f"(?<=[{_CJK}0-9A-Za-z%.)）]){_SPACE}+(?=[{_CJK}0-9A-Za-z%‰.(（])")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _CJK_OR_WORD = re.compile(f"[{_CJK}0-9A-Za-z%.(（]")
 _WORD_END = re.compile("[0-9A-Za-z%.)）]")
@@ -81,7 +82,9 @@ def fix_spaces(text: str) -> list[Edit]:
     speakers = [(m.start(), m.end()) for m in _SPEAKER_LINE.finditer(text)]
 
     spaced = _letter_spaced_lines(text)
-    for m in _SPACE_RUN.finditer(text):
+    # without letter-spaced lines only runs between two characters the rules below look at can go: let the regex
+    # engine skip the rest (the spaces of markdown, English and tables)
+    for m in (_SPACE_RUN if spaced else _SPACE_BETWEEN).finditer(text):
         a, b = m.start(), m.end()
         if a == 0 or b >= len(text) or (speakers and _inside(speakers, a)):
             continue
