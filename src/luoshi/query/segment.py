@@ -17,7 +17,9 @@ import unicodedata
 from functools import lru_cache
 
 TOKEN = re.compile(r"[^\W_]+")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
+HAN = re.compile(HAN_CLASS)
+CHAR_TOKEN = re.compile(rf"{HAN_CLASS}|(?:(?!{HAN_CLASS})[^\W_])+")  # one Chinese character, or a run of others
 SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
 
 
@@ -59,8 +61,7 @@ def folded_with_offsets(text: str) -> tuple[str, list[int]]:
 
 def char_tokens(text: str) -> list[str]:
     """One token per Chinese character; runs of letters and digits otherwise stay whole."""
-    spaced = HAN.sub(lambda m: f" {m.group(0)} ", fold(text))
-    return TOKEN.findall(spaced)
+    return CHAR_TOKEN.findall(fold(text))
 
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
@@ -94,10 +95,7 @@ def pairs_apply(term: str) -> bool:
 
 def word_tokens(text: str) -> list[str]:
     """jieba search-mode tokens (words, and the words inside long compounds), punctuation dropped."""
-    tokens: list[str] = []
-    for piece in _rjieba().cut_for_search(fold(text), True):
-        tokens.extend(TOKEN.findall(piece))
-    return tokens
+    return TOKEN.findall(" ".join(_rjieba().cut_for_search(fold(text), True)))
 
 
 def query_words(term: str) -> list[str]:
