@@ -30,6 +30,17 @@ def rate(name: str, fn, texts: list[str], size: float) -> float:
     return size / dt
 
 
+def slowest(texts: list[str], n: int = 3) -> None:
+    """The inputs luoshi cleans slowest (a second pass, one timing per text): where the time goes."""
+    times = []
+    for t in texts:
+        t0 = time.process_time()
+        clean_document(Document("b", b"", t))
+        times.append((time.process_time() - t0, len(t.encode("utf-8")) / 1e6, t[:30].replace("\n", " ")))
+    for dt, mb, head in sorted(times, reverse=True)[:n]:
+        print(f"  slow: {mb:5.2f} MB {mb / dt:6.1f} MB/s  {head}", flush=True)
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     root = Path(args[0] if args else Path(__file__).resolve().parents[2] / "shared" / "corpus")
@@ -37,6 +48,7 @@ def main() -> None:
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"{len(texts)} files, {size:.1f} MB")
     rate("luoshi clean_document", lambda t: clean_document(Document("b", b"", t)), texts, size)
+    slowest(texts)
     import opencc
 
     conv = opencc.OpenCC("t2s")

@@ -45,7 +45,7 @@ def odd_count(text: str) -> float:
 
 def badness(text: str) -> float:
     """Share of odd characters among the non-space characters (0 = looks like clean report text)."""
-    size = len(text) - sum(text.count(c) for c in " \n\t\u3000\xa0")
+    size = len(text) - sum(map(text.count, " \n\t\u3000\xa0"))
     return odd_count(text) / size if size > 0 else 0.0
 
 
