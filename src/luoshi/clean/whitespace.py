@@ -158,7 +158,7 @@ def join_lines(text: str) -> list[Edit]:
         )
         split_number = not heading and a[-1].isdigit() and _UNIT_START.match(b) is not None
         # the dateline wrapped before its meeting ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上")
-        split_dateline = not blank_between and _DATELINE_HEAD.match(a) is not None and _DATELINE_END.search(a) is None \
+        split_dateline = _DATELINE_HEAD.match(a) is not None and _DATELINE_END.search(a) is None \
             and _DATELINE_TAIL.fullmatch(b) is not None
         if wrapped or mid_sentence or split_number or split_dateline:
             sep = "" if wrapped else " " if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else ""
