@@ -38,3 +38,10 @@ def test_generated_history_closes_only_codes_gone_from_the_current_table():
 
 def _current_name(code: str) -> str | None:
     return next((d.name for d in _table().values() if d.adcode == code and d.valid_until is None), None)
+
+
+def test_a_2019_provincial_report_names_a_district_created_after_2016(corpus):
+    text = (corpus / "bulk/lawtext-gov/政府工作报告-省自治区/山东省/2019.md").read_text(encoding="utf-8")
+    from luoshi.parse.divisions import full_name_mentions
+    assert "莱芜区" in full_name_mentions(text)
+    assert resolve("莱芜区", 2019).region == "济南市莱芜区"
