@@ -104,3 +104,12 @@ def units() -> dict[str, str]:
 
 def kind(metric_id: str | None) -> str | None:
     return table()[metric_id].kind if metric_id else None
+
+
+@cache
+def direction(metric: str | None) -> str:
+    """"up" when more is better, "down" when a target is a ceiling (CPI, unemployment, energy intensity)."""
+    for r in rows("metrics.tsv")[1:]:
+        if r[0] == metric:
+            return r[5] if len(r) > 5 and r[5] else "up"
+    return "up"

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..extract.metrics import direction
 from ..models import Fact
-from .reader import direction
 
 RATE_TOLERANCE = 0.3  # points
 RATE_EXCEED = 0.5  # points
