@@ -91,12 +91,14 @@ def ingest(
     """Ingest every report under `paths` (or the given `documents`) into `store`; returns the counts.
 
     `on_progress(summary, source)` is called after each document is settled (stored, skipped or failed).
-    Interrupting (Ctrl-C, SIGTERM as KeyboardInterrupt) rolls back only the report being written; pass your own
-    `summary` to keep the counts so far when that happens.
+    Interrupting (Ctrl-C, SIGTERM as KeyboardInterrupt) rolls back only the report being written;
+    pass your own `summary` to keep the counts so far when that happens.
     """
     from ..query.index import prepare
 
-    prepare(store)  # the search index's tables: each report's rows are written in the report's transaction
+    with store.transaction():  # the search index's tables (each report's rows are written in its transaction),
+        store._lock_for_migration()  # created once when two ingests start together
+        prepare(store)
     jobs = jobs or default_jobs()
     summary = summary if summary is not None else IngestSummary()
     items = documents if documents is not None else read_paths([str(p) for p in paths])
@@ -115,6 +117,11 @@ def ingest(
                         summary.near_duplicates += 1
                 else:
                     summary.already_stored += 1
+            except KeyboardInterrupt:  # it may land after COMMIT, before the count: count what the file holds
+                if store.has(report.id):
+                    summary.stored += 1
+                    summary.near_duplicates += bool(store.last_near_duplicate)
+                raise
             except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL in text on PostgreSQL)
                 summary.failed.append((doc.source, f"not stored: {type(e).__name__}: {e}"))
         notify(summary, doc.source)
