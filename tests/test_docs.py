@@ -17,7 +17,7 @@ COMMANDS = typer.main.get_command(app).commands
 def readme_invocations() -> list[list[str]]:
     """Every `luoshi ...` command line inside the README's code blocks, split into words."""
     lines = []
-    for block in re.findall(r"```(?:sh|console)?\n(.*?)```", README, flags=re.S):
+    for block in re.findall(r"```(?:sh|console)?\n(.*?)```", README, flags=re.DOTALL):
         for line in block.splitlines():
             line = line.split("#", 1)[0].lstrip("$ ").strip()
             if line.startswith("luoshi "):

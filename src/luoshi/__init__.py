@@ -3,7 +3,7 @@
 __version__ = "0.1.0"
 
 from .api import open as open  # luoshi.open(db) -> Corpus, see luoshi.query.api
-from .models import Document, Fact, Meta, Quality, Report, Section, Sentence  # noqa: E402
-from .pipeline import process  # noqa: E402
+from .models import Document, Fact, Meta, Quality, Report, Section, Sentence
+from .pipeline import process
 
-__all__ = ["Document", "Fact", "Meta", "Quality", "Report", "Section", "Sentence", "process", "__version__"]
+__all__ = ["Document", "Fact", "Meta", "Quality", "Report", "Section", "Sentence", "__version__", "open", "process"]

@@ -12,7 +12,7 @@ from .common import err, iter_documents
 
 
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files, folders, archives, or - for stdin."),
+    paths: list[str] = typer.Argument(..., help="Files, folders, archives, or - for stdin."),  # noqa: B008
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one record per report) or csv (one row per fact)."),
     text: bool = typer.Option(False, "--text", help="Include the clean text in each JSON record."),
 ) -> None:
@@ -27,7 +27,7 @@ def extract(
     for doc in iter_documents(paths):
         try:
             report = process(doc)
-        except Exception as e:  # one bad report must not stop the batch
+        except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
             err(f"luoshi: failed {doc.source}: {type(e).__name__}: {e}")
             continue
         if format == "jsonl":
@@ -72,7 +72,7 @@ def targets(
         for doc in iter_documents(paths):
             try:
                 report = process(doc)
-            except Exception as e:  # one bad report must not stop the batch  # noqa: BLE001
+            except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch  # noqa: BLE001
                 err(f"luoshi: failed {doc.source}: {type(e).__name__}: {e}")
                 continue
             if year is not None and report.meta.year != year:
