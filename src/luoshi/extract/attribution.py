@@ -42,6 +42,7 @@ OTHER_BASE_RE = re.compile(r"(?:较|(?<!占)比)(?!上年|去年|同期|重|例|
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为")
+COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 
 
 @cache
@@ -229,6 +230,10 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
                 if probe.high is not None:
                     prev.extra["growth_high"] = probe.high
                 continue
+        # 2b. "突破11万亿元、达到11.6万亿元": a floor restated as the figure itself, for the same subject
+        if restates(text, prev, q, lead):
+            prev.q, prev.value, prev.high = q, q.value, q.high
+            continue
         # 3-5. the subject: lead, share of the previous subject, carried subject
         rule = "lead"
         phrase = lead
@@ -320,8 +325,21 @@ def share_across_joins(text: str, quantities: list[Quantity]) -> None:
             a.bound = b.bound if b.bound != "range" else a.bound
 
 
+def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
+    """A bare verb of reaching after a floor of the same unit ("突破11万亿元、达到11.6万亿元"): the exact figure."""
+    if prev is None or prev.metric is None or prev.value is None or prev.growth is not None or q.growth_sign:
+        return False
+    if prev.q.bound != "min" or q.unit != prev.unit or q.value is None or q.value < prev.value:
+        return False
+    if TOTAL_RE.match(lead) or "累计" in lead or NEW_RE.match(strip_action(prev.metric_text)) or "新" in prev.metric_text:
+        return False  # "新增…超230家、累计达1471家": an addition, then the stock
+    between = text[prev.q.end:q.start]
+    return bool(lead) and not ONLY_VERBS.sub("", lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
+
+
 def _no_subject(lead: str) -> bool:
-    rest = NO_SUBJECT_RE.sub("", lead)
+    """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比"): the growth has no subject of its own."""
+    rest = NO_SUBJECT_RE.sub("", COMPARABLE_RE.sub("", lead))
     return len(rest) <= 1
 
 
