@@ -314,7 +314,7 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
         m = name_first.search(line)
         if m:
             return m.group(1), as_reported[m.group(2)]
-    return _name_only(src), None
+    return _name_only(src), _title_only(src)
 
 
 _NOT_A_PERSON = re.compile(r"信箱|热线|邮箱|之窗|专栏|留言|在线|访谈|办公|讲话|活动|报告|工作|会议|政府|批示|接待")
@@ -336,6 +336,27 @@ def _name_only(src: _Sources) -> str | None:
         if line.startswith("各位"):
             break
     return None
+
+
+def _title_only(src: _Sources) -> str | None:
+    """A line holding only an office under the dated line ("省人民政府省长"): the copy states the office but not the
+    name, so the title is kept and the speaker stays null."""
+    lines = src.head[:8]
+    dated = next((i for i, x in enumerate(lines) if _DATE.search(x) and _MEETING_CUE.search(x)), None)
+    if dated is None:
+        return None
+    as_reported = dict(_titles())
+    for line in lines[dated + 1:dated + 3]:
+        line = line.replace("**", "").strip()
+        if line.startswith("各位"):
+            break
+        m = _TITLE_ONLY.match(line)
+        if m and as_reported.get(m.group(2)):
+            return as_reported[m.group(2)]
+    return None
+
+
+_TITLE_ONLY = re.compile(r"^([\u4e00-\u9fff]{0,12}?人民政府)?(\S{1,8})$")
 
 
 def _year(title: str | None, delivered: str | None, src: _Sources, sections: list[Section]) -> int | None:

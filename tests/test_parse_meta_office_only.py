@@ -1,0 +1,28 @@
+"""A speaker line that states the office but not the name ("省人民政府省长"): the title is read, the speaker stays null."""
+
+from __future__ import annotations
+
+from luoshi.clean import clean_document
+from luoshi.ingest import read_paths
+from luoshi.parse import parse_meta, parse_sections
+
+PROVINCES = "bulk/lawtext-gov/政府工作报告-省自治区"
+
+
+def meta_of(path):
+    doc = next(iter(read_paths([path])))
+    text, quality = clean_document(doc)
+    return parse_meta(text, doc.hints, parse_sections(text), quality), text
+
+
+def test_office_without_a_name_keeps_the_title(corpus):
+    meta, text = meta_of(corpus / PROVINCES / "安徽省/2010.md")
+    assert "\n省人民政府省长\n" in text  # the copy's speaker line, with no name on it
+    assert meta.speaker is None
+    assert meta.speaker_title == "省长"
+    assert meta.date == "2010-01-25"
+
+
+def test_office_and_name_on_one_line_unchanged(corpus):
+    meta, _ = meta_of(corpus / PROVINCES / "河南省/2017.md")
+    assert (meta.speaker, meta.speaker_title) == ("陈润儿", "省长")
