@@ -1,0 +1,40 @@
+"""The last top section on the government's own conduct is named in many ways besides 政府自身建设 ("提高政府履职能力和水平",
+"努力建设人民满意政府", "推进政府治理体系和治理能力现代化"). Found on the blindB labelled set: such a section was read as
+part of the plan, so its figures ("一般性支出一律压减5%") became plan facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from luoshi.clean import clean_document
+from luoshi.ingest import read_paths
+from luoshi.parse import parse_sections
+from luoshi.parse.roles import role_of_title
+
+CITIES = "bulk/lawtext-gov/政府工作报告-主要城市"
+PREFECTURES = "bulk/lawtext-gov/政府工作报告-其他地市"
+
+
+def top_roles(path: Path) -> list[tuple[str, str]]:
+    text, _ = clean_document(next(iter(read_paths([path]))))
+    sections = parse_sections(text)
+    return [(s.title, s.role) for s in sections if s.level == 1]
+
+
+@pytest.mark.parametrize("rel, title", [
+    (f"{CITIES}/合肥市/2024.md", "提高政府履职能力和水平"),
+    (f"{CITIES}/青岛市/2017.md", "努力建设人民满意政府"),
+    (f"{PREFECTURES}/济宁市/2020.md", "推进政府治理体系和治理能力现代化"),
+    (f"{PREFECTURES}/株洲市/2023.md", "以新时代党的建设为引领，打造忠诚务实高效清廉政府"),
+])
+def test_government_building_section_is_not_plan(corpus, rel, title):
+    roles = top_roles(corpus / rel)
+    assert (title, "self_building") in [(t[:len(title)], r) for t, r in roles]
+    assert any(r == "plan" for _, r in roles)  # the plan before it keeps its role
+
+
+def test_work_plan_titles_that_name_the_government_stay_plan():
+    for title in ("2020年政府工作重点任务", "2023年政府重点工作", "今后五年政府工作重点", "新一届政府工作的总体要求和目标任务"):
+        assert role_of_title(title) == "plan", title
