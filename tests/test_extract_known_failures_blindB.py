@@ -1,0 +1,187 @@
+"""Extraction errors found on the blind set blindB (eval/gold/blindB_*.json): prefecture-level city reports 湖州市 2024,
+泸州市 2023, 洛阳市 2022, 赣州市 2014, 合肥市 2024, 青岛市 2017. Each test runs the real pipeline on the corpus copy and
+asserts the fact a reader takes from the sentence quoted in its reason. They are strict expected failures: fixing
+extraction flips them, and then the xfail mark should go."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from luoshi.ingest import read_paths
+from luoshi.models import Fact
+from luoshi.pipeline import process
+
+CITIES = "bulk/lawtext-gov/政府工作报告-主要城市"
+PREFECTURES = "bulk/lawtext-gov/政府工作报告-其他地市"
+HUZHOU = f"{PREFECTURES}/湖州市/2024.md"
+LUZHOU = f"{PREFECTURES}/泸州市/2023.md"
+LUOYANG = f"{PREFECTURES}/洛阳市/2022.md"
+GANZHOU = f"{PREFECTURES}/赣州市/2014.md"
+HEFEI = f"{CITIES}/合肥市/2024.md"
+QINGDAO = f"{CITIES}/青岛市/2017.md"
+
+
+@lru_cache(maxsize=8)
+def _facts(path: str) -> tuple[Fact, ...]:
+    return tuple(process(next(iter(read_paths([Path(path)])))).facts)
+
+
+def facts(corpus: Path, rel: str, *statuses: str) -> list[Fact]:
+    return [f for f in _facts(str(corpus / rel)) if f.status in statuses]
+
+
+def close(a: float | None, b: float) -> bool:
+    return a is not None and abs(a - b) <= abs(b) * 1e-4 + 1e-9
+
+
+def has(got: list[Fact], metric: str | None, *, value: float | None = None, unit: str | None = None,
+        growth: float | None = None, growth_unit: str = "%", bound: str | None = None, period: int | None = None) -> bool:
+    """A fact of that metric with every number given (and bound/period where given)."""
+    for f in got:
+        if f.metric != metric:
+            continue
+        if value is not None and not (close(f.value, value) and f.unit == unit):
+            continue
+        if growth is not None and not (close(f.growth, growth) and f.growth_unit == growth_unit):
+            continue
+        if bound is not None and f.bound != bound:
+            continue
+        if period is not None and f.period != period:
+            continue
+        return True
+    return False
+
+
+# ---- targets -----------------------------------------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="'生产总值、人均GDP、全员劳动生产率增速均为7%': one growth shared by a list of subjects "
+                   "(…增速均为X%) is three growth facts; luoshi reads 7% as a value of '生产总值' and of a stray '人'")
+@pytest.mark.parametrize("metric", ["gdp", "gdp_per_capita"])
+def test_growth_shared_by_listed_subjects_luoyang_2022(corpus, metric):
+    got = facts(corpus, LUOYANG, "target")
+    assert has(got, metric, growth=7, bound="exact", period=2022)
+
+
+@pytest.mark.xfail(strict=True, reason="'人口自然增长率控制在7.6‰以内': a per-mille rate (‰) is not read as a number; "
+                   "the target is dropped")
+def test_per_mille_target_ganzhou_2014(corpus):
+    got = facts(corpus, GANZHOU, "target")
+    assert any(f.metric_text and "人口自然增长率" in f.metric_text and close(f.value, 7.6) and f.unit == "‰"
+               and f.bound == "max" and f.period == 2014 for f in got)
+
+
+# ---- actuals: metric names the alias table does not know ------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="'占到一般公共预算支出的73.7%' / '民生支出占一般公共预算支出86.4%' / '占财政总支出56.5%':"
+                   " the livelihood share written without 比重 gets no metric (livelihood_share)")
+@pytest.mark.parametrize("rel, share, period", [(HUZHOU, 73.7, 2023), (LUOYANG, 76.9, 2021), (HEFEI, 86.4, 2023),
+                                                (GANZHOU, 56.5, 2013)])
+def test_livelihood_share_without_bizhong(corpus, rel, share, period):
+    assert has(facts(corpus, rel, "actual"), "livelihood_share", value=share, unit="%", period=period)
+
+
+@pytest.mark.xfail(strict=True, reason="'全市民生类支出271.6亿元' / '全市财政用于民生的投入达3915亿元，年均增长19.4%': 民生类支出 and "
+                   "财政用于民生的投入 are livelihood_expenditure; no metric is given")
+@pytest.mark.parametrize("rel, value, growth, period", [(GANZHOU, 271.6e8, None, 2013), (QINGDAO, 3915e8, 19.4, 2016)])
+def test_livelihood_expenditure_other_names(corpus, rel, value, growth, period):
+    assert has(facts(corpus, rel, "actual"), "livelihood_expenditure", value=value, unit="元", growth=growth,
+               period=period)
+
+
+@pytest.mark.xfail(strict=True, reason="'13个地表水国省考核断面水质优良比例92.3%' / '20个国考断面全部达标，水质优良率90%': "
+                   "断面水质优良比例 and 水质优良率 are water_quality_ratio; no metric is given (and '13个' becomes a fact)")
+@pytest.mark.parametrize("rel, ratio, period", [(LUZHOU, 92.3, 2022), (HEFEI, 90, 2023)])
+def test_water_quality_ratio_other_names(corpus, rel, ratio, period):
+    assert has(facts(corpus, rel, "actual"), "water_quality_ratio", value=ratio, unit="%", period=period)
+
+
+@pytest.mark.xfail(strict=True, reason="'服务业增长8.4%': bare 服务业 with a growth is the growth of service value added")
+def test_bare_service_growth_luoyang_2022(corpus):
+    assert has(facts(corpus, LUOYANG, "actual"), "service_value_added", growth=8.4, period=2021)
+
+
+@pytest.mark.xfail(strict=True, reason="'服务业增加值占比达54.7%，提高6.9个百分点': 服务业增加值占比 is service_output_share")
+def test_service_share_qingdao_2017(corpus):
+    assert has(facts(corpus, QINGDAO, "actual"), "service_output_share", value=54.7, unit="%", growth=6.9,
+               growth_unit="个百分点", period=2016)
+
+
+@pytest.mark.xfail(strict=True, reason="'规模以上工业完成增加值635.78亿元，增长13.2%': a verb (完成) inside the metric name "
+                   "hides industrial_value_added; no metric is given")
+def test_verb_inside_metric_name_ganzhou_2014(corpus):
+    assert has(facts(corpus, GANZHOU, "actual"), "industrial_value_added", value=635.78e8, unit="元", growth=13.2,
+               period=2013)
+
+
+@pytest.mark.xfail(strict=True, reason="'全市接待旅游总人数 2591.18 万人次，增长 20.7 %' / '全年接待国内旅游人数增长68%': "
+                   "接待旅游总人数 and 接待国内旅游人数 are tourism_visitors; no metric is given")
+@pytest.mark.parametrize("rel, value, growth, period", [(GANZHOU, 25911800, 20.7, 2013), (HEFEI, None, 68, 2023)])
+def test_tourism_visitors_other_names(corpus, rel, value, growth, period):
+    assert has(facts(corpus, rel, "actual"), "tourism_visitors", value=value, unit="人次", growth=growth, period=period)
+
+
+@pytest.mark.xfail(strict=True, reason="'粮食种植面积、单产实现“双增”，总产超298万吨': 总产 continues the subject 粮食 of the "
+                   "clause before; the fact gets no metric (grain_output)")
+def test_elliptical_grain_total_hefei_2024(corpus):
+    assert has(facts(corpus, HEFEI, "actual"), "grain_output", value=2980000, unit="吨", bound="min", period=2023)
+
+
+# ---- actuals: joining a level and its growth -----------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="'地区生产总值再上新台阶，达到4015亿元，增长5.8%': a clause (再上新台阶) between the "
+                   "metric and its level leaves the fact with metric_text '达到' and no metric")
+def test_metric_before_interjected_clause_huzhou_2024(corpus):
+    assert has(facts(corpus, HUZHOU, "actual"), "gdp", value=4015e8, unit="元", growth=5.8, period=2023)
+
+
+@pytest.mark.xfail(strict=True, reason="'全市实现地区生产总值1887.2亿元、总量居全省第6位，同比增长（下同）3.1%': the growth "
+                   "after a rank clause and '（下同）' is not joined to the level")
+def test_growth_after_rank_clause_luzhou_2023(corpus):
+    assert has(facts(corpus, LUZHOU, "actual"), "gdp", value=1887.2e8, unit="元", growth=3.1, period=2022)
+
+
+@pytest.mark.xfail(strict=True, reason="'社会消费品零售总额超过疫情前水平、同比增长8.8%': the growth after a qualitative "
+                   "clause is not given to retail_sales (it is attached to '投放1.6亿元消费券' in the sentence before)")
+def test_growth_after_qualitative_clause_luoyang_2022(corpus):
+    assert has(facts(corpus, LUOYANG, "actual"), "retail_sales", growth=8.8, period=2021)
+
+
+@pytest.mark.xfail(strict=True, reason="'A、B分别…X、Y，分别增长g1、g2': values and growths listed after 分别 pair up in order "
+                   "('城乡居民人均可支配收入37533元、15221元，分别增长5.8%、7.1%'; '全市接待游客1.17亿人次，旅游总收入923.5亿元，"
+                   "分别增长25.7%、16.1%'); luoshi gives the first growth to the second value")
+@pytest.mark.parametrize("rel, metric, value, unit, growth, period", [
+    (LUZHOU, "urban_income", 37533, "元", 5.8, 2022),
+    (LUZHOU, "rural_income", 15221, "元", 7.1, 2022),
+    (LUOYANG, "tourism_visitors", 1.17e8, "人次", 25.7, 2021),
+    (LUOYANG, "tourism_revenue", 923.5e8, "元", 16.1, 2021),
+])
+def test_respectively_values_and_growths(corpus, rel, metric, value, unit, growth, period):
+    assert has(facts(corpus, rel, "actual"), metric, value=value, unit=unit, growth=growth, period=period)
+
+
+@pytest.mark.xfail(strict=True, reason="five-year review 'X年均增长g%，(2016年)达到V': the average growth before the level "
+                   "and the level are one fact (period 2016); luoshi emits a growth-only and a value-only fact")
+@pytest.mark.parametrize("metric, value, unit, growth", [
+    ("gdp", 10011e8, "元", 8.9),
+    ("general_budget_revenue", 1100e8, "元", 14.2),
+    ("industrial_output_above_scale", 18280e8, "元", 10.4),
+    ("fixed_asset_investment", 7455e8, "元", 17.4),
+    ("foreign_investment_actual", 70e8, "美元", 14),
+    ("retail_sales", 4105e8, "元", 12.3),
+    ("urban_income", 43598, "元", 9.4),
+    ("rural_income", 17969, "元", 10.4),
+])
+def test_five_year_growth_then_level_qingdao_2017(corpus, metric, value, unit, growth):
+    assert has(facts(corpus, QINGDAO, "actual"), metric, value=value, unit=unit, growth=growth, period=2016)
+
+
+# ---- actuals: figures of parts taken for the whole --------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="'财政总收入过10亿元的县（市、区）达到9个': a threshold counties pass is not the city's "
+                   "fiscal revenue; luoshi emits fiscal_revenue_total 10亿元")
+def test_county_threshold_is_not_city_revenue_ganzhou_2014(corpus):
+    got = facts(corpus, GANZHOU, "actual", "estimate")
+    assert not has(got, "fiscal_revenue_total", value=10e8, unit="元")
