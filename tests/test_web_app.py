@@ -263,6 +263,8 @@ def test_region_page_lists_its_reports(client, store):
 
 
 def test_region_verdicts_are_the_tracking_stage_verdicts(client, store):
+    """The page rebuilds reports from the facts table (no JSON records): the verdicts must be those of
+    `luoshi track` over the fully loaded reports; main targets first, plans in their own fragment."""
     from luoshi.track import load_region, track
 
     region = store.query("SELECT region FROM reports WHERE region IS NOT NULL GROUP BY region "
@@ -270,10 +272,19 @@ def test_region_verdicts_are_the_tracking_stage_verdicts(client, store):
     expected = track(load_region(store, region))
     r = client.get(f"/region/{region}/verdicts")
     assert r.status_code == 200
-    assert len(HTMLParser(r.text).css("#verdicts tbody tr")) == len(expected)
-    targets = [v for v in expected if v.kind != "plan"]
-    assert len(HTMLParser(r.text).css("#verdicts-targets tbody tr")) == len(targets)
+    key = lambda v: (v.year, v.metric, v.verdict)
+    shown = [(int(tr.css("td")[0].text() or 0) or None, tr.css("td")[2].text(strip=True))
+             for tr in HTMLParser(r.text).css("#verdicts-targets tbody tr")]
+    targets = sorted((key(v) for v in expected if v.kind != "plan"), key=str)
+    assert len(shown) == len(targets)
+    assert sorted(y for y, _ in shown if y) == sorted(y for y, _, _ in targets if y)
+    plans_url = HTMLParser(r.text).css_first("#verdicts-plans").attributes["data-src"]
+    plans = client.get(plans_url)
+    assert plans.status_code == 200
+    assert len(HTMLParser(plans.text).css("#verdicts-plan-table tbody tr")) == len(
+        [v for v in expected if v.kind == "plan"])
     assert 'data-src="/region/' in client.get(f"/region/{region}").text
+    assert client.get("/region/不存在的地方/verdicts/plans").status_code == 404
 
 
 def test_region_chart_has_points_when_targets_exist(client, store):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
@@ -11,31 +12,32 @@ from .. import data
 from ..charts import Series, line_chart
 from ..i18n import translator
 from ..render import render, request_lang
+from ..verdicts import region_verdicts as region_verdicts_rows
 from .deps import StoreDep
 
 router = APIRouter()
 MAX_CHARTS = 12
 
 
-def verdicts(store: Any, region: str) -> list[dict]:
-    """The tracking stage's verdicts for the region (targets and plans against later results), as flat rows."""
-    try:
-        from ...track import load_region, track
-    except ImportError:  # the tracking stage is optional for the web app
-        return []
-    rows = [v.row() for v in track(load_region(store, region))]
-    return sorted(rows, key=lambda r: (-(r["year"] or 0), r["metric"] or "", r["kind"] or ""))
-
-
 @router.get("/region/{name}/verdicts", response_class=HTMLResponse)
 def region_verdicts(request: Request, name: str, store: StoreDep) -> HTMLResponse:
-    """The verdicts table alone (the region page loads it after showing itself: judging reads every report)."""
-    reports = data.region_reports(store, name)
-    if not reports:
+    """The verdicts table alone (the region page loads it after showing itself); plans load when opened."""
+    return _verdicts_fragment(request, name, store, plans=False)
+
+
+@router.get("/region/{name}/verdicts/plans", response_class=HTMLResponse)
+def region_plan_verdicts(request: Request, name: str, store: StoreDep) -> HTMLResponse:
+    """The plan commitments' verdicts (slow to judge: hundreds per region), fetched when their section opens."""
+    return _verdicts_fragment(request, name, store, plans=True)
+
+
+def _verdicts_fragment(request: Request, name: str, store: Any, *, plans: bool) -> HTMLResponse:
+    if not data.region_reports(store, name):
         raise HTTPException(404, "error.not_found")
-    key = ("verdicts", name, data.fingerprint(store))
-    rows = request.app.state.cache.get_or_compute(key, lambda: verdicts(store, name))
-    return render(request, "verdicts.html", verdicts=rows, metric_names=data.metric_names(store))
+    key = ("verdicts", name, plans, data.fingerprint(store))
+    rows = request.app.state.cache.get_or_compute(key, lambda: region_verdicts_rows(store, name, plans=plans))
+    return render(request, "verdicts.html", verdicts=rows, plans_only=plans, metric_names=data.metric_names(store),
+                  plans_src=f"/region/{quote(name, safe='')}/verdicts/plans")
 
 
 @router.get("/region/{name}", response_class=HTMLResponse)

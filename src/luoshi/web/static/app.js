@@ -170,12 +170,26 @@
   }
 
   /* ---------- parts loaded after the page: the verdicts table, the original text ---------- */
+  function setupPlans() {  // the plans' verdicts are judged only when their section is opened
+    var plans = document.getElementById("verdicts-plans");
+    var target = document.getElementById("verdicts-plans-box");
+    if (!plans || !target) return;
+    plans.addEventListener("toggle", function () {
+      if (!plans.open || plans.getAttribute("data-loaded")) return;
+      plans.setAttribute("data-loaded", "1");
+      fetch(plans.getAttribute("data-src"), {credentials: "same-origin"})
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+        .then(function (html) { target.innerHTML = html; })  // a server-rendered, escaped fragment
+        .catch(function () { plans.classList.add("failed"); });
+    });
+  }
+
   function setupLazy() {
     var box = document.getElementById("verdicts-box");
     if (box) {
       fetch(box.getAttribute("data-src"), {credentials: "same-origin"})
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
-        .then(function (html) { box.innerHTML = html; })  // a server-rendered, escaped fragment
+        .then(function (html) { box.innerHTML = html; setupPlans(); })  // a server-rendered, escaped fragment
         .catch(function () { box.classList.add("failed"); });
     }
     var raw = document.getElementById("raw");

@@ -1,0 +1,53 @@
+"""Tracking verdicts for the Region page, from the facts table of that region only (no JSON records).
+
+`luoshi track` loads every report of a region whole (`Store.get_report`: the record JSON, parsed, and the
+original text besides the clean one): most of its seconds per region on a large database. The page rebuilds
+each canonical report of the region from its listing columns, its rows of the facts table and its clean text
+(which the tracking stage's focused reader reads), and hands those to the same `luoshi.track.track`.
+Main targets are cheap to judge; plans (hundreds of commitments matched against later results) are not, so the
+page judges them only when asked (`plans=True`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from typing import Any
+
+from ..models import Fact, Meta, Report
+
+FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact) if f.name != "rank")
+META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind", "doc_type")
+
+
+def region_reports_from_facts(store: Any, region: str) -> list[Report]:
+    """The region's canonical reports with metadata, facts and clean text, in `Store.reports` order (the first
+    report of a year is the one judged)."""
+    rows = store.query(
+        f"SELECT id, source, text, {', '.join(META_COLUMNS)} FROM reports "
+        "WHERE region = ? AND canonical_id IS NULL ORDER BY year, province, region, source", [region])
+    facts: dict[str, list[Fact]] = defaultdict(list)
+    for f in store.query(
+            "SELECT f.* FROM facts f JOIN reports r ON r.id = f.report_id "
+            "WHERE r.region = ? AND r.canonical_id IS NULL ORDER BY f.report_id, f.idx", [region]):
+        fields = {k: f[k] for k in FACT_FIELDS if k in f and f[k] is not None}
+        rank = {"scope": f["rank_scope"], "n": f["rank_n"]} if f.get("rank_scope") or f.get("rank_n") else None
+        facts[f["report_id"]].append(Fact(**{"metric_text": "", "value_text": "", "metric": None, "value": None,
+                                             "unit": None, **fields, "rank": rank}))
+    reports = []
+    for r in rows:
+        meta = Meta(**{k: r[k] for k in META_COLUMNS if r[k] is not None})
+        reports.append(Report(id=r["id"], source=r["source"], text=r["text"] or "", meta=meta, facts=facts.get(r["id"], [])))
+    return reports
+
+
+def region_verdicts(store: Any, region: str, *, plans: bool = False) -> list[dict]:
+    """The tracking stage's verdicts for the region as flat rows: main targets (and five-year goals), or with
+    `plans` only the plan commitments judged against later results."""
+    try:
+        from ..track import track
+    except ImportError:  # the tracking stage is optional for the web app
+        return []
+    verdicts = track(region_reports_from_facts(store, region), plans=plans)
+    rows = [v.row() for v in verdicts if (v.kind == "plan") == plans]
+    return sorted(rows, key=lambda r: (-(r["year"] or 0), r["metric"] or "", r["kind"] or ""))
