@@ -107,7 +107,7 @@ def test_unnumbered_part_headings_sit_above_numbered_ones(corpus):
     """"2023年工作回顾" / "2024年工作安排" as plain lines are the top of the tree; 一、… nest under them."""
     _, sections = outline(corpus / "raw/lawtext-gov/政府工作报告-其他地市/岳阳市/2024.md")
     top = [s for s in sections if s.level == 1]
-    assert [s.role for s in top] == ["review", "plan", "self_building"]
+    assert [s.role for s in top] == ["review", "plan", "self_building", "other"]  # the last: **名词解释** (the notes)
     assert top[0].title.endswith("工作回顾") and top[1].title.endswith("工作安排") and top[0].number is None
     numbered = [s for s in sections if s.number == "一"]
     assert numbered and all(s.level == 2 for s in numbered)

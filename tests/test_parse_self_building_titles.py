@@ -38,3 +38,16 @@ def test_government_building_section_is_not_plan(corpus, rel, title):
 def test_work_plan_titles_that_name_the_government_stay_plan():
     for title in ("2020年政府工作重点任务", "2023年政府重点工作", "今后五年政府工作重点", "新一届政府工作的总体要求和目标任务"):
         assert role_of_title(title) == "plan", title
+
+
+def test_notes_after_the_last_plan_sub_section_are_not_plan(corpus):
+    """'**附件**' / '**《政府工作报告》注释**' follow （九）建设人民满意政府 inside 二、2014年工作任务; the notes
+    ("银行按不低于财政保证金8倍放大贷款额度…100万元以下低息贷款") explain terms and are no part of the plan."""
+    text, _ = clean_document(next(iter(read_paths([corpus / f"{PREFECTURES}/赣州市/2014.md"]))))
+    sections = parse_sections(text)
+    notes = next(s for s in sections if "注释" in s.title)
+    assert notes.level == min(s.level for s in sections) and notes.role == "other"
+    at = text.index("放大贷款额度")
+    assert not any(s.role == "plan" and s.start <= at < s.end for s in sections)
+    last_plan = max((s for s in sections if s.role == "plan"), key=lambda s: s.start)
+    assert "建设人民满意政府" in last_plan.title or last_plan.end <= notes.start

@@ -157,6 +157,18 @@ def _md_ranks(headings: list[_Heading]) -> list[_Heading]:
     return headings
 
 
+def _back_matter_ranks(headings: list[_Heading]) -> list[_Heading]:
+    """An unnumbered heading of the notes (**名词解释**, **《政府工作报告》注释**) closes the body: it ranks with the
+    outermost headings, so the notes after it are not read as part of the last plan sub-section."""
+    if not headings:
+        return headings
+    top = min(h.rank for h in headings)
+    for h in headings:
+        if h.number is None and any(phrase in h.title for phrase in data_lines("back_matter.txt")):
+            h.rank = top
+    return headings
+
+
 def _line_end(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     return len(text) if nl < 0 else nl
@@ -164,7 +176,7 @@ def _line_end(text: str, pos: int) -> int:
 
 def parse_sections(text: str) -> list[Section]:
     """Headings with levels, numbers, titles, offsets and roles; plus the targets passage as its own section."""
-    headings = _md_ranks(find_headings(text))
+    headings = _back_matter_ranks(_md_ranks(find_headings(text)))
     ranks = sorted({h.rank for h in headings})
     level_of = {r: i + 1 for i, r in enumerate(ranks)}
     sections: list[Section] = []
