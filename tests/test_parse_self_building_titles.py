@@ -51,3 +51,12 @@ def test_notes_after_the_last_plan_sub_section_are_not_plan(corpus):
     assert not any(s.role == "plan" and s.start <= at < s.end for s in sections)
     last_plan = max((s for s in sections if s.role == "plan"), key=lambda s: s.start)
     assert "建设人民满意政府" in last_plan.title or last_plan.end <= notes.start
+
+
+def test_appendix_of_last_years_done_items_is_review(corpus):
+    """肇庆市 2020 appends '2019年市十件惠民实事完成情况' (done) and '2020年市十件惠民实事工作安排' (to do) under the plan:
+    the first reports results, the second commits."""
+    text, _ = clean_document(next(iter(read_paths([corpus / f"{PREFECTURES}/肇庆市/2020.md"]))))
+    roles = {s.title: s.role for s in parse_sections(text) if s.level == 2}
+    assert roles["2019年市十件惠民实事完成情况"] == "review"
+    assert roles["2020年市十件惠民实事工作安排"] == "plan"
