@@ -143,6 +143,7 @@ class Fact:
     object: str | None = None  # plan facts: the thing committed to ("公共停车位")
     scope: str | None = None  # None for the jurisdiction as a whole; else the park/sub-region named
     rule: str | None = None  # which attribution rule produced the fact
+    basis: str = "annual"  # annual | average (年均, over the span ending in period) | cumulative (累计)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from . import metrics
 from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_start
 from .quantities import Quantity, scan
 from .rank import find_rank
-from .status import ABSENT_RE, STATUS_OF_ROLE, period_of, role_of
+from .status import ABSENT_RE, basis_of, period_of, role_of, span_end, status_of
 
 __all__ = ["extract_facts", "targets_table"]
 
@@ -63,7 +63,7 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
             continue
         index = sent.section if sent.section is not None else section_at(report, sent.start)
         role = role_of(report.sections, index)
-        status = STATUS_OF_ROLE.get(role)
+        status = status_of(report, role)
         if status is None:
             continue
         sentence_text = text[sent.start:sent.end]
@@ -130,6 +130,11 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
     rank = find_rank(rank_clause) or (find_rank(text[rank_end:next_clause_end]) if rank_end < sent.end else None)
     cs = clause_start(text, sent.start, q.start, CLAUSE_DELIMS)
     clause = text[cs:clause_end(text, last.end, sent.end, CLAUSE_DELIMS)]
+    growth_start = d.growth_q.start if d.growth_q is not None else q.start
+    basis = basis_of(text[clause_start(text, sent.start, growth_start, CLAUSE_DELIMS):growth_start], text[cs:q.start])
+    period = period_of(report, status, before)
+    if basis == "average":
+        period = span_end(report, status, text[sent.start:growth_start]) or period
     return Fact(
         metric=d.metric,
         metric_text=d.metric_text,
@@ -141,7 +146,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         growth_unit=d.growth_unit,
         bound=bound,
         status=status,
-        period=period_of(report, status, before),
+        period=period,
         rank=rank,
         start=q.start,
         end=q.end,
@@ -150,6 +155,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         object=d.object if status == "plan" else None,
         scope=d.scope,
         rule=d.rule,
+        basis=basis,
     )
 
 

@@ -42,6 +42,7 @@ OTHER_BASE_RE = re.compile(r"(?:较|(?<!占)比)(?!上年|去年|同期|重|例|
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为")
+RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 
 
@@ -287,6 +288,10 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.metric = metric_id
         d.scope = scope_of(metrics.normalise(phrase), ms)
     fill_numbers(d, q)
+    if found and d.unit == "%" and d.growth is None and metrics.kind(d.metric) != "percent" \
+            and RATE_NOUN_RE.match(metrics.normalise(phrase)[found[1]:]):
+        d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "经济增长速度预期为年均7%左右"
+        d.growth_q = q
     trail_end = clause_end(text, q.end, end)
     trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
     verbs_only = not ONLY_VERBS.sub("", phrase)

@@ -9,23 +9,67 @@ from ..models import Report, Section
 STATUS_OF_ROLE = {"review": "actual", "targets": "target", "plan": "plan"}
 YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 DEADLINE_RE = re.compile(r"(?:到|至|在|于)((?:19|20)[0-9]{2})年(?:底|末|前)?|((?:19|20)[0-9]{2})年(?:底|末)?前")
+COMMUNIQUE_TITLE_RE = re.compile(r"((?:19|20)[0-9]{2})年[^\n]{0,12}统计公报")
+PLAN_NAME_RE = re.compile(r"“十([一二三四五]?)五”|十([一二三四五]?)五(?:时期|期间|计划|规划)")
+NEXT_FIVE_RE = re.compile(r"(?:今后|未来|此后)五年")
+AVERAGE_RE = re.compile(r"年均|年平均|平均每年|每年平均|[两三四五]年平均")
+CUMULATIVE_RE = re.compile(r"累计")
+PERIOD_REVIEW_RE = re.compile(r"(?:时期|期间|五年|过去)[^，。]{0,20}(?:主要情况|回顾|主要成就)")
 ABSENT_RE = re.compile(r"(?:没有提出|不再提出|不提出|不设定|不设|未设定|未设)([^，。；]{0,16}?)(?:具体|量化|预期)*目标")
 
 
 def role_of(sections: list[Section], index: int | None) -> str:
-    """The role of a sentence: its innermost section's role, else the nearest enclosing section with one."""
+    """The role of a sentence: its innermost section's role, else the nearest enclosing section with one;
+    a section titled as the review of a past period ("“十五”时期国民经济和社会发展主要情况") reviews."""
     if index is None or not (0 <= index < len(sections)):
         return "other"
     sec = sections[index]
     if sec.role != "other":
         return sec.role
+    if PERIOD_REVIEW_RE.search(sec.title or ""):
+        return "review"
     for other in sections:
         if other is not sec and other.start <= sec.start and sec.end <= other.end and other.role != "other":
             return other.role
     return "other"
 
 
+def status_of(report: Report, role: str) -> str | None:
+    """A statistical communiqué (国家统计局公报) states results throughout: every figure is an actual."""
+    status = STATUS_OF_ROLE.get(role)
+    if status is None and report.meta.doc_type == "communique":
+        return "actual"
+    return status
+
+
+def basis_of(before_growth: str, before_value: str) -> str:
+    """annual, average ("年均增长7.8%") or cumulative ("累计完成…"): the clause words before each figure."""
+    if AVERAGE_RE.search(before_growth):
+        return "average"
+    if CUMULATIVE_RE.search(before_value) or CUMULATIVE_RE.search(before_growth):
+        return "cumulative"
+    return "annual"
+
+
+def span_end(report: Report, status: str, before: str) -> int | None:
+    """The last year of the span an average is taken over, when the sentence names it: a five-year plan
+    ("“十二五”时期…年均增长7.8%" → 2015) or the next five years of a target ("今后五年…年均增长7.5%")."""
+    plans = [a or b for a, b in PLAN_NAME_RE.findall(before)]
+    if PLAN_NAME_RE.search(before):
+        number = 10 + "一二三四五".index(plans[-1]) + 1 if plans[-1] else 10
+        return 1981 + 5 * (number - 6) + 4
+    if status in ("target", "plan") and report.meta.year and NEXT_FIVE_RE.search(before):
+        return report.meta.year + 4
+    base = reviewed_year(report)
+    stated = [int(y) for y in YEAR_RE.findall(before)]
+    if status in ("actual", "estimate") and base and any(base - 5 <= y <= base for y in stated):
+        return max(y for y in stated if base - 5 <= y <= base)  # "2005年与2000年相比…年均增长9.5%" → 2005
+    return None
+
+
 def reviewed_year(report: Report) -> int | None:
+    if report.meta.doc_type == "communique" and (m := COMMUNIQUE_TITLE_RE.search(report.meta.title or "")):
+        return int(m.group(1))  # the year it reports on, from its title
     year = report.meta.year
     if year is None:
         return None
