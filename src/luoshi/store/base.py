@@ -116,8 +116,8 @@ class Store(AbstractContextManager, ABC):
         `raw` (the bytes the id was computed from) is checked against the id and its size recorded. A near-
         duplicate of a stored report gets `canonical_id` = that report's canonical id (see `near_duplicate_of`),
         unless it is the better copy (`_better_copy`): then the group is relinked to it.
-        `minhash` and `record_json` (the serialised `report.to_dict()`) may be given when computed elsewhere
-        (ingest workers do both: they are the costly parts); otherwise they are computed here.
+        `minhash` and `record_json` (`records.record_rest(report)`: the parts of the record no column holds) may be
+        given when computed elsewhere (ingest workers do both); otherwise they are computed here.
         """
         if raw is not None and sha256_hex(raw) != report.id:
             raise ValueError(f"report id {report.id[:12]} is not the sha256 of the raw bytes given")
@@ -210,9 +210,20 @@ class Store(AbstractContextManager, ABC):
         if rid is None:
             return None
         row = self._execute("SELECT * FROM reports WHERE id = ?", (rid,))[0]
-        sentences = self._execute(
-            'SELECT start, "end", section_idx FROM sentences WHERE report_id = ? ORDER BY idx', (rid,))
-        return report_from_row(row, sentences)
+        children = {table: self._execute(f"SELECT * FROM {table} WHERE report_id = ? ORDER BY idx", (rid,))
+                    for table in CHILD_COLUMNS}
+        return report_from_row(row, children)
+
+    def record(self, key: str) -> dict[str, Any] | None:
+        """The JSON record (shared/spec/report-json.md) of a stored report, rebuilt from its rows."""
+        report = self.get_report(key)
+        return report.to_dict() if report else None
+
+    def raw_text(self, key: str) -> str | None:
+        """The decoded original as ingested (before cleaning), or None when no such report is stored."""
+        rid = self.resolve(key)
+        rows = self._execute("SELECT raw_text, text FROM reports WHERE id = ?", (rid,)) if rid else []
+        return (rows[0]["raw_text"] if rows[0]["raw_text"] is not None else rows[0]["text"]) if rows else None
 
     def get_row(self, key: str) -> dict[str, Any] | None:
         rid = self.resolve(key)

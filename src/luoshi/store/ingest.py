@@ -24,7 +24,7 @@ from ..models import Document, IngestError, Report
 from ..pipeline import process
 from . import neardup
 from .base import Store
-from .records import record_json
+from .records import record_rest
 
 
 @dataclass
@@ -52,7 +52,7 @@ class Processed:
 
     report: Report
     minhash: str | None
-    record_json: str
+    record_json: str  # records.record_rest: what the tables do not hold
     index_rows: list[tuple] | None = None  # the search index's rows (luoshi.query.index.index_rows)
 
 
@@ -62,7 +62,7 @@ def process_for_store(doc: Document) -> Processed:
     from ..query.index import report_index_rows  # the query stage imports the store: import late
 
     report = process(doc)
-    return Processed(report, neardup.signature(report.text), record_json(report), report_index_rows(report))
+    return Processed(report, neardup.signature(report.text), record_rest(report), report_index_rows(report))
 
 
 def _safe_process(doc: Document) -> Processed | str:
