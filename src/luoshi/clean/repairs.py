@@ -161,6 +161,7 @@ _SHIFT_TRIGGER = re.compile(
     "[\u3100-\u312f\u2500-\u257f\u0391-\u03c9\u0401-\u0451\u3041-\u30f6\ufffd]|\\?(?=[\u4e00-\u9fff])"
 )
 _MAX_GAP = 3  # clean characters tolerated inside one damaged run
+_BOX_DASH = re.compile("[\u2500\u2501]+")  # "──2017年4月16日在…会议上": box-drawing lines typed as a dash
 
 
 def _gbk_two_byte(ch: str) -> bool:
@@ -252,8 +253,8 @@ def fix_misaligned_gbk(text: str) -> RepairResult:
             break
         s, e = _run_around(text, m.start())
         run = text[s:e]
-        # a trigger among clean text (a Greek letter in a formula) is not a shifted run
-        if sum(_suspect(ch) for ch in run) < 2:
+        # a trigger among clean text (a Greek letter in a formula) is not a shifted run; nor is a dash of box lines
+        if sum(_suspect(ch) for ch in run) < 2 or _BOX_DASH.fullmatch(run):
             continue
         tail = text[e] if e < len(text) and "\x40" <= text[e] <= "\x7e" else ""
         fixed = _realign(run, tail)
