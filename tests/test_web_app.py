@@ -341,6 +341,28 @@ def test_search_uses_the_full_text_index_when_it_is_built(tmp_path, seeds):
         assert len(points) == len(years)
 
 
+def test_trend_counts_are_exact_whichever_way_reports_are_found(tmp_path, seeds, monkeypatch):
+    """A common term is counted in every report's text, a rarer one only in the reports the index lists: both
+    give the substring counts of the clean texts (the web's trends page reads luoshi.query.trend)."""
+    from luoshi.query import trend as trend_module
+    from luoshi.query.index import ensure_index
+    from luoshi.store import open_store
+    from luoshi.store.ingest import ingest
+
+    with open_store(str(tmp_path / "trend.db")) as s:
+        ingest(s, [str(p) for p in seeds.values()], jobs=1)
+        ensure_index(s)
+        texts = s.query("SELECT year, text FROM reports WHERE canonical_id IS NULL", [])
+        words = ["发展", "就业", "低空经济"]
+        expected = {(y, w): sum(r["text"].count(w) for r in texts if r["year"] == y)
+                    for y in {r["year"] for r in texts} for w in words}
+        assert any(expected.values())
+        for share in (0.0, 2.0):  # 0: every term is "common" (scan every text); 2: none is (index first)
+            monkeypatch.setattr(trend_module, "COMMON_SHARE", share)
+            rows = trend_module.trend(s, words, canonical_only=True)
+            assert {(r["year"], r["term"]): r["count"] for r in rows} == expected
+
+
 def test_search_without_query_and_filters(client):
     r = client.get("/search")
     assert r.status_code == 200 and "result-count" not in r.text

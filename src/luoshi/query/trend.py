@@ -2,7 +2,8 @@
 
 The rate normalises for report length (a 40,000-character provincial report is not "more about" 就业 than a
 10,000-character county one just for being long). Occurrences are substring counts in the clean text of the
-reports the search index says contain the term, so a term split by the index's tokens is still counted exactly.
+reports the search index says contain the term (of every report, for a common term), so a term split by the
+index's tokens is still counted exactly.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from .search import report_filters
 from .segment import normalize_query
 
 GROUPS = ("year", "province", "level", "region", "kind")
+# A term found in at least COMMON_SHARE of a sample of SAMPLE_REPORTS reports is counted in every report's text
+# directly: the index would list nearly every report anyway, and collecting their ids from hundreds of thousands
+# of matching sentences took 2/3 of the time (发展 on 3,000 reports: 1.06 s -> 0.32 s).
+SAMPLE_REPORTS = 40
+COMMON_SHARE = 0.5
 
 
 def trend(store: Store, words: list[str], *, by: str = "year", **filters: Any) -> list[dict[str, Any]]:
@@ -30,12 +36,17 @@ def trend(store: Store, words: list[str], *, by: str = "year", **filters: Any) -
     rows = []
     for word in words:
         needle = "".join(t.text for t in terms(parse(word))[:1]) or normalize_query(word)
+        match = _match_arg(store, word)
+        if _common(store, needle, where, params):  # in most reports anyway: listing them through the index costs more than it saves
+            candidates, candidate_params = "1 = 1", []
+        else:
+            candidates = f"r.id IN (SELECT DISTINCT sp.report_id FROM search_spans sp WHERE {_contains(store)})"
+            candidate_params = [match]
         counts = {r["grp"]: int(r["n"] or 0) for r in store.query(
             f"SELECT r.{by} AS grp, SUM((LENGTH(r.text) - LENGTH(REPLACE(r.text, ?, ''))) / LENGTH(?)) AS n "
-            f"FROM reports r WHERE r.id IN (SELECT DISTINCT sp.report_id FROM search_spans sp "
-            f"WHERE {_contains(store)})"
+            f"FROM reports r WHERE {candidates}"
             + "".join(f" AND {w}" for w in where) + f" GROUP BY r.{by}",
-            [needle, needle, _match_arg(store, word), *params])}
+            [needle, needle, *candidate_params, *params])}
         for t in totals:
             chars = int(t["chars"] or 0)
             n = counts.get(t["grp"], 0)
@@ -43,6 +54,16 @@ def trend(store: Store, words: list[str], *, by: str = "year", **filters: Any) -
                          "per_10k": round(n * 10000 / chars, 3) if chars else 0.0})
     rows.sort(key=lambda r: (r[by] is None, r[by] if r[by] is not None else "", words.index(r["term"])))
     return rows
+
+
+def _common(store: Store, needle: str, where: list[str], params: list[Any]) -> bool:
+    """Whether most of a small sample of the reports asked for contain the term (a bounded check, exact either way:
+    it only chooses how the reports to count are found)."""
+    find = "strpos(x.text, ?)" if store.dialect == "postgresql" else "instr(x.text, ?)"
+    cond = " WHERE " + " AND ".join(where) if where else ""
+    row = store.query(f"SELECT COUNT(*) AS n, SUM(CASE WHEN {find} > 0 THEN 1 ELSE 0 END) AS k FROM "
+                      f"(SELECT r.text FROM reports r{cond} LIMIT ?) x", [needle, *params, SAMPLE_REPORTS])[0]
+    return bool(row["n"]) and (row["k"] or 0) >= COMMON_SHARE * row["n"]
 
 
 def _contains(store: Store) -> str:
