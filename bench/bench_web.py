@@ -12,7 +12,8 @@ The URL set (chosen from the database by fixed rules, so the same database gives
   reports       /reports, ?page=2, the last page, ?year=<year with most reports>, ?province=<most reports>
   report        the smallest canonical report with facts, and the canonical report with the most facts
   targets       /targets (latest year), /targets?year= (all years), all years sorted by value descending
-  region        /region/<region with the most canonical reports>, and its /verdicts fragment
+  region        /region/<region with the most targets (canonical reports)>, and its /verdicts fragment (main targets)
+  plans         that region's /verdicts/plans fragment (fetched only when its section is opened)
   search        the 10 queries of SEARCH_QUERIES
   trends        the 5 term sets of TREND_TERMS
   upload        /upload (the form; uploads are off on a read-only server, so it shows the notice)
@@ -54,8 +55,9 @@ def pick_urls(db: str) -> dict[str, list[str]]:
                 "(SELECT 1 FROM facts f WHERE f.report_id = r.id) ORDER BY r.n_chars, r.id LIMIT 1")[0]
     largest = one("SELECT f.report_id FROM facts f JOIN reports r ON r.id = f.report_id WHERE r.canonical_id IS NULL "
                   "GROUP BY f.report_id ORDER BY COUNT(*) DESC, f.report_id LIMIT 1")[0]
-    region = one("SELECT region FROM reports WHERE canonical_id IS NULL AND region IS NOT NULL GROUP BY region "
-                 "ORDER BY COUNT(*) DESC, region LIMIT 1")[0]
+    region = one("SELECT r.region FROM facts f JOIN reports r ON r.id = f.report_id WHERE f.status = 'target' "
+                 "AND r.canonical_id IS NULL AND r.region IS NOT NULL GROUP BY r.region "
+                 "ORDER BY COUNT(*) DESC, r.region LIMIT 1")[0]
     conn.close()
     last_page = max(1, (total + 49) // 50)
     return {
@@ -65,6 +67,7 @@ def pick_urls(db: str) -> dict[str, list[str]]:
         "report": [f"/report/{small}", f"/report/{largest}"],
         "targets": ["/targets", "/targets?year=", "/targets?year=&sort=value&desc=1"],
         "region": [f"/region/{quote(region)}", f"/region/{quote(region)}/verdicts"],
+        "plans": [f"/region/{quote(region)}/verdicts/plans"],
         "search": ["/search?" + urlencode({"q": q}) for q in SEARCH_QUERIES],
         "trends": ["/trends?" + urlencode({"terms": t}) for t in TREND_TERMS],
         "upload": ["/upload"],

@@ -17,19 +17,22 @@ from typing import Any
 from ..models import Fact, Meta, Report
 
 FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact) if f.name != "rank")
+TARGET_STATUSES = ("target", "actual", "estimate")  # what main targets are judged from (luoshi.track.pairing)
 META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind", "doc_type")
 
 
-def region_reports_from_facts(store: Any, region: str) -> list[Report]:
+def region_reports_from_facts(store: Any, region: str, statuses: tuple[str, ...] | None = None) -> list[Report]:
     """The region's canonical reports with metadata, facts and clean text, in `Store.reports` order (the first
-    report of a year is the one judged)."""
+    report of a year is the one judged). `statuses`: only facts with these statuses (the others are not read)."""
     rows = store.query(
         f"SELECT id, source, text, {', '.join(META_COLUMNS)} FROM reports "
         "WHERE region = ? AND canonical_id IS NULL ORDER BY year, province, region, source", [region])
     facts: dict[str, list[Fact]] = defaultdict(list)
+    only = f" AND f.status IN ({', '.join('?' * len(statuses))})" if statuses else ""
     for f in store.query(
             "SELECT f.* FROM facts f JOIN reports r ON r.id = f.report_id "
-            "WHERE r.region = ? AND r.canonical_id IS NULL ORDER BY f.report_id, f.idx", [region]):
+            f"WHERE r.region = ? AND r.canonical_id IS NULL{only} ORDER BY f.report_id, f.idx",
+            [region, *(statuses or ())]):
         fields = {k: f[k] for k in FACT_FIELDS if k in f and f[k] is not None}
         rank = {"scope": f["rank_scope"], "n": f["rank_n"]} if f.get("rank_scope") or f.get("rank_n") else None
         facts[f["report_id"]].append(Fact(**{"metric_text": "", "value_text": "", "metric": None, "value": None,
@@ -48,6 +51,7 @@ def region_verdicts(store: Any, region: str, *, plans: bool = False) -> list[dic
         from ..track import track
     except ImportError:  # the tracking stage is optional for the web app
         return []
-    verdicts = track(region_reports_from_facts(store, region), plans=plans)
+    reports = region_reports_from_facts(store, region, None if plans else TARGET_STATUSES)
+    verdicts = track(reports, plans=plans)
     rows = [v.row() for v in verdicts if (v.kind == "plan") == plans]
     return sorted(rows, key=lambda r: (-(r["year"] or 0), r["metric"] or "", r["kind"] or ""))
