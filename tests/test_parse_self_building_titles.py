@@ -60,3 +60,16 @@ def test_appendix_of_last_years_done_items_is_review(corpus):
     roles = {s.title: s.role for s in parse_sections(text) if s.level == 2}
     assert roles["2019年市十件惠民实事完成情况"] == "review"
     assert roles["2020年市十件惠民实事工作安排"] == "plan"
+
+
+@pytest.mark.parametrize("rel, opening", [
+    (f"{PREFECTURES}/葫芦岛市/2022.md", "今年的发展目标是：地区生产总值增长6%左右"),
+    (f"{PREFECTURES}/临沂市/2021.md", "今年全市经济社会发展目标为：生产总值增长6.5%左右"),
+    (f"{PREFECTURES}/岳阳市/2018.md", "2018年全市经济社会发展目标是：地区生产总值增长8%左右"),
+])
+def test_year_targets_announced_as_development_goals(corpus, rel, opening):
+    """The year's targets announced as "今年的发展目标是：" / "2018年全市经济社会发展目标是：" (no 主要/预期) are the targets
+    passage; before, these reports had none."""
+    text, _ = clean_document(next(iter(read_paths([corpus / rel]))))
+    passage = next(s for s in parse_sections(text) if s.role == "targets")
+    assert text[passage.start:passage.end].startswith(opening)
