@@ -11,6 +11,8 @@ YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 DEADLINE_RE = re.compile(r"(?:到|至|在|于)((?:19|20)[0-9]{2})年(?:底|末|前)?|((?:19|20)[0-9]{2})年(?:底|末)?前")
 COMMUNIQUE_TITLE_RE = re.compile(r"((?:19|20)[0-9]{2})年[^\n]{0,12}统计公报")
 PLAN_NAME_RE = re.compile(r"“十([一二三四五]?)五”|十([一二三四五]?)五(?:时期|期间|计划|规划)")
+PLAN_TITLE_RE = re.compile(r"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:计划|规划)[^\n。]{0,20}纲要")
+PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
 NEXT_FIVE_RE = re.compile(r"(?:今后|未来|此后)五年")
 AVERAGE_RE = re.compile(r"年均|年平均|平均每年|每年平均|[两三四五]年平均")
 CUMULATIVE_RE = re.compile(r"累计")
@@ -51,6 +53,15 @@ def basis_of(before_growth: str, before_value: str) -> str:
     return "annual"
 
 
+def plan_period(title: str) -> tuple[int, int] | None:
+    """The years a five-year plan covers, from its title ("第十二个五年规划纲要" → 2011-2015); the sixth plan on."""
+    match = PLAN_TITLE_RE.search(title[:300])  # the title only: a plan's body names other plans too
+    if not match:
+        return None
+    start = 1981 + 5 * (PLAN_NUMBERS[match.group(1) or match.group(2)] - 6)
+    return start, start + 4
+
+
 def span_end(report: Report, status: str, before: str) -> int | None:
     """The last year of the span an average is taken over, when the sentence names it: a five-year plan
     ("“十二五”时期…年均增长7.8%" → 2015) or the next five years of a target ("今后五年…年均增长7.5%")."""
@@ -60,6 +71,9 @@ def span_end(report: Report, status: str, before: str) -> int | None:
         return 1981 + 5 * (number - 6) + 4
     if status in ("target", "plan") and report.meta.year and NEXT_FIVE_RE.search(before):
         return report.meta.year + 4
+    if status in ("target", "plan") and report.meta.doc_type == "five_year_plan" \
+            and (period := plan_period(report.meta.title or "")):
+        return period[1]  # a plan's own targets: averages over its five years
     base = reviewed_year(report)
     stated = [int(y) for y in YEAR_RE.findall(before)]
     if status in ("actual", "estimate") and base and any(base - 5 <= y <= base for y in stated):

@@ -26,7 +26,7 @@ def track(reports: list[Report], *, year: int | None = None, plans: bool = True)
     """All verdicts for one region's reports; communiqués among them serve as a second source for national targets."""
     communiques = [r for r in reports if is_communique(r)]
     five_year = [r for r in reports if r.meta.doc_type == "five_year_plan"
-                 or (r.meta.doc_type != "work_report" and plan_period(r.text))]
+                 or (r.meta.doc_type != "work_report" and plan_period(r.meta.title or ""))]
     work = [r for r in reports if r not in communiques and r not in five_year]
     verdicts = track_series(work, year=year)
     if communiques:

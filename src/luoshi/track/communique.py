@@ -1,44 +1,44 @@
 """National results from the NBS statistical communiqués (国家统计局年度统计公报), a second source for national targets.
 
-A communiqué is a document of its own kind: its headline results are read with the focused reader (the same
-metric aliases and figure patterns), all as status "actual" for the communiqué's year.
+The extract stage reads a communiqué's figures as actuals of the year it reports on (the year in its title, the
+year before its publication); the first figure of each metric is the headline one.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 
 from ..models import Fact, Report
-from . import reader
 from .pairing import main_targets, pair_target, report_year
 from .verdict import Verdict, comparable
 
-TITLE_YEAR_RE = re.compile(r"(\d{4})年国民经济和社会发展统计公报")
 
-
-def communique_year(text: str) -> int | None:
-    """The year a communiqué reports on, from its title line ("中华人民共和国2023年国民经济和社会发展统计公报")."""
-    match = TITLE_YEAR_RE.search(text[:2000])
-    return int(match.group(1)) if match else None
+def communique_year(report: Report) -> int | None:
+    """The year a communiqué reports on: the period of its results (meta.year is the year it was published)."""
+    periods = Counter(f.period for f in report.facts if f.status == "actual" and f.period is not None)
+    if periods:
+        return periods.most_common(1)[0][0]
+    return report.meta.year - 1 if report.meta.year else None
 
 
 def is_communique(report: Report) -> bool:
-    return report.meta.doc_type == "communique" or communique_year(report.text) is not None
+    return report.meta.doc_type == "communique"
 
 
 def communique_results(report: Report) -> dict[str, list[Fact]]:
-    """The communiqué's results by metric (first mention of each: the headline figure)."""
-    year = communique_year(report.text)
+    """The communiqué's results for its year by metric, in text order (the first one is the headline figure)."""
+    year = communique_year(report)
     by_metric: dict[str, list[Fact]] = {}
-    for fact in reader.read_figures(report.text, status="actual", period=year):
-        if fact.metric:
+    for fact in report.facts:
+        if fact.metric and not fact.scope and fact.status == "actual" and fact.period == year \
+                and fact.basis == "annual":
             by_metric.setdefault(fact.metric, []).append(fact)
     return by_metric
 
 
 def track_national(reports: list[Report], communiques: list[Report], *, year: int | None = None) -> list[Verdict]:
     """Each national target of year N against the communiqué for year N."""
-    by_year = {communique_year(c.text): c for c in communiques}
+    by_year = {communique_year(c): c for c in communiques}
     verdicts: list[Verdict] = []
     for report in reports:
         n = report_year(report)

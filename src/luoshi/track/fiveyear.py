@@ -1,32 +1,30 @@
 """Five-year plans: each plan's average-growth targets against the results stated at the end of the period.
 
 A plan (五年规划纲要) sets targets as average annual growth over its five years ("国内生产总值年均增长7%"); the
-first work report after the period reviews it ("国内生产总值年均增长7.8%"). Both are read with
-`reader.read_averages`; the verdict rules are those of annual targets (verdict.py).
+first work report after the period reviews it ("国内生产总值年均增长7.8%"). Both are facts the extract stage marks
+`basis = "average"`; the verdict rules are those of annual targets (verdict.py).
 """
 
 from __future__ import annotations
 
-import re
-
-from ..models import Report
-from . import reader
+from ..extract.status import plan_period
+from ..models import Fact, Report
 from .pairing import pair_target, report_year
 from .verdict import Verdict, comparable
 
-PLAN_NUMBER_RE = re.compile(r"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:计划|规划)[^\n。]{0,20}纲要")
-GOALS_RE = re.compile(r"(?:主要|预期|奋斗|发展)目标(?:是|为)?：|(?:主要|预期|奋斗)目标是")
-FORWARD_RE = re.compile(r"今后|目标|预期|提出|力争|将|规划|纲要")
-CN = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
+__all__ = ["plan_period", "track_five_year"]
+
+TARGET_STATUSES = ("target", "plan")
 
 
-def plan_period(text: str) -> tuple[int, int] | None:
-    """The years a plan covers, from its title ("第十二个五年规划纲要" → 2011-2015); plans from the sixth on."""
-    match = PLAN_NUMBER_RE.search(text[:300])  # the title: a plan's body names other plans too
-    if not match:
-        return None
-    start = 1981 + 5 * (CN[match.group(1) or match.group(2)] - 6)
-    return start, start + 4
+def _averages(report: Report, statuses: tuple[str, ...], period: int | None) -> dict[str, list[Fact]]:
+    """Average-growth facts of the whole jurisdiction over the span ending in `period`, by metric."""
+    by_metric: dict[str, list[Fact]] = {}
+    for fact in report.facts:
+        if fact.basis == "average" and fact.status in statuses and fact.metric and not fact.scope \
+                and fact.growth is not None and fact.period == period:
+            by_metric.setdefault(fact.metric, []).append(fact)
+    return by_metric
 
 
 def track_five_year(plans: list[Report], reports: list[Report]) -> list[Verdict]:
@@ -34,18 +32,13 @@ def track_five_year(plans: list[Report], reports: list[Report]) -> list[Verdict]
     by_year = {y: r for r in reports if (y := report_year(r)) is not None}
     verdicts: list[Verdict] = []
     for plan in plans:
-        period = plan_period(plan.text)
+        period = plan_period(plan.meta.title or "")
         if period is None or period[1] + 1 not in by_year:
             continue
         review = by_year[period[1] + 1]
-        results: dict[str, list] = {}
-        for fact in reader.read_averages(review.text, status="actual", period=period[1]):
-            if not FORWARD_RE.search(fact.sentence):  # "今后五年国内生产总值年均增长7.5%" is the next plan's target
-                results.setdefault(fact.metric or "", []).append(fact)
-        goals = GOALS_RE.search(plan.text)  # skip the review of the previous plan that opens the document
-        offset = goals.start() if goals else 0
-        for target in reader.read_averages(plan.text[offset:], status="target", period=period[1]):
-            target.start, target.end = target.start + offset, target.end + offset
+        results = _averages(review, ("actual", "estimate"), period[1])
+        for targets in _averages(plan, TARGET_STATUSES, period[1]).values():
+            target = targets[0]
             verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []),
                                                       source="work_report")
             v = Verdict(region=review.meta.region or "全国", year=period[1], metric=target.metric, verdict=verdict,

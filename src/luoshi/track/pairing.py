@@ -8,53 +8,43 @@ from __future__ import annotations
 import re
 
 from ..models import Fact, Report
-from . import reader
 from .verdict import Verdict, comparable, confidence, judge, quantities
 
 RESULT_STATUSES = ("actual", "estimate")
 
 
 def report_year(report: Report) -> int | None:
-    """The report's year (the year whose targets it sets): parsed metadata, else read from its own text."""
-    if report.meta.year:
-        return report.meta.year
-    if report.meta.doc_type == "communique":
-        return None
-    return reader.infer_year(report.raw_text or report.text) or reader.infer_year(report.text)
+    """The report's year (the year whose targets it sets), from the parse stage's metadata."""
+    return report.meta.year
 
 
-def _with_reader(extracted: list[Fact], read: list[Fact]) -> list[Fact]:
-    """Extracted facts first; the focused reader fills in metrics the extract stage did not find (or did not run)."""
-    have = {f.metric for f in extracted}
-    return extracted + [f for f in read if f.metric not in have]
+FIVE_YEAR_NEAR = re.compile(r"五年|两年平均|三年平均")
 
 
-MULTI_YEAR_NEAR = re.compile(r"年均|累计|五年|两年平均")
-
-
-def _multi_year(text: str, fact: Fact) -> bool:
-    """A figure stated as a multi-year average or total ("年均增长6.3%", "累计完成…") is not the year's result."""
-    return bool(MULTI_YEAR_NEAR.search(text[max(0, fact.start - 12): fact.end]) or MULTI_YEAR_NEAR.search(fact.value_text))
+def _multi_year(fact: Fact) -> bool:
+    """A figure over several years ("年均增长6.3%", "累计完成…", "五年来增长45%") is not the year's result."""
+    if fact.basis != "annual":
+        return True
+    at = fact.sentence.find(fact.value_text)
+    return bool(FIVE_YEAR_NEAR.search(fact.sentence[:at] if at >= 0 else fact.sentence))
 
 
 def main_targets(report: Report, year: int) -> list[Fact]:
     """The first target fact of each metric for the report's own year, whole jurisdiction only."""
-    extracted = [f for f in report.facts if f.status == "target" and f.period in (year, None)]
     chosen: dict[str, Fact] = {}
-    for fact in _with_reader(extracted, reader.read_targets(report.text, year)):
-        if fact.metric and not fact.scope and fact.metric not in chosen:
+    for fact in report.facts:
+        if fact.status == "target" and fact.period in (year, None) and fact.basis == "annual" and fact.metric \
+                and not fact.scope and fact.metric not in chosen:
             chosen[fact.metric] = fact
     return list(chosen.values())
 
 
 def reported_results(report: Report, year: int) -> dict[str, list[Fact]]:
     """Results for `year` stated in `report`, by metric, actual before estimate, in text order."""
-    extracted = [f for f in report.facts if f.status in RESULT_STATUSES and f.period == year
-                 and not _multi_year(report.text, f)]
     by_metric: dict[str, list[Fact]] = {}
-    # the reader's figures follow the extracted ones for every metric: pair_target takes the first comparable one
-    for fact in extracted + reader.read_results(report.text, year):
-        if fact.metric and not fact.scope:
+    for fact in report.facts:
+        if fact.status in RESULT_STATUSES and fact.period == year and fact.metric and not fact.scope \
+                and not _multi_year(fact):
             by_metric.setdefault(fact.metric, []).append(fact)
     for facts_of_metric in by_metric.values():
         facts_of_metric.sort(key=lambda f: RESULT_STATUSES.index(f.status))
@@ -62,7 +52,7 @@ def reported_results(report: Report, year: int) -> dict[str, list[Fact]]:
 
 
 def absent_targets(report: Report) -> list[str]:
-    return sorted(set(report.absent_targets) | set(reader.read_absent_targets(report.text)))
+    return sorted(set(report.absent_targets))
 
 
 def pair_target(target: Fact, candidates: list[Fact], *, source: str) -> tuple[str, Fact | None, float, str]:

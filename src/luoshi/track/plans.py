@@ -15,12 +15,6 @@ from ..models import Fact, Report
 from .pairing import report_year
 from .verdict import Verdict
 
-PLAN_RE = re.compile(
-    r"(?P<action>新建|新增|建成|建设|完成|改造|开工|打造|提供|实施)(?P<before>[^，。；0-9]{0,12}?)"
-    r"(?P<n>\d+(?:\.\d+)?)(?P<mult>万|千)?(?P<unit>个|处|座|公里|套|户|所|家|亩|栋|张|条)(?P<after>[^，。；、0-9]{0,8})"
-)
-MULT = {"万": 1e4, "千": 1e3, None: 1.0}
-
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
@@ -40,24 +34,6 @@ def canonical_object(phrase: str | None) -> str | None:
         if phrase and name in phrase:
             return canonical
     return None
-
-
-def read_commitments(text: str, *, status: str, period: int | None, base: int = 0) -> list[Fact]:
-    """Quantified commitments (or their evidence) whose object is one the synonym table knows."""
-    facts = []
-    for m in PLAN_RE.finditer(text):
-        phrase = f"{m['before']}{m['after']}"
-        obj = canonical_object(phrase)
-        if obj is None:
-            continue
-        sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        sentence_end = text.find("。", m.end())
-        fact = Fact(metric=None, metric_text=phrase, value=float(m["n"]) * MULT[m["mult"]], unit=m["unit"],
-                    value_text=m.group(0), status=status, period=period, start=base + m.start(), end=base + m.end(),
-                    sentence=text[sentence_start: sentence_end + 1 if sentence_end >= 0 else len(text)],
-                    action=m["action"], object=obj, rule="track.plans")
-        facts.append(fact)
-    return facts
 
 
 OBJECT_NOISE_RE = re.compile(r"^(?:及|和|再|累计|全市|全省|全年|各类|一批)+|(?:数|总数|总量)$")
@@ -84,25 +60,13 @@ def _same_object(plan_key: str, fact: Fact) -> bool:
 
 
 def _plans(report: Report, year: int) -> list[Fact]:
-    """Extracted commitments (status plan with an object), or the focused reader's when none were extracted."""
-    extracted = [f for f in report.facts if f.status == "plan" and f.period in (year, None) and f.object]
-    if extracted:
-        return extracted
-    from .reader import target_passage
-
-    span = target_passage(report.text)
-    start = span[1] if span else 0
-    return read_commitments(report.text[start:], status="plan", period=year, base=start)
+    """The report's quantified commitments for its year: extracted facts with status plan and an object."""
+    return [f for f in report.facts if f.status == "plan" and f.period in (year, None) and f.object]
 
 
 def _evidence(report: Report, year: int) -> list[Fact]:
-    """Results of the reviewed year: extracted ones and the focused reader's, which know the synonym table."""
-    from .reader import target_passage
-
-    extracted = [f for f in report.facts if f.status in ("actual", "estimate") and f.period in (year, None)]
-    span = target_passage(report.text)
-    end = span[0] if span else len(report.text)
-    return extracted + read_commitments(report.text[:end], status="actual", period=year)
+    """Results of the reviewed year stated in the next report."""
+    return [f for f in report.facts if f.status in ("actual", "estimate") and f.period in (year, None)]
 
 
 def _is_stock(fact: Fact) -> bool:
