@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from luoshi.models import Fact
-from luoshi.track.reader import read_absent_targets, read_figures, read_targets
 from luoshi.track.verdict import judge
 
 
@@ -57,24 +56,3 @@ def test_grain_target_in_jin_against_tonnes():
                   bound="min", status="target")
     result = Fact(metric="grain_output", metric_text="粮食产量", value=6.9541e8, unit="吨", value_text="69541万吨")
     assert judge(target, result)[0] == "exceeded"  # 1.39万亿斤: 7 % above, beyond the 5 % margin
-
-
-def test_reader_reads_a_target_sentence():
-    text = ("全市经济社会发展的主要预期目标：地区生产总值增长5%以上，一般公共预算收入同口径增长4%左右，"
-            "社会消费品零售总额增长5.5%左右，城镇新增就业35万人。")
-    got = {f.metric: (f.growth, f.value, f.bound) for f in read_targets(text, 2024)}
-    assert got["gdp"] == (5.0, None, "min")
-    assert got["general_budget_revenue"] == (4.0, None, "approx")
-    assert got["new_urban_jobs"] == (None, 350000.0, "exact")
-
-
-def test_reader_joins_growth_after_a_level_and_skips_averages():
-    facts = read_figures("全市实现地区生产总值24653亿元，按可比价计算，增长4.6%。", status="actual", period=2023)
-    assert (facts[0].value, facts[0].growth) == (2.4653e12, 4.6)
-    assert read_figures("地区生产总值年均增长6.3%，迈上2万亿元新台阶。", status="actual", period=2021) == []
-
-
-def test_no_target_sentence():
-    # 国务院 2020: "需要说明的是，我们没有提出全年经济增速具体目标，主要因为全球疫情和经贸形势不确定性很大"
-    assert read_absent_targets("需要说明的是，我们没有提出全年经济增速具体目标，主要因为全球疫情和经贸形势不确定性很大。") == ["gdp"]
-    assert read_absent_targets("今年发展主要预期目标是：国内生产总值增长5%左右。") == []
