@@ -73,3 +73,17 @@ def test_year_targets_announced_as_development_goals(corpus, rel, opening):
     text, _ = clean_document(next(iter(read_paths([corpus / rel]))))
     passage = next(s for s in parse_sections(text) if s.role == "targets")
     assert text[passage.start:passage.end].startswith(opening)
+
+
+@pytest.mark.parametrize("rel, opening", [
+    (f"{CITIES}/青岛市/2012.md", "主要预期目标是"),
+    (f"{PREFECTURES}/郴州市/2016.md", "2016年全市经济社会发展的主要预期目标是"),
+    (f"{PREFECTURES}/甘孜藏族自治州/2022.md", "今年全州经济社会发展主要奋斗目标是"),
+])
+def test_term_targets_are_not_the_years_targets(corpus, rel, opening):
+    """"今后五年，经济社会发展的主要预期目标是" / "“十三五”时期，…" open the term's targets (the time phrase is the
+    sentence's first clause, not the last); the year's passage comes later. 主要奋斗目标 names the year's targets too."""
+    text, _ = clean_document(next(iter(read_paths([corpus / rel]))))
+    passage = next(s for s in parse_sections(text) if s.role == "targets")
+    assert text[passage.start:passage.end].startswith(opening)
+    assert not any(w in text[passage.start:passage.start + 12] for w in ("五年", "时期"))

@@ -9,6 +9,7 @@ from ._data import data_lines
 
 _SENTENCE_START = re.compile(r"[。！？!?\n]")
 _LIST_ITEM = re.compile(r"[\s\u3000*]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[、.．，]?|[一二三四五六七八九十]是|[①-⑳]|[-•·])")
+_THIS_YEAR = re.compile(r"今年|(?:19|20)\d{2}年")
 _NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达到|落实)[^。；\n]{0,12}$")
 
 
@@ -91,9 +92,11 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
         if _NEGATIVE_BEFORE.search(before):
             continue
         start = _announce_start(text, m.start())
-        clause = re.split(r"[，,；;]", text[start:m.start()])[-1]
-        if _multiyear().search(clause) and "今年" not in clause:
+        clauses = re.split(r"[，,；;]", text[start:m.start()])
+        if _multiyear().search(clauses[-1]) and "今年" not in clauses[-1]:
             continue
+        if _multiyear().search(clauses[0]) and not _THIS_YEAR.search(text[start:m.start()]):
+            continue  # "今后五年，…主要预期目标是" / "“十三五”时期，…": the term's targets, not the year's
         nl = text.find("\n", m.end())
         line_end = len(text) if nl < 0 else nl
         while line_end > m.end() and text[line_end - 1] in " \t\u3000\r":
