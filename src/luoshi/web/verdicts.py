@@ -2,8 +2,8 @@
 
 `luoshi track` loads every report of a region whole (`Store.get_report`: the record JSON, parsed, and the
 original text besides the clean one): most of its seconds per region on a large database. The page rebuilds
-each canonical report of the region from its listing columns, its rows of the facts table and its clean text
-(which the tracking stage's focused reader reads), and hands those to the same `luoshi.track.track`.
+each canonical report of the region from its listing columns, its rows of the facts table and the record's
+absent_targets (what `luoshi.track` judges from), and hands those to the same `luoshi.track.track`.
 Main targets are cheap to judge; plans (hundreds of commitments matched against later results) are not, so the
 page judges them only when asked (`plans=True`).
 """
@@ -11,21 +11,22 @@ page judges them only when asked (`plans=True`).
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import defaultdict
 from typing import Any
 
 from ..models import Fact, Meta, Report
 
 FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact) if f.name != "rank")
-TARGET_STATUSES = ("target", "actual", "estimate")  # what main targets are judged from (luoshi.track.pairing)
 META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind", "doc_type")
 
 
 def region_reports_from_facts(store: Any, region: str, statuses: tuple[str, ...] | None = None) -> list[Report]:
-    """The region's canonical reports with metadata, facts and clean text, in `Store.reports` order (the first
+    """The region's canonical reports with metadata, facts and absent targets (no text: the tracking stage
+    judges from facts only), in `Store.reports` order (the first
     report of a year is the one judged). `statuses`: only facts with these statuses (the others are not read)."""
     rows = store.query(
-        f"SELECT id, source, text, {', '.join(META_COLUMNS)} FROM reports "
+        f"SELECT id, source, {_absent_targets(store)} AS absent, {', '.join(META_COLUMNS)} FROM reports "
         "WHERE region = ? AND canonical_id IS NULL ORDER BY year, province, region, source", [region])
     facts: dict[str, list[Fact]] = defaultdict(list)
     only = f" AND f.status IN ({', '.join('?' * len(statuses))})" if statuses else ""
@@ -40,8 +41,16 @@ def region_reports_from_facts(store: Any, region: str, statuses: tuple[str, ...]
     reports = []
     for r in rows:
         meta = Meta(**{k: r[k] for k in META_COLUMNS if r[k] is not None})
-        reports.append(Report(id=r["id"], source=r["source"], text=r["text"] or "", meta=meta, facts=facts.get(r["id"], [])))
+        reports.append(Report(id=r["id"], source=r["source"], text="", meta=meta, facts=facts.get(r["id"], []),
+                              absent_targets=json.loads(r["absent"] or "[]")))
     return reports
+
+
+def _absent_targets(store: Any) -> str:
+    """The record's absent_targets as JSON text, extracted by the database (no record parsed in Python)."""
+    if store.dialect == "sqlite":
+        return "json_extract(record_json, '$.absent_targets')"
+    return "(record_json::json -> 'absent_targets')::text"
 
 
 def region_verdicts(store: Any, region: str, *, plans: bool = False) -> list[dict]:
@@ -51,7 +60,7 @@ def region_verdicts(store: Any, region: str, *, plans: bool = False) -> list[dic
         from ..track import track
     except ImportError:  # the tracking stage is optional for the web app
         return []
-    reports = region_reports_from_facts(store, region, None if plans else TARGET_STATUSES)
+    reports = region_reports_from_facts(store, region)
     verdicts = track(reports, plans=plans)
     rows = [v.row() for v in verdicts if (v.kind == "plan") == plans]
     return sorted(rows, key=lambda r: (-(r["year"] or 0), r["metric"] or "", r["kind"] or ""))
