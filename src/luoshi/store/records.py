@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
 from ..models import Fact, Report, Sentence
@@ -37,6 +38,9 @@ FACT_COLUMNS = (
 REPAIR_COLUMNS = ("report_id", "idx", "kind", "start", "end", "before", "after")
 REMOVAL_COLUMNS = ("report_id", "idx", "kind", "text")
 FACT_FIELDS_IN_TABLE = frozenset(FACT_COLUMNS[2:]) - {"rank_scope", "rank_n"}
+_RANK_AT = FACT_COLUMNS.index("rank_scope")  # the rank dict's two columns; every other column is a Fact field
+_FACT_GET = attrgetter(*(c if c not in ("rank_scope", "rank_n") else "period" for c in FACT_COLUMNS[2:]))
+FACT_FIELDS_ELSEWHERE = tuple(f.name for f in dataclasses.fields(Fact) if f.name not in FACT_FIELDS_IN_TABLE | {"rank"})
 FACT_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Fact) if f.default is not dataclasses.MISSING}
 
 
@@ -55,8 +59,7 @@ def record_rest(report: Report) -> str:
     }
     extras = {}
     for i, f in enumerate(report.facts):
-        extra = {k: v for k, v in dataclasses.asdict(f).items()
-                 if k not in FACT_FIELDS_IN_TABLE and k != "rank" and v != FACT_DEFAULTS.get(k, dataclasses.MISSING)}
+        extra = {k: v for k in FACT_FIELDS_ELSEWHERE if (v := getattr(f, k)) != FACT_DEFAULTS.get(k, dataclasses.MISSING)}
         if f.rank is not None and (set(f.rank) - {"scope", "n"} or (f.rank.get("scope"), f.rank.get("n")) == (None,) * 2):
             extra["rank"] = f.rank  # a rank the two columns cannot give back as it was
         if extra:
@@ -88,16 +91,15 @@ def child_rows(report: Report) -> dict[str, list[tuple]]:
     rid = report.id
     sections = [(rid, i, s.level, s.number, s.title, s.role, s.start, s.end) for i, s in enumerate(report.sections)]
     sentences = [(rid, i, s.start, s.end, s.section) for i, s in enumerate(report.sentences)]
-    facts = [(rid, i, *(_fact_value(f, c) for c in FACT_COLUMNS[2:])) for i, f in enumerate(report.facts)]
+    facts = []
+    for i, f in enumerate(report.facts):
+        row = [rid, i, *_FACT_GET(f)]
+        rank = f.rank or {}
+        row[_RANK_AT], row[_RANK_AT + 1] = rank.get("scope"), rank.get("n")
+        facts.append(tuple(row))
     repairs = [(rid, i, r.kind, r.start, r.end, r.before, r.after) for i, r in enumerate(report.quality.repairs)]
     removals = [(rid, i, r.kind, r.text) for i, r in enumerate(report.quality.removed)]
     return {"sections": sections, "sentences": sentences, "facts": facts, "repairs": repairs, "removals": removals}
-
-
-def _fact_value(fact: Fact, column: str) -> Any:
-    if column in ("rank_scope", "rank_n"):
-        return (fact.rank or {}).get(column[5:])
-    return getattr(fact, column)
 
 
 CHILD_COLUMNS = {
