@@ -508,6 +508,9 @@ def test_every_route_on_postgresql(pg_url, seeds):
         if region:
             assert c.get(f"/region/{region[0]['region']}").status_code == 200
             assert c.get(f"/region/{region[0]['region']}/verdicts").status_code == 200
+            assert c.get(f"/region/{region[0]['region']}/verdicts/plans").status_code == 200
+    with open_store(pg_url) as s:  # the web app's index migration runs on PostgreSQL too
+        assert s.query("SELECT 1 AS x FROM schema_migrations WHERE version = ?", [50])
 
 
 def test_upload_of_a_file_with_several_reports_lists_them(upload_client, corpus):
