@@ -522,3 +522,24 @@ def test_upload_of_a_file_with_several_reports_lists_them(upload_client, corpus)
     links = [a.attributes["href"] for a in HTMLParser(r.text).css("#stored a")]
     assert len(links) == 2
     assert all(upload_client.get(link).status_code == 200 for link in links)
+
+
+def test_trends_counted_in_memory_equal_the_database_counts(store):
+    """The web app counts trends in the canonical texts held in memory; luoshi.query.trend counts them in SQL.
+    Both must give the same rows for every grouping and filter (exact substring counts either way)."""
+    from luoshi.query.texts import ReportTexts
+    from luoshi.query.trend import trend
+
+    texts = ReportTexts.load(store)
+    assert texts is not None and len(texts) > 1
+    words = ["发展", "就业", "乡村振兴", "發展", "没有这个词语"]
+    for by in ("year", "province", "level", "region"):
+        want = trend(store, words, by=by, canonical_only=True)
+        got = trend(store, words, by=by, canonical_only=True, texts=texts)
+        assert got == want and any(r["count"] for r in got)
+    level = next(r["level"] for r in trend(store, ["发展"], by="level", canonical_only=True) if r["level"])
+    assert (trend(store, ["发展"], level=level, year_from=2010, canonical_only=True, texts=texts)
+            == trend(store, ["发展"], level=level, year_from=2010, canonical_only=True))
+    assert ReportTexts.load(store, max_chars=10) is None  # a corpus too big to hold: callers count in SQL
+    with pytest.raises(ValueError):
+        trend(store, ["发展"], texts=texts)  # all reports asked for, but the texts hold the canonical ones only

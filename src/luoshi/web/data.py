@@ -252,13 +252,17 @@ def substring_search(store: Any, query: str, filters: Filters, *, context: int =
     return hits, len(rows) > PAGE_SIZE
 
 
-def trend(store: Any, terms: list[str], filters: Filters, *, use_index: bool) -> dict[str, list[dict]]:
-    """Per term, per year: occurrences (`count`), occurrences per 10,000 characters, and the reports that year."""
-    if use_index:
-        from ..query.trend import trend as indexed_trend
+def trend(store: Any, terms: list[str], filters: Filters, *, use_index: bool,
+          texts: Any = None) -> dict[str, list[dict]]:
+    """Per term, per year: occurrences (`count`), occurrences per 10,000 characters, and the reports that year.
+
+    Counted in `texts` (the canonical texts in memory, `luoshi.query.texts.ReportTexts`) when given, else by the
+    database through the search index when it is ready, else by a plain scan of the reports table."""
+    if texts is not None or use_index:
+        from ..query.trend import trend as query_trend
 
         out: dict[str, list[dict]] = {term: [] for term in terms}
-        for r in indexed_trend(store, terms, by="year", canonical_only=True, **filters.as_params()):
+        for r in query_trend(store, terms, by="year", texts=texts, canonical_only=True, **filters.as_params()):
             if r["year"] is not None:
                 out[r["term"]].append({"year": r["year"], "count": r["count"], "per_10k": r["per_10k"],
                                        "reports": r["reports"]})
