@@ -255,3 +255,18 @@ def test_unreadable_inputs_are_listed_and_fail_the_command(tmp_path):
     assert any(line.startswith(f"failed {image}: ") for line in lines)
     assert any(line.startswith(f"failed {tmp_path / 'missing.txt'}: ") for line in lines)
     assert "read 2, stored 0," in res.stderr
+
+
+def test_ingest_leaves_planner_statistics_for_the_listing_queries(corpus, tmp_path):
+    """An ingest that adds at least a tenth of the database re-gathers the planner's statistics (a planner without
+    them starts the targets-of-a-year join from every target fact); a small addition to a big database does not."""
+    db = str(tmp_path / "s.db")
+    with open_store(db) as store:
+        summary = ingest(store, [str(corpus / "seeds")], jobs=1)
+        assert summary.stored > 2
+        analysed = {r["tbl"] for r in store.query("SELECT tbl FROM sqlite_stat1", [])}
+        assert {"reports", "facts"} <= analysed
+        assert store.query("SELECT 1 AS x FROM sqlite_master WHERE name = 'reports_canonical_year'", [])
+        assert store.refresh_statistics(0) is False
+        assert store.refresh_statistics(1) is (10 >= store.count())
+        assert store.refresh_statistics(store.count()) is True

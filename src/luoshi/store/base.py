@@ -259,6 +259,18 @@ class Store(AbstractContextManager, ABC):
         for r in self._execute("SELECT id FROM reports"):
             yield r["id"]
 
+    def refresh_statistics(self, changed: int) -> bool:
+        """Re-gather the query planner's statistics (ANALYZE) after `changed` reports were stored, when they are at
+        least a tenth of the database: a planner working from stale or no statistics starts joins from the wrong
+        table (the targets of one year read every target fact: 114 ms instead of 0.8 ms at 10,000 reports)."""
+        if changed <= 0 or changed * 10 < self.count():
+            return False
+        self._analyze()
+        return True
+
+    def _analyze(self) -> None:
+        self._execute("ANALYZE")
+
     def count(self, table: str = "reports") -> int:
         if table not in (*CHILD_COLUMNS, "reports", "metrics", "near_dup_bands"):
             raise ValueError(f"unknown table {table}")

@@ -146,6 +146,7 @@ def ingest(
             doc = admit(item)
             if doc is not None:
                 store_result(doc, _safe_process(doc))
+        store.refresh_statistics(summary.stored)
         return summary
 
     window = jobs * 4  # documents in flight: enough to keep workers busy, few enough to bound memory
@@ -188,6 +189,7 @@ def ingest(
         completed = True
     finally:
         executor.shutdown(wait=completed, cancel_futures=True)
+    store.refresh_statistics(summary.stored)
     return summary
 
 
