@@ -39,17 +39,15 @@ def test_service_share_of_gdp_national_2018(corpus):
                for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason="'国内生产总值增加到121万亿元，五年年均增长5.2%': the level and the average growth "
-                   "after it are one fact; the growth is dropped")
 def test_level_then_average_growth_joined_national_2023(corpus):
+    """'国内生产总值增加到121万亿元，五年年均增长5.2%': the level and the average growth after it are one fact."""
     got = facts(corpus, f"{NATIONAL}/2023.md", "actual")
     assert any(f.metric == "gdp" and close(f.value, 121e12) and f.unit == "元" and close(f.growth, 5.2)
                and f.period == 2022 for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason="'货物进出口总额年均增长8.6%，突破40万亿元': growth first, then the level it reached "
-                   "(突破 → bound min); only the growth is produced")
 def test_growth_then_level_joined_national_2023(corpus):
+    """'货物进出口总额年均增长8.6%，突破40万亿元': growth first, then the level it reached (突破 → min)."""
     got = facts(corpus, f"{NATIONAL}/2023.md", "actual")
     assert any(f.metric == "trade_total" and close(f.value, 40e12) and f.unit == "元" and close(f.growth, 8.6)
                and f.bound == "min" and f.period == 2022 for f in got)

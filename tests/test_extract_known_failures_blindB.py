@@ -57,10 +57,9 @@ def has(got: list[Fact], metric: str | None, *, value: float | None = None, unit
 
 # ---- targets -----------------------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="'生产总值、人均GDP、全员劳动生产率增速均为7%': one growth shared by a list of subjects "
-                   "(…增速均为X%) is three growth facts; luoshi reads 7% as a value of '生产总值' and of a stray '人'")
 @pytest.mark.parametrize("metric", ["gdp", "gdp_per_capita"])
 def test_growth_shared_by_listed_subjects_luoyang_2022(corpus, metric):
+    """'生产总值、人均GDP、全员劳动生产率增速均为7%': one growth per listed subject."""
     got = facts(corpus, LUOYANG, "target")
     assert has(got, metric, growth=7, bound="exact", period=2022)
 
@@ -149,9 +148,6 @@ def test_growth_after_qualitative_clause_luoyang_2022(corpus):
     assert has(facts(corpus, LUOYANG, "actual"), "retail_sales", growth=8.8, period=2021)
 
 
-@pytest.mark.xfail(strict=True, reason="'A、B分别…X、Y，分别增长g1、g2': values and growths listed after 分别 pair up in order "
-                   "('城乡居民人均可支配收入37533元、15221元，分别增长5.8%、7.1%'; '全市接待游客1.17亿人次，旅游总收入923.5亿元，"
-                   "分别增长25.7%、16.1%'); luoshi gives the first growth to the second value")
 @pytest.mark.parametrize("rel, metric, value, unit, growth, period", [
     (LUZHOU, "urban_income", 37533, "元", 5.8, 2022),
     (LUZHOU, "rural_income", 15221, "元", 7.1, 2022),
@@ -159,11 +155,10 @@ def test_growth_after_qualitative_clause_luoyang_2022(corpus):
     (LUOYANG, "tourism_revenue", 923.5e8, "元", 16.1, 2021),
 ])
 def test_respectively_values_and_growths(corpus, rel, metric, value, unit, growth, period):
+    """'城乡居民人均可支配收入37533元、15221元，分别增长5.8%、7.1%': values and growths pair up in order."""
     assert has(facts(corpus, rel, "actual"), metric, value=value, unit=unit, growth=growth, period=period)
 
 
-@pytest.mark.xfail(strict=True, reason="five-year review 'X年均增长g%，(2016年)达到V': the average growth before the level "
-                   "and the level are one fact (period 2016); luoshi emits a growth-only and a value-only fact")
 @pytest.mark.parametrize("metric, value, unit, growth", [
     ("gdp", 10011e8, "元", 8.9),
     ("general_budget_revenue", 1100e8, "元", 14.2),
@@ -175,6 +170,7 @@ def test_respectively_values_and_growths(corpus, rel, metric, value, unit, growt
     ("rural_income", 17969, "元", 10.4),
 ])
 def test_five_year_growth_then_level_qingdao_2017(corpus, metric, value, unit, growth):
+    """'一般公共预算收入年均增长14.2%，达到1100亿元': the average growth and the level after it are one fact."""
     assert has(facts(corpus, QINGDAO, "actual"), metric, value=value, unit=unit, growth=growth, period=2016)
 
 

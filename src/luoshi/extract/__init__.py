@@ -123,13 +123,16 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
     if d.growth_q is not None and d.value is not None and bound == "exact":
         bound = d.growth_q.bound
     high = d.high if d.high is not None else d.extra.get("growth_high")
-    last = d.growth_q or q
+    first, last = q, q
+    if d.growth_q is not None:  # the growth may come before its level ("年均增长14.2%，达到1100亿元")
+        first, last = min(q, d.growth_q, key=lambda x: x.start), max(q, d.growth_q, key=lambda x: x.end)
     rank_end = clause_end(text, last.end, sent.end, CLAUSE_DELIMS)
     rank_clause = text[last.end:rank_end]
     next_clause_end = clause_end(text, min(rank_end + 1, sent.end), sent.end, CLAUSE_DELIMS)
     rank = find_rank(rank_clause) or (find_rank(text[rank_end:next_clause_end]) if rank_end < sent.end else None)
     cs = clause_start(text, sent.start, q.start, CLAUSE_DELIMS)
-    clause = text[cs:clause_end(text, last.end, sent.end, CLAUSE_DELIMS)]
+    clause = text[clause_start(text, sent.start, first.start, CLAUSE_DELIMS):clause_end(text, last.end, sent.end,
+                                                                                     CLAUSE_DELIMS)]
     growth_start = d.growth_q.start if d.growth_q is not None else q.start
     basis = basis_of(text[clause_start(text, sent.start, growth_start, CLAUSE_DELIMS):growth_start], text[cs:q.start])
     period = period_of(report, status, before)

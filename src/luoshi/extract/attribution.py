@@ -34,9 +34,16 @@ LINK_VERB_RE = re.compile(r"(?:增长|下降|达到|达|完成|实现|为|占|�
 TOTAL_RE = re.compile(r"^(?:总量|总数|累计|总计|总额)")
 NEW_RE = re.compile(r"^(?:新增|新认定|新引进|新培育)")
 BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
-SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额)")
+SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额|增速|增幅)")
+EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
+_REACH_WORDS = sorted({r[0] for r in rows("reach_verbs.txt")} | {"超", "近", "约", "首次"} - {"累计达"}, key=len, reverse=True)
+REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
+    r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
+RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
 SHARE_WORD_RE = re.compile(r"比重|比例|占比")
-NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量|增速|增幅|较上年|，|,)")
+SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
+NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
+                           r"|增速|增幅|较上年|，|,)")
 BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
 OTHER_BASE_RE = re.compile(r"(?:较|(?<!占)比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
@@ -180,6 +187,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
     drafts: list[Draft] = []
     group: list[str] | None = None  # 分别: the subjects, in order
     group_values: list[Draft] = []
+    group_growths: list[Draft] = []  # growths given before the figures ("分别年均增长9.4%、10.4%，达到…")
     group_growth_i = 0
     share_across_joins(text, quantities)
     for i, q in enumerate(quantities):
@@ -191,10 +199,18 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         prev_end = quantities[i - 1].end if i else start
         wide = max(clause_start(text, start, q.start, CLAUSE_DELIMS), prev_end)
         joined = nxt is not None and text[q.end:nxt.start] in ("和", "、", "及", "与", "")
-        if "分别" in text[wide:q.start] or (joined and not group and "、" in text[wide:q.lead_end]):
-            subject = strip_back(strip_front(text[wide:max(wide, q.lead_end)].split("分别")[0]))
+        subject = strip_back(strip_front(text[wide:max(wide, q.lead_end)].split("分别")[0]))
+        if "分别" in text[wide:q.start] and not subject and is_change(q) and (group or later_figures(drafts, q)) \
+                and not OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
+            # "…37533元、15221元，分别增长5.8%、7.1%": growths with no subject pair with the figures before, in order
+            if not group:
+                group_values = later_figures(drafts, q)[-len(changes_from(text, quantities, i)):]
+                group, group_growths, group_growth_i = [v.metric_text for v in group_values], [], 0
+            starts_group = False
+        elif "分别" in text[wide:q.start] or (joined and not group and ("、" in text[wide:q.lead_end]
+                                                                         or subject.startswith("城乡"))):
             group = split_subjects(subject)
-            group_values, group_growth_i = [], 0
+            group_values, group_growths, group_growth_i = [], [], 0
             starts_group = True
         else:
             starts_group = False
@@ -207,6 +223,13 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             continue  # "由59.3亿元增长到163.3亿元": the starting point of a change, not a result
         # 1. distribution over 分别 subjects
         if group and (starts_group or i):
+            listed = i and text[quantities[i - 1].end:q.start] in ("和", "、", "及", "与") \
+                and not is_change(quantities[i - 1])
+            if not is_change(q) and len(group_values) < len(group_growths) \
+                    and (listed or REACHED_RE.fullmatch(text[cs:q.start].strip(" \u3000"))) \
+                    and join_level(group_growths[len(group_values)], q):
+                group_values.append(group_growths[len(group_values)])  # "分别年均增长9.4%、10.4%，达到43598元、17969元"
+                continue
             d = distribute(q, group, group_values, group_growth_i)
             if d is None:
                 continue
@@ -220,9 +243,10 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
                 group_values.append(d)
             else:
                 group_growth_i += 1
+                group_growths.append(d)
             continue
         # 2. a growth without its own subject joins the figure before it
-        if (q.growth_sign or q.unit == "个百分点") and not metrics.find(lead) and _no_subject(lead) and prev \
+        if (q.growth_sign or q.unit == "个百分点") and not metrics.find(lead) and _no_subject(lead, q.verb) and prev \
                 and prev.growth is None and prev.value is not None and prev.q.end <= q.start:
             probe = Draft(q, prev.metric, prev.metric_text)
             fill_numbers(probe, q)
@@ -234,6 +258,9 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         # 2b. "突破11万亿元、达到11.6万亿元": a floor restated as the figure itself, for the same subject
         if restates(text, prev, q, lead):
             prev.q, prev.value, prev.high = q, q.value, q.high
+            continue
+        # 2c. "一般公共预算收入年均增长14.2%，达到1100亿元": the level a growth reached, in the next clause
+        if reaches(text, prev, q, text[cs:q.start]) and join_level(prev, q):
             continue
         # 3-5. the subject: lead, share of the previous subject, carried subject
         rule = "lead"
@@ -265,8 +292,9 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
                     "ellipsis"
         whole = text[wide:max(wide, q.lead_end)]
         subjects = None
-        if "均" in whole and "、" in whole and rule == "lead":
-            subjects = split_subjects(strip_back(strip_front(whole.split("均")[0])))
+        each = list(EACH_RE.finditer(whole))
+        if each and "、" in whole[:each[-1].start()] and rule == "lead":
+            subjects = split_subjects(strip_back(strip_front(whole[:each[-1].start()])))
         for subject in subjects or [phrase]:
             d = make_draft(text, q, subject, rule if not subjects else "distribute", lead_raw, end, prev,
                            strict=cs > start and text[cs - 1] == "、")
@@ -292,6 +320,9 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
             and RATE_NOUN_RE.match(metrics.normalise(phrase)[found[1]:]):
         d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "经济增长速度预期为年均7%左右"
         d.growth_q = q
+    elif not found and d.unit == "%" and d.growth is None and RATE_TAIL_RE.search(metrics.normalise(phrase)):
+        d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "全员劳动生产率增速为7%": a growth
+        d.growth_q = q
     trail_end = clause_end(text, q.end, end)
     trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
     verbs_only = not ONLY_VERBS.sub("", phrase)
@@ -312,6 +343,52 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     if d.object is None:
         d.object = strip_action(d.metric_text) or None
     return d
+
+
+def is_change(q: Quantity) -> bool:
+    return bool(q.growth_sign) or q.unit == "个百分点"
+
+
+def changes_from(text: str, quantities: list[Quantity], i: int) -> list[Quantity]:
+    """The run of changes listed from quantities[i] on ("分别增长5.8%、7.1%")."""
+    run = [quantities[i]]
+    for a, b in pairwise(quantities[i:]):
+        if text[a.end:b.start] not in ("和", "、", "及", "与") or not is_change(b):
+            break
+        run.append(b)
+    return run
+
+
+def later_figures(drafts: list[Draft], q: Quantity) -> list[Draft]:
+    """The figures without a change that end the drafts so far (what a subject-less 分别 list of changes pairs with)."""
+    out: list[Draft] = []
+    for d in reversed(drafts):
+        if d.value is None or d.growth is not None or d.q.end > q.start:
+            break
+        out.insert(0, d)
+    return out if len(out) >= 2 else []
+
+
+def reaches(text: str, prev: Draft | None, q: Quantity, before: str) -> bool:
+    """A level whose clause says only that it was reached ("，2016年达到10011亿元", "，突破40万亿元"), right after
+    a growth-only figure: the level of that growth's subject. `before`: the clause up to the number."""
+    if prev is None or prev.value is not None or prev.growth is None or is_change(q) or prev.q.end > q.start:
+        return False
+    between = text[prev.q.end:q.start]
+    if len(between) > 16 or any(c in "；;。：:" for c in between):
+        return False
+    return bool(REACHED_RE.fullmatch(before.strip(" \u3000，,")))
+
+
+def join_level(d: Draft, q: Quantity) -> bool:
+    """Give a growth-only draft the level stated after it ("年均增长14.2%，达到1100亿元"), when the unit fits."""
+    if d.value is not None or d.growth is None or d.growth_unit != "%" or q.unit in ("%", "个百分点", "倍"):
+        return False
+    if d.metric is not None and not metrics.compatible(d.metric, q.unit):
+        return False
+    d.growth_q = d.growth_q or d.q
+    d.q, d.value, d.unit, d.high = q, q.value, q.unit, q.high
+    return True
 
 
 def share_across_joins(text: str, quantities: list[Quantity]) -> None:
@@ -342,8 +419,11 @@ def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
     return bool(lead) and not ONLY_VERBS.sub("", lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
 
 
-def _no_subject(lead: str) -> bool:
-    """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比"): the growth has no subject of its own."""
+def _no_subject(lead: str, verb: str | None = None) -> bool:
+    """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比") or, before an average, its span
+    ("五年年均增长"; not "五年增长52.4%", a change over five years): the growth has no subject of its own."""
+    if verb and verb.startswith(("年均", "平均")) or "年均" in lead or "平均" in lead:
+        lead = SPAN_RE.sub("", lead)
     rest = NO_SUBJECT_RE.sub("", COMPARABLE_RE.sub("", lead))
     return len(rest) <= 1
 
