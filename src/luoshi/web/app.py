@@ -51,12 +51,15 @@ class StoreProvider:
 
 
 def warm_up(stores: StoreProvider, texts: SharedTexts) -> None:
-    """Before the first requests ask for them: load the search tokenizer (jieba's dictionary, about a second) and
-    the canonical texts that trends count in (0.1-0.3 s per 10,000 reports' worth of canonical text)."""
+    """Before the first requests ask for them: load the search tokenizer (jieba's dictionary, about a second), the
+    tracking stage (it imports pandas: 0.7 s of the first region page otherwise) and the canonical texts that
+    trends count in (0.2-0.7 s for the 1,858 canonical reports of the 10,000-report bench corpus)."""
     with contextlib.suppress(Exception):  # only an optimisation: a failure here shows again on the request itself
         from ..query.segment import query_words
 
         query_words("政府工作报告")
+    with contextlib.suppress(Exception):
+        from .. import track  # noqa: F401
     with contextlib.suppress(Exception):
         texts.get(stores.get())
 
