@@ -21,7 +21,7 @@ def report_year(report: Report) -> int | None:
 FIVE_YEAR_NEAR = re.compile(r"五年|两年平均|三年平均")
 
 
-def _multi_year(fact: Fact) -> bool:
+def multi_year(fact: Fact) -> bool:
     """A figure over several years ("年均增长6.3%", "累计完成…", "五年来增长45%") is not the year's result."""
     if fact.basis != "annual":
         return True
@@ -44,7 +44,7 @@ def reported_results(report: Report, year: int) -> dict[str, list[Fact]]:
     by_metric: dict[str, list[Fact]] = {}
     for fact in report.facts:
         if fact.status in RESULT_STATUSES and fact.period == year and fact.metric and not fact.scope \
-                and not _multi_year(fact):
+                and not multi_year(fact):
             by_metric.setdefault(fact.metric, []).append(fact)
     for facts_of_metric in by_metric.values():
         facts_of_metric.sort(key=lambda f: RESULT_STATUSES.index(f.status))

@@ -11,8 +11,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ..extract.attribution import strip_action
 from ..models import Fact, Report
-from .pairing import report_year
+from .commitments import action_of, beyond_year, object_class, review_text, section_titles, why_not_tracked
+from .pairing import multi_year, report_year
 from .verdict import Verdict
 
 
@@ -36,7 +38,8 @@ def canonical_object(phrase: str | None) -> str | None:
     return None
 
 
-OBJECT_NOISE_RE = re.compile(r"^(?:及|和|再|累计|全市|全省|全年|各类|一批)+|(?:数|总数|总量)$")
+OBJECT_NOISE_RE = re.compile(r"^(?:及|和|再|累计|全市|全省|全年|各类|一批)+|(?:数|总数|总量|和|及)$")
+LIST_MARKER_RE = re.compile(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）).、．]|[一二三四五六七八九十]是)\s*")
 STOCK_WORDS = r"(?:累计|达到|达|总数|总量|拥有|增至|提高到)"
 
 
@@ -44,29 +47,56 @@ def object_key(phrase: str | None) -> str | None:
     """What a commitment or a result is about: the synonym group's name, else the phrase without filler."""
     if not phrase:
         return None
-    canonical = canonical_object(phrase)
+    phrase = LIST_MARKER_RE.sub("", phrase.strip())  # "（1）实施城乡居民职业技能培训", "四是新增城镇就业"
+    head = re.split(r"[和及、]", phrase)[0]  # "康居乡村和10个康居特色村" → 康居乡村
+    canonical = canonical_object(head) or canonical_object(phrase)  # "城市棚户区和16个老旧小区改造" → 棚户区改造
     if canonical:
         return canonical
-    key = OBJECT_NOISE_RE.sub("", re.split(r"[和及、\d]", phrase.strip())[0])  # "康居乡村和10个康居特色村" → 康居乡村
+    key = OBJECT_NOISE_RE.sub("", strip_action(head))
     return key if len(key) >= 2 else None
 
 
-def _same_object(plan_key: str, fact: Fact) -> bool:
+def match_score(plan_key: str, fact: Fact) -> float:
+    """How surely `fact` is about the plan's object: 1 for the same key or synonym group, the length ratio when one
+    phrase contains the other (at least 3 characters and half the longer one), 0 otherwise."""
     key = object_key(fact.object) or object_key(fact.metric_text)
     if key is None:
-        return False
+        return 0.0
+    if key == plan_key:
+        return 1.0
     shorter, longer = sorted((key, plan_key), key=len)
-    return key == plan_key or (len(shorter) >= 3 and len(shorter) >= 0.5 * len(longer) and shorter in longer)
+    ratio = len(shorter) / len(longer)
+    return ratio if len(shorter) >= 3 and ratio >= 0.5 and shorter in longer else 0.0
+
+
+def mentioned(key: str | None, review: str) -> bool:
+    """The object, or a synonym of its group, is found as a phrase (3+ characters) in the next year's review."""
+    if not key:
+        return False
+    names = [name for name, canonical in synonyms().items() if canonical == key] or [key]
+    return any(len(name) >= 3 and name in review for name in names)
 
 
 def _plans(report: Report, year: int) -> list[Fact]:
-    """The report's quantified commitments for its year: extracted facts with status plan and an object."""
+    """The report's extracted plan facts for its year that have an object (candidates for commitments)."""
     return [f for f in report.facts if f.status == "plan" and f.period in (year, None) and f.object]
 
 
 def _evidence(report: Report, year: int) -> list[Fact]:
-    """Results of the reviewed year stated in the next report."""
-    return [f for f in report.facts if f.status in ("actual", "estimate") and f.period in (year, None)]
+    """Results of the reviewed year stated in the next report, not totals over several years ("五年来…", "十三五时期"
+    sections, unless the sentence names the year itself)."""
+    found = []
+    for f in report.facts:
+        if f.status not in ("actual", "estimate") or f.period not in (year, None) or multi_year(f):
+            continue
+        titles = section_titles(report, f.start)
+        if any(beyond_year(t, year) for t in titles) and not YEAR_ITSELF_RE.search(f.sentence):
+            continue
+        found.append(f)
+    return found
+
+
+YEAR_ITSELF_RE = re.compile(r"\d{4}年(?!以来|来)|去年|过去一年|全年|当年|今年")
 
 
 def _is_stock(fact: Fact) -> bool:
@@ -75,34 +105,52 @@ def _is_stock(fact: Fact) -> bool:
         re.search(STOCK_WORDS + r"[^，。；、]{0,4}" + re.escape(fact.value_text), fact.sentence))
 
 
-def judge_commitment(plan: Fact, evidence: list[Fact]) -> tuple[str, Fact | None, float]:
-    """met / exceeded (≥110 %) / partly (≥50 %) / missed (20-50 %) / not_reported / not_comparable."""
+def judge_commitment(plan: Fact, evidence: list[Fact], *, in_review: bool = False) -> tuple[str, Fact | None, float, str]:
+    """met / exceeded (≥110 %) / partly (≥50 %) / missed (20-50 %) / not_reported / not_comparable, the evidence,
+    a confidence that follows how surely the evidence is about the same object, and the rule that decided.
+
+    `in_review`: the object is found as a phrase in the next year's review (a not_reported is then less sure).
+    """
     key = object_key(plan.object)
-    same_object = [e for e in evidence if key and _same_object(key, e)]
-    if not same_object:
-        return "not_reported", None, 0.6
-    same_unit = [e for e in same_object if e.unit == plan.unit and e.value is not None]
+    scored = [(score, e) for e in evidence if key and (score := match_score(key, e)) > 0]
+    if not scored:
+        if in_review:
+            return "not_reported", None, 0.6, "object named in the next review, but with no figure found"
+        return "not_reported", None, 0.8, "object not named in the next review"
+    same_unit = [(s, e) for s, e in scored if e.unit == plan.unit and e.value is not None]
     if not same_unit or plan.value is None:
-        return "not_comparable", same_object[0], 0.5
-    best = max(same_unit, key=lambda e: e.value or 0)
+        return "not_comparable", max(scored, key=lambda se: se[0])[1], 0.5, "object reported, in another unit"
+    score, best = min(same_unit, key=lambda se: (-se[0], _is_stock(se[1])))  # best match, additions first, text order
+    how = "same object" if score == 1 else f"object phrase contained ({score:.0%} of the longer)"
+    conf = 0.5 + 0.4 * score
     if _is_stock(plan) and not _is_stock(best) and (best.value or 0) < plan.value:
-        return "not_comparable", best, 0.4  # "高新技术企业达到1.7万家" against "新增高新技术企业1769家"
+        return "not_comparable", best, 0.4, "a total committed, an addition reported"
     cumulative = bool(re.search(STOCK_WORDS + r"\s*" + re.escape(best.value_text), best.sentence)) or "累计" in best.sentence
     ratio = (best.value or 0) / plan.value if plan.value else 0
-    conf = 0.6 if cumulative else 0.8
-    if ratio >= 1.1 and not cumulative:
-        return "exceeded", best, conf
-    if ratio >= 1:
-        return "met", best, conf
     if cumulative:
-        return "not_comparable", best, 0.4  # a cumulative total below the year's commitment proves nothing
+        conf -= 0.2
+        how += ", cumulative total"
+    if ratio >= 3:
+        conf -= 0.2  # three times the commitment: more often a total against an addition than a real overshoot
+        how += ", three times the commitment or more"
+    conf = round(max(conf, 0.1), 2)
+    if ratio >= 1.1 and not cumulative:
+        return "exceeded", best, conf, how
+    if ratio >= 1:
+        return "met", best, conf, how
+    if cumulative:
+        return "not_comparable", best, 0.4, "a cumulative total below the year's commitment"
     if ratio < 0.2:
-        return "not_comparable", best, 0.3  # an order of magnitude apart: a total against an addition, most likely
-    return ("partly" if ratio >= 0.5 else "missed"), best, conf
+        return "not_comparable", best, 0.3, "under 20 % of the commitment: most likely a total against an addition"
+    return ("partly" if ratio >= 0.5 else "missed"), best, conf, how
 
 
-def track_plans(reports: list[Report], *, year: int | None = None) -> list[Verdict]:
-    """Verdicts for each quantified commitment of year N whose year-N+1 report is present."""
+def track_plans(reports: list[Report], *, year: int | None = None, worth_only: bool = True) -> list[Verdict]:
+    """Verdicts for each quantified commitment of year N whose year-N+1 report is present.
+
+    worth_only: keep only the commitments worth tracking (commitments.why_not_tracked); False judges every plan
+    fact with an object, as before the filter (for measurement).
+    """
     by_year = {y: r for r in reports if (y := report_year(r)) is not None}
     verdicts = []
     for n, report in sorted(by_year.items()):
@@ -110,11 +158,17 @@ def track_plans(reports: list[Report], *, year: int | None = None) -> list[Verdi
             continue
         follow = by_year[n + 1]
         evidence = _evidence(follow, n)
+        review = review_text(follow)
         for plan in _plans(report, n):
-            verdict, found, conf = judge_commitment(plan, evidence)
-            verdicts.append(Verdict(region=report.meta.region, year=n, metric=object_key(plan.object) or plan.object, verdict=verdict,
+            key = object_key(plan.object)
+            in_review = mentioned(key, review)
+            if worth_only and why_not_tracked(plan, report, n, key, in_review):
+                continue
+            verdict, found, conf, note = judge_commitment(plan, evidence, in_review=in_review)
+            verdicts.append(Verdict(region=report.meta.region, year=n, metric=key or plan.object, verdict=verdict,
                                     kind="plan", target=plan, result=found, target_report=report.id,
                                     result_report=follow.id if found else None, target_value=plan.value,
                                     result_value=found.value if found else None, unit=plan.unit, confidence=conf,
-                                    level=report.meta.level, province=report.meta.province))
+                                    note=note, level=report.meta.level, province=report.meta.province,
+                                    extra={"object_class": object_class(plan.object), "action": action_of(plan)}))
     return verdicts
