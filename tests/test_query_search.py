@@ -237,3 +237,31 @@ def test_postgres_search_matches_sqlite(request, corpus, store):
         got_trend = {r["year"]: r["count"] for r in trend(pg, ["就业"], by="year")}
         want_trend = {r["year"]: r["count"] for r in trend(store, ["就业"], by="year", region="苏州市")}
         assert got_trend == want_trend and got_trend[2024] > 0
+
+
+def test_trend_counts_a_report_shared_in_two_formats_once(corpus, tmp_path):
+    """The 2025 江苏 report as .docx and as markdown is one report (linked as near-duplicates at ingest): `luoshi
+    trend` counts it once unless --include-copies."""
+    import subprocess
+    import sys
+
+    from luoshi.store.ingest import ingest
+
+    db = str(tmp_path / "copies.db")
+    docx = corpus / "raw" / "alexzhu0-prov2025-docx" / "2025年江苏省政府工作报告.docx"
+    md = corpus / "bulk" / "lawtext-gov" / "政府工作报告-省自治区" / "江苏省" / "2025.md"
+    with open_store(db) as s:
+        assert ingest(s, [str(docx), str(md)], jobs=1).near_duplicates == 1
+        canonical = s.query("SELECT text FROM reports WHERE canonical_id IS NULL", [])
+        both = s.query("SELECT text FROM reports", [])
+    assert len(canonical) == 1 and len(both) == 2
+
+    def count(*extra: str) -> int:
+        out = subprocess.run([sys.executable, "-m", "luoshi", "trend", "就业", "--db", db, "--format", "jsonl", *extra],
+                             capture_output=True, text=True, check=True).stdout
+        return sum(json.loads(line)["count"] for line in out.splitlines())
+
+    assert count() == canonical[0]["text"].count("就业") > 0
+    assert count("--include-copies") == sum(r["text"].count("就业") for r in both)
+    with Corpus(open_store(db)) as c:
+        assert c.trend("就业")["count"].sum() == count()

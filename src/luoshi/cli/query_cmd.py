@@ -127,13 +127,16 @@ def trend(
     by: str = typer.Option("year", "--by", help="year, province, level, region or kind."),
     year_from: int | None = YEAR_FROM, year_to: int | None = YEAR_TO, province: str | None = PROVINCE,
     level: str | None = LEVEL, format: str = FORMAT, output: str | None = OUTPUT,
+    include_copies: bool = typer.Option(False, "--include-copies",
+                                        help="Count near-duplicate copies too (by default a report counts once)."),
 ) -> None:
     """How often each term is used, per 10,000 characters of report text, with a bar chart in the terminal."""
     from ..query.trend import trend as run
 
     with _open(db) as store:
         try:
-            rows = run(store, terms, by=by, year_from=year_from, year_to=year_to, province=province, level=level)
+            rows = run(store, terms, by=by, year_from=year_from, year_to=year_to, province=province, level=level,
+                       canonical_only=not include_copies)
         except ValueError as e:
             err(f"luoshi: {e}")
             raise typer.Exit(2) from e

@@ -66,8 +66,11 @@ class Corpus:
         return pd.DataFrame(_search.kwic(self.store, term, width=width, limit=limit, **filters))
 
     def trend(self, terms: str | list[str], *, by: str = "year", **filters: Any) -> pd.DataFrame:
-        """Uses of each term per 10,000 characters, by year, province, level, region or kind (long format)."""
+        """Uses of each term per 10,000 characters, by year, province, level, region or kind (long format).
+
+        Each report counts once (in its canonical copy) unless `canonical_only=False`."""
         words = [terms] if isinstance(terms, str) else list(terms)
+        filters.setdefault("canonical_only", True)
         return pd.DataFrame(_trend.trend(self.store, words, by=by, **filters))
 
     def series(self, region: str, metric: str, *, status: str | None = None, **filters: Any) -> pd.DataFrame:
