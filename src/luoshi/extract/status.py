@@ -9,7 +9,6 @@ from ..models import Report, Section
 STATUS_OF_ROLE = {"review": "actual", "targets": "target", "plan": "plan"}
 YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 DEADLINE_RE = re.compile(r"(?:到|至|在|于)((?:19|20)[0-9]{2})年(?:底|末|前)?|((?:19|20)[0-9]{2})年(?:底|末)?前")
-COMMUNIQUE_TITLE_RE = re.compile(r"((?:19|20)[0-9]{2})年[^\n]{0,12}统计公报")
 PLAN_NAME_RE = re.compile(r"“十([一二三四五]?)五”|十([一二三四五]?)五(?:时期|期间|计划|规划)")
 PLAN_TITLE_RE = re.compile(r"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:计划|规划)[^\n。]{0,20}纲要")
 PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
@@ -82,12 +81,11 @@ def span_end(report: Report, status: str, before: str) -> int | None:
 
 
 def reviewed_year(report: Report) -> int | None:
-    if report.meta.doc_type == "communique" and (m := COMMUNIQUE_TITLE_RE.search(report.meta.title or "")):
-        return int(m.group(1))  # the year it reports on, from its title
     year = report.meta.year
     if year is None:
         return None
-    return year if report.meta.kind == "half_year" else year - 1
+    # a communiqué's meta.year is already the year it reports on; a half-year report reviews its own year
+    return year if report.meta.kind == "half_year" or report.meta.doc_type == "communique" else year - 1
 
 
 def period_of(report: Report, status: str, before: str) -> int | None:

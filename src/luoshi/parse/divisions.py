@@ -201,6 +201,8 @@ def resolve(candidate: str, year: int | None = None, context: str = "") -> Place
         return Place(None, None, _LEVEL_BY_SUFFIX.get(anon.group(1), "unknown"), None)
     if candidate in ("全国", "国务院", "中华人民共和国"):
         return NATIONAL
+    if candidate.startswith("中华人民共和国"):  # the country's name, whose "共和" is not 共和县
+        return resolve(candidate[len("中华人民共和国"):], year, context) or NATIONAL
     names, _ = _index()
     found = mentions(candidate)
     chosen: Division | None = None

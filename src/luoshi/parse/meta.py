@@ -43,7 +43,7 @@ _HEAD_LINES = 14
 _HEAD_CHARS = 2500
 _GENERIC_PREFIX = re.compile(r"^(?:本|我|全)?(?:省|市|区|县|镇|乡|旗|州|盟|自治区|自治州|自治县|街道)?$")
 _REPORT_WORDS = re.compile(r"政府工作报告|政府工作報告|工作报告")
-_DELIVERY_WORDS = re.compile(r"向大会(?:作)?报告|报告政府工作|向大会作政府工作报告|向大会作报告|向大会报告工作|工作报告")
+_DELIVERY_WORDS = re.compile(r"向大会(?:作)?报告|向大会作关于\S{2,40}?的报告|报告政府工作|向大会作政府工作报告|向大会作报告|向大会报告工作|工作报告")
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +145,7 @@ def parse_meta(text: str, hints: dict[str, Any], sections: list[Section], qualit
     meta.date, date_line = _date(src)
     meta.meeting = _meeting(src, date_line)
     meta.speaker, meta.speaker_title = _speaker(src)
-    meta.year = _year(meta.title, meta.date, src, sections)
+    meta.year = _year(meta.title, meta.date, src, sections, meta.doc_type)
     meta.kind = _kind(meta.title, src, meta.doc_type)
     place = _region(src, meta, text)
     if place is not None:
@@ -153,18 +153,37 @@ def parse_meta(text: str, hints: dict[str, Any], sections: list[Section], qualit
             place.region, place.adcode, place.level, place.province, place.parent)
     if meta.meeting:
         meta.meeting = _expand_meeting_prefix(meta.meeting, meta)
+    meta.title = _identifying_title(meta.title, meta)
     _judge(meta, quality, sections, src)
     return meta
 
 
 def _title(src: _Sources) -> str | None:
     for line in src.head[:6] + src.hint_titles + src.furniture:
-        clean = re.sub(r"^\[[^\]]{1,6}\]\s*", "", line).strip("《》 #—-")
+        clean = re.sub(r"^\[[^\]]{1,6}\]\s*", "", line).strip("《》 #—-*")
         if clean.startswith("<!--") or _NOT_TITLE.search(clean):
             continue
-        if 4 <= len(clean) <= 60 and (_REPORT_WORDS.search(clean) or any(p.search(clean) for _, p in _doc_types())):
-            return clean.replace("《", "").replace("》", "")
+        if 4 <= len(clean) <= 60 and (_REPORT_WORDS.search(clean) or _REPORT_ON.match(clean)
+                                      or any(p.search(clean) for _, p in _doc_types())):
+            return _FOOTNOTE_MARK.sub("", clean.replace("《", "").replace("》", "")).strip()
     return None
+
+
+_REPORT_ON = re.compile(r"^关于\S{4,50}的报告$")  # "关于甘肃省…第十个五年计划纲要的报告": a report delivered on a plan
+_FOOTNOTE_MARK = re.compile(r"\[\^?\d{1,2}\]")  # "统计公报[1]", "五年计划[^1]"
+_GENERIC_TITLE = re.compile(r"^(?:政府)?工作报[告報]$")
+
+
+def _identifying_title(title: str | None, meta: Meta) -> str | None:
+    """A title line that names neither place nor year ("政府工作报告") is written out from the metadata read
+    elsewhere ("2024年合肥市政府工作报告", the contract's form), so that a list of reports tells them apart; a title
+    that names its place or year is kept as written."""
+    if not title or not _GENERIC_TITLE.match(re.sub(r"\s+", "", title)) or not (meta.year or meta.region):
+        return title
+    place = "国务院" if meta.level == "national" else (meta.region or "")
+    year = f"{meta.year}年" if meta.year else ""
+    half = "上半年" if meta.kind == "half_year" else ""
+    return f"{year}{half}{place}政府工作报告"
 
 
 def _doc_type(title: str | None, src: _Sources) -> str:
@@ -319,14 +338,25 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
 
 _NOT_A_PERSON = re.compile(r"信箱|热线|邮箱|之窗|专栏|留言|在线|访谈|办公|讲话|活动|报告|工作|会议|政府|批示|接待")
 _NAME_ONLY = re.compile(r"^([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})$")
+_UNDER_TITLE = re.compile(r"^[—－-]*\s*在.{2,40}会议上")  # "——在七台河市第十一届人民代表大会第六次会议上"
 _NOT_NAME = re.compile(r"报告|代表|目录|前言|政府|会议|工作|附件|说明")
 
 
-def _name_only(src: _Sources) -> str | None:
-    """A line holding only a name between the line under the title and 各位代表 ("毛伟明"): the speaker, whose
-    office the copy does not state."""
-    lines = src.head[:8]
+def _speaker_anchor(lines: list[str]) -> int | None:
+    """The line the speaker line stands under: the dated line naming the meeting, else the line naming the meeting
+    or a line holding only the date."""
     dated = next((i for i, x in enumerate(lines) if _DATE.search(x) and _MEETING_CUE.search(x)), None)
+    if dated is None:
+        dated = next((i for i, x in enumerate(lines) if _UNDER_TITLE.search(x) or _STANDALONE_DATE.match(x)), None)
+    return dated
+
+
+def _name_only(src: _Sources) -> str | None:
+    """A line holding only a name where the speaker line stands, right under the line naming the meeting or the
+    date ("毛伟明" under "——2024年1月…会议上"; "李兵" between "——在…会议上" and "2021年1月14日"), before 各位代表: the
+    speaker, whose office the copy does not state."""
+    lines = src.head[:8]
+    dated = _speaker_anchor(lines)
     if dated is None:
         return None
     for line in lines[dated + 1:dated + 3] + src.furniture[:6]:
@@ -342,7 +372,7 @@ def _title_only(src: _Sources) -> str | None:
     """A line holding only an office under the dated line ("省人民政府省长"): the copy states the office but not the
     name, so the title is kept and the speaker stays null."""
     lines = src.head[:8]
-    dated = next((i for i, x in enumerate(lines) if _DATE.search(x) and _MEETING_CUE.search(x)), None)
+    dated = _speaker_anchor(lines)
     if dated is None:
         return None
     as_reported = dict(_titles())
@@ -359,7 +389,14 @@ def _title_only(src: _Sources) -> str | None:
 _TITLE_ONLY = re.compile(r"^([\u4e00-\u9fff]{0,12}?人民政府)?(\S{1,8})$")
 
 
-def _year(title: str | None, delivered: str | None, src: _Sources, sections: list[Section]) -> int | None:
+def _year(title: str | None, delivered: str | None, src: _Sources, sections: list[Section],
+          doc_type: str = "work_report") -> int | None:
+    if doc_type == "communique":
+        return _reported_year(title, delivered, src)
+    if doc_type == "five_year_plan":
+        first = _plan_first_year(title, src)
+        if first:
+            return first
     for t in ([title] if title else []) + src.hint_titles:
         m = _YEAR_OF_REPORT.search(t) or _YEAR_IN_BRACKETS.search(t)
         if m and not _DATE.match(t, m.start(1)):  # "（2023年12月31日 李挚）" is a date, not the report's year
@@ -394,6 +431,40 @@ def _year(title: str | None, delivered: str | None, src: _Sources, sections: lis
         for y, m, _ in _ISO_DATE.findall(line):
             if int(m) <= 6:
                 return int(y)
+    return None
+
+
+def _reported_year(title: str | None, published: str | None, src: _Sources) -> int | None:
+    """A statistical communiqué's year is the year it reports on: the year its title names ("关于1978年…的公报",
+    "2023年国民经济和社会发展统计公报"), else the year before its publication (communiqués come out in spring)."""
+    for t in ([title] if title else []) + src.hint_titles:
+        for m in _TITLE_YEAR.finditer(t):
+            if not _DATE.match(t, m.start(1)):
+                return int(m.group(1))
+    return int(published[:4]) - 1 if published else None
+
+
+_PLAN_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})个五年(?:规划|计划)|([一二三四五六七八九十]{1,2})五[”\"]?(?:规划|计划)")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]{1,2}\s*(?:19|20)\d{2}")
+
+
+@lru_cache(maxsize=1)
+def _plan_periods() -> dict[str, int]:
+    return {ordinal: int(first) for ordinal, first in data_rows("plan_periods.tsv")}
+
+
+def _plan_first_year(title: str | None, src: _Sources) -> int | None:
+    """A plan's year is the first year of the period it plans: from its ordinal ("第十四个五年规划" -> 2021,
+    "“九五”计划" -> 1996), else from a span it states ("1976—1985年…十年规划纲要", "> 1986-1990")."""
+    probes = ([title] if title else []) + src.hint_titles
+    for t in probes:
+        m = _PLAN_ORDINAL.search(t)
+        if m and (first := _plan_periods().get(m.group(1) or m.group(2))):
+            return first
+    for t in probes + [x for x in src.head[:6] if len(x) <= 60]:
+        m = _YEAR_RANGE.search(t)
+        if m:
+            return int(m.group(1))
     return None
 
 
@@ -446,9 +517,30 @@ def _candidates(src: _Sources, meta: Meta) -> list[str]:
     return [c.strip() for c in out if c and c.strip()]
 
 
+@lru_cache(maxsize=1)
+def _national_cues() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{line})" for line in data_lines("national_cues.txt")))
+
+
+def _issued_by_the_nation(src: _Sources, meta: Meta) -> bool:
+    """The title or a short head line names the country or a national body as the issuer ("中华人民共和国…纲要",
+    "国家统计局" under a communiqué's title)."""
+    cues = _national_cues()
+    return any(cues.search(x) for x in ([meta.title] if meta.title else []) + src.head if len(x) <= 60)
+
+
+def _speaks_for_the_nation(text: str) -> bool:
+    """A plan or communiqué with no place in its head that says 我国/全国 more often than it names any division."""
+    voice = text.count("我国") + text.count("全国")
+    counts = Counter(divisions.full_name_mentions(text[:20000]))
+    top = counts.most_common(1)[0][1] if counts else 0
+    return voice >= 5 and voice > top
+
+
 def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
     head = "\n".join(src.head)
-    if _NATIONAL.search(head) or (meta.meeting and "全国人民代表大会" in meta.meeting):
+    national_meeting = bool(meta.meeting and "全国人民代表大会" in meta.meeting)
+    if _NATIONAL.search(head) or national_meeting or _issued_by_the_nation(src, meta):
         return divisions.NATIONAL
     year = meta.year
     context = head + "\n" + text[:6000]
@@ -470,6 +562,8 @@ def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
     best = _agree(places, level_hint, text)
     if town_name:
         return _town_with_parent(town_name, best, context, year)
+    if best is None and meta.doc_type != "work_report" and _speaks_for_the_nation(text):
+        return divisions.NATIONAL
     if best is None and level_hint != ("town",):
         best = _most_mentioned(text, year, levels=level_hint)
     return best
@@ -577,4 +671,4 @@ def _judge(meta: Meta, quality: Quality, sections: list[Section], src: _Sources)
 
 def data_check() -> None:
     """Load every data file once (used by tests to fail early on a malformed file)."""
-    _titles(), _doc_types(), data_lines("targets_cues.txt")
+    _titles(), _doc_types(), _plan_periods(), _national_cues(), data_lines("targets_cues.txt")
