@@ -1,14 +1,12 @@
 """Extraction errors found on the blind set blindA (eval/gold/blindA_*.json): national reports 2018 and 2023, 山东省 2024,
 河南省 2017, 安徽省 2010. Each test runs the real pipeline on the corpus copy and asserts the fact a reader takes from
-the sentence quoted in its reason. They are strict expected failures: fixing extraction flips them, and then the
-xfail mark should go."""
+the sentence quoted in its reason. They were strict expected failures: fixing extraction flipped them, the xfail marks
+went, and they stay as regression tests."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-import pytest
 
 from luoshi.ingest import read_paths
 from luoshi.models import Fact
@@ -31,8 +29,6 @@ def close(a: float | None, b: float) -> bool:
     return a is not None and abs(a - b) <= abs(b) * 1e-4 + 1e-9
 
 
-@pytest.mark.xfail(strict=True, reason="'服务业比重从45.3%上升到51.6%': 服务业比重 is not read as service_output_share "
-                   "(the share of services in GDP); no fact is produced")
 def test_service_share_of_gdp_national_2018(corpus):
     got = facts(corpus, f"{NATIONAL}/2018.md", "actual")
     assert any(f.metric == "service_output_share" and close(f.value, 51.6) and f.unit == "%" and f.period == 2017
@@ -53,51 +49,38 @@ def test_growth_then_level_joined_national_2023(corpus):
                and f.bound == "min" and f.period == 2022 for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason="'进口、出口通关时间分别压减67%和92%': customs clearance time is not exports; the "
-                   "fact is attributed to the exports metric")
 def test_clearance_time_is_not_exports_national_2023(corpus):
     got = facts(corpus, f"{NATIONAL}/2023.md", "actual")
     assert not [f for f in got if f.metric == "exports" and "通关" in f.metric_text]
 
 
-@pytest.mark.xfail(strict=True, reason="'全省游客人数、旅游收入均增长60%以上': 游客人数 is tourism_visitors (its own fact, "
-                   "growth 60, min); only 旅游收入 gets a metric")
 def test_visitors_in_a_shared_growth_shandong_2024(corpus):
     got = facts(corpus, f"{PROVINCES}/山东省/2024.md", "actual")
     assert any(f.metric == "tourism_visitors" and close(f.growth, 60) and f.growth_unit == "%" and f.bound == "min"
                and f.period == 2023 for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason="'“新三样”产品出口增长47.3%': exports of three product groups, not the province's "
-                   "exports; attributed to the exports metric")
 def test_product_exports_are_not_total_exports_shandong_2024(corpus):
     got = facts(corpus, f"{PROVINCES}/山东省/2024.md", "actual")
     assert not [f for f in got if f.metric == "exports" and close(f.growth, 47.3)]
 
 
-@pytest.mark.xfail(strict=True, reason="'实际吸收外资增长5.6%': 实际吸收外资 is foreign_investment_actual; metric left null")
 def test_foreign_investment_absorbed_henan_2017(corpus):
     got = facts(corpus, f"{PROVINCES}/河南省/2017.md", "actual")
     assert any(f.metric == "foreign_investment_actual" and close(f.growth, 5.6) and f.period == 2016 for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason="'居民消费价格下降0.9%': cpi is a rate, so a fall is value -0.9 with unit %, "
-                   "not growth -0.9 (as '上涨2%' is value 2)")
 def test_falling_consumer_prices_anhui_2010(corpus):
     got = [f for f in facts(corpus, f"{PROVINCES}/安徽省/2010.md", "actual") if f.metric == "cpi"]
     assert any(close(f.value, -0.9) and f.unit == "%" and f.growth is None and f.period == 2009 for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason="'利用外商直接投资38.8亿美元、增长11.3%': utilised FDI is foreign_investment_actual; "
-                   "value and growth are read but the metric is left null")
 def test_utilised_fdi_anhui_2010(corpus):
     got = facts(corpus, f"{PROVINCES}/安徽省/2010.md", "actual")
     assert any(f.metric == "foreign_investment_actual" and close(f.value, 3.88e9) and f.unit == "美元"
                and close(f.growth, 11.3) and f.period == 2009 for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason="'人口自然增长率控制在7.5‰以内' in the targets passage: a per-mille figure is not "
-                   "read, so the target is missing (value 7.5, unit ‰, bound max)")
 def test_per_mille_target_anhui_2010(corpus):
     got = facts(corpus, f"{PROVINCES}/安徽省/2010.md", "target")
     assert any("自然增长率" in f.metric_text and close(f.value, 7.5) and f.unit == "‰" and f.bound == "max"

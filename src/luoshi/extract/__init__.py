@@ -23,6 +23,8 @@ ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
 SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
+THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
+SENTENCE_OPENING = re.compile(r"^(?:(?:19|20)[0-9]{2}年|全年|全国|全省|全市|全区|全县|我国|我省|我市|其中)+")
 
 
 def fallback_sentences(text: str) -> list[Sentence]:
@@ -111,10 +113,33 @@ def other_place(report: Report, d: Draft) -> str | None:
     return None if name in region or (region and region[-3:] in name) else name
 
 
+def is_threshold(text: str, q: Quantity, end: int) -> bool:
+    """'财政总收入过10亿元的县（市、区）达到9个': a bar the counted things pass, not the region's own figure."""
+    m = THRESHOLD_RE.match(text, q.end)
+    if not m:
+        return False
+    stop = clause_end(text, m.end(), end, CLAUSE_DELIMS)
+    return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
+
+
+def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
+    """'粮食种植面积、单产实现“双增”，总产超298万吨': a name cut to its tail (总产) after the sentence opened with its head."""
+    if d.metric or d.scope or d.rule != "lead" or not d.metric_text:
+        return None
+    opening = SENTENCE_OPENING.sub("", text[sent.start:d.q.start].lstrip())
+    metric = metrics.completion(d.metric_text, opening)
+    if metric and d.value is not None and not metrics.compatible(metric, d.unit):
+        return None
+    return metric
+
+
 def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text: str) -> Fact:
     text = report.text
     if d.metric and (place := other_place(report, d)):
         d.metric, d.scope = None, place
+    if d.metric and is_threshold(text, d.q, sent.end):
+        d.metric = None
+    d.metric = d.metric or elliptic_metric(text, sent, d)
     q: Quantity = d.q
     before = text[sent.start:q.start]
     if status == "actual" and ESTIMATE_RE.search(before):

@@ -161,7 +161,8 @@ def fill_numbers(d: Draft, q: Quantity) -> None:
         d.growth_q = q
         return
     if q.growth_sign and not q.level_verb and (q.unit == "%" or q.times):
-        if kind == "percent" and (q.verb in LEVEL_VERBS_FOR_RATES or q.verb is None):
+        if kind == "percent" and (q.verb in LEVEL_VERBS_FOR_RATES or q.verb is None
+                                  or d.metric in metrics.change_rates()):  # "居民消费价格下降0.9%" -> -0.9 %
             d.value, d.unit, d.high = q.value, "%", q.high
             return
         d.growth, d.growth_unit, d.high = q.value, "%", q.high

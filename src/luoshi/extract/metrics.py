@@ -62,21 +62,103 @@ def normalise(phrase: str) -> str:
     return phrase.replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "")
 
 
+@cache
+def followers() -> tuple[str, ...]:
+    """Words after a metric name that make the phrase another measure ("出口通关时间")."""
+    return tuple(r[0] for r in rows("followers.txt"))
+
+
+@cache
+def shares() -> list[tuple[str, str, re.Pattern]]:
+    """(share metric, subject metric, bases) from data/shares.tsv."""
+    return [(r[0], r[1], re.compile(rf"(?:{BASE_PREFIX})*(?:{r[2]})")) for r in rows("shares.tsv")]
+
+
+@cache
+def change_rates() -> frozenset[str]:
+    """Percent metrics whose figure is itself a change on last year (cpi): a fall is a negative value."""
+    return frozenset(r[0] for r in rows("change_rates.txt"))
+
+
+BASE_PREFIX = r"全国|全省|全市|全区|全县|地方|同期|本级|当年|全年|财政|各级财政"
+SHARE_TAIL = re.compile(r"的?(?:比重|比例|占比)?的?$")
+BARE_SHARE = re.compile(r"的?(?:比重|比例|占比)$")
+INNER_VERBS = re.compile(r"(?<=.)(?:完成|实现)(?=.)")
+
+
 @lru_cache(maxsize=8192)  # a memo of a pure function: phrases repeat across clauses and reports
 def find(phrase: str, *, whole: bool = True) -> tuple[str, int, int] | None:
-    """(metric id, start, end) of the longest alias in phrase (rightmost among equals), or None."""
+    """(metric id, start, end) of the longest alias in phrase (rightmost among equals), or None.
+
+    A share written as its parts ("民生类支出占财政总支出", "服务业比重") is found from data/shares.tsv; a verb
+    inside a name ("规模以上工业完成增加值") is read past when nothing else names the phrase."""
     p = normalise(phrase)
+    share = share_of(p)
+    if share:
+        return share
+    best = _longest(p)
+    if best is None:
+        metric = whole_phrase_aliases().get(WHOLE_PREFIX.sub("", p)) if whole else None
+        if metric:
+            return metric, len(p) - len(WHOLE_PREFIX.sub("", p)), len(p)
+        return _past_inner_verb(p)
+    return best[2], best[0], best[1]
+
+
+def _longest(p: str) -> tuple[int, int, str] | None:
     best: tuple[int, int, str] | None = None
     for m in alias_re().finditer(p):
         alias, i = m.group(1), m.start()
         if i and NOT_AFTER.get(alias[:2]) == p[i - 1]:
             continue
+        if p.startswith(followers(), i + len(alias)) or (i and p[i - 1] == "占"):
+            continue  # "出口通关时间"; "增加值占服务业比重" names the base of a share, not its subject
         if best is None or len(alias) >= best[1] - best[0]:
             best = (i, i + len(alias), aliases()[alias])
+    return best
+
+
+def _past_inner_verb(p: str) -> tuple[str, int, int] | None:
+    """'规模以上工业完成增加值' -> 规模以上工业增加值, with offsets in p."""
+    kept = [i for i in range(len(p))]
+    for m in reversed(list(INNER_VERBS.finditer(p))):
+        del kept[m.start():m.end()]
+    if len(kept) == len(p):
+        return None
+    best = _longest("".join(p[i] for i in kept))
     if best is None:
-        metric = whole_phrase_aliases().get(WHOLE_PREFIX.sub("", p)) if whole else None
-        return (metric, len(p) - len(WHOLE_PREFIX.sub("", p)), len(p)) if metric else None
-    return best[2], best[0], best[1]
+        return None
+    return best[2], kept[best[0]], kept[best[1] - 1] + 1
+
+
+def completion(tail: str, opening: str) -> str | None:
+    """The one metric whose alias is the sentence's opening word plus tail ('粮食' + '总产' -> 粮食总产)."""
+    tail = normalise(tail)
+    if len(tail) < 2:
+        return None
+    found = {m for a, m in aliases().items() if a.endswith(tail) and a != tail and opening.startswith(a[:-len(tail)])}
+    return found.pop() if len(found) == 1 else None
+
+
+def share_of(p: str) -> tuple[str, int, int] | None:
+    """'X占Y的比重' / 'X占比' / 'X比重' where X names a share's subject and Y its base (data/shares.tsv)."""
+    i = p.rfind("占")
+    if i > 0 and p[i + 1:i + 2] != "比":
+        subject, base = p[:i], SHARE_TAIL.sub("", p[i + 1:]).removeprefix("到").removeprefix("了")
+        if not base:
+            return None
+    else:
+        m = BARE_SHARE.search(p)
+        if not m or m.start() == 0:
+            return None
+        subject, base = p[:m.start()], ""
+    found = find(subject)
+    if not found or found[2] != len(subject):
+        return None
+    for share, subject_metric, bases in shares():
+        if found[0] == subject_metric and (not base or bases.fullmatch(base)):
+            return share, found[1], len(p)
+    return None
 
 
 COMPATIBLE = {

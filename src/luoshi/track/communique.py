@@ -14,11 +14,12 @@ from .verdict import Verdict, comparable
 
 
 def communique_year(report: Report) -> int | None:
-    """The year a communiqué reports on: the period of its results (meta.year is the year it was published)."""
+    """The year a communiqué reports on: the period of its results, else meta.year (parse gives a communiqué the
+    year it reports on, not the year it was published)."""
     periods = Counter(f.period for f in report.facts if f.status == "actual" and f.period is not None)
     if periods:
         return periods.most_common(1)[0][0]
-    return report.meta.year - 1 if report.meta.year else None
+    return report.meta.year
 
 
 def is_communique(report: Report) -> bool:
