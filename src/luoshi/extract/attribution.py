@@ -248,7 +248,8 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             continue
         # 2. a growth without its own subject joins the figure before it
         if (q.growth_sign or q.unit == "个百分点") and not metrics.find(lead) and _no_subject(lead, q.verb) and prev \
-                and prev.growth is None and prev.value is not None and prev.q.end <= q.start:
+                and prev.growth is None and prev.value is not None and prev.q.end <= q.start \
+                and not names_another(text, prev, cs):
             probe = Draft(q, prev.metric, prev.metric_text)
             fill_numbers(probe, q)
             if probe.growth is not None:
@@ -291,6 +292,11 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             if back:
                 phrase, found, rule = earlier[clause_start(text, start, cs - 1, CLAUSE_DELIMS) - start:], back, \
                     "ellipsis"
+        elif not found and not is_change(q) and lead and not ONLY_VERBS.sub("", lead) and cs > start:
+            # "地区生产总值再上新台阶，达到4015亿元": a bare verb of reaching after a clause that opens with the metric
+            es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
+            if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
+                phrase, found, rule = text[es:cs - 1], metrics.find(text[es:cs - 1]), "ellipsis"
         whole = text[wide:max(wide, q.lead_end)]
         subjects = None
         each = list(EACH_RE.finditer(whole))
@@ -368,6 +374,22 @@ def later_figures(drafts: list[Draft], q: Quantity) -> list[Draft]:
             break
         out.insert(0, d)
     return out if len(out) >= 2 else []
+
+
+def opening_subject(clause: str) -> str | None:
+    """The metric a clause opens with ("社会消费品零售总额超过疫情前水平" -> retail_sales), or None."""
+    phrase = metrics.normalise(strip_front(clause.strip(" \u3000、，,")))
+    found = metrics.find(phrase)
+    if not found or found[1] > len(phrase) - len(metrics.WHOLE_PREFIX.sub("", phrase)):
+        return None
+    return found[0]
+
+
+def names_another(text: str, prev: Draft, cs: int) -> bool:
+    """A clause between prev's figure and a subject-less growth opens with another metric: the growth is that
+    metric's ("投放1.6亿元消费券，…，社会消费品零售总额超过疫情前水平、同比增长8.8%")."""
+    clauses = re.split(r"[，,；;、]", text[prev.q.end:cs])[1:]  # the first piece is the rest of prev's own clause
+    return any((m := opening_subject(c)) and m != prev.metric for c in clauses)
 
 
 def reaches(text: str, prev: Draft | None, q: Quantity, before: str) -> bool:

@@ -41,6 +41,7 @@ GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
 FILLER_RE = re.compile(r"(?:分别|均|了|同比)$")
 SUFFIX_RE = re.compile(rf"(?:{alternation(SUFFIX_BOUND)})")
 CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
+NOTE_RE = re.compile(r"[（(](?:下同|同比|按可比价格?计算|可比口径|现价)[）)][ \u3000]*\Z")
 IDIOM_AFTER = re.compile(r"^(?:个(?:一|中心|代表|务必|全面|确保|坚持|面向|重点|融合|转变|结合)|条(?:主线|底线|红线)|项(?:基本|制度))")
 
 
@@ -153,6 +154,9 @@ def _attach_context(text: str, q: Quantity, floor: int) -> None:
         if word not in ("多", "余") or q.unit in ("%",):
             q.bound = SUFFIX_BOUND[word]
     pos = q.start
+    note = NOTE_RE.search(text, max(floor, pos - 10), pos)
+    if note:  # "同比增长（下同）3.1%": a note between the verb and the number
+        pos = note.start()
     before = text[max(floor, pos - 12):pos]
     while before.endswith((" ", "\u3000")):
         before, pos = before[:-1], pos - 1
