@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import Store
-from .expr import parse, terms
+from .expr import QueryError, parse, terms
 from .index import ensure_index
 from .search import report_filters
 from .segment import normalize_query
@@ -53,8 +53,12 @@ def trend(store: Store, words: list[str], *, by: str = "year", texts: ReportText
 
 
 def needle_of(word: str) -> str:
-    """The exact string counted for a term: its first search term, folded (Traditional and full-width forms)."""
-    return "".join(t.text for t in terms(parse(word))[:1]) or normalize_query(word)
+    """The exact string counted for a term: its first search term, folded (Traditional and full-width forms); a
+    term that is not a search term (punctuation only: "');--") is counted as written, folded."""
+    try:
+        return "".join(t.text for t in terms(parse(word))[:1]) or normalize_query(word)
+    except QueryError:
+        return normalize_query(word)
 
 
 def _sql_counts(store: Store, words: list[str], by: str,
