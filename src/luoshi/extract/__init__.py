@@ -23,6 +23,8 @@ ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
 SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
+GAP_RE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:全国|全省|全市|全区|全州|省|国家|同期|平均|省控|预期|目标)"
+                    r"[^，,；;]{0,8}$")
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 SENTENCE_OPENING = re.compile(r"^(?:(?:19|20)[0-9]{2}年|全年|全国|全省|全市|全区|全县|我国|我省|我市|其中)+")
 
@@ -122,6 +124,14 @@ def is_threshold(text: str, q: Quantity, end: int) -> bool:
     return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
 
 
+def is_gap(text: str, d: Draft, floor: int) -> bool:
+    """'地区生产总值增速力争高于全省1个百分点': a gap to another region's rate or a ceiling, not the region's own change."""
+    q = d.growth_q or d.q
+    if q.unit != "个百分点":
+        return False
+    return bool(GAP_RE.search(text[clause_start(text, floor, q.start, CLAUSE_DELIMS):q.start]))
+
+
 def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     """'粮食种植面积、单产实现“双增”，总产超298万吨': a name cut to its tail (总产) after the sentence opened with its head."""
     if d.metric or d.scope or d.rule != "lead" or not d.metric_text:
@@ -137,6 +147,11 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
     text = report.text
     if d.metric and (place := other_place(report, d)):
         d.metric, d.scope = None, place
+    if d.metric and is_gap(text, d, sent.start):
+        if d.value is None:
+            d.metric = None
+        else:  # "城镇登记失业率3.5%，低于省控指标1个百分点": the level stays, the gap is no change of it
+            d.growth = d.growth_unit = d.growth_q = None
     if d.metric and is_threshold(text, d.q, sent.end):
         d.metric = None
     d.metric = d.metric or elliptic_metric(text, sent, d)
