@@ -47,6 +47,16 @@ def object_classes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def stage_words() -> re.Pattern:
+    """Start / finish words, as one pattern whose group names the stage."""
+    groups = []
+    for line in _lines("stages.tsv"):
+        name, words = line.split("\t")
+        groups.append(f"(?P<{name}>" + "|".join(sorted(words.split("|"), key=len, reverse=True)) + ")")
+    return re.compile("|".join(groups))
+
+
+@lru_cache(maxsize=1)
 def vague_heads() -> tuple[str, ...]:
     return tuple(_lines("vague_objects.txt"))
 
@@ -116,6 +126,12 @@ def action_of(fact: Fact) -> str | None:
         return fact.action
     found = delivery_actions().findall(clause_before(fact)) or delivery_actions().findall(fact.object or "")
     return found[-1] if found else None  # the object may carry the action itself ("推进80个城镇老旧小区改造")
+
+
+def stage_of(fact: Fact) -> str | None:
+    """"start" (开工) or "finish" (建成) when the figure's clause or object names a stage of a build, else None."""
+    found = list(stage_words().finditer(clause_before(fact) + (fact.object or "")))
+    return found[-1].lastgroup if found else None
 
 
 def is_project_size(fact: Fact) -> bool:

@@ -13,7 +13,16 @@ from importlib import resources
 
 from ..extract.attribution import strip_action
 from ..models import Fact, Report
-from .commitments import action_of, beyond_year, object_class, review_text, section_titles, why_not_tracked
+from .commitments import (
+    action_of,
+    beyond_year,
+    clause_before,
+    object_class,
+    review_text,
+    section_titles,
+    stage_of,
+    why_not_tracked,
+)
 from .pairing import multi_year, report_year
 from .verdict import Verdict
 
@@ -31,34 +40,49 @@ def synonyms() -> dict[str, str]:
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
+HEAD_TAIL_RE = re.compile(r"(?:建设|改造|提升|整治|工程|项目|任务|顺利|实施|完成|竣工|投用|开工|动工|创建|人数|总数|数)+$")
+
+
+def head_noun(phrase: str) -> str:
+    """The thing a phrase names, without a trailing action or count word: "城镇老旧小区改造" → 城镇老旧小区."""
+    return HEAD_TAIL_RE.sub("", phrase) or phrase
+
+
 def canonical_object(phrase: str | None) -> str | None:
+    """The synonym group whose name the phrase ends with (Chinese puts the head noun last): "城镇老旧小区改造" →
+    老旧小区改造, but not "老旧小区燃气设施"."""
+    if not phrase:
+        return None
+    head = head_noun(phrase)
     for name, canonical in synonyms().items():
-        if phrase and name in phrase:
+        if head.endswith(head_noun(name)):
             return canonical
     return None
 
 
-OBJECT_NOISE_RE = re.compile(r"^(?:及|和|再|累计|全市|全省|全年|各类|一批)+|(?:数|总数|总量|和|及)$")
+OBJECT_NOISE_RE = re.compile(r"^(?:及|和|再|累计|全市|全省|全年|各类|一批)+|(?:和|及)$")
 LIST_MARKER_RE = re.compile(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）).、．]|[一二三四五六七八九十]是)\s*")
 STOCK_WORDS = r"(?:累计|达到|达|总数|总量|拥有|增至|提高到)"
+ADDITION_RE = re.compile(r"新增|新建|新开工|新改建|新认定|新引进|新培育|新招引|净增|增加")
 
 
 def object_key(phrase: str | None) -> str | None:
-    """What a commitment or a result is about: the synonym group's name, else the phrase without filler."""
+    """What a commitment or a result is about: the synonym group's name, else the head of the phrase's first item
+    without filler ("康居乡村和10个康居特色村" → 康居乡村; "城市棚户区和16个老旧小区改造" → 棚户区改造)."""
     if not phrase:
         return None
     phrase = LIST_MARKER_RE.sub("", phrase.strip())  # "（1）实施城乡居民职业技能培训", "四是新增城镇就业"
-    head = re.split(r"[和及、]", phrase)[0]  # "康居乡村和10个康居特色村" → 康居乡村
-    canonical = canonical_object(head) or canonical_object(phrase)  # "城市棚户区和16个老旧小区改造" → 棚户区改造
+    head = re.split(r"[和及、]", phrase)[0]
+    canonical = canonical_object(head)
     if canonical:
         return canonical
-    key = OBJECT_NOISE_RE.sub("", strip_action(head))
+    key = head_noun(OBJECT_NOISE_RE.sub("", strip_action(head)))
     return key if len(key) >= 2 else None
 
 
 def match_score(plan_key: str, fact: Fact) -> float:
-    """How surely `fact` is about the plan's object: 1 for the same key or synonym group, the length ratio when one
-    phrase contains the other (at least 3 characters and half the longer one), 0 otherwise."""
+    """How surely `fact` is about the plan's object: 1 for the same key or synonym group; the length ratio when one
+    key ends the other ("高新技术企业" in "国家高新技术企业"), at least 3 characters and half the longer one; else 0."""
     key = object_key(fact.object) or object_key(fact.metric_text)
     if key is None:
         return 0.0
@@ -66,7 +90,7 @@ def match_score(plan_key: str, fact: Fact) -> float:
         return 1.0
     shorter, longer = sorted((key, plan_key), key=len)
     ratio = len(shorter) / len(longer)
-    return ratio if len(shorter) >= 3 and ratio >= 0.5 and shorter in longer else 0.0
+    return ratio if len(shorter) >= 3 and ratio >= 0.5 and longer.endswith(shorter) else 0.0
 
 
 def mentioned(key: str | None, review: str) -> bool:
@@ -105,6 +129,12 @@ def _is_stock(fact: Fact) -> bool:
         re.search(STOCK_WORDS + r"[^，。；、]{0,4}" + re.escape(fact.value_text), fact.sentence))
 
 
+def _is_total(fact: Fact) -> bool:
+    """A total as reported ("高标准农田达到35.1万亩", "累计建成…"), not an addition stated with "达" ("新增就业达10万人")."""
+    clause = clause_before(fact)
+    return "累计" in clause or (_is_stock(fact) and not ADDITION_RE.search(clause))
+
+
 def judge_commitment(plan: Fact, evidence: list[Fact], *, in_review: bool = False) -> tuple[str, Fact | None, float, str]:
     """met / exceeded (≥110 %) / partly (≥50 %) / missed (20-50 %) / not_reported / not_comparable, the evidence,
     a confidence that follows how surely the evidence is about the same object, and the rule that decided.
@@ -120,26 +150,26 @@ def judge_commitment(plan: Fact, evidence: list[Fact], *, in_review: bool = Fals
     same_unit = [(s, e) for s, e in scored if e.unit == plan.unit and e.value is not None]
     if not same_unit or plan.value is None:
         return "not_comparable", max(scored, key=lambda se: se[0])[1], 0.5, "object reported, in another unit"
-    score, best = min(same_unit, key=lambda se: (-se[0], _is_stock(se[1])))  # best match, additions first, text order
+    score, best = min(same_unit, key=lambda se: (-se[0], _is_total(se[1])))  # best match, additions first, text order
     how = "same object" if score == 1 else f"object phrase contained ({score:.0%} of the longer)"
     conf = 0.5 + 0.4 * score
-    if _is_stock(plan) and not _is_stock(best) and (best.value or 0) < plan.value:
-        return "not_comparable", best, 0.4, "a total committed, an addition reported"
-    cumulative = bool(re.search(STOCK_WORDS + r"\s*" + re.escape(best.value_text), best.sentence)) or "累计" in best.sentence
     ratio = (best.value or 0) / plan.value if plan.value else 0
-    if cumulative:
-        conf -= 0.2
-        how += ", cumulative total"
+    if _is_stock(plan) and not _is_total(best) and ratio < 1:
+        return "not_comparable", best, 0.4, "a total committed, an addition reported"
+    if _is_total(best) and not _is_stock(plan):
+        return "not_comparable", best, 0.4, "an addition committed, a total reported"  # "高标准农田达到35.1万亩"
+    if {stage_of(plan), stage_of(best)} == {"start", "finish"}:
+        return "not_comparable", best, 0.4, "one counts starts (开工), the other completions (建成)"
+    if ratio >= 3 and ADDITION_RE.search(plan.sentence) and not ADDITION_RE.search(best.sentence):
+        return "not_comparable", best, 0.3, "three times an addition committed, reported with no word of addition"
     if ratio >= 3:
         conf -= 0.2  # three times the commitment: more often a total against an addition than a real overshoot
         how += ", three times the commitment or more"
     conf = round(max(conf, 0.1), 2)
-    if ratio >= 1.1 and not cumulative:
+    if ratio >= 1.1:
         return "exceeded", best, conf, how
     if ratio >= 1:
         return "met", best, conf, how
-    if cumulative:
-        return "not_comparable", best, 0.4, "a cumulative total below the year's commitment"
     if ratio < 0.2:
         return "not_comparable", best, 0.3, "under 20 % of the commitment: most likely a total against an addition"
     return ("partly" if ratio >= 0.5 else "missed"), best, conf, how
