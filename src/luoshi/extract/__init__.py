@@ -124,6 +124,13 @@ def is_threshold(text: str, q: Quantity, end: int) -> bool:
     return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
 
 
+def is_increment(d: Draft) -> bool:
+    """'比上年增加673亿元' / '增加5.7亿斤': an amount or a mass added, not the level the metric reached."""
+    q = d.q
+    return bool(q.growth_sign) and not q.level_verb and d.value is not None and d.unit not in ("%", "‰") \
+        and metrics.kind(d.metric) in ("currency", "mass")
+
+
 def is_gap(text: str, d: Draft, floor: int) -> bool:
     """'地区生产总值增速力争高于全省1个百分点': a gap to another region's rate or a ceiling, not the region's own change."""
     q = d.growth_q or d.q
@@ -152,7 +159,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
             d.metric = None
         else:  # "城镇登记失业率3.5%，低于省控指标1个百分点": the level stays, the gap is no change of it
             d.growth = d.growth_unit = d.growth_q = None
-    if d.metric and is_threshold(text, d.q, sent.end):
+    if d.metric and (is_threshold(text, d.q, sent.end) or is_increment(d)):
         d.metric = None
     d.metric = d.metric or elliptic_metric(text, sent, d)
     q: Quantity = d.q

@@ -113,6 +113,8 @@ def _longest(p: str) -> tuple[int, int, str] | None:
             continue
         if p.startswith(followers(), i + len(alias)) or (i and p[i - 1] == "占"):
             continue  # "出口通关时间"; "增加值占服务业比重" names the base of a share, not its subject
+        if p.count("(", 0, i) > p.count(")", 0, i):
+            continue  # "自有资金(包括利用外资)": a name inside an aside is not what the phrase measures
         if best is None or len(alias) >= best[1] - best[0]:
             best = (i, i + len(alias), aliases()[alias])
     return best
