@@ -66,13 +66,17 @@ STOCK_WORDS = r"(?:累计|达到|达|总数|总量|拥有|增至|提高到)"
 ADDITION_RE = re.compile(r"新增|新建|新开工|新改建|新认定|新引进|新培育|新招引|净增|增加")
 
 
+def _head(phrase: str) -> str:
+    """The first item of a phrase, without list marker: "（1）城市棚户区和16个老旧小区改造" → 城市棚户区."""
+    return re.split(r"[和及、]", LIST_MARKER_RE.sub("", phrase.strip()))[0]
+
+
 def object_key(phrase: str | None) -> str | None:
     """What a commitment or a result is about: the synonym group's name, else the head of the phrase's first item
     without filler ("康居乡村和10个康居特色村" → 康居乡村; "城市棚户区和16个老旧小区改造" → 棚户区改造)."""
     if not phrase:
         return None
-    phrase = LIST_MARKER_RE.sub("", phrase.strip())  # "（1）实施城乡居民职业技能培训", "四是新增城镇就业"
-    head = re.split(r"[和及、]", phrase)[0]
+    head = _head(phrase)
     canonical = canonical_object(head)
     if canonical:
         return canonical
@@ -80,12 +84,30 @@ def object_key(phrase: str | None) -> str | None:
     return key if len(key) >= 2 else None
 
 
-def match_score(plan_key: str, fact: Fact) -> float:
-    """How surely `fact` is about the plan's object: 1 for the same key or synonym group; the length ratio when one
-    key ends the other ("高新技术企业" in "国家高新技术企业"), at least 3 characters and half the longer one; else 0."""
-    key = object_key(fact.object) or object_key(fact.metric_text)
-    if key is None:
+def qualifier(phrase: str) -> str:
+    """What a phrase adds before its synonym group's name: "公办幼儿园学位" → 公办幼儿园, "新增学位" → ""."""
+    head = head_noun(OBJECT_NOISE_RE.sub("", strip_action(_head(phrase))))
+    for name in synonyms():
+        if head.endswith(head_noun(name)):
+            return head[: len(head) - len(head_noun(name))]
+    return head
+
+
+def match_score(plan: Fact, fact: Fact) -> float:
+    """How surely `fact` is about the plan's object. Same synonym group: 1 with the same qualifier, 0.9 when they
+    differ by a word of two characters or less ("施划停车位"), 0 when one names a part ("公办幼儿园学位" against
+    "学位") or another kind. Other keys: 1 when equal; the length ratio when one ends the other ("高新技术企业" in
+    "国家高新技术企业"), at least 3 characters and half the longer one; else 0."""
+    plan_key = object_key(plan.object)
+    phrase = fact.object if object_key(fact.object) else fact.metric_text
+    key = object_key(phrase)
+    if key is None or plan_key is None:
         return 0.0
+    if key == plan_key and key in synonyms().values():
+        mine, theirs = qualifier(plan.object or ""), qualifier(phrase or "")
+        if mine == theirs:
+            return 1.0
+        return 0.9 if max(len(mine), len(theirs)) <= 2 else 0.0
     if key == plan_key:
         return 1.0
     shorter, longer = sorted((key, plan_key), key=len)
@@ -142,7 +164,7 @@ def judge_commitment(plan: Fact, evidence: list[Fact], *, in_review: bool = Fals
     `in_review`: the object is found as a phrase in the next year's review (a not_reported is then less sure).
     """
     key = object_key(plan.object)
-    scored = [(score, e) for e in evidence if key and (score := match_score(key, e)) > 0]
+    scored = [(score, e) for e in evidence if key and (score := match_score(plan, e)) > 0]
     if not scored:
         if in_review:
             return "not_reported", None, 0.6, "object named in the next review, but with no figure found"
@@ -151,7 +173,7 @@ def judge_commitment(plan: Fact, evidence: list[Fact], *, in_review: bool = Fals
     if not same_unit or plan.value is None:
         return "not_comparable", max(scored, key=lambda se: se[0])[1], 0.5, "object reported, in another unit"
     score, best = min(same_unit, key=lambda se: (-se[0], _is_total(se[1])))  # best match, additions first, text order
-    how = "same object" if score == 1 else f"object phrase contained ({score:.0%} of the longer)"
+    how = "same object" if score == 1 else f"object match {score:.0%}"
     conf = 0.5 + 0.4 * score
     ratio = (best.value or 0) / plan.value if plan.value else 0
     if _is_stock(plan) and not _is_total(best) and ratio < 1:
