@@ -164,25 +164,22 @@ def test_county_threshold_is_not_city_revenue_ganzhou_2014(corpus):
 
 # ---- plans (赣州市 2014, the only blindB report with plans labelled) --------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="'解决剩余40.5万农村人口饮水安全问题' / '完成2.5万贫困人口移民搬迁': a count of people "
-                   "before the object it is done for is a plan figure; no fact is produced")
 @pytest.mark.parametrize("phrase, value", [("饮水安全", 405000), ("移民搬迁", 25000)])
 def test_people_count_before_the_task_ganzhou_2014(corpus, phrase, value):
+    """'解决剩余40.5万农村人口饮水安全问题': a count of people named before the task is a plan figure."""
     got = facts(corpus, GANZHOU, "plan")
     assert any(close(f.value, value) and f.unit == "人" and phrase in (f.metric_text or "") + (f.sentence or "")
                for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason="'力争稀土、钨及其应用产业主营业务收入突破千亿元': 千亿元 without digits is 1e11 元 "
-                   "(bound min); no fact is produced")
 def test_amount_in_chinese_numeral_ganzhou_2014(corpus):
+    """'…主营业务收入突破千亿元': 千亿元 without digits is 1e11 元, bound min."""
     got = facts(corpus, GANZHOU, "plan")
     assert any(close(f.value, 1e11) and f.unit == "元" and f.bound == "min" and "主营业务收入" in (f.metric_text or "")
                and "突破千亿元" in (f.sentence or "") for f in got)
 
 
-@pytest.mark.xfail(strict=True, reason="'力争财政总收入过10亿元的县（市、区）新增3个': the object is 县（市、区）; the metric "
-                   "text is cut inside the parenthesis ('区）新增')")
 def test_object_with_parenthesis_ganzhou_2014(corpus):
+    """'力争财政总收入过10亿元的县（市、区）新增3个': the 、 inside （市、区） does not cut the object."""
     got = facts(corpus, GANZHOU, "plan")
     assert any(close(f.value, 3) and f.unit == "个" and "县（市、区）" in (f.metric_text or "") for f in got)

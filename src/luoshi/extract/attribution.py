@@ -39,12 +39,14 @@ EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a fig
 _REACH_WORDS = sorted({r[0] for r in rows("reach_verbs.txt")} | {"超", "近", "约", "首次"} - {"累计达"}, key=len, reverse=True)
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
+PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])[\u4e00-\u9fff]*人口$")
+TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
 RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
 SHARE_WORD_RE = re.compile(r"比重|比例|占比")
 SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
                            r"|增速|增幅|较上年|，|,)")
-BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
+BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:优惠|减免|能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
 OTHER_BASE_RE = re.compile(r"(?:较|(?<!占)比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
@@ -143,13 +145,30 @@ def _delim_re(delims: str) -> re.Pattern:
     return re.compile(f"[{re.escape(delims)}]")
 
 
+MAX_NOTE = 20  # a parenthesis longer than this is prose, not a note inside a name ("县（市、区）")
+
+
+def _parens_around(text: str, d: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """(open, close) of a short parenthesis in text[lo:hi] holding position d, or None."""
+    opened = max(text.rfind("（", max(lo, d - MAX_NOTE), d), text.rfind("(", max(lo, d - MAX_NOTE), d))
+    if opened < 0 or max(text.rfind("）", opened, d), text.rfind(")", opened, d)) >= 0:
+        return None
+    m = _delim_re("）)").search(text, d, min(hi, opened + MAX_NOTE))
+    return (opened, m.start()) if m else None
+
+
 def clause_start(text: str, floor: int, pos: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
+    """Where the clause holding pos begins: after the last delimiter that is not inside a note ("县（市、区）")."""
     m = _last_delim_re(delims).search(text, floor, pos)
+    while m and (note := _parens_around(text, m.start(), floor, pos)):
+        m = _last_delim_re(delims).search(text, floor, note[0])
     return m.end() if m else floor
 
 
 def clause_end(text: str, pos: int, ceil: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
     m = _delim_re(delims).search(text, pos, ceil)
+    while m and (note := _parens_around(text, m.start(), pos, ceil)):
+        m = _delim_re(delims).search(text, note[1], ceil)
     return m.start() if m else max(pos, ceil)
 
 
@@ -332,13 +351,17 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.growth_q = q
     trail_end = clause_end(text, q.end, end)
     trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
+    trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
+    people = PEOPLE_NOUN_RE.search(q.value_text)
+    if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
+        trail = people.group() + (trail if not TRAIL_STOP.match(trail) else "")
     verbs_only = not ONLY_VERBS.sub("", phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
     if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):
         d.metric_text = trail
         d.object = strip_action(trail)
         d.rule = "trail"
-        if verbs_only and not found:
+        if verbs_only and not found and not people:
             found = metrics.find(trail)
             d.metric = found[0] if found else None
     elif verbs_only and prev is not None and prev.object:

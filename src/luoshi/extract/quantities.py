@@ -33,6 +33,11 @@ QUANTITY_RE = re.compile(
     rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
 )
 
+# "解决40.5万农村人口饮水安全问题": a count of people with the people named between the multiplier and 人口
+PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)"
+                       r"(?P<who>(?:(?!以上|以下|左右|人口)[\u4e00-\u9fff]){1,6}?)人口")
+ROUND_AMOUNT = {"百亿", "千亿", "万亿", "百万", "千万"}  # "突破千亿元": a round amount written without a digit
+ROUND_BEFORE = re.compile(r"(?:突破|超过|达到)\Z")  # not 过/超: "过百亿元产业" names a class of firms
 ARABIC_START = re.compile(r"[0-9０-９]")
 CANDIDATE_RE = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]+|百分之|翻")
 PREFIX_BOUND, SUFFIX_BOUND = bounds()
@@ -89,6 +94,12 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             continue
         m = QUANTITY_RE.match(text, c.start(), end)
         if m is None:
+            p = PEOPLE_RE.match(text, c.start(), end)
+            q = _people(p) if p else None
+            if q is not None:
+                resume = p.end()
+                _attach_context(text, q, start)
+                out.append(q)
             continue
         resume = m.end()
         q = _build(m)
@@ -97,6 +108,14 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         _attach_context(text, q, start)
         out.append(q)
     return out
+
+
+def _people(m: re.Match) -> Quantity | None:
+    n1 = m.group("n1")
+    if not ARABIC_START.match(n1) and not _chinese_ok(n1):
+        return None
+    value = _num(n1)
+    return None if value is None else Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m1")], "人")
 
 
 def _build(m: re.Match) -> Quantity | None:
@@ -113,11 +132,11 @@ def _build(m: re.Match) -> Quantity | None:
     if not unit:
         return None
     is_cn1 = not ARABIC_START.match(n1)
-    if is_cn1 and not _chinese_ok(n1):
+    if is_cn1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and ROUND_BEFORE.search(m.string, max(0, s - 2), s)):
         return None
     if n2 and not ARABIC_START.match(n2) and not _chinese_ok(n2):
         n2 = None
-    v1 = _num(n1)
+    v1 = MULTIPLIERS[n1] if n1 in ROUND_AMOUNT else _num(n1)
     if v1 is None:
         return None
     v2 = _num(n2) if n2 else None
