@@ -1,0 +1,84 @@
+"""Metric names and what a figure measures, on real reports outside the gold sets: shares read from their parts,
+names followed by another measure, qualifiers, increments, gaps, per-mille figures, falling prices and ellipsis."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from luoshi.extract import metrics
+from luoshi.ingest import read_paths
+from luoshi.models import Fact
+from luoshi.pipeline import process
+
+LAW = "bulk/lawtext-gov"
+
+
+@lru_cache(maxsize=16)
+def _facts(path: str) -> tuple[Fact, ...]:
+    return tuple(process(next(iter(read_paths([Path(path)])))).facts)
+
+
+def facts_in(corpus: Path, rel: str, phrase: str) -> list[Fact]:
+    """The facts read from the clause that holds phrase."""
+    return [f for f in _facts(str(corpus / LAW / rel)) if phrase in (f.sentence or "")]
+
+
+def test_share_written_as_its_parts(corpus):
+    got = facts_in(corpus, "政府工作报告-主要城市/南昌市/2021-10.md", "民生类支出占一般公共预算支出比重")
+    assert [f.metric for f in got if f.unit == "%"] == ["livelihood_share"]
+
+
+def test_service_share_and_its_change(corpus):
+    got = facts_in(corpus, "国家统计局年度统计/2008.md", "第三产业增加值比重为40.1%")
+    assert any(f.metric == "service_output_share" and f.value == 40.1 and f.growth == -0.3
+               and f.growth_unit == "个百分点" for f in got)
+
+
+def test_falling_prices_are_a_negative_rate(corpus):
+    got = facts_in(corpus, "国家统计局年度统计/1998.md", "居民消费价格总水平比上年下降0.8%")
+    assert any(f.metric == "cpi" and f.value == -0.8 and f.unit == "%" and f.growth is None for f in got)
+
+
+def test_per_mille_is_read_in_its_written_unit(corpus):
+    got = facts_in(corpus, "政府工作报告-主要城市/佛山市/2006.md", "人口自然增长率控制在5.9‰以下")
+    assert any(f.value == 5.9 and f.unit == "‰" and f.bound == "max" and f.metric is None for f in got)
+
+
+def test_names_followed_by_another_measure_or_in_an_aside(corpus):
+    refund = facts_in(corpus, "政府工作报告-主要城市/青岛市/2009.md", "出口退税")
+    aside = facts_in(corpus, "五年规划/1981-六五计划摘要.md", "包括利用外资")
+    assert refund and aside
+    assert not [f for f in refund + aside if f.metric]
+
+
+def test_qualified_names_are_parts_not_the_whole(corpus):
+    drinking = facts_in(corpus, "政府工作报告-主要城市/天津市/2008.md", "饮用水源地水质达标率")
+    market = facts_in(corpus, "政府工作报告-主要城市/苏州市/2019.md", "市场采购贸易出口额")
+    assert drinking and market
+    assert not [f for f in drinking + market if f.metric]
+
+
+def test_an_amount_added_is_no_level(corpus):
+    got = facts_in(corpus, "国家统计局年度统计/1988.md", "比上年增加673亿元")
+    assert got and not [f for f in got if f.value == 673e8 and f.metric]
+    level = facts_in(corpus, "国家统计局年度统计/1988.md", "全国固定资产投资完成4314亿元")
+    assert any(f.metric == "fixed_asset_investment" and f.value == 4314e8 for f in level)
+
+
+def test_a_gap_to_another_base_is_no_change(corpus):
+    got = facts_in(corpus, "政府工作报告-其他地市/七台河市/2020.md", "低于省控指标")
+    assert got and not [f for f in got if f.metric == "unemployment_rate" and f.growth is not None]
+
+
+def test_elliptical_tail_takes_the_sentence_opening(corpus):
+    got = facts_in(corpus, "政府工作报告-其他地市/红河哈尼族彝族自治州/2014.md", "总产达177.8万吨")
+    assert any(f.metric == "grain_output" and f.value == 1778000 and f.unit == "吨" for f in got)
+
+
+def test_find_reads_shares_verbs_and_bases():
+    assert metrics.find("全市财政民生支出占到一般公共预算支出的")[0] == "livelihood_share"
+    assert metrics.find("服务业比重")[0] == "service_output_share"
+    assert metrics.find("规模以上工业完成增加值") == ("industrial_value_added", 0, 11)
+    assert metrics.find("增加值占服务业比重") is None  # 服务业 is the base here, not the subject
+    assert metrics.find("出口通关时间") is None
