@@ -1,0 +1,78 @@
+"""Joining a level and its growth, 分别 lists and plan figures, on bulk reports outside the labelled sets: the
+forms each rule is meant for, and the neighbours it must leave alone (a change over five years, a change against
+another base year)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from luoshi.ingest import read_paths
+from luoshi.models import Fact
+from luoshi.pipeline import process
+
+CITIES = "bulk/lawtext-gov/政府工作报告-主要城市"
+PREFECTURES = "bulk/lawtext-gov/政府工作报告-其他地市"
+PROVINCES = "bulk/lawtext-gov/政府工作报告-省自治区"
+
+
+@lru_cache(maxsize=8)
+def _facts(path: str) -> tuple[Fact, ...]:
+    return tuple(process(next(iter(read_paths([Path(path)])))).facts)
+
+
+def facts_in(corpus: Path, rel: str, words: str) -> list[Fact]:
+    """The facts read from the clause(s) holding words."""
+    return [f for f in _facts(str(corpus / rel)) if words in f.sentence]
+
+
+def close(a: float | None, b: float) -> bool:
+    return a is not None and abs(a - b) <= abs(b) * 1e-4 + 1e-9
+
+
+def test_growth_then_the_level_it_reached(corpus):
+    """'本市生产总值年均增长13.8%，2009年达到8201亿元': one fact, an average over the span ending in 2009."""
+    got = facts_in(corpus, f"{CITIES}/深圳市/2010.md", "本市生产总值年均增长13.8%")
+    gdp = [f for f in got if f.metric == "gdp"]
+    assert len(gdp) == 1
+    assert close(gdp[0].value, 8201e8) and close(gdp[0].growth, 13.8) and gdp[0].basis == "average"
+    assert gdp[0].period == 2009
+
+
+def test_level_across_a_qualitative_clause(corpus):
+    """'地区生产总值增长12.9%，总量迈上5万亿大台阶，达到50012.94亿元': the level is the same subject's."""
+    got = facts_in(corpus, f"{PROVINCES}/湖北省/2022.md", "达到50012.94亿元")
+    assert any(f.metric == "gdp" and close(f.value, 50012.94e8) and close(f.growth, 12.9) for f in got)
+
+
+def test_respectively_pairs_listed_values_and_growths(corpus):
+    """'城乡居民人均可支配收入达到28401元、14107元，分别增长8.5%和9.8%': urban then rural, each with its growth."""
+    got = facts_in(corpus, f"{PREFECTURES}/菏泽市/2020.md", "28401元")
+    assert any(f.metric == "urban_income" and close(f.value, 28401) and close(f.growth, 8.5) for f in got)
+    assert any(f.metric == "rural_income" and close(f.value, 14107) and close(f.growth, 9.8) for f in got)
+
+
+def test_a_change_over_five_years_is_not_a_yearly_growth(corpus):
+    """'全体居民人均可支配收入达26421元、五年增长52.4%': the five-year change is not joined as the year's growth."""
+    got = facts_in(corpus, f"{PREFECTURES}/宿迁市/2021.md", "26421元")
+    income = [f for f in got if f.metric == "disposable_income"]
+    assert income and all(f.growth is None for f in income)
+
+
+def test_growths_against_another_base_year_stay_apart(corpus):
+    """'地区生产总值8003.92亿元、…，分别比2010年增长55%、47.7%': not this year's growth of gdp."""
+    got = facts_in(corpus, f"{CITIES}/佛山市/2016.md", "8003.92亿元")
+    assert any(f.metric == "gdp" and close(f.value, 8003.92e8) for f in got)
+    assert not any(f.metric == "gdp" and f.growth is not None for f in got)
+
+
+def test_people_counted_before_the_task(corpus):
+    """'解决20万农村人口饮水安全问题': 200000 人, the people and the task as the object."""
+    got = [f for f in facts_in(corpus, f"{CITIES}/福州市/2014.md", "20万农村人口") if f.status == "plan"]
+    assert any(close(f.value, 200000) and f.unit == "人" and f.metric_text == "农村人口饮水安全问题" for f in got)
+
+
+def test_round_amount_without_digits(corpus):
+    """'第三产业增加值突破千亿元': 1e11 元, bound min; '过百亿元产业' (a class of firms) is no amount."""
+    got = facts_in(corpus, f"{CITIES}/银川市/2021.md", "突破千亿元")
+    assert any(f.metric == "service_value_added" and close(f.value, 1e11) and f.bound == "min" for f in got)
