@@ -124,6 +124,14 @@ def is_threshold(text: str, q: Quantity, end: int) -> bool:
     return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
 
 
+def in_aside(d: Draft) -> bool:
+    """'一般公共预算收入增长11.1%（州直增长13%、…）': a figure inside an aside after the name is a part's."""
+    phrase = metrics.normalise(d.metric_text)
+    found = metrics.find(phrase)
+    rest = phrase[found[2]:] if found else ""
+    return rest.count("(") > rest.count(")")
+
+
 def is_increment(d: Draft) -> bool:
     """'比上年增加673亿元' / '增加5.7亿斤': an amount or a mass added, not the level the metric reached."""
     q = d.q
@@ -159,7 +167,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
             d.metric = None
         else:  # "城镇登记失业率3.5%，低于省控指标1个百分点": the level stays, the gap is no change of it
             d.growth = d.growth_unit = d.growth_q = None
-    if d.metric and (is_threshold(text, d.q, sent.end) or is_increment(d)):
+    if d.metric and (is_threshold(text, d.q, sent.end) or is_increment(d) or in_aside(d)):
         d.metric = None
     d.metric = d.metric or elliptic_metric(text, sent, d)
     q: Quantity = d.q

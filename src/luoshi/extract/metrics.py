@@ -54,7 +54,8 @@ def alias_re() -> re.Pattern:
 
 
 WHOLE_PREFIX = re.compile(r"^(?:全国|全省|全市|全区|全县|全镇|全州|全盟|我国|我省|我市|我区|本市)")
-NOT_AFTER = {"出口": "进", "高企": "农"}  # "进出口" is trade, not exports; "农高企" are agricultural firms
+NOT_AFTER = {"出口": "进", "高企": "农提"}  # "进出口" is trade, not exports; "农高企" are agricultural firms
+NOT_BEFORE = {"高企": "业"}  # "提高企业退休人员基本养老金" names no high-tech firm
 
 
 def normalise(phrase: str) -> str:
@@ -109,7 +110,10 @@ def _longest(p: str) -> tuple[int, int, str] | None:
     best: tuple[int, int, str] | None = None
     for m in alias_re().finditer(p):
         alias, i = m.group(1), m.start()
-        if i and NOT_AFTER.get(alias[:2]) == p[i - 1]:
+        if i and p[i - 1] in NOT_AFTER.get(alias[:2], ""):
+            continue
+        nxt = p[i + len(alias):i + len(alias) + 1]
+        if nxt and nxt in NOT_BEFORE.get(alias, ""):
             continue
         if p.startswith(followers(), i + len(alias)) or (i and p[i - 1] == "占"):
             continue  # "出口通关时间"; "增加值占服务业比重" names the base of a share, not its subject
