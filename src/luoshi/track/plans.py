@@ -48,6 +48,7 @@ def head_noun(phrase: str) -> str:
     return HEAD_TAIL_RE.sub("", phrase) or phrase
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for every plan against every result
 def canonical_object(phrase: str | None) -> str | None:
     """The synonym group whose name the phrase ends with (Chinese puts the head noun last): "城镇老旧小区改造" →
     老旧小区改造, but not "老旧小区燃气设施"."""
@@ -71,6 +72,7 @@ def _head(phrase: str) -> str:
     return re.split(r"[和及、]", LIST_MARKER_RE.sub("", phrase.strip()))[0]
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for every plan against every result
 def object_key(phrase: str | None) -> str | None:
     """What a commitment or a result is about: the synonym group's name, else the head of the phrase's first item
     without filler ("康居乡村和10个康居特色村" → 康居乡村; "城市棚户区和16个老旧小区改造" → 棚户区改造)."""
@@ -84,6 +86,7 @@ def object_key(phrase: str | None) -> str | None:
     return key if len(key) >= 2 else None
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for every plan against every result
 def qualifier(phrase: str) -> str:
     """What a phrase adds before its synonym group's name: "公办幼儿园学位" → 公办幼儿园, "新增学位" → ""."""
     head = head_noun(OBJECT_NOISE_RE.sub("", strip_action(_head(phrase))))

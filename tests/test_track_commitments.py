@@ -1,0 +1,82 @@
+"""Commitments worth tracking: the filter and the object match on real reports, and precision against the hand check
+in tests/data/commitments_eval.tsv (30 random met/exceeded/partly/missed commitment verdicts from 30 regions).
+
+Files are selected by name to build a series (tests only; the pipeline never reads metadata from names).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from test_track_series import load, series
+
+from luoshi.models import Fact
+from luoshi.track import track_plans
+from luoshi.track.commitments import why_not_tracked
+from luoshi.track.pairing import report_year
+from luoshi.track.plans import match_score, object_key
+
+EVAL = Path(__file__).parent / "data" / "commitments_eval.tsv"
+JUDGED = ("met", "exceeded", "partly", "missed")
+
+
+def plan(obj: str, sentence: str) -> Fact:
+    return Fact(metric=None, metric_text=obj, value=1.0, unit="个", value_text="1个", status="plan", object=obj,
+                sentence=sentence)
+
+
+def test_object_match_follows_the_head_noun():
+    # 抚州市 2021 "新增城市公共停车泊位2.1万个" against 2022 "新增停车位2.5万个": same group, a short qualifier apart
+    assert match_score(plan("城市公共停车泊位", ""), plan("停车位", "")) == 0.9
+    # 荆州市 2022 "公办幼儿园学位6690个" is a part of "增加学位2.96万个", not the same thing
+    assert match_score(plan("公办幼儿园学位", ""), plan("学位", "")) == 0.0
+    # 湘潭市 2023 "改造60个老旧小区燃气设施" is no 老旧小区改造; "城镇老旧小区改造" is
+    assert object_key("老旧小区燃气设施") != object_key("城镇老旧小区改造") == "老旧小区改造"
+    # 宿迁市 2019 "有序实施28个城市棚户区和16个老旧小区改造": the 28 are 棚户区, the first item
+    assert object_key("城市棚户区和16个老旧小区改造") == "棚户区改造"
+
+
+@pytest.fixture(scope="module")
+def suzhou(corpus):
+    return series(corpus, "政府工作报告-主要城市/苏州市", 2022, 2023)
+
+
+def test_filter_keeps_deliverables_and_drops_the_rest(suzhou):
+    kept = track_plans(suzhou)
+    everything = track_plans(suzhou, worth_only=False)
+    assert 0 < len(kept) < len(everything) / 2
+    # 2022 "改造老旧小区79个" is kept; money, rates and vague counts are not
+    assert any(v.metric == "老旧小区改造" for v in kept)
+    assert all(v.unit not in ("元", "%", None) for v in kept)
+    assert not any(v.target.object.endswith(("项目", "实事")) for v in kept)
+    dropped = {v.target.value_text for v in everything} - {v.target.value_text for v in kept}
+    assert any(text.endswith("亿元") for text in dropped)
+
+
+def test_multi_year_aims_are_not_commitments_of_the_year(corpus):
+    # 烟台市 2022: "城镇新增就业50万人以上" sits under "第十八届政府任务目标" (the five-year term), not 2022年重点工作
+    reports = series(corpus, "政府工作报告-主要城市/烟台市", 2022, 2022)
+    report = reports[0]
+    year = report_year(report)
+    term = next(f for f in report.facts if f.status == "plan" and f.value_text == "50万人")
+    assert why_not_tracked(term, report, year, object_key(term.object), mentioned=True) == "deadline"
+
+
+def test_precision_on_hand_checked_commitments(corpus):
+    """Precision of met/exceeded/partly/missed commitment verdicts against the hand check: at least 0.8."""
+    rows = list(csv.DictReader(EVAL.open(encoding="utf-8"), delimiter="\t"))
+    assert len(rows) == 30 and len({r["folder"] for r in rows}) == 30
+    judged = []
+    for row in rows:
+        base, year = corpus / row["folder"], int(row["year"])
+        verdicts = track_plans(load([base / f"{year}.md", base / f"{year + 1}.md"]), year=year)
+        found = next((v for v in verdicts if v.target.value_text == row["plan"]
+                      and v.target.sentence == row["plan_sentence"]), None)
+        if found is not None and found.verdict in JUDGED:
+            judged.append((row, found.verdict))
+    assert len(judged) >= 0.8 * len(rows), "too few hand-checked commitments were judged at all"
+    correct = sum(verdict == row["expected"] for row, verdict in judged)
+    assert correct / len(judged) >= 0.8, [(r["folder"], r["year"], r["plan"], r["expected"], v)
+                                          for r, v in judged if v != r["expected"]]
