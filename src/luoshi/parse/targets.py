@@ -10,7 +10,8 @@ from ._data import data_lines
 _SENTENCE_START = re.compile(r"[。！？!?\n]")
 _LIST_ITEM = re.compile(r"[\s\u3000*]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[、.．，]?|[一二三四五六七八九十]是|[①-⑳]|[-•·])")
 _THIS_YEAR = re.compile(r"今年|(?:19|20)\d{2}年")
-_NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达到|落实)[^。；\n]{0,12}$")
+# only in the cue's own clause: "围绕推动高质量发展，今年主要预期目标是" announces the targets
+_NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达到|落实)[^。；，,\n]{0,12}$")
 
 
 @lru_cache(maxsize=1)
@@ -114,23 +115,30 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
 
 
 _TARGET_CLAUSE = re.compile(r"(?:增长|控制在|涨幅|达到|以上|以内|左右)[^，；。]{0,6}?\d|\d(?:\.\d+)?(?:%|万人|亿元|万吨|亿斤)(?:以上|以内|左右)")
-_PARAGRAPH_CUE = re.compile(r"预期目标|主要目标|调控目标")
+
+
+@lru_cache(maxsize=1)
+def _paragraph_cue() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, data_lines("targets_paragraph_cues.txt"))))
 
 
 def _dense_paragraph(text: str) -> tuple[int, int] | None:
     """A paragraph that names the expected targets and lists several of them, without the usual announcement
-    ("…我们对疫情前考虑的预期目标作了适当调整。今年要…城镇新增就业900万人以上，…")."""
+    ("…我们对疫情前考虑的预期目标作了适当调整。今年要…城镇新增就业900万人以上，…"; "…这个宏观调控的核心目标，…确保
+    全省生产总值增长9%左右，…")."""
     best: tuple[int, int, int] | None = None
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        cue = _PARAGRAPH_CUE.search(line)
-        if not cue or _multiyear().search(line[:cue.start()]) or "今年" not in line:
+        cue = _paragraph_cue().search(line)
+        if not cue or "今年" not in line:
             continue
+        sentence = _announce_start(text, start + cue.start())
+        if _multiyear().search(text[sentence:start + cue.start()]):
+            continue  # the cue's own sentence is about a term ("“十二五”时期开局之年" in an earlier sentence is not)
         if _NEGATIVE_BEFORE.search(line[max(0, cue.start() - 20):cue.start()]) or re.search(r"去年|过去", line):
             continue
         n = len(_TARGET_CLAUSE.findall(line[cue.end():]))
         if n >= 3 and (best is None or n > best[0]):
-            sentence = _announce_start(text, start + cue.start())
             best = (n, sentence, start + len(line.rstrip()))
     return (best[1], best[2]) if best else None

@@ -1,0 +1,44 @@
+"""Targets passages found on the blindC labelled set and checked over the 1,433 bulk province/city reports: a negative
+verb in an earlier clause ("围绕推动高质量发展，今年主要预期目标是", "为确保实现“九五”计划，今年的主要预期目标是") no longer hides
+the announcement, and the year's targets listed after "…这个宏观调控的核心目标，…确保全省生产总值增长9%左右" are found even when
+an earlier sentence of the paragraph names the new five-year term."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.clean import clean_document
+from luoshi.ingest import read_paths
+from luoshi.parse import parse_sections
+from luoshi.parse.targets import find_targets_passage
+
+PROVINCES = "bulk/lawtext-gov/政府工作报告-省自治区"
+
+
+def targets_text(path) -> str:
+    text, _ = clean_document(next(iter(read_paths([path]))))
+    spans = [(s.start, s.end) for s in parse_sections(text) if s.role == "targets"]
+    assert len(spans) == 1
+    return text[spans[0][0]:spans[0][1]]
+
+
+@pytest.mark.parametrize("rel, opening, inside", [
+    (f"{PROVINCES}/湖南省/2019.md", "围绕推动高质量发展，今年主要预期目标是", "规模工业增加值增长7%"),
+    (f"{PROVINCES}/河北省/2000.md", "为确保实现“九五”计划，今年的主要预期目标是", "城镇登记失业率控制在3.5%左右"),
+    (f"{PROVINCES}/河北省/2011.md", "我们要认真贯彻落实", "农民人均纯收入增长8%以上"),
+])
+def test_year_targets_passage_is_found(corpus, rel, opening, inside):
+    passage = targets_text(corpus / rel)
+    assert passage.startswith(opening)
+    assert inside in passage
+
+
+def test_five_year_goals_are_not_taken_for_the_year(corpus):
+    """河北 2011 states the 十二五 goals ("“十二五”时期我省经济社会发展的主要目标是：到2015年…") before the year's."""
+    passage = targets_text(corpus / f"{PROVINCES}/河北省/2011.md")
+    assert "到2015年" not in passage and "年均增长8.5%" not in passage
+
+
+def test_a_negative_verb_in_the_cue_clause_still_rejects():
+    text = "今年要确保完成主要预期目标：全年增长6%。"
+    assert find_targets_passage(text) is None
