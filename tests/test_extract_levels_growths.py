@@ -76,3 +76,23 @@ def test_round_amount_without_digits(corpus):
     """'第三产业增加值突破千亿元': 1e11 元, bound min; '过百亿元产业' (a class of firms) is no amount."""
     got = facts_in(corpus, f"{CITIES}/银川市/2021.md", "突破千亿元")
     assert any(f.metric == "service_value_added" and close(f.value, 1e11) and f.bound == "min" for f in got)
+
+
+def test_respectively_after_year_on_year(corpus):
+    """'财政总收入35.75亿元、公共财政预算收入25.13亿元，同比分别增长11%和11.8%': 同比 is no other base."""
+    got = facts_in(corpus, f"{PREFECTURES}/张家界市/2014.md", "25.13亿元")
+    assert any(f.metric == "fiscal_revenue_total" and close(f.value, 35.75e8) and close(f.growth, 11) for f in got)
+    assert any(f.metric == "general_budget_revenue" and close(f.value, 25.13e8) and close(f.growth, 11.8) for f in got)
+
+
+def test_starting_point_of_a_change_is_no_result(corpus):
+    """'全省生产总值从2017年的3.06万亿元增长到2022年的4.2万亿元': only the end is the 2022 level."""
+    got = [f for f in facts_in(corpus, f"{PROVINCES}/河北省/2023.md", "3.06万亿元") if f.metric == "gdp"]
+    assert got and all(not close(f.value, 3.06e12) for f in got)
+
+
+def test_amount_after_a_count_is_the_bar(corpus):
+    """'发展5个工业产值过千亿元、20个过200亿元的园区': 20 parks; 200亿元 is the bar they pass."""
+    got = [f for f in facts_in(corpus, f"{PROVINCES}/湖北省/2012.md", "过200亿元的园区") if f.status == "plan"]
+    assert any(close(f.value, 20) and f.unit == "个" for f in got)
+    assert not any(close(f.value, 200e8) for f in got)

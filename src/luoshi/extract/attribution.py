@@ -40,6 +40,9 @@ _REACH_WORDS = sorted({r[0] for r in rows("reach_verbs.txt")} | {"超", "近", "
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])[\u4e00-\u9fff]*人口$")
+START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
+REACH_TO_RE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|降|升)(?:到|至)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?")
+OVER_RE = re.compile(r"超过?|过|逾")
 TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
 RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
 SHARE_WORD_RE = re.compile(r"比重|比例|占比")
@@ -47,10 +50,10 @@ SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
                            r"|增速|增幅|较上年|，|,)")
 BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:优惠|减免|能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
-OTHER_BASE_RE = re.compile(r"(?:较|(?<!占)比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
+OTHER_BASE_RE = re.compile(r"(?:较|(?<![占同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
-GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为")
+GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
 RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 
@@ -190,6 +193,12 @@ def fill_numbers(d: Draft, q: Quantity) -> None:
     d.value, d.unit, d.high = q.value, q.unit, q.high
 
 
+def is_bar(text: str, before: Quantity | None, q: Quantity) -> bool:
+    """'10个以上超10亿元项目': an amount after a count and 超/过 is the bar the counted things pass, not a figure."""
+    return before is not None and metrics.units().get(before.unit or "") == "count" and q.unit != before.unit \
+        and bool(OVER_RE.fullmatch(BOUND_WORD_RE.sub("", text[before.end:q.start])))
+
+
 def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
     """'1-10亿元项目100个': the first quantity only says which projects are counted."""
     if nxt is None or q.growth_sign or nxt.growth_sign or nxt.unit in ("%", "个百分点"):
@@ -197,6 +206,8 @@ def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
     between = text[q.end:nxt.start]
     if JOIN_WORD_RE.search(between) or not between or len(between) > 10:
         return False
+    if OVER_RE.fullmatch(BOUND_WORD_RE.sub("", between)):
+        return False  # "10个以上超10亿元项目": the count is the figure, the amount says which projects
     if any(c in CLAUSE_DELIMS + ENUM_DELIMS for c in between):
         return False
     return not LINK_VERB_RE.search(between)
@@ -210,17 +221,18 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
     group_growths: list[Draft] = []  # growths given before the figures ("分别年均增长9.4%、10.4%，达到…")
     group_growth_i = 0
     share_across_joins(text, quantities)
+    starts = starting_points(text, quantities)
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
-        if is_modifier(text, q, nxt):
+        if is_modifier(text, q, nxt) or is_bar(text, quantities[i - 1] if i else None, q):
             continue
         cs = clause_start(text, start, q.start)
         lead_raw = text[cs:max(cs, q.lead_end)]
         prev_end = quantities[i - 1].end if i else start
         wide = max(clause_start(text, start, q.start, CLAUSE_DELIMS), prev_end)
         joined = nxt is not None and text[q.end:nxt.start] in ("和", "、", "及", "与", "")
-        subject = strip_back(strip_front(text[wide:max(wide, q.lead_end)].split("分别")[0]))
-        if "分别" in text[wide:q.start] and not subject and is_change(q) \
+        subject = START_RE.sub("", strip_back(strip_front(text[wide:max(wide, q.lead_end)].split("分别")[0])))
+        if "分别" in text[wide:q.start] and _no_subject(subject) and is_change(q) \
                 and (group or len(later_figures(drafts, q)) >= len(changes_from(text, quantities, i))) \
                 and not OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
             # "…37533元、15221元，分别增长5.8%、7.1%": growths with no subject pair with the figures before, in order
@@ -236,15 +248,15 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         else:
             starts_group = False
             gap = text[prev_end:max(prev_end, q.lead_end)]
-            if group and GAP_RE.sub("", gap):
+            if group and GAP_RE.sub("", gap) and i - 1 not in starts:
                 group = None
         lead = strip_back(strip_front(lead_raw))
         prev = drafts[-1] if drafts else None
-        if lead_raw.rstrip().endswith(("由", "从")) and nxt is not None and nxt.level_verb:
+        if i in starts:
             continue  # "由59.3亿元增长到163.3亿元": the starting point of a change, not a result
         # 1. distribution over 分别 subjects
         if group and (starts_group or i):
-            listed = i and text[quantities[i - 1].end:q.start] in ("和", "、", "及", "与") \
+            listed = i and listed_after(text, quantities[i - 1], q) \
                 and not is_change(quantities[i - 1])
             if not is_change(q) and len(group_values) < len(group_growths) \
                     and (listed or REACHED_RE.fullmatch(text[cs:q.start].strip(" \u3000"))) \
@@ -269,7 +281,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         # 2. a growth without its own subject joins the figure before it
         if (q.growth_sign or q.unit == "个百分点") and not metrics.find(lead) and _no_subject(lead, q.verb) and prev \
                 and prev.growth is None and prev.value is not None and prev.q.end <= q.start \
-                and not names_another(text, prev, cs):
+                and not names_another(text, prev, cs) and len(changes_from(text, quantities, i)) == 1:
             probe = Draft(q, prev.metric, prev.metric_text)
             fill_numbers(probe, q)
             if probe.growth is not None:
@@ -376,6 +388,25 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     return d
 
 
+def starting_points(text: str, quantities: list[Quantity]) -> set[int]:
+    """'由59.3亿元增长到163.3亿元', '从2016年的25778元、8403元增长到36810元、13249元': the figures a change starts
+    from (indices into quantities), which are not results."""
+    out: set[int] = set()
+    for i, q in enumerate(quantities):
+        if not START_RE.search(text, max(0, q.lead_end - 12), q.lead_end):
+            continue
+        j = i
+        while j + 1 < len(quantities) and listed_after(text, quantities[j], quantities[j + 1]):
+            j += 1
+        if j + 1 == len(quantities):
+            continue
+        between = text[quantities[j].end:quantities[j + 1].start]
+        if (quantities[j + 1].level_verb or REACH_TO_RE.fullmatch(between)) \
+                and not any(c in CLAUSE_DELIMS for c in between):
+            out.update(range(i, j + 1))
+    return out
+
+
 def is_change(q: Quantity) -> bool:
     return bool(q.growth_sign) or q.unit == "个百分点"
 
@@ -384,7 +415,7 @@ def changes_from(text: str, quantities: list[Quantity], i: int) -> list[Quantity
     """The run of changes listed from quantities[i] on ("分别增长5.8%、7.1%")."""
     run = [quantities[i]]
     for a, b in pairwise(quantities[i:]):
-        if text[a.end:b.start] not in ("和", "、", "及", "与") or not is_change(b):
+        if not listed_after(text, a, b) or not is_change(b):
             break
         run.append(b)
     return run
@@ -438,10 +469,15 @@ def join_level(d: Draft, q: Quantity) -> bool:
     return True
 
 
+def listed_after(text: str, a: Quantity, b: Quantity) -> bool:
+    """b is the next item of a list after a ("6%和7%", "7.5%左右、6%以上")."""
+    return BOUND_WORD_RE.sub("", text[a.end:b.start]) in ("和", "、", "及", "与")
+
+
 def share_across_joins(text: str, quantities: list[Quantity]) -> None:
     """'增长5%和7%' / '控制在3%和5%以内': the verb governs both figures, and so does the bound after the last."""
     for a, b in pairwise(quantities):
-        if text[a.end:b.start] not in ("和", "、", "及", "与", "") or a.unit != b.unit:
+        if not (listed_after(text, a, b) or a.end == b.start) or a.unit != b.unit:
             continue
         if a.growth_sign and not b.growth_sign and b.lead_end >= a.end:
             sign = a.growth_sign if (b.value or 0) >= 0 else 1
