@@ -15,11 +15,15 @@ from luoshi.parse.targets import find_targets_passage
 PROVINCES = "bulk/lawtext-gov/政府工作报告-省自治区"
 
 
-def targets_text(path) -> str:
+def targets_texts(path) -> list[str]:
     text, _ = clean_document(next(iter(read_paths([path]))))
-    spans = [(s.start, s.end) for s in parse_sections(text) if s.role == "targets"]
-    assert len(spans) == 1
-    return text[spans[0][0]:spans[0][1]]
+    return [text[s.start:s.end] for s in parse_sections(text) if s.role == "targets"]
+
+
+def targets_text(path) -> str:
+    passages = targets_texts(path)
+    assert len(passages) == 1
+    return passages[0]
 
 
 @pytest.mark.parametrize("rel, opening, inside", [
@@ -42,3 +46,32 @@ def test_five_year_goals_are_not_taken_for_the_year(corpus):
 def test_a_negative_verb_in_the_cue_clause_still_rejects():
     text = "今年要确保完成主要预期目标：全年增长6%。"
     assert find_targets_passage(text) is None
+
+
+PREFECTURES = "bulk/lawtext-gov/政府工作报告-其他地市"
+
+
+@pytest.mark.parametrize("rel, opening, inside", [
+    (f"{PREFECTURES}/酒泉市/2023.md", "奋斗目标是", "规上工业增加值增长10%以上"),
+    (f"{PREFECTURES}/葫芦岛市/2020.md", "今年政府工作的总体目标是", "固定资产投资增长7.5%"),
+    (f"{PROVINCES}/江西省/2007.md", "综合考虑各种因素，2007年全省经济社会发展总体目标是", "财政总收入增长15%"),
+])
+def test_loose_cue_announces_the_year_targets(corpus, rel, opening, inside):
+    passage = targets_text(corpus / rel)
+    assert passage.startswith(opening)
+    assert inside in passage
+
+
+@pytest.mark.parametrize("rel, term_words", [
+    ("bulk/lawtext-gov/政府工作报告-主要城市/北京市/1998.md", "首都面向新世纪的总的奋斗目标"),
+    (f"{PROVINCES}/河北省/1998.md", "经济体制改革的总体目标"),
+    (f"{PROVINCES}/甘肃省/1996.md", "“九五”时期国民生产总值以8%的速度增长"),
+])
+def test_loose_cue_over_a_term_is_not_the_year_targets(corpus, rel, term_words):
+    """奋斗目标/总体目标 that open a term's or a reform's goals (到2000年…, 年均…, 翻两番) are skipped."""
+    assert not any(term_words in passage for passage in targets_texts(corpus / rel))
+
+
+def test_explanation_after_the_targets_is_cut(corpus):
+    passage = targets_text(corpus / f"{PROVINCES}/甘肃省/1994.md")
+    assert passage.endswith("协调发展各项社会事业。") and "为了保证实现上述奋斗目标" not in passage

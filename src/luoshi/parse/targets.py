@@ -16,8 +16,29 @@ _NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
-    cues = "|".join(sorted(map(re.escape, data_lines("targets_cues.txt")), key=len, reverse=True))
+    words = data_lines("targets_cues.txt") + data_lines("targets_cues_loose.txt")
+    cues = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(rf"(?:{cues})(?:任务)?\s*(?:(?:建议|拟|初步)?(?:确定|安排|设定)?(?:是|为)?\s*[：:]|(?:建议|拟)?(?:确定|安排|设定)?(?:是|为))")
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern_strict() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, data_lines("targets_cues.txt")), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _loose_cue() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, data_lines("targets_cues_loose.txt")), key=len, reverse=True)))
+
+
+_TERM_BODY = re.compile(r"年均|年平均|到(?:19|20)\d{2}年|翻两番|翻一番")
+
+
+def _loose_cue_passes(text: str, cue_end: int, end: int) -> bool:
+    """A loose cue (奋斗目标是：, 总体目标是：) announces the year's targets only when what follows lists several
+    figures and none over a term ("年均增长…", "到2000年…", "翻两番")."""
+    body = text[cue_end:end]
+    return len(_TARGET_CLAUSE.findall(body)) >= 3 and not _TERM_BODY.search(body)
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +128,9 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
         if len(tail) < 6 or tail.endswith(("：", ":")):
             end = _list_end(text, line_end)
         candidate = (start, _trim_explanation(text, m.end(), end))
+        loose = _loose_cue().match(m.group(0))
+        if loose and not _cue_pattern_strict().match(m.group(0)) and not _loose_cue_passes(text, m.end(), candidate[1]):
+            continue
         if "预期" in m.group(0):
             return candidate
         if best is None:
