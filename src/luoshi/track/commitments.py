@@ -19,6 +19,7 @@ CLAUSE_BREAK = "，；。：！？\n"
 SIZE_BEFORE_RE = re.compile(r"(?:总长|全长|长约|长达|占地|规模|辐射|半径|连片|总投资|库容|容量|装机)(?:约|达|近|超|为)?$")
 SIZE_OF_RE = re.compile(r"(?:面积|里程|超|约|近|达|过)$")  # with "…的" after the figure: "里程约254公里的快速路"
 PROJECT_SIZE_RE = re.compile(r"^(?:以上|左右)?的")
+ASIDE_RE = re.compile(r"[（(][^）)]{1,3}[）)]")
 
 
 def _lines(name: str) -> list[str]:
@@ -124,7 +125,8 @@ def action_of(fact: Fact) -> str | None:
     """The delivery action committing to the figure: the extract stage's, else the nearest one in its clause or object."""
     if fact.action and delivery_actions().fullmatch(fact.action):
         return fact.action
-    found = delivery_actions().findall(clause_before(fact)) or delivery_actions().findall(fact.object or "")
+    clause = ASIDE_RE.sub("", clause_before(fact))  # "新（改）建农贸市场7个、…小游园38个"
+    found = delivery_actions().findall(clause) or delivery_actions().findall(fact.object or "")
     return found[-1] if found else None  # the object may carry the action itself ("推进80个城镇老旧小区改造")
 
 
@@ -154,7 +156,7 @@ def review_text(report: Report) -> str:
 def why_not_tracked(plan: Fact, report: Report, year: int, key: str | None, mentioned: bool) -> str | None:
     """The first reason a plan fact is no commitment worth tracking, or None when it is one.
 
-    `key` is the plan's object key (plans.object_key); `mentioned`: the object is found as a phrase in the next
+    `key` is the plan's object key (plans.fact_key); `mentioned`: the object is found as a phrase in the next
     year's review, which lets an object outside the deliverable classes through.
     """
     if plan.value is None or plan.unit not in counted_units():

@@ -68,8 +68,9 @@ ADDITION_RE = re.compile(r"新增|新建|新开工|新改建|新认定|新引进
 
 
 def _head(phrase: str) -> str:
-    """The first item of a phrase, without list marker: "（1）城市棚户区和16个老旧小区改造" → 城市棚户区."""
-    return re.split(r"[和及、]", LIST_MARKER_RE.sub("", phrase.strip()))[0]
+    """The first item of a phrase, without list marker: "（1）城市棚户区和16个老旧小区改造" → 城市棚户区,
+    "及新增供应租赁住房和共有产权住房" → 新增供应租赁住房."""
+    return re.split(r"[和及、]", LIST_MARKER_RE.sub("", phrase.strip()).lstrip("和及、"))[0]
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and asked for every plan against every result
@@ -96,21 +97,35 @@ def qualifier(phrase: str) -> str:
     return head
 
 
+def key_phrase(fact: Fact) -> str | None:
+    """The phrase a fact's object key is read from: the object, or the metric text when only it names a synonym
+    group ("新增就业17万人": the object is 就业, the metric text 新增就业 → 城镇新增就业) or the object names nothing."""
+    if fact.object and canonical_object(_head(fact.object)):
+        return fact.object
+    if fact.metric_text and canonical_object(_head(fact.metric_text)):
+        return fact.metric_text
+    return fact.object if object_key(fact.object) else fact.metric_text
+
+
+def fact_key(fact: Fact) -> str | None:
+    """What a plan fact or a result is about (see `object_key`)."""
+    return object_key(key_phrase(fact))
+
+
 def match_score(plan: Fact, fact: Fact) -> float:
     """How surely `fact` is about the plan's object. Same synonym group: 1 with the same qualifier, 0.9 when they
     differ by a word of two characters or less ("施划停车位"), 0 when one names a part ("公办幼儿园学位" against
     "学位") or another kind. Other keys: 1 when equal; the length ratio when one ends the other ("高新技术企业" in
     "国家高新技术企业"), at least 3 characters and half the longer one; else 0."""
-    plan_key = object_key(plan.object)
-    phrase = fact.object if object_key(fact.object) else fact.metric_text
-    key = object_key(phrase)
+    mine, theirs = key_phrase(plan), key_phrase(fact)
+    plan_key, key = object_key(mine), object_key(theirs)
     if key is None or plan_key is None:
         return 0.0
     if key == plan_key and key in synonyms().values():
-        mine, theirs = qualifier(plan.object or ""), qualifier(phrase or "")
-        if mine == theirs:
+        mine_q, theirs_q = qualifier(mine or ""), qualifier(theirs or "")
+        if mine_q == theirs_q:
             return 1.0
-        return 0.9 if max(len(mine), len(theirs)) <= 2 else 0.0
+        return 0.9 if max(len(mine_q), len(theirs_q)) <= 2 else 0.0
     if key == plan_key:
         return 1.0
     shorter, longer = sorted((key, plan_key), key=len)
@@ -166,7 +181,7 @@ def judge_commitment(plan: Fact, evidence: list[Fact], *, in_review: bool = Fals
 
     `in_review`: the object is found as a phrase in the next year's review (a not_reported is then less sure).
     """
-    key = object_key(plan.object)
+    key = fact_key(plan)
     scored = [(score, e) for e in evidence if key and (score := match_score(plan, e)) > 0]
     if not scored:
         if in_review:
@@ -215,7 +230,7 @@ def track_plans(reports: list[Report], *, year: int | None = None, worth_only: b
         evidence = _evidence(follow, n)
         review = review_text(follow)
         for plan in _plans(report, n):
-            key = object_key(plan.object)
+            key = fact_key(plan)
             in_review = mentioned(key, review)
             if worth_only and why_not_tracked(plan, report, n, key, in_review):
                 continue
