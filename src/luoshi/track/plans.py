@@ -43,6 +43,7 @@ def synonyms() -> dict[str, str]:
 HEAD_TAIL_RE = re.compile(r"(?:建设|改造|提升|整治|工程|项目|任务|顺利|实施|完成|竣工|投用|开工|动工|创建|人数|总数|数)+$")
 
 
+@lru_cache(maxsize=1 << 16)
 def head_noun(phrase: str) -> str:
     """The thing a phrase names, without a trailing action or count word: "城镇老旧小区改造" → 城镇老旧小区."""
     return HEAD_TAIL_RE.sub("", phrase) or phrase
@@ -67,6 +68,7 @@ STOCK_WORDS = r"(?:累计|达到|达|总数|总量|拥有|增至|提高到)"
 ADDITION_RE = re.compile(r"新增|新建|新开工|新改建|新认定|新引进|新培育|新招引|净增|增加")
 
 
+@lru_cache(maxsize=1 << 16)
 def _head(phrase: str) -> str:
     """The first item of a phrase, without list marker: "（1）城市棚户区和16个老旧小区改造" → 城市棚户区,
     "及新增供应租赁住房和共有产权住房" → 新增供应租赁住房."""
