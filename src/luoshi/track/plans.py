@@ -1,8 +1,9 @@
-"""Commitments of year N (status "plan": "新增公共停车位2万个") against the evidence in year N+1's review.
+"""Commitments of year N ("新增公共停车位2万个") against the evidence in year N+1's review.
 
-Objects match through synonym groups (data/objects.tsv); quantities must share a unit. A total reported as
-cumulative ("累计建成…") can only show a commitment was met when it alone reaches the committed quantity, so such
-evidence is accepted with a lower confidence.
+Only the commitments worth tracking are judged (commitments.why_not_tracked). Objects match head-final: through
+synonym groups (data/objects.tsv) with the same qualifier, or one key ending the other; quantities must share a unit;
+a total is not compared with an addition, nor starts with completions. The confidence follows the object match.
+Method and figures: docs/track.md.
 """
 
 from __future__ import annotations
