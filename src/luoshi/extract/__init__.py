@@ -15,7 +15,7 @@ from . import metrics
 from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_start
 from .quantities import Quantity, scan
 from .rank import find_rank
-from .status import ABSENT_RE, basis_of, period_of, role_of, span_end, status_of
+from .status import ABSENT_RE, DEADLINE_RE, basis_of, period_of, reviewed_year, role_of, span_end, status_of
 
 __all__ = ["extract_facts", "targets_table"]
 
@@ -25,8 +25,9 @@ MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable r
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 GAP_RE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:全国|全省|全市|全区|全州|省|国家|同期|平均|省控|预期|目标)"
                     r"[^，,；;]{0,8}$")
+GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:任务|目标|要求|预期)")
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
-SENTENCE_OPENING = re.compile(r"^(?:(?:19|20)[0-9]{2}年|全年|全国|全省|全市|全区|全县|我国|我省|我市|其中)+")
+SENTENCE_OPENING = re.compile(r"^(?:(?:19|20)[0-9]{2}年|全年|去年|今年|当年|全国|全省|全市|全区|全县|我国|我省|我市|其中)+")
 
 
 def fallback_sentences(text: str) -> list[Sentence]:
@@ -124,6 +125,16 @@ def is_threshold(text: str, q: Quantity, end: int) -> bool:
     return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
 
 
+def is_goal(report: Report, d: Draft, sent: Sentence) -> bool:
+    """A goal quoted in a review ("提出国内生产总值到2020年力争比2000年翻两番", "…翻两番的任务") is no result."""
+    text, q = report.text, d.growth_q or d.q
+    if GOAL_AFTER_RE.match(text, q.end):
+        return True
+    reviewed = reviewed_year(report)
+    clause = text[clause_start(text, sent.start, d.q.start, CLAUSE_DELIMS):d.q.start]
+    return bool(reviewed) and any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
+
+
 def in_aside(d: Draft) -> bool:
     """'一般公共预算收入增长11.1%（州直增长13%、…）': a figure inside an aside after the name is a part's."""
     phrase = metrics.normalise(d.metric_text)
@@ -148,11 +159,15 @@ def is_gap(text: str, d: Draft, floor: int) -> bool:
 
 
 def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
-    """'粮食种植面积、单产实现“双增”，总产超298万吨': a name cut to its tail (总产) after the sentence opened with its head."""
+    """'粮食种植面积、单产实现“双增”，总产超298万吨' / '粮食生产连续七年丰收、去年总产接近600亿斤': a name cut to its
+    tail (总产) after the sentence, its clause or the clause before opened with its head (粮食)."""
     if d.metric or d.scope or d.rule != "lead" or not d.metric_text:
         return None
-    opening = SENTENCE_OPENING.sub("", text[sent.start:d.q.start].lstrip())
-    metric = metrics.completion(d.metric_text, opening)
+    own = clause_start(text, sent.start, d.q.start, CLAUSE_DELIMS)
+    starts = {sent.start, own, clause_start(text, sent.start, own - 1, CLAUSE_DELIMS) if own > sent.start else own}
+    openings = [SENTENCE_OPENING.sub("", text[s:d.q.start].lstrip()) for s in sorted(starts)]
+    found = {metrics.completion(SENTENCE_OPENING.sub("", d.metric_text), o) for o in openings} - {None}
+    metric = found.pop() if len(found) == 1 else None
     if metric and d.value is not None and not metrics.compatible(metric, d.unit):
         return None
     return metric
@@ -168,6 +183,8 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         else:  # "城镇登记失业率3.5%，低于省控指标1个百分点": the level stays, the gap is no change of it
             d.growth = d.growth_unit = d.growth_q = None
     if d.metric and (is_threshold(text, d.q, sent.end) or is_increment(d) or in_aside(d)):
+        d.metric = None
+    if d.metric and status in ("actual", "estimate") and is_goal(report, d, sent):
         d.metric = None
     d.metric = d.metric or elliptic_metric(text, sent, d)
     q: Quantity = d.q

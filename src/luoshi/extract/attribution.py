@@ -50,7 +50,11 @@ SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
                            r"|增速|增幅|较上年|，|,)")
 BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:优惠|减免|能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
-OTHER_BASE_RE = re.compile(r"(?:较|(?<![占同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
+OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
+# a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
+# change over the years to the reviewed one (basis cumulative), except in a 分别 listing, where it stays apart
+OTHER_PERIOD_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率|(?:19|20)[0-9]{2}年)[^，,]{0,8}$"
+                             r"|(?:较|比)“")
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
@@ -337,7 +341,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         for subject in subjects or [phrase]:
             d = make_draft(text, q, subject, rule if not subjects else "distribute", lead_raw, end, prev,
                            strict=cs > start and text[cs - 1] == "、")
-            if d.growth is not None and d.metric and OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
+            if d.growth is not None and d.metric and OTHER_PERIOD_RE.search(text[wide:max(wide, q.lead_end)]):
                 d.metric = None
             drafts.append(d)
     return drafts
@@ -578,6 +582,6 @@ def checked_metric(d: Draft, phrase: str, found: tuple[str, int, int] | None = N
         return None
     if found and BREAKER_RE.match(metrics.normalise(phrase)[found[2]:]):
         return None  # "万元规模工业增加值能耗": the phrase goes on to name another measure
-    if d.growth is not None and OTHER_BASE_RE.search(phrase):
+    if d.growth is not None and OTHER_PERIOD_RE.search(phrase):
         return None  # "较“十一五”增长3.75倍": a change against another base than last year
     return d.metric

@@ -29,6 +29,7 @@ _RANGE_TAIL = rf"(?P<dash>[-—–－~～至]{{1,2}})(?P<n2>{_AR}|{_CN}){_SP}(?P
 QUANTITY_RE = re.compile(
     rf"(?P<pct>百分之[零〇一二两三四五六七八九十点]+)"
     rf"|(?P<fan>翻(?:一|两|二|三|四)番)"
+    rf"|(?<=[近超逾约达占的过长加低])(?P<tenth>[二三四五六七八九])成(?![员为功本立果效熟长就绩型品])"  # "超八成" = 80%
     rf"|(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<more1>多|余)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
     rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
 )
@@ -123,6 +124,8 @@ def _build(m: re.Match) -> Quantity | None:
     if m.group("pct"):
         v = _num(m.group("pct"))
         return None if v is None else Quantity(s, e, m.group(), v, "%")
+    if m.group("tenth"):
+        return Quantity(s, e, m.group(), _num(m.group("tenth") + "十"), "%")
     if m.group("fan"):
         n = _num(m.group("fan")[1])
         growth = (Decimal(2) ** int(n) - 1) * 100
