@@ -65,9 +65,8 @@ def test_visitors_from_home_and_abroad_changchun_2020(corpus):
 
 # ---- actuals: numbers ----------------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="'全社会固定资产投资完成14850亿元，其中城镇固定资产投资12921.8亿元，分别增长2.5倍和2.8倍': "
-                   "the 分别 list gives 全社会 growth 250% and 城镇 280%; luoshi gives 全社会 no growth and 城镇 250%")
 def test_respectively_growths_in_multiples_hebei_2011(corpus):
+    """'…14850亿元，其中城镇固定资产投资12921.8亿元，分别增长2.5倍和2.8倍': 全社会 +250%, 城镇 +280%."""
     got = facts(corpus, HEBEI, *RESULTS)
     assert has(got, "fixed_asset_investment", value=1485000000000, unit="元", growth=250, period=2010)
 
@@ -93,11 +92,10 @@ def test_share_in_tenths_guangxi_2021(corpus):
 
 # ---- actuals: period -----------------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="a base year in a comparison ('由2005年的1.47万元提高到2.8万元', '是2005年的2.3倍') is "
-                   "taken as the period of the figure; the figure is the reviewed year's (2010)")
 @pytest.mark.parametrize("metric, value", [("gdp_per_capita", 28000), ("tourism_revenue", 91500000000),
                                            ("service_value_added", 685000000000)])
 def test_base_year_is_not_the_period_hebei_2011(corpus, metric, value):
+    """'由2005年的1.47万元提高到2.8万元', '是2005年的2.3倍': a base year is not the figure's period."""
     assert has(facts(corpus, HEBEI, *RESULTS), metric, value=value, unit="元", period=2010)
 
 
@@ -109,6 +107,6 @@ def test_shared_object_of_two_counts_changchun_2020(corpus):
     assert has(facts(corpus, CHANGCHUN, "plan"), None, value=369, unit="户", text="贫困人口")
 
 
-@pytest.mark.xfail(strict=True, reason="'每个贫困村至少有2个稳定成型产业项目': 至少 is min even with 有 before the number")
 def test_at_least_before_you_changchun_2020(corpus):
+    """'每个贫困村至少有2个稳定成型产业项目': 至少有 before the number is min."""
     assert has(facts(corpus, CHANGCHUN, "plan"), None, value=2, unit="个", bound="min", text="稳定成型产业项目")

@@ -19,7 +19,7 @@ from functools import cache
 from itertools import pairwise
 
 from . import metrics
-from .quantities import Quantity
+from .quantities import PREFIX_RE, Quantity
 from .tables import rows
 
 CLAUSE_DELIMS = "，,；;：:。！？!?\n"
@@ -481,6 +481,9 @@ def listed_after(text: str, a: Quantity, b: Quantity) -> bool:
 def share_across_joins(text: str, quantities: list[Quantity]) -> None:
     """'增长5%和7%' / '控制在3%和5%以内': the verb governs both figures, and so does the bound after the last."""
     for a, b in pairwise(quantities):
+        if a.times and a.growth_sign and b.unit == "倍" and b.value is not None and listed_after(text, a, b):
+            b.value, b.unit, b.times = b.value * 100, "%", True  # "增长2.5倍和2.8倍": the second is a change too
+            b.high = b.high * 100 if b.high is not None else None
         if not (listed_after(text, a, b) or a.end == b.start) or a.unit != b.unit:
             continue
         if a.growth_sign and not b.growth_sign and b.lead_end >= a.end:
@@ -492,6 +495,11 @@ def share_across_joins(text: str, quantities: list[Quantity]) -> None:
     for a, b in reversed(list(pairwise(quantities))):
         if text[a.end:b.start] in ("和", "、", "及", "与") and a.unit == b.unit and a.bound == "exact":
             a.bound = b.bound if b.bound != "range" else a.bound
+    for a, b in pairwise(quantities):  # "超50亿元、100亿元": a bound word before the first governs the list
+        if listed_after(text, a, b) and a.unit == b.unit and b.bound == "exact" \
+                and a.bound in ("min", "max", "approx") and PREFIX_RE.search(text, max(0, a.start - 4), a.start) \
+                and not PREFIX_RE.search(text, max(0, b.start - 4), b.start):
+            b.bound = a.bound
 
 
 def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
