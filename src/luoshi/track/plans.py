@@ -110,6 +110,12 @@ def key_phrase(fact: Fact) -> str | None:
     return fact.object if object_key(fact.object) else fact.metric_text
 
 
+def several_kinds(fact: Fact) -> bool:
+    """A figure counting several kinds together ("新引进品牌店和旗舰店200家"), not a list of figures ("28个城市棚户区和16个…")."""
+    phrase = LIST_MARKER_RE.sub("", (key_phrase(fact) or "").strip()).lstrip("和及、")
+    return _head(phrase) != phrase and not re.search(r"\d", phrase)
+
+
 def fact_key(fact: Fact) -> str | None:
     """What a plan fact or a result is about (see `object_key`)."""
     return object_key(key_phrase(fact))
@@ -205,6 +211,9 @@ def judge_commitment(plan: Fact, evidence: list[Fact], *, in_review: bool = Fals
         return "not_comparable", best, 0.4, "one counts starts (开工), the other completions (建成)"
     if ratio >= 3 and ADDITION_RE.search(plan.sentence) and not ADDITION_RE.search(best.sentence):
         return "not_comparable", best, 0.3, "three times an addition committed, reported with no word of addition"
+    if several_kinds(plan) and not several_kinds(best):
+        conf -= 0.1
+        how += ", several kinds committed together"
     if ratio >= 3:
         conf -= 0.2  # three times the commitment: more often a total against an addition than a real overshoot
         how += ", three times the commitment or more"
