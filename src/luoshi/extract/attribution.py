@@ -344,7 +344,17 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             if d.growth is not None and d.metric and OTHER_PERIOD_RE.search(text[wide:max(wide, q.lead_end)]):
                 d.metric = None
             drafts.append(d)
+    share_heads(text, drafts)
     return drafts
+
+
+def share_heads(text: str, drafts: list[Draft]) -> None:
+    """'确保剩余369户、874名贫困人口全部脱贫': counts listed before one head noun share it."""
+    for d, nxt in reversed(list(pairwise(drafts))):
+        if d.metric is None and nxt.rule == "trail" and listed_after(text, d.q, nxt.q) \
+                and metrics.units().get(d.q.unit or "") == "count" and metrics.units().get(nxt.q.unit or "") == "count" \
+                and len(ONLY_VERBS.sub("", d.metric_text)) <= 2:
+            d.metric_text, d.object = nxt.metric_text, nxt.object
 
 
 def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, end: int, prev: Draft | None,
