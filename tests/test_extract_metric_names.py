@@ -82,3 +82,30 @@ def test_find_reads_shares_verbs_and_bases():
     assert metrics.find("规模以上工业完成增加值") == ("industrial_value_added", 0, 11)
     assert metrics.find("增加值占服务业比重") is None  # 服务业 is the base here, not the subject
     assert metrics.find("出口通关时间") is None
+
+
+def test_share_in_tenths(corpus):
+    got = facts_in(corpus, "政府工作报告-主要城市/佛山市/2026.md", "民生类支出占一般公共预算支出超七成")
+    assert any(f.metric == "livelihood_share" and f.value == 70 and f.unit == "%" and f.bound == "min" for f in got)
+
+
+def test_tenths_only_after_a_bound_or_verb():
+    from luoshi.extract.quantities import scan
+
+    assert [(q.value, q.unit, q.bound) for q in scan("占财政支出比重超八成")] == [(80, "%", "min")]
+    assert scan("一成不变") == [] and scan("九成宫遗址") == [] and scan("八成新") == []
+
+
+def test_change_since_a_stated_year_is_cumulative(corpus):
+    got = facts_in(corpus, "政府工作报告-主要城市/天津市/2018.md", "PM2.5年均浓度2017年比2013年下降35.4%")
+    assert any(f.metric == "pm25" and f.growth == -35.4 and f.basis == "cumulative" and f.period == 2017 for f in got)
+
+
+def test_goal_quoted_in_a_review_is_no_result(corpus):
+    got = facts_in(corpus, "政府工作报告-省自治区/河北省/2003.md", "到2020年力争比2000年翻两番")
+    assert got and not [f for f in got if f.metric]
+
+
+def test_per_area_figures_are_no_totals(corpus):
+    got = facts_in(corpus, "政府工作报告-主要城市/佛山市/2016.md", "每平方公里税收0.33亿元")
+    assert not [f for f in got if f.value == 0.33e8 and f.metric]
