@@ -99,9 +99,8 @@ def test_base_year_is_not_the_period_hebei_2011(corpus, metric, value):
 
 # ---- plans ---------------------------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="'确保剩余369户、874名贫困人口全部脱贫': the object of 369户 is 贫困人口 (the shared head "
-                   "after the second count); luoshi names it '剩余'")
 def test_shared_object_of_two_counts_changchun_2020(corpus):
+    """'确保剩余369户、874名贫困人口全部脱贫': counts listed before one head noun share it."""
     assert has(facts(corpus, CHANGCHUN, "plan"), None, value=369, unit="户", text="贫困人口")
 
 
