@@ -2,7 +2,7 @@
 
 A plan fact is kept when a next year's review could plausibly report on it: a delivery action in its clause
 (data/commitment_actions.txt), a count, area or length unit (data/commitment_units.txt), a deadline in the report's
-own year (no multi-year wording in the sentence or its section titles, data/multi_year.txt), a figure that is not
+own year (no multi-year wording in the sentence, data/multi_year.txt; not restated smaller later), a figure that is not
 the size of a project ("占地100亩的"), and an object that is not vague (data/vague_objects.txt) and either belongs to
 a class of deliverables (data/object_classes.tsv) or is found as a phrase in the next year's review.
 """
@@ -20,6 +20,7 @@ SIZE_BEFORE_RE = re.compile(r"(?:总长|全长|长约|长达|占地|规模|辐�
 SIZE_OF_RE = re.compile(r"(?:面积|里程|超|约|近|达|过)$")  # with "…的" after the figure: "里程约254公里的快速路"
 PROJECT_SIZE_RE = re.compile(r"^(?:以上|左右)?的")
 ASIDE_RE = re.compile(r"[（(][^）)]{1,3}[）)]")
+DONE_RE = re.compile(r"(?:已经|已)[^，。；的]{0,6}$|(?:完成|建成|解决|实现|新增|改造|培训|引进|开工|竣工|新建)了")
 
 
 def _lines(name: str) -> list[str]:
@@ -67,11 +68,6 @@ def multi_year_patterns() -> list[re.Pattern]:
     return [re.compile(line) for line in _lines("multi_year.txt")]
 
 
-@lru_cache(maxsize=1)
-def review_title_re() -> re.Pattern:
-    return re.compile("|".join(_lines("review_titles.txt")))
-
-
 def object_class(phrase: str | None) -> str | None:
     """The deliverable class of an object phrase ("改造老旧小区" → housing), or None."""
     for word, name in object_classes().items():
@@ -92,25 +88,6 @@ def beyond_year(text: str, year: int) -> bool:
             if "year" not in pattern.groupindex or int(m.group("year")) != year:
                 return True
     return False
-
-
-def section_titles(report: Report, offset: int) -> list[str]:
-    """The titles of every section holding `offset`, outermost first."""
-    return [s.title for s in report.sections if s.start <= offset < s.end]
-
-
-def section_kind(titles: list[str], year: int) -> str:
-    """What the sections around a figure say of its time, innermost title first: "year" (the report's year, or
-    nothing said), "review" (a look back, "2020年和“十三五”时期重点工作回顾") or "deadline" (several years,
-    "今后五年的目标任务"). A title naming the year itself ("今后五年工作思路和2022年主要工作建议") is the year's."""
-    for title in reversed(titles):
-        if f"{year}年" in title or "今年" in title:
-            return "year"
-        if review_title_re().search(title):
-            return "review"
-        if beyond_year(title, year):
-            return "deadline"
-    return "year"
 
 
 def clause_before(fact: Fact) -> str:
@@ -148,26 +125,47 @@ def is_project_size(fact: Fact) -> bool:
 
 
 def review_text(report: Report) -> str:
-    """The text of a report's look back (sections with role "review"), or the whole text when it has none."""
-    parts = [report.text[s.start:s.end] for s in report.sections if s.role == "review"]
-    return "".join(parts) or report.text
+    """The next year's look back as the tracker sees it: the sentences of its results (actual and estimate facts).
+    Facts only, so that a report rebuilt from stored facts is judged as the full one (web/verdicts.py)."""
+    return "\n".join(dict.fromkeys(f.sentence for f in report.facts if f.status in ("actual", "estimate")))
 
 
-def why_not_tracked(plan: Fact, report: Report, year: int, key: str | None, mentioned: bool) -> str | None:
-    """The first reason a plan fact is no commitment worth tracking, or None when it is one.
+def is_done_already(fact: Fact) -> bool:
+    """A result read as a plan ("妥善解决了近4万户农村居民过冬问题", "已建成…"): a look back, not a commitment."""
+    return bool(DONE_RE.search(clause_before(fact)))
+
+
+def superseded_aims(plans: list[Fact]) -> set[int]:
+    """Indexes of plan facts that restate a later commitment's object and unit at twice its size or more, earlier in
+    the report: the term's aim ("城镇新增就业50万人以上" in the five-year goals) before the year's ("新增城镇就业10万人")."""
+    from .plans import fact_key  # plans imports this module
+
+    found = set()
+    for i, early in enumerate(plans):
+        key = fact_key(early)
+        for late in plans[i + 1:]:
+            if key and late.unit == early.unit and late.value and early.value and early.value >= 2 * late.value \
+                    and late.start > early.start and fact_key(late) == key:
+                found.add(i)
+                break
+    return found
+
+
+def why_not_tracked(plan: Fact, year: int, key: str | None, mentioned: bool, *, superseded: bool = False) -> str | None:
+    """The first reason a plan fact is no commitment worth tracking, or None when it is one. Reads the fact only.
 
     `key` is the plan's object key (plans.fact_key); `mentioned`: the object is found as a phrase in the next
-    year's review, which lets an object outside the deliverable classes through.
+    year's review, which lets an object outside the deliverable classes through; `superseded`: a later commitment
+    of the same report restates the object at half the size or less (`superseded_aims`).
     """
     if plan.value is None or plan.unit not in counted_units():
         return "unit"
     if plan.basis != "annual" or (plan.period is not None and plan.period != year):
         return "deadline"
-    in_section = section_kind(section_titles(report, plan.start), year)
-    if in_section != "year":
-        return in_section
-    if beyond_year(plan.sentence, year):
+    if superseded or beyond_year(plan.sentence, year):
         return "deadline"
+    if is_done_already(plan):
+        return "review"
     if action_of(plan) is None:
         return "action"
     if is_project_size(plan):
