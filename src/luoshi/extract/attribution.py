@@ -343,6 +343,10 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
                            strict=cs > start and text[cs - 1] == "、")
             if d.growth is not None and d.metric and OTHER_PERIOD_RE.search(text[wide:max(wide, q.lead_end)]):
                 d.metric = None
+            if d.rule == "ellipsis" and d.metric and (found_at := metrics.find(subject)):
+                # "地区生产总值再上新台阶，达到4015亿元": the subject, without what the clause says of it
+                d.metric_text = strip_front(metrics.normalise(subject)[:found_at[2]].strip(" \u3000、，,")) or d.metric_text
+                d.object = d.metric_text
             drafts.append(d)
     share_heads(text, drafts)
     return drafts
