@@ -164,6 +164,8 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     if d.metric or d.scope or d.rule != "lead" or not d.metric_text:
         return None
     own = clause_start(text, sent.start, d.q.start, CLAUSE_DELIMS)
+    if "其中" in text[own:d.q.start]:
+        return None  # "实际利用外资50.42亿美元，其中外商直接投资36.23亿美元": a part, not the whole cut short
     starts = {sent.start, own, clause_start(text, sent.start, own - 1, CLAUSE_DELIMS) if own > sent.start else own}
     openings = [SENTENCE_OPENING.sub("", text[s:d.q.start].lstrip()) for s in sorted(starts)]
     found = {metrics.completion(SENTENCE_OPENING.sub("", d.metric_text), o) for o in openings} - {None}
