@@ -1,5 +1,6 @@
 """Commitments worth tracking: the filter and the object match on real reports, and precision against the hand check
-in tests/data/commitments_eval.tsv (30 random met/exceeded/partly/missed commitment verdicts from 30 regions).
+in tests/data/commitments_eval.tsv (30 random met/exceeded/partly/missed commitment verdicts from 30 regions; its
+`verdict` and `confidence` columns are the tracker's at sampling, `expected` and `judgement` the hand check's).
 
 Files are selected by name to build a series (tests only; the pipeline never reads metadata from names).
 """
