@@ -543,3 +543,17 @@ def test_trends_counted_in_memory_equal_the_database_counts(store):
     assert ReportTexts.load(store, max_chars=10) is None  # a corpus too big to hold: callers count in SQL
     with pytest.raises(ValueError):
         trend(store, ["发展"], texts=texts)  # all reports asked for, but the texts hold the canonical ones only
+
+
+def test_a_region_s_commitments_are_judged_in_the_background_once_its_verdicts_are_shown(client, store):
+    from luoshi.web import data
+
+    region = store.query("SELECT region FROM reports WHERE region IS NOT NULL AND canonical_id IS NULL "
+                         "GROUP BY region ORDER BY COUNT(*) DESC LIMIT 1", [])[0]["region"]
+    plans_key = ("verdicts", region, True, data.fingerprint(store))
+    state = client.app.state
+    assert client.get(f"/region/{region}/verdicts").status_code == 200
+    state.background.submit(lambda: None).result(timeout=120)  # one worker, in order: the prefetch has ended
+    assert plans_key in state.cache
+    fragment = client.get(f"/region/{region}/verdicts/plans")
+    assert fragment.status_code == 200 and "verdicts-plan-table" in fragment.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -84,11 +85,13 @@ def create_app(
     stores = StoreProvider(store_url, readonly=not allow_upload)
     check_store(store_url, readonly=not allow_upload)
     texts = SharedTexts()
+    background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="luoshi-prefetch")  # one thread, one store
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         threading.Thread(target=warm_up, args=(stores, texts), name="luoshi-warm-up", daemon=True).start()
         yield
+        background.shutdown(wait=False, cancel_futures=True)
         stores.close_all()
 
     app = FastAPI(title="luoshi", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
@@ -98,6 +101,7 @@ def create_app(
     app.state.max_upload_bytes = max_upload_bytes
     app.state.cache = LRUCache()
     app.state.texts = texts
+    app.state.background = background
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in ROUTERS:
         app.include_router(router)

@@ -34,8 +34,13 @@ def region_plan_verdicts(request: Request, name: str, store: StoreDep) -> HTMLRe
 def _verdicts_fragment(request: Request, name: str, store: Any, *, plans: bool) -> HTMLResponse:
     if not data.region_reports(store, name):
         raise HTTPException(404, "error.not_found")
-    key = ("verdicts", name, plans, data.fingerprint(store))
-    rows = request.app.state.cache.get_or_compute(key, lambda: region_verdicts_rows(store, name, plans=plans))
+    state = request.app.state
+    fingerprint = data.fingerprint(store)
+    rows = state.cache.get_or_compute(("verdicts", name, plans, fingerprint),
+                                      lambda: region_verdicts_rows(store, name, plans=plans))
+    if not plans:  # the commitments are judged next, in the background: opening their section then finds them
+        state.cache.prefetch(state.background, ("verdicts", name, True, fingerprint),
+                             lambda: region_verdicts_rows(state.stores.get(), name, plans=True))
     return render(request, "verdicts.html", verdicts=rows, plans_only=plans, metric_names=data.metric_names(store),
                   plans_src=f"/region/{quote(name, safe='')}/verdicts/plans")
 
