@@ -70,9 +70,13 @@ def followers() -> tuple[str, ...]:
 
 
 @cache
-def shares() -> list[tuple[str, str, re.Pattern]]:
-    """(share metric, subject metric, bases) from data/shares.tsv."""
-    return [(r[0], r[1], re.compile(rf"(?:{BASE_PREFIX})*(?:{r[2]})")) for r in rows("shares.tsv")]
+def shares() -> list[tuple[str, str | re.Pattern, re.Pattern]]:
+    """(share metric, subject metric or a pattern of subject words ("~…"), bases) from data/shares.tsv."""
+    out: list[tuple[str, str | re.Pattern, re.Pattern]] = []
+    for r in rows("shares.tsv"):
+        subject = re.compile(rf"(?:{BASE_PREFIX})*(?:{r[1][1:]})") if r[1].startswith("~") else r[1]
+        out.append((r[0], subject, re.compile(rf"(?:{BASE_PREFIX})*(?:{r[2]})")))
+    return out
 
 
 @cache
@@ -147,10 +151,11 @@ def completion(tail: str, opening: str) -> str | None:
 
 
 def share_of(p: str) -> tuple[str, int, int] | None:
-    """'X占Y的比重' / 'X占比' / 'X比重' where X names a share's subject and Y its base (data/shares.tsv)."""
-    i = p.rfind("占")
+    """'X占Y的比重' / 'X相当于Y的比例' / 'X占比' / 'X比重' where X names a share's subject and Y its base
+    (data/shares.tsv)."""
+    i, word = max((p.rfind("占"), "占"), (p.rfind("相当于"), "相当于"))
     if i > 0 and p[i + 1:i + 2] != "比":
-        subject, base = p[:i], SHARE_TAIL.sub("", p[i + 1:]).removeprefix("到").removeprefix("了")
+        subject, base = p[:i], SHARE_TAIL.sub("", p[i + len(word):]).removeprefix("到").removeprefix("了")
         if not base:
             return None
     else:
@@ -159,10 +164,13 @@ def share_of(p: str) -> tuple[str, int, int] | None:
             return None
         subject, base = p[:m.start()], ""
     found = find(subject)
-    if not found or found[2] != len(subject):
-        return None
     for share, subject_metric, bases in shares():
-        if found[0] == subject_metric and (not base or bases.fullmatch(base)):
+        if base and not bases.fullmatch(base):
+            continue
+        if isinstance(subject_metric, re.Pattern):
+            if subject_metric.fullmatch(subject.removesuffix("的")):
+                return share, 0, len(p)
+        elif found and found[2] == len(subject) and found[0] == subject_metric:
             return share, found[1], len(p)
     return None
 
