@@ -132,8 +132,8 @@ def _build(m: re.Match) -> Quantity | None:
         return Quantity(s, e, m.group(), growth, "%", growth_sign=1, verb="翻", times=True)
     n1, m1, u1, n2, m2, u2 = m.group("n1", "m1", "u1", "n2", "m2", "u2")
     unit = u1 or u2
-    if not unit:
-        return None
+    if not unit or (unit == "台" and m.string[e:e + 1] == "阶"):
+        return None  # "迈上1000亿台阶": a step, not 1000亿 machines
     is_cn1 = not ARABIC_START.match(n1)
     if is_cn1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and ROUND_BEFORE.search(m.string, max(0, s - 2), s)):
         return None
