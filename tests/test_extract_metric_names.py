@@ -109,3 +109,24 @@ def test_goal_quoted_in_a_review_is_no_result(corpus):
 def test_per_area_figures_are_no_totals(corpus):
     got = facts_in(corpus, "政府工作报告-主要城市/佛山市/2016.md", "每平方公里税收0.33亿元")
     assert not [f for f in got if f.value == 0.33e8 and f.metric]
+
+
+def test_rd_intensity_from_its_parts():
+    for phrase in ("全社会研发经费支出占生产总值比重", "研究与试验发展（R&D）经费支出占国内生产总值的", "全社会研发投入占比",
+                   "全社会研究与开发经费支出相当于全市生产总值的比例", "R&D投入强度"):
+        assert metrics.find(phrase)[0] == "rd_intensity", phrase
+    for phrase in ("企业研发投入占全社会研发投入比重", "基础研究经费占R&D经费支出比重", "企业研发经费占销售收入比重"):
+        assert metrics.find(phrase) is None, phrase
+
+
+def test_sector_words_before_a_name_are_parts():
+    for phrase in ("服务出口", "服务进出口总额", "农副食品加工业增加值", "软件和信息技术服务业增加值", "能源工业投资", "工业税收",
+                   "亿元GDP死亡率", "城镇居民人均可支配收入中位数"):
+        assert metrics.find(phrase) is None, phrase
+    assert metrics.find("规模以上工业增加值")[0] == "industrial_value_added"
+    assert metrics.find("国际国内旅游总收入")[0] == "tourism_revenue"
+
+
+def test_regional_aggregates_in_a_communique_are_no_national_gdp(corpus):
+    got = facts_in(corpus, "国家统计局年度统计/2019.md", "东部地区生产总值")
+    assert got and not [f for f in got if f.metric == "gdp"]
