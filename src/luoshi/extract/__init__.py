@@ -188,7 +188,10 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         d.metric = None
     if d.metric and status in ("actual", "estimate") and is_goal(report, d, sent):
         d.metric = None
-    d.metric = d.metric or elliptic_metric(text, sent, d)
+    if not d.metric and (completed := elliptic_metric(text, sent, d)):
+        d.metric = completed
+        if metrics.kind(completed) == "percent" and d.value is None and d.growth_unit == "%":
+            d.value, d.unit, d.growth, d.growth_unit = d.growth, "%", None, None  # a rate's figure is its value
     q: Quantity = d.q
     before = text[sent.start:q.start]
     if status == "actual" and ESTIMATE_RE.search(before):
