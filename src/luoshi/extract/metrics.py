@@ -150,8 +150,19 @@ def completion(tail: str, opening: str) -> str | None:
     tail = normalise(tail)
     if len(tail) < 2:
         return None
-    found = {m for a, m in aliases().items() if a.endswith(tail) and a != tail and opening.startswith(a[:-len(tail)])}
+    found = {m for a, m in aliases_by_tail().get(tail, ()) if opening.startswith(a[:-len(tail)])}
     return found.pop() if len(found) == 1 else None
+
+
+@cache
+def aliases_by_tail() -> dict[str, list[tuple[str, str]]]:
+    """Every proper ending of every alias -> (alias, metric): `completion` looks its tail up instead of testing
+    every alias (it runs for most figures without a name: 3 of the 9.6 s of extracting 200 reports)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for alias, metric in aliases().items():
+        for k in range(1, len(alias)):
+            index.setdefault(alias[k:], []).append((alias, metric))
+    return index
 
 
 def share_of(p: str) -> tuple[str, int, int] | None:
