@@ -175,6 +175,15 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     return metric
 
 
+MAX_NAME = 60  # the longest labelled name is 24 characters; real ones stay well under this
+
+
+def name_tail(name: str | None) -> str | None:
+    """A name cut to its last MAX_NAME characters. Only text whose punctuation was lost (a mojibake run where 。 became
+    銆) gives longer "names" (thousands of characters up to the figure); the words nearest the figure name it."""
+    return name[-MAX_NAME:] if name and len(name) > MAX_NAME else name
+
+
 def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text: str) -> Fact:
     text = report.text
     if d.metric and (place := other_place(report, d)):
@@ -217,7 +226,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         period = span_end(report, status, text[sent.start:growth_start]) or period
     return Fact(
         metric=d.metric,
-        metric_text=d.metric_text,
+        metric_text=name_tail(d.metric_text),
         value=float(d.value) if d.value is not None else None,
         unit=d.unit if d.value is not None else None,
         value_text=q.value_text,
@@ -232,7 +241,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         end=q.end,
         sentence=clause if clause else sentence_text.strip(),
         action=d.action if status == "plan" else None,
-        object=d.object if status == "plan" else None,
+        object=name_tail(d.object) if status == "plan" else None,
         scope=d.scope,
         rule=d.rule,
         basis=basis,
