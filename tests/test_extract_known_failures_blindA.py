@@ -5,28 +5,10 @@ went, and they stay as regression tests."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
-from luoshi.ingest import read_paths
-from luoshi.models import Fact
-from luoshi.pipeline import process
+from fact_checks import close, facts
 
 NATIONAL = "bulk/lawtext-gov/政府工作报告-国务院"
 PROVINCES = "bulk/lawtext-gov/政府工作报告-省自治区"
-
-
-@lru_cache(maxsize=8)
-def _facts(path: str) -> tuple[Fact, ...]:
-    return tuple(process(next(iter(read_paths([Path(path)])))).facts)
-
-
-def facts(corpus: Path, rel: str, status: str) -> list[Fact]:
-    return [f for f in _facts(str(corpus / rel)) if f.status == status]
-
-
-def close(a: float | None, b: float) -> bool:
-    return a is not None and abs(a - b) <= abs(b) * 1e-4 + 1e-9
 
 
 def test_service_share_of_gdp_national_2018(corpus):

@@ -5,14 +5,8 @@ extraction flips them, and then the xfail mark should go."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-
-from luoshi.ingest import read_paths
-from luoshi.models import Fact
-from luoshi.pipeline import process
+from fact_checks import close, facts, has
 
 CITIES = "bulk/lawtext-gov/政府工作报告-主要城市"
 PREFECTURES = "bulk/lawtext-gov/政府工作报告-其他地市"
@@ -22,37 +16,6 @@ LUOYANG = f"{PREFECTURES}/洛阳市/2022.md"
 GANZHOU = f"{PREFECTURES}/赣州市/2014.md"
 HEFEI = f"{CITIES}/合肥市/2024.md"
 QINGDAO = f"{CITIES}/青岛市/2017.md"
-
-
-@lru_cache(maxsize=8)
-def _facts(path: str) -> tuple[Fact, ...]:
-    return tuple(process(next(iter(read_paths([Path(path)])))).facts)
-
-
-def facts(corpus: Path, rel: str, *statuses: str) -> list[Fact]:
-    return [f for f in _facts(str(corpus / rel)) if f.status in statuses]
-
-
-def close(a: float | None, b: float) -> bool:
-    return a is not None and abs(a - b) <= abs(b) * 1e-4 + 1e-9
-
-
-def has(got: list[Fact], metric: str | None, *, value: float | None = None, unit: str | None = None,
-        growth: float | None = None, growth_unit: str = "%", bound: str | None = None, period: int | None = None) -> bool:
-    """A fact of that metric with every number given (and bound/period where given)."""
-    for f in got:
-        if f.metric != metric:
-            continue
-        if value is not None and not (close(f.value, value) and f.unit == unit):
-            continue
-        if growth is not None and not (close(f.growth, growth) and f.growth_unit == growth_unit):
-            continue
-        if bound is not None and f.bound != bound:
-            continue
-        if period is not None and f.period != period:
-            continue
-        return True
-    return False
 
 
 # ---- targets -----------------------------------------------------------------------------------------------------

@@ -4,30 +4,21 @@ another base year)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from luoshi.ingest import read_paths
+from fact_checks import close
+from fact_checks import report_facts as _facts
+
 from luoshi.models import Fact
-from luoshi.pipeline import process
 
 CITIES = "bulk/lawtext-gov/政府工作报告-主要城市"
 PREFECTURES = "bulk/lawtext-gov/政府工作报告-其他地市"
 PROVINCES = "bulk/lawtext-gov/政府工作报告-省自治区"
 
 
-@lru_cache(maxsize=8)
-def _facts(path: str) -> tuple[Fact, ...]:
-    return tuple(process(next(iter(read_paths([Path(path)])))).facts)
-
-
 def facts_in(corpus: Path, rel: str, words: str) -> list[Fact]:
     """The facts read from the clause(s) holding words."""
     return [f for f in _facts(str(corpus / rel)) if words in f.sentence]
-
-
-def close(a: float | None, b: float) -> bool:
-    return a is not None and abs(a - b) <= abs(b) * 1e-4 + 1e-9
 
 
 def test_growth_then_the_level_it_reached(corpus):

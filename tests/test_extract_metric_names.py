@@ -3,20 +3,14 @@ names followed by another measure, qualifiers, increments, gaps, per-mille figur
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
+from fact_checks import report_facts as _facts
+
 from luoshi.extract import metrics
-from luoshi.ingest import read_paths
 from luoshi.models import Fact
-from luoshi.pipeline import process
 
 LAW = "bulk/lawtext-gov"
-
-
-@lru_cache(maxsize=16)
-def _facts(path: str) -> tuple[Fact, ...]:
-    return tuple(process(next(iter(read_paths([Path(path)])))).facts)
 
 
 def facts_in(corpus: Path, rel: str, phrase: str) -> list[Fact]:
