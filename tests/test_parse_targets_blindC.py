@@ -12,6 +12,7 @@ from luoshi.ingest import read_paths
 from luoshi.parse import parse_sections
 from luoshi.parse.targets import find_targets_passage
 
+PREFECTURES = "bulk/lawtext-gov/政府工作报告-其他地市"
 PROVINCES = "bulk/lawtext-gov/政府工作报告-省自治区"
 
 
@@ -30,6 +31,10 @@ def targets_text(path) -> str:
     (f"{PROVINCES}/湖南省/2019.md", "围绕推动高质量发展，今年主要预期目标是", "规模工业增加值增长7%"),
     (f"{PROVINCES}/河北省/2000.md", "为确保实现“九五”计划，今年的主要预期目标是", "城镇登记失业率控制在3.5%左右"),
     (f"{PROVINCES}/河北省/2011.md", "我们要认真贯彻落实", "农民人均纯收入增长8%以上"),
+    # loose cues (奋斗目标, 总体目标) announce the year's targets when the passage lists them
+    (f"{PREFECTURES}/酒泉市/2023.md", "奋斗目标是", "规上工业增加值增长10%以上"),
+    (f"{PREFECTURES}/葫芦岛市/2020.md", "今年政府工作的总体目标是", "固定资产投资增长7.5%"),
+    (f"{PROVINCES}/江西省/2007.md", "综合考虑各种因素，2007年全省经济社会发展总体目标是", "财政总收入增长15%"),
 ])
 def test_year_targets_passage_is_found(corpus, rel, opening, inside):
     passage = targets_text(corpus / rel)
@@ -46,20 +51,6 @@ def test_five_year_goals_are_not_taken_for_the_year(corpus):
 def test_a_negative_verb_in_the_cue_clause_still_rejects():
     text = "今年要确保完成主要预期目标：全年增长6%。"
     assert find_targets_passage(text) is None
-
-
-PREFECTURES = "bulk/lawtext-gov/政府工作报告-其他地市"
-
-
-@pytest.mark.parametrize("rel, opening, inside", [
-    (f"{PREFECTURES}/酒泉市/2023.md", "奋斗目标是", "规上工业增加值增长10%以上"),
-    (f"{PREFECTURES}/葫芦岛市/2020.md", "今年政府工作的总体目标是", "固定资产投资增长7.5%"),
-    (f"{PROVINCES}/江西省/2007.md", "综合考虑各种因素，2007年全省经济社会发展总体目标是", "财政总收入增长15%"),
-])
-def test_loose_cue_announces_the_year_targets(corpus, rel, opening, inside):
-    passage = targets_text(corpus / rel)
-    assert passage.startswith(opening)
-    assert inside in passage
 
 
 @pytest.mark.parametrize("rel, term_words", [
