@@ -1,13 +1,15 @@
 """The accuracy gate: each labelled set scored with shared/tools/score.py must stay at or above eval/floors.json.
 
-Two sets: `dev` (../shared/gold/dev, labelled by the project's owners) and `blind` (eval/gold, labelled by us on
-reports luoshi was not tuned on, before running it on them). Floors only ever go up: when a change improves a
-score, raise the floor in the same commit.
+Sets: `dev` (../shared/gold/dev, labelled by the project's owners) and ours in eval/gold, labelled on reports
+luoshi was not tuned on, before running it on them: `blind` (blindA/B/C) and one entry per later set, each with the
+file pattern it scores (`"files"` in eval/floors.json). Floors only ever go up: when a change improves a score,
+raise the floor in the same commit.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +18,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((ROOT / "eval" / "floors.json").read_text(encoding="utf-8"))
-SETS = {"dev": lambda shared: shared / "gold" / "dev", "blind": lambda shared: ROOT / "eval" / "gold"}
+SETS = sorted(name for name in FLOORS if not name.startswith("_"))
+
+
+def gold_dir(name: str, shared: Path, workdir: Path) -> Path:
+    """The set's answers: ../shared/gold/dev, or the files of eval/gold matching the set's pattern (copied apart,
+    as score.py scores a whole folder)."""
+    if name == "dev":
+        return shared / "gold" / "dev"
+    folder = workdir / "gold"
+    folder.mkdir(exist_ok=True)
+    for path in sorted((ROOT / "eval" / "gold").glob(FLOORS[name].get("files", "*.json"))):
+        shutil.copy(path, folder / path.name)
+    return folder
 
 
 def score_set(shared: Path, gold: Path, workdir: Path) -> dict:
@@ -35,10 +49,11 @@ def score_set(shared: Path, gold: Path, workdir: Path) -> dict:
     return json.loads(summary)
 
 
-@pytest.fixture(scope="module", params=sorted(SETS))
+@pytest.fixture(scope="module", params=SETS)
 def scored(request, shared: Path, tmp_path_factory) -> tuple[str, dict]:
     name = request.param
-    result = score_set(shared, SETS[name](shared), tmp_path_factory.mktemp(name))
+    workdir = tmp_path_factory.mktemp(name)
+    result = score_set(shared, gold_dir(name, shared, workdir), workdir)
     print(f"{name} score:", json.dumps(result, ensure_ascii=False))
     return name, result
 
