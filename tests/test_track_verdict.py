@@ -56,3 +56,19 @@ def test_grain_target_in_jin_against_tonnes():
                   bound="min", status="target")
     result = Fact(metric="grain_output", metric_text="粮食产量", value=6.9541e8, unit="吨", value_text="69541万吨")
     assert judge(target, result)[0] == "exceeded"  # 1.39万亿斤: 7 % above, beyond the 5 % margin
+
+
+def test_a_verdict_shows_the_figure_it_compared():
+    """全国 2022 report: "国内生产总值达到114万亿元，增长8.1%" against the 2021 target "增长6%以上": the table shows 8.1%."""
+    from luoshi.track.verdict import Verdict
+
+    target = growth_target("gdp", 6.0, "min", "6%")
+    result = Fact(metric="gdp", metric_text="国内生产总值", value=114e12, unit="元", value_text="114万亿元",
+                  growth=8.1, growth_unit="%", status="actual")
+    verdict, note = judge(target, result)
+    row = Verdict(region="全国", year=2021, metric="gdp", verdict=verdict, target=target, result=result,
+                  target_value=6.0, result_value=8.1, unit="%", note=note).row()
+    assert (row["target"], row["result"], row["verdict"]) == ("6%", "8.1%", "exceeded")
+    level = Verdict(region="全国", year=2021, metric="gdp", verdict="met", target=target, result=result,
+                    target_value=1e14, result_value=114e12, unit="元").row()
+    assert level["result"] == "114万亿元"  # a level compared: the level as written

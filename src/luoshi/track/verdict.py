@@ -63,9 +63,9 @@ class Verdict:
         return {
             "region": self.region, "level": self.level, "province": self.province, "year": self.year,
             "kind": self.kind, "metric": self.metric, "verdict": self.verdict,
-            "target": self.target.value_text if self.target else None, "target_value": self.target_value,
+            "target": shown(self.target, self.target_value), "target_value": self.target_value,
             "target_bound": self.target.bound if self.target else None,
-            "result": self.result.value_text if self.result else None, "result_value": self.result_value,
+            "result": shown(self.result, self.result_value), "result_value": self.result_value,
             "unit": self.unit, "confidence": round(self.confidence, 2), "source": self.source,
             "target_sentence": self.target.sentence if self.target else None,
             "result_sentence": self.result.sentence if self.result else None,
@@ -74,6 +74,17 @@ class Verdict:
             "result_start": self.result.start if self.result else None,
             "result_status": self.result.status if self.result else None, "note": self.note,
         }
+
+
+def shown(fact: Fact | None, figure: float | None) -> str | None:
+    """The written figure a verdict compared: the fact's value as written, or its growth when the growth was compared
+    ("国内生产总值达到114万亿元，增长8.1%" against a 6% target shows 8.1%, not 114万亿元)."""
+    if fact is None:
+        return None
+    if (figure is not None and fact.value is not None and fact.growth is not None
+            and abs(fact.growth - figure) < 1e-9 and abs(fact.value - figure) > 1e-9):
+        return f"{fact.growth:g}{fact.growth_unit or ''}"
+    return fact.value_text
 
 
 def quantities(fact: Fact) -> list[Quantity]:
