@@ -1,0 +1,106 @@
+"""Extraction errors found on the blind set blindE (eval/gold/blindE_*.json): 鹤岗市 2023, 石嘴山市 2018 and 西宁市 2013.
+Each test runs the real pipeline on the corpus copy and asserts the fact a reader takes from the sentence quoted in
+its docstring. They are strict expected failures: fixing extraction flips them, and then the xfail mark should go."""
+
+from __future__ import annotations
+
+import pytest
+from fact_checks import close, facts, has
+
+HEGANG = "bulk/lawtext-gov/政府工作报告-其他地市/鹤岗市/2023.md"
+SHIZUISHAN = "bulk/lawtext-gov/政府工作报告-其他地市/石嘴山市/2018.md"
+XINING = "bulk/lawtext-gov/政府工作报告-主要城市/西宁市/2013.md"
+RESULTS = ("actual", "estimate")
+
+
+# ---- actuals: names the alias table does not know -------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="三产增加值 (short for 第三产业增加值) is no alias of service_value_added")
+def test_tertiary_value_added_short_name_xining_2013(corpus):
+    """'全年完成三产增加值380.4亿元，增长11.8%'."""
+    assert has(facts(corpus, XINING, *RESULTS), "service_value_added", value=38040000000, unit="元", growth=11.8,
+               period=2012)
+
+
+@pytest.mark.xfail(strict=True, reason="'财政用于民生方面支出达80.6%': a share of spending without 占/比重 is not read as "
+                                       "livelihood_share")
+def test_livelihood_share_without_share_word_xining_2013(corpus):
+    assert has(facts(corpus, XINING, *RESULTS), "livelihood_share", value=80.6, unit="%", period=2012)
+
+
+# ---- actuals: bound ------------------------------------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="'城镇登记失业率控制在3.8%' in a review reports the rate reached: no 以内, so exact "
+                                       "(gold.md: max is 控制在…以内); luoshi gives max")
+def test_rate_held_at_is_exact_in_a_review_shizuishan_2018(corpus):
+    assert has(facts(corpus, SHIZUISHAN, *RESULTS), "unemployment_rate", value=3.8, unit="%", bound="exact",
+               period=2017)
+
+
+# ---- plans: units the unit table does not know ---------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="株 is no unit: '种植乔灌木10万株、花卉200万株' gives no fact")
+@pytest.mark.parametrize("name, value", [("乔灌木", 100000), ("花卉", 2000000)])
+def test_plants_counted_in_zhu_hegang_2023(corpus, name, value):
+    assert has(facts(corpus, HEGANG, "plan"), None, value=value, unit="株", text=name)
+
+
+@pytest.mark.xfail(strict=True, reason="天 is no unit: '吸引游客在石平均停留时间2天以上' gives no fact")
+def test_days_of_stay_shizuishan_2018(corpus):
+    assert has(facts(corpus, SHIZUISHAN, "plan"), None, value=2, unit="天", bound="min", text="停留时间")
+
+
+@pytest.mark.xfail(strict=True, reason="场次 is read as 场 and the name becomes '次以上': "
+                                       "'开展文艺作品下基层演出500场次以上'")
+def test_performances_in_changci_shizuishan_2018(corpus):
+    assert has(facts(corpus, SHIZUISHAN, "plan"), None, value=500, unit="场次", bound="min", text="演出")
+
+
+@pytest.mark.xfail(strict=True, reason="'分别控制在80个、60个工作日以内': the unit is 个工作日 (working days), not 个")
+@pytest.mark.parametrize("name, value", [("政府投资项目", 80), ("企业投资项目", 60)])
+def test_working_days_shizuishan_2018(corpus, name, value):
+    assert has(facts(corpus, SHIZUISHAN, "plan"), None, value=value, unit="个工作日", bound="max", text=name)
+
+
+# ---- plans: attribution ----------------------------------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="'加大高新技术企业培育力度，全年新增5户以上': the count's subject is in the clause "
+                                       "before (an elliptical 新增); luoshi names it '新增' with no metric")
+def test_elliptical_new_hightech_enterprises_hegang_2023(corpus):
+    assert has(facts(corpus, HEGANG, "plan"), "hightech_enterprises", value=5, unit="户", bound="min")
+
+
+@pytest.mark.xfail(strict=True, reason="'设施完好率和绿地覆盖率达到100%': one figure for two rates joined by 和 is two facts")
+def test_one_figure_for_two_rates_hegang_2023(corpus):
+    got = [f for f in facts(corpus, HEGANG, "plan") if close(f.value, 100) and f.unit == "%"
+           and "完好率" in f.sentence]
+    names = {f.metric_text for f in got}
+    assert any("设施完好率" in n and "绿地覆盖率" not in n for n in names)
+    assert any("绿地覆盖率" in n and "设施完好率" not in n for n in names)
+
+
+@pytest.mark.xfail(strict=True, reason="'工业园区投资、产值和税收分别增长15%以上': one growth after 分别 applies to each of "
+                                       "the three subjects; luoshi gives one fact for the whole list")
+def test_one_growth_for_three_subjects_shizuishan_2018(corpus):
+    got = [f for f in facts(corpus, SHIZUISHAN, "plan") if close(f.growth, 15) and "工业园区投资" in f.sentence]
+    assert len(got) == 3
+
+
+@pytest.mark.xfail(strict=True, reason="'全年电商网络零售额力争突破10亿元，力争翻一番': a level and its doubling stated "
+                                       "together are one fact; luoshi splits them and names the second '力争电商网络零售额力争'")
+def test_level_and_doubling_one_fact_hegang_2023(corpus):
+    got = [f for f in facts(corpus, HEGANG, "plan") if "电商网络零售额" in (f.metric_text or "")]
+    assert any(close(f.value, 1000000000) and f.unit == "元" and close(f.growth, 100) and f.bound == "min"
+               for f in got)
+
+
+@pytest.mark.xfail(strict=True, reason="'新增外来人口5%以上': an increase of a count in % is a growth, not a value in %")
+def test_percent_increase_of_a_count_shizuishan_2018(corpus):
+    assert has(facts(corpus, SHIZUISHAN, "plan"), None, growth=5, bound="min", text="外来人口")
+
+
+@pytest.mark.xfail(strict=True, reason="'投资6.68亿元的云山碳业、4.33亿元的丰辉球形石墨及选矿和2.5亿元的海达二期': the 2.5亿元 "
+                                       "item is named after the item before it ('4.33亿元的丰辉球形石墨及选矿和')")
+def test_listed_amounts_named_by_their_own_item_hegang_2023(corpus):
+    got = [f for f in facts(corpus, HEGANG, "plan") if close(f.value, 250000000)]
+    assert got and not any("丰辉" in (f.metric_text or "") for f in got)
