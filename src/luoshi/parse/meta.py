@@ -36,6 +36,10 @@ _NAME = r"((?:[\u4e00-\u9fff·•]\s*){2,12})"
 _SPEAKER_LINE_MAX = 36
 _NOT_TITLE = re.compile(r"我代表|请予审议|各位代表|[。，]")
 _STANDALONE_DATE = re.compile(r"^[（(—\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)\s]*$")
+# the line under the title holding the date and the speaker's name only: "（2003年1月14日 黄智权）"
+_DATED_NAME = re.compile(r"^[（(—\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+                         r"([\u4e00-\u9fff·]{2,4})\s*[）)]$")
+_NOT_A_NAME_AFTER_DATE = re.compile(r"通过|会议|发布|印发|讲话|修订|报告|代表|政府|公布|上午|下午|北京")
 _YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:[^\d（(，。]{0,16}?)(?:政府)?工作报告")
 _YEAR_IN_BRACKETS = re.compile(r"[（(][^）)]*?((?:19|20)\d{2})\s*年\s*[）)]")
 _WORK_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d{2})年(?:的)?(?:政府)?(?:主要)?工作(回顾|安排|任务|建议|部署)")
@@ -234,6 +238,11 @@ def _date(src: _Sources) -> tuple[str | None, str | None]:
         m = _STANDALONE_DATE.match(line)
         if m and _valid(*map(int, m.groups())):
             return _iso(*map(int, m.groups())), line
+    for line in src.head[:6]:  # the date and the speaker's name: "（2003年1月14日 黄智权）"
+        m = _DATED_NAME.match(line)
+        if (m and not _NOT_A_NAME_AFTER_DATE.search(m.group(4)) and _valid(*map(int, m.groups()[:3]))
+                and _fits_title_year(int(m.group(1)), int(m.group(2)), src)):
+            return _iso(*map(int, m.groups()[:3])), line
     for line in lines:  # a damaged date ("2020116日") read with the help of the other dates on the page
         if not _MEETING_CUE.search(line):
             continue
@@ -243,6 +252,13 @@ def _date(src: _Sources) -> tuple[str | None, str | None]:
             if found:
                 return found, line
     return None, None
+
+
+def _fits_title_year(y: int, m: int, src: _Sources) -> bool:
+    """A date beside a name only (no meeting to vouch for it) must fall in the year a title names, or in the
+    December before it: a copy of the 2003 report carries "（2010年2月20日 梁保华）"."""
+    years = [int(t.group(1)) for t in map(_YEAR_OF_REPORT.search, src.hint_titles + src.head[:3]) if t]
+    return not years or y == years[0] or (y == years[0] - 1 and m == 12)
 
 
 def _iso(y: int, m: int, d: int) -> str:
@@ -333,7 +349,16 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
         m = name_first.search(line)
         if m:
             return m.group(1), as_reported[m.group(2)]
-    return _name_only(src), _title_only(src)
+    return _dated_name(src) or _name_only(src), _title_only(src)
+
+
+def _dated_name(src: _Sources) -> str | None:
+    """The name beside the date on the line under the title ("（2003年1月14日 黄智权）"); the office is not stated."""
+    for line in src.head[:6]:
+        m = _DATED_NAME.match(line)
+        if m and not _NOT_A_NAME_AFTER_DATE.search(m.group(4)):
+            return m.group(4)
+    return None
 
 
 _NOT_A_PERSON = re.compile(r"信箱|热线|邮箱|之窗|专栏|留言|在线|访谈|办公|讲话|活动|报告|工作|会议|政府|批示|接待")
