@@ -71,9 +71,10 @@ def alias_matches(p: str) -> Iterator[tuple[str, int]]:
 WHOLE_PREFIX = re.compile(r"^(?:全国|全省|全市|全区|全县|全镇|全州|全盟|我国|我省|我市|我区|本市)")
 # the character before an alias that makes it part of another word: "进出口" is trade, "服务出口" services only,
 # "农高企" agricultural firms, "农副食品加工业增加值" one sector, "软件和信息技术服务业增加值" one service sector
-NOT_AFTER = {"出口": "进务于", "进出": "务", "高企": "农提", "工业": "加源料", "服务": "术息务流融技",
+NOT_AFTER = {"出口": "进务于", "进出": "务", "高企": "农提", "工业": "加源料品", "服务": "术息务流融技",
              "税收": "业", "生产": "元", "GD": "元", "地区": "元", "国内": "元"}
-# 工业税收: one sector's; 服务进出口: services only; 进口大于出口: a balance; 亿元GDP死亡率: a rate per output
+# 工业税收, 食品工业/消费品工业增加值: one sector's; 服务进出口: services only; 进口大于出口: a balance;
+# 亿元GDP死亡率: a rate per output
 NOT_BEFORE = {"高企": "业"}  # "提高企业退休人员基本养老金" names no high-tech firm
 
 
