@@ -214,6 +214,8 @@ def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
         return False  # "10个以上超10亿元项目": the count is the figure, the amount says which projects
     if any(c in CLAUSE_DELIMS + ENUM_DELIMS for c in between):
         return False
+    if leading_actions_re().match(BOUND_WORD_RE.sub("", between) + "。"):
+        return False  # "财政投入3655万元改造修复27条城市道路": the amount spent, then what it does
     return not LINK_VERB_RE.search(between)
 
 
@@ -284,6 +286,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             continue
         # 2. a growth without its own subject joins the figure before it
         if (q.growth_sign or q.unit == "个百分点") and not metrics.find(lead) and _no_subject(lead, q.verb) and prev \
+                and (_no_subject(lead, q.verb, fillers=False) or next_clause(text, prev, cs)) \
                 and prev.growth is None and prev.value is not None and prev.q.end <= q.start \
                 and not names_another(text, prev, cs) and len(changes_from(text, quantities, i)) == 1:
             probe = Draft(q, prev.metric, prev.metric_text)
@@ -528,13 +531,23 @@ def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
     return bool(lead) and not ONLY_VERBS.sub("", lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
 
 
-def _no_subject(lead: str, verb: str | None = None) -> bool:
+def _no_subject(lead: str, verb: str | None = None, fillers: bool = True) -> bool:
     """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比") or, before an average, its span
     ("五年年均增长"; not "五年增长52.4%", a change over five years): the growth has no subject of its own."""
     if verb and verb.startswith(("年均", "平均")) or "年均" in lead or "平均" in lead:
         lead = SPAN_RE.sub("", lead)
     rest = NO_SUBJECT_RE.sub("", COMPARABLE_RE.sub("", lead))
-    return len(rest) <= 1
+    return len(rest) <= 1 or (fillers and not fillers_re().sub("", rest))  # "…突破10亿元，力争翻一番": 力争 names nothing
+
+
+def next_clause(text: str, prev: Draft, cs: int) -> bool:
+    """The clause starting at cs follows prev's own clause ("突破10亿元，力争翻一番"), with none between."""
+    return prev.q.end <= cs and not _delim_re(CLAUSE_DELIMS).search(text, prev.q.end, max(prev.q.end, cs - 1))
+
+
+@cache
+def fillers_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in words("fillers.txt")))
 
 
 def split_subjects(subject: str) -> list[str] | None:
