@@ -35,3 +35,35 @@ def test_striving_growth_far_from_a_count_stays_apart_zhumadian_2014(corpus):
     got = facts(corpus, ZHUMADIAN, "plan")
     assert has(got, None, value=30, unit="家", text="战略性新兴产业重点企业")
     assert not any(close(f.value, 30) and f.unit == "家" and f.growth is not None for f in got)
+
+
+SHIZUISHAN = "bulk/lawtext-gov/政府工作报告-其他地市/石嘴山市/2018.md"
+CHANGCHUN_2014 = "bulk/lawtext-gov/政府工作报告-主要城市/长春市/2014.md"
+TIELING_2014 = "bulk/lawtext-gov/政府工作报告-其他地市/铁岭市/2014.md"
+
+
+def test_one_growth_for_three_subjects_shizuishan_2018(corpus):
+    """'工业园区投资、产值和税收分别增长15%以上': one growth after 分别 applies to each subject."""
+    got = [f for f in facts(corpus, SHIZUISHAN, "plan") if close(f.growth, 15) and "工业园区投资" in f.sentence]
+    assert sorted(f.metric_text for f in got) == ["产值", "工业园区投资", "税收"]
+    assert all(f.bound == "min" for f in got)
+
+
+def test_one_growth_for_urban_and_rural_income_tieling_2014(corpus):
+    """'城镇居民人均可支配收入、农民人均纯收入分别增长12%': both targets, not only the first."""
+    got = facts(corpus, TIELING_2014, "target")
+    assert has(got, "urban_income", growth=12)
+    assert has(got, "rural_income", growth=12)
+
+
+def test_one_figure_for_two_rates_hegang_2023(corpus):
+    """'设施完好率和绿地覆盖率达到100%': both rates reach it."""
+    got = [f for f in facts(corpus, HEGANG, "plan") if close(f.value, 100) and f.unit == "%"
+           and "完好率" in f.sentence]
+    assert sorted(f.metric_text for f in got) == ["绿地覆盖率", "设施完好率"]
+
+
+def test_bare_number_before_the_last_figure_is_no_shared_figure_changchun_2014(corpus):
+    """'玉米、水稻机收率分别提高5.5和6个百分点': 5.5 has no unit of its own; 6 is not the maize figure."""
+    got = [f for f in facts(corpus, CHANGCHUN_2014, "actual") if "机收率" in f.sentence]
+    assert not any(f.metric_text == "玉米" for f in got)

@@ -59,6 +59,9 @@ SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|�
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
 RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
+RATE_JOIN_RE = re.compile(r"和|、")
+DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a bare number listed before the last figure
+RATE_ITEM_RE = re.compile(r"率$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 
 
@@ -269,6 +272,11 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
                     and join_level(group_growths[len(group_values)], q):
                 group_values.append(group_growths[len(group_values)])  # "分别年均增长9.4%、10.4%，达到43598元、17969元"
                 continue
+            if starts_group and len(group) >= 2 and (is_change(q) or q.unit == "%") \
+                    and alone_in_clause(text, q, nxt, end) and not DIGIT_RE.search(text, wide, q.start):
+                drafts.extend(each_subject(q, group, subject))  # "工业园区投资、产值和税收分别增长15%以上"
+                group = None
+                continue
             d = distribute(q, group, group_values, group_growth_i)
             if d is None:
                 continue
@@ -283,6 +291,13 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             else:
                 group_growth_i += 1
                 group_growths.append(d)
+            continue
+        rates = [s for s in RATE_JOIN_RE.split(subject) if s]
+        if not group and len(rates) >= 2 and all(RATE_ITEM_RE.search(r) and not metrics.find(r) for r in rates) \
+                and q.unit == "%" and not is_change(q) and alone_in_clause(text, q, nxt, end):
+            # "设施完好率和绿地覆盖率达到100%": both rates reach it (a tracked metric among them keeps the figure whole:
+            # "国省考断面水质达标率和优Ⅲ率超90%" is one indicator named twice)
+            drafts.extend(each_subject(q, rates, subject))
             continue
         # 2. a growth without its own subject joins the figure before it
         if (q.growth_sign or q.unit == "个百分点") and not metrics.find(lead) and _no_subject(lead, q.verb) and prev \
@@ -570,6 +585,27 @@ def split_subjects(subject: str) -> list[str] | None:
         named = next((c for c in candidates[1:] + candidates[:1] if metrics.find(c)), None)
         out.append(named or WHOLE_SUBJECT + subject)
     return [*out, last]
+
+
+def alone_in_clause(text: str, q: Quantity, nxt: Quantity | None, end: int) -> bool:
+    """No other figure follows q in its clause ("分别达到91.48%92.20%" lost its 、 but lists two)."""
+    return nxt is None or nxt.start >= clause_end(text, q.end, end, CLAUSE_DELIMS)
+
+
+def each_subject(q: Quantity, group: list[str], subject: str) -> list[Draft]:
+    """One figure for every listed subject. A subject that names no metric is written as listed."""
+    items = [s for s in ITEM_SPLIT.split(subject) if s]
+    out = []
+    for k, phrase in enumerate(group):
+        if phrase.startswith(WHOLE_SUBJECT):
+            phrase = items[k] if len(items) == len(group) else phrase.removeprefix(WHOLE_SUBJECT)
+        found = metrics.find(phrase)
+        d = Draft(q, found[0] if found else None, phrase, rule="distribute")
+        fill_numbers(d, q)
+        d.metric = checked_metric(d, phrase)
+        d.object = phrase
+        out.append(d)
+    return out
 
 
 def distribute(q: Quantity, group: list[str], values: list[Draft], growth_i: int) -> Draft | bool | None:
