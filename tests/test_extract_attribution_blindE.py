@@ -67,3 +67,20 @@ def test_bare_number_before_the_last_figure_is_no_shared_figure_changchun_2014(c
     """'玉米、水稻机收率分别提高5.5和6个百分点': 5.5 has no unit of its own; 6 is not the maize figure."""
     got = [f for f in facts(corpus, CHANGCHUN_2014, "actual") if "机收率" in f.sentence]
     assert not any(f.metric_text == "玉米" for f in got)
+
+
+YINCHUAN_2017 = "bulk/lawtext-gov/政府工作报告-主要城市/银川市/2017.md"
+GANSU_2023 = "bulk/lawtext-gov/政府工作报告-省自治区/甘肃省/2023.md"
+
+
+def test_listed_growths_pair_with_listed_levels_without_fenbie_yinchuan_2017(corpus):
+    """'城镇和农村居民人均可支配收入达到30552元和12096元，年均增长8.8%和9.7%': each growth joins its level."""
+    got = facts(corpus, YINCHUAN_2017, "actual", "estimate")
+    assert any(close(f.value, 30552) and close(f.growth, 8.8) for f in got)
+    assert any(close(f.value, 12096) and close(f.growth, 9.7) for f in got)
+
+
+def test_listed_additions_stay_facts_gansu_2023(corpus):
+    """'分别比2017年增加1.5万公里、730公里和447公里': additions in km are no % growths; each stays a fact."""
+    got = [f for f in facts(corpus, GANSU_2023, "actual", "estimate") if "比2017年增加" in f.sentence]
+    assert {f.value for f in got} >= {15000.0, 730.0, 447.0}

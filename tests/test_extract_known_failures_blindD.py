@@ -22,10 +22,9 @@ def test_one_growth_shared_by_two_incomes_heilongjiang_2014(corpus):
     assert has(got, "rural_income", growth=10, bound="min", period=2014)
 
 
-@pytest.mark.xfail(strict=True, reason="'城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%': the two "
-                                       "growths pair with the two levels in order; the ellipsis rule gives 9.8 to the "
-                                       "rural income and 8.5 to no metric")
 def test_two_growths_after_two_levels_national_2010(corpus):
+    """'城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%': the two growths pair with the two
+    levels in order (fixed by blindE: a run of two or more % changes without a subject pairs like a 分别 list)."""
     got = facts(corpus, NATIONAL_2010, *RESULTS)
     assert has(got, "urban_income", value=17175, unit="元", growth=9.8, period=2009)
     assert has(got, "rural_income", value=5153, unit="元", growth=8.5, period=2009)

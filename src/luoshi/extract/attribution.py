@@ -241,10 +241,13 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         wide = max(clause_start(text, start, q.start, CLAUSE_DELIMS), prev_end)
         joined = nxt is not None and text[q.end:nxt.start] in ("和", "、", "及", "与", "")
         subject = START_RE.sub("", strip_back(strip_front(text[wide:max(wide, q.lead_end)].split("分别")[0])))
-        if "分别" in text[wide:q.start] and _no_subject(subject) and is_change(q) \
+        if ("分别" in text[wide:q.start] or (not group and len(run := changes_from(text, quantities, i)) >= 2
+                                            and all(c.unit == "%" for c in run))) \
+                and _no_subject(subject) and is_change(q) \
                 and (group or len(later_figures(drafts, q)) >= len(changes_from(text, quantities, i))) \
                 and not OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
-            # "…37533元、15221元，分别增长5.8%、7.1%": growths with no subject pair with the figures before, in order
+            # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
+            # subject pair with the figures before, in order
             if not group:
                 group_values = later_figures(drafts, q)[-len(changes_from(text, quantities, i)):]
                 group, group_growths, group_growth_i = [v.metric_text for v in group_values], [], 0
