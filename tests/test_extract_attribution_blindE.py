@@ -84,3 +84,14 @@ def test_listed_additions_stay_facts_gansu_2023(corpus):
     """'分别比2017年增加1.5万公里、730公里和447公里': additions in km are no % growths; each stays a fact."""
     got = [f for f in facts(corpus, GANSU_2023, "actual", "estimate") if "比2017年增加" in f.sentence]
     assert {f.value for f in got} >= {15000.0, 730.0, 447.0}
+
+
+def test_count_of_what_the_clause_before_fosters_hegang_2023(corpus):
+    """'加大高新技术企业培育力度，全年新增5户以上': the bare 新增 counts the enterprises the clause before fosters."""
+    assert has(facts(corpus, HEGANG, "plan"), "hightech_enterprises", value=5, unit="户", bound="min")
+
+
+def test_count_with_its_own_noun_keeps_it_shijiazhuang_2022(corpus):
+    """'加大国际知名商超引进力度，力争6家知名商场或酒店进驻我市': the count names its own object."""
+    got = facts(corpus, "bulk/lawtext-gov/政府工作报告-主要城市/石家庄市/2022.md", "plan")
+    assert has(got, None, value=6, unit="家", text="知名商场")

@@ -59,6 +59,7 @@ SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|�
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
 RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
+FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
 RATE_JOIN_RE = re.compile(r"和|、")
 DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a bare number listed before the last figure
 RATE_ITEM_RE = re.compile(r"率$")
@@ -354,6 +355,12 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
             es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
             if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
                 phrase, found, rule = text[es:cs - 1], metrics.find(text[es:cs - 1]), "ellipsis"
+            elif (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
+                    and metrics.units().get(q.unit or "") == "count" \
+                    and not BOUND_WORD_RE.sub("", text[q.end:clause_end(text, q.end, end)]).strip():
+                # "加大高新技术企业培育力度，全年新增5户以上": the count is of what the clause before fosters
+                phrase, rule = fostered.group(1), "ellipsis"
+                found = metrics.find(phrase)
         whole = text[wide:max(wide, q.lead_end)]
         subjects = None
         each = list(EACH_RE.finditer(whole))
