@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from luoshi.clean import clean_document
-from luoshi.ingest import read_paths
-from luoshi.parse import parse_meta, parse_sections
+from meta_checks import meta_of
 
 PROVINCES = "bulk/lawtext-gov/政府工作报告-省自治区"
-
-
-def meta_of(path):
-    doc = next(iter(read_paths([path])))
-    text, quality = clean_document(doc)
-    return parse_meta(text, doc.hints, parse_sections(text), quality), text
 
 
 def test_office_without_a_name_keeps_the_title(corpus):
