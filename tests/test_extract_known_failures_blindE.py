@@ -15,7 +15,6 @@ RESULTS = ("actual", "estimate")
 
 # ---- actuals: names the alias table does not know -------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="三产增加值 (short for 第三产业增加值) is no alias of service_value_added")
 def test_tertiary_value_added_short_name_xining_2013(corpus):
     """'全年完成三产增加值380.4亿元，增长11.8%'."""
     assert has(facts(corpus, XINING, *RESULTS), "service_value_added", value=38040000000, unit="元", growth=11.8,
