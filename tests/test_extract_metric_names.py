@@ -124,3 +124,10 @@ def test_sector_words_before_a_name_are_parts():
 def test_regional_aggregates_in_a_communique_are_no_national_gdp(corpus):
     got = facts_in(corpus, "国家统计局年度统计/2019.md", "东部地区生产总值")
     assert got and not [f for f in got if f.metric == "gdp"]
+
+
+def test_share_of_spending_named_after_its_figure(corpus):
+    """'80%以上的财政支出用于民生' (宿迁 2022 review): the livelihood share, named after the figure."""
+    got = [f for f in _facts(str(corpus / LAW / "政府工作报告-其他地市/宿迁市/2022.md"))
+           if f.value == 80 and f.unit == "%" and "民生" in f.metric_text]
+    assert got and all(f.metric == "livelihood_share" and f.bound == "min" for f in got)

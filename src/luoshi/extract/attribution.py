@@ -223,6 +223,9 @@ def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
     return not LINK_VERB_RE.search(between)
 
 
+TRAIL_SHARE_RE = re.compile(r"^(?:以上|左右)?的?[^，。；]{0,12}支出(?:用于|投入|投向)")  # a share of spending named after it
+
+
 def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Draft]:
     """Turn the quantities of one sentence text[start:end] into drafts of facts."""
     drafts: list[Draft] = []
@@ -420,8 +423,8 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.metric_text = trail
         d.object = strip_action(trail)
         d.rule = "trail"
-        if verbs_only and not found and not people:
-            found = metrics.find(trail)
+        if not found and not people and (verbs_only or TRAIL_SHARE_RE.search(trail)):
+            found = metrics.find(trail)  # also "把80%以上的一般公共预算支出投入到民生领域": the share named after it
             d.metric = found[0] if found else None
     elif verbs_only and prev is not None and prev.object:
         d.metric_text = phrase + prev.object
