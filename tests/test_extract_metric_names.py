@@ -131,3 +131,10 @@ def test_share_of_spending_named_after_its_figure(corpus):
     got = [f for f in _facts(str(corpus / LAW / "政府工作报告-其他地市/宿迁市/2022.md"))
            if f.value == 80 and f.unit == "%" and "民生" in f.metric_text]
     assert got and all(f.metric == "livelihood_share" and f.bound == "min" for f in got)
+
+
+def test_people_counted_after_renkou_without_a_unit(corpus):
+    """'新增受益人口40万' (杭州 2019 plan): a count of people written after 人口 without 人 is 400000 人."""
+    got = [f for f in _facts(str(corpus / LAW / "政府工作报告-主要城市/杭州市/2019.md"))
+           if f.status == "plan" and "受益人口" in f.metric_text]
+    assert any(f.value == 400000 and f.unit == "人" for f in got)

@@ -37,6 +37,8 @@ QUANTITY_RE = re.compile(
 # "解决40.5万农村人口饮水安全问题": a count of people with the people named between the multiplier and 人口
 PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)"
                        r"(?P<who>(?:(?!以上|以下|左右|人口)[\u4e00-\u9fff]){1,6}?)人口")
+# "新增户籍人口1.5万以上", "减少贫困人口29.9万": a count of people after 人口, written without 人
+PEOPLE_AFTER_RE = re.compile(rf"(?<=人口)(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?![\u4e00-\u9fff]*?[人户])")
 ROUND_AMOUNT = {"百亿", "千亿", "万亿", "百万", "千万"}  # "突破千亿元": a round amount written without a digit
 ROUND_BEFORE = re.compile(r"(?:突破|超过|达到)\Z")  # not 过/超: "过百亿元产业" names a class of firms
 ARABIC_START = re.compile(r"[0-9０-９]")
@@ -95,7 +97,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             continue
         m = QUANTITY_RE.match(text, c.start(), end)
         if m is None:
-            p = PEOPLE_RE.match(text, c.start(), end)
+            p = PEOPLE_RE.match(text, c.start(), end) or PEOPLE_AFTER_RE.match(text, c.start(), end)
             q = _people(p) if p else None
             if q is not None:
                 resume = p.end()
