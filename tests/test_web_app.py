@@ -557,3 +557,16 @@ def test_a_region_s_commitments_are_judged_in_the_background_once_its_verdicts_a
     assert plans_key in state.cache
     fragment = client.get(f"/region/{region}/verdicts/plans")
     assert fragment.status_code == 200 and "verdicts-plan-table" in fragment.text
+
+
+def test_an_app_stopped_at_once_waits_for_its_start_up_work(web_db):
+    """Stopping closes every connection; the start-up thread (loading texts for trends) must have finished first:
+    closing a SQLite connection in the middle of its query crashed the process."""
+    import threading
+
+    from fastapi.testclient import TestClient
+
+    for _ in range(3):
+        with TestClient(create_app(str(web_db[0]))):
+            pass
+        assert not [t for t in threading.enumerate() if t.name == "luoshi-warm-up" and t.is_alive()]

@@ -89,9 +89,13 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        threading.Thread(target=warm_up, args=(stores, texts), name="luoshi-warm-up", daemon=True).start()
+        warm = threading.Thread(target=warm_up, args=(stores, texts), name="luoshi-warm-up", daemon=True)
+        warm.start()
         yield
-        background.shutdown(wait=False, cancel_futures=True)
+        # Connections are closed from this thread: first let the threads that may be using theirs finish (closing a
+        # SQLite connection in the middle of another thread's query crashes the process).
+        warm.join()
+        background.shutdown(wait=True, cancel_futures=True)
         stores.close_all()
 
     app = FastAPI(title="luoshi", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
