@@ -19,8 +19,9 @@ class SharedTexts:
         self._key: tuple | None = None
         self._texts: ReportTexts | None = None
 
-    def get(self, store: Any) -> ReportTexts | None:
-        key = fingerprint(store)
+    def get(self, store: Any, key: tuple | None = None) -> ReportTexts | None:
+        """The texts for the database state `key` (its fingerprint; read from the store when not given)."""
+        key = key if key is not None else fingerprint(store)
         with self._lock:  # one load at a time; requests arriving meanwhile wait for it rather than load again
             if key != self._key:
                 self._texts = ReportTexts.load(store, max_chars=self.max_chars)

@@ -27,22 +27,20 @@ PLAN_FACTS = "f.status IN ('plan', 'actual', 'estimate')"
 META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind", "doc_type")
 
 
-def region_reports_from_facts(store: Any, region: str, statuses: tuple[str, ...] | None = None,
-                              facts_where: str | None = None) -> list[Report]:
+def region_reports_from_facts(store: Any, region: str, facts_where: str | None = None) -> list[Report]:
     """The region's canonical reports with metadata, facts and absent targets (no text: the tracking stage
     judges from facts only), in `Store.reports` order (the first report of a year is the one judged).
-    `statuses`: only facts with these statuses; `facts_where`: only facts meeting this fixed SQL condition on `f`
-    (MAIN_FACTS, PLAN_FACTS; never user input). The other facts are not read."""
+    `facts_where`: only facts meeting this fixed SQL condition on `f` (MAIN_FACTS, PLAN_FACTS; never user input);
+    the other facts are not read."""
     rows = store.query(
         f"SELECT id, source, {_absent_targets(store)} AS absent, {', '.join(META_COLUMNS)} FROM reports "
         "WHERE region = ? AND canonical_id IS NULL ORDER BY year, province, region, source", [region])
     facts: dict[str, list[Fact]] = defaultdict(list)
-    only = f" AND f.status IN ({', '.join('?' * len(statuses))})" if statuses else ""
-    only += f" AND ({facts_where})" if facts_where else ""
+    only = f" AND ({facts_where})" if facts_where else ""
     for f in store.query(
             "SELECT f.* FROM facts f JOIN reports r ON r.id = f.report_id "
             f"WHERE r.region = ? AND r.canonical_id IS NULL{only} ORDER BY f.report_id, f.idx",
-            [region, *(statuses or ())]):
+            [region]):
         fields = {k: f[k] for k in FACT_FIELDS if k in f and f[k] is not None}
         rank = {"scope": f["rank_scope"], "n": f["rank_n"]} if f.get("rank_scope") or f.get("rank_n") else None
         facts[f["report_id"]].append(Fact(**{"metric_text": "", "value_text": "", "metric": None, "value": None,

@@ -34,9 +34,10 @@ def trends_page(request: Request, store: StoreDep) -> HTMLResponse:
     filters = Filters.from_query(request.query_params)
     series = {}
     if terms:
-        texts = request.app.state.texts.get(store)  # in memory: counts in milliseconds (None for a huge corpus)
+        state = data.fingerprint(store)
+        texts = request.app.state.texts.get(store, state)  # in memory: counts in milliseconds (None: huge corpus)
         use_index = texts is None and data.search_index_ready(store, writable=request.app.state.allow_upload)
-        key = ("trend", tuple(terms), filters, use_index, texts is None, data.fingerprint(store))
+        key = ("trend", tuple(terms), filters, use_index, texts is None, state)
         series = request.app.state.cache.get_or_compute(key, lambda: data.trend(store, terms, filters,
                                                                                 use_index=use_index, texts=texts))
     t = translator(request_lang(request))
