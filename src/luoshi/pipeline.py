@@ -1,7 +1,6 @@
 """The one documented sequence from a read document to an annotated report.
 
     Document --clean--> (clean text, Quality) --parse--> Meta, Sections, Sentences --extract--> Facts
-    (--term review--> the results of multi-year review paragraphs marked cumulative)
 
 Each stage is a plain function of the record so far; no other module orchestrates.
 """
@@ -10,7 +9,6 @@ from __future__ import annotations
 
 from .clean import clean_document
 from .extract import extract_facts
-from .extract.term_review import mark_term_review_figures
 from .models import Document, Report
 from .parse import parse_meta, parse_sections, split_sentences
 
@@ -23,5 +21,4 @@ def process(doc: Document) -> Report:
     report.meta = parse_meta(text, doc.hints, report.sections, quality)
     report.sentences = split_sentences(text, report.sections)
     report.facts, report.absent_targets = extract_facts(report)
-    report.facts = mark_term_review_figures(report)
     return report

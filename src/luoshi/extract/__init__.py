@@ -16,6 +16,7 @@ from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_sta
 from .quantities import Quantity, scan
 from .rank import find_rank
 from .status import ABSENT_RE, DEADLINE_RE, basis_of, period_of, reviewed_year, role_of, span_end, status_of
+from .term_review import mark_term_review_figures
 
 __all__ = ["extract_facts", "targets_table"]
 
@@ -100,7 +101,7 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                 found = metrics.find(m.group(1))
                 if found and found[0] not in absent:
                     absent.append(found[0])
-    return facts, absent
+    return mark_term_review_figures(report, facts), absent
 
 
 def other_place(report: Report, d: Draft) -> str | None:

@@ -53,15 +53,15 @@ def review_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def mark_term_review_figures(report: Report) -> list[Fact]:
-    """The report's facts, with the results of multi-year review paragraphs given basis "cumulative"."""
+def mark_term_review_figures(report: Report, facts: list[Fact]) -> list[Fact]:
+    """The facts of the report, with the results of multi-year review paragraphs given basis "cumulative"."""
     spans = review_paragraphs(report.text)
     if not spans:
-        return report.facts
+        return facts
     starts = [s for s, _ in spans]
     sentence_starts = [s.start for s in report.sentences]
     out = []
-    for fact in report.facts:
+    for fact in facts:
         i = bisect_right(starts, fact.start) - 1
         if fact.status in RESULT_STATUSES and fact.basis == "annual" and i >= 0 and fact.start < spans[i][1]:
             j = bisect_right(sentence_starts, fact.start) - 1
