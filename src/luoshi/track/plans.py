@@ -160,29 +160,6 @@ def _evidence(report: Report, year: int) -> list[Fact]:
             and not multi_year(f)]
 
 
-class EvidenceIndex:
-    """The results of a review by object key and by every suffix of 3+ characters of it: `match_score` is 0 unless
-    the keys are equal or one ends the other with at least 3 characters, so only those results need scoring
-    (hundreds of commitments against hundreds of results: 33,000 scores for one province's years, 0.7 s cold)."""
-
-    def __init__(self, evidence: list[Fact]):
-        self.exact: dict[str, list[int]] = {}
-        self.ending: dict[str, list[int]] = {}
-        for i, fact in enumerate(evidence):
-            key = fact_key(fact)
-            if key:
-                self.exact.setdefault(key, []).append(i)
-                for k in range(len(key) - 3, 0, -1):  # proper suffixes of 3+ characters
-                    self.ending.setdefault(key[k:], []).append(i)
-
-    def candidates(self, key: str) -> list[int]:
-        """Positions (in text order) of the results whose key equals `key`, ends with it or is a 3+ suffix of it."""
-        found = set(self.exact.get(key, ())) | set(self.ending.get(key, ()) if len(key) >= 3 else ())
-        for k in range(1, len(key) - 2):
-            found.update(self.exact.get(key[k:], ()))
-        return sorted(found)
-
-
 def _is_stock(fact: Fact) -> bool:
     """A total ("累计", "达到1.7万家", "总数") rather than the year's addition."""
     return fact.action in ("达到", "突破", "累计") or bool(
@@ -195,17 +172,13 @@ def _is_total(fact: Fact) -> bool:
     return "累计" in clause or (_is_stock(fact) and not ADDITION_RE.search(clause))
 
 
-def judge_commitment(plan: Fact, evidence: list[Fact], *, in_review: bool = False,
-                     index: EvidenceIndex | None = None) -> tuple[str, Fact | None, float, str]:
+def judge_commitment(plan: Fact, evidence: list[Fact], *, in_review: bool = False) -> tuple[str, Fact | None, float, str]:
     """met / exceeded (≥110 %) / partly (≥50 %) / missed (20-50 %) / not_reported / not_comparable, the evidence,
     a confidence that follows how surely the evidence is about the same object, and the rule that decided.
 
     `in_review`: the object is found as a phrase in the next year's review (a not_reported is then less sure).
-    `index`: the evidence's EvidenceIndex, to score only the results whose key can match (same verdicts).
     """
     key = fact_key(plan)
-    if index is not None and key:
-        evidence = [evidence[i] for i in index.candidates(key)]
     scored = [(score, e) for e in evidence if key and (score := match_score(plan, e)) > 0]
     if not scored:
         if in_review:
@@ -252,7 +225,6 @@ def track_plans(reports: list[Report], *, year: int | None = None, worth_only: b
             continue
         follow = by_year[n + 1]
         evidence = _evidence(follow, n)
-        index = EvidenceIndex(evidence)
         review = review_text(follow)
         plans = candidates(report, n)
         superseded = superseded_aims(plans)
@@ -261,7 +233,7 @@ def track_plans(reports: list[Report], *, year: int | None = None, worth_only: b
             in_review = mentioned(key, review)
             if worth_only and why_not_tracked(plan, n, key, in_review, superseded=i in superseded):
                 continue
-            verdict, found, conf, note = judge_commitment(plan, evidence, in_review=in_review, index=index)
+            verdict, found, conf, note = judge_commitment(plan, evidence, in_review=in_review)
             verdicts.append(Verdict(region=report.meta.region, year=n, metric=key or plan.object, verdict=verdict,
                                     kind="plan", target=plan, result=found, target_report=report.id,
                                     result_report=follow.id if found else None, target_value=plan.value,
