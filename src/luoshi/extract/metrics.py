@@ -69,13 +69,18 @@ def alias_matches(p: str) -> Iterator[tuple[str, int]]:
 
 
 WHOLE_PREFIX = re.compile(r"^(?:全国|全省|全市|全区|全县|全镇|全州|全盟|我国|我省|我市|我区|本市)")
-# the character before an alias that makes it part of another word: "进出口" is trade, "服务出口" services only,
-# "农高企" agricultural firms, "农副食品加工业增加值" one sector, "软件和信息技术服务业增加值" one service sector
-NOT_AFTER = {"出口": "进务于", "进出": "务", "高企": "农提", "工业": "加源料品", "服务": "术息务流融技",
-             "税收": "业", "生产": "元", "GD": "元", "地区": "元", "国内": "元"}
-# 工业税收, 食品工业/消费品工业增加值: one sector's; 服务进出口: services only; 进口大于出口: a balance;
-# 亿元GDP死亡率: a rate per output
-NOT_BEFORE = {"高企": "业"}  # "提高企业退休人员基本养老金" names no high-tech firm
+
+
+@cache
+def neighbours() -> tuple[dict[str, str], dict[str, str]]:
+    """(alias start -> characters that may not stand before it, alias -> characters that may not follow it):
+    data/alias_neighbours.tsv ("进出口" is trade, not exports; "提高企业" names no high-tech firm)."""
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for side, alias, chars, *_ in rows("alias_neighbours.tsv"):
+        table = after if side == "after" else before
+        table[alias] = table.get(alias, "") + chars
+    return after, before
 
 
 def normalise(phrase: str) -> str:
@@ -132,11 +137,12 @@ def find(phrase: str, *, whole: bool = True) -> tuple[str, int, int] | None:
 
 def _longest(p: str) -> tuple[int, int, str] | None:
     best: tuple[int, int, str] | None = None
+    not_after, not_before = neighbours()
     for alias, i in alias_matches(p):
-        if i and p[i - 1] in NOT_AFTER.get(alias[:2], ""):
+        if i and p[i - 1] in not_after.get(alias[:2], ""):
             continue
         nxt = p[i + len(alias):i + len(alias) + 1]
-        if nxt and nxt in NOT_BEFORE.get(alias, ""):
+        if nxt and nxt in not_before.get(alias, ""):
             continue
         if p.startswith(followers(), i + len(alias)) or (i and p[i - 1] == "占"):
             continue  # "出口通关时间"; "增加值占服务业比重" names the base of a share, not its subject
