@@ -15,9 +15,9 @@ import dataclasses
 import re
 from bisect import bisect_right
 from functools import cache
-from importlib import resources
 
 from ..models import Fact, Report
+from .tables import rows
 
 RESULT_STATUSES = ("actual", "estimate")
 HEADING_MARKS = re.compile(r"^[#\s*>]*")
@@ -36,9 +36,7 @@ def is_span_total(fact: Fact, before: str) -> bool:
 
 @cache
 def openings() -> re.Pattern:
-    text = resources.files(__package__).joinpath("data/term_review_openings.txt").read_text(encoding="utf-8")
-    rules = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return re.compile("(?:" + "|".join(rules) + ")")
+    return re.compile("(?:" + "|".join(row[0].strip() for row in rows("term_review_openings.txt")) + ")")
 
 
 def review_paragraphs(text: str) -> list[tuple[int, int]]:
