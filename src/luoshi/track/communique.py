@@ -10,7 +10,7 @@ from collections import Counter
 
 from ..models import Fact, Report
 from .pairing import main_targets, pair_target, report_year
-from .verdict import Verdict, comparable
+from .verdict import RESEARCH, Convention, Verdict, comparable
 
 
 def communique_year(report: Report) -> int | None:
@@ -37,7 +37,8 @@ def communique_results(report: Report) -> dict[str, list[Fact]]:
     return by_metric
 
 
-def track_national(reports: list[Report], communiques: list[Report], *, year: int | None = None) -> list[Verdict]:
+def track_national(reports: list[Report], communiques: list[Report], *, year: int | None = None,
+                   convention: Convention = RESEARCH) -> list[Verdict]:
     """Each national target of year N against the communiqué for year N."""
     by_year = {communique_year(c): c for c in communiques}
     verdicts: list[Verdict] = []
@@ -48,7 +49,8 @@ def track_national(reports: list[Report], communiques: list[Report], *, year: in
         source = by_year[n]
         results = communique_results(source)
         for target in main_targets(report, n):
-            verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="communique")
+            verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="communique",
+                                                     convention=convention)
             v = Verdict(region=report.meta.region or "全国", year=n, metric=target.metric, verdict=verdict,
                         target=target, result=result, target_report=report.id,
                         result_report=source.id if result else None, confidence=conf, source="communique",

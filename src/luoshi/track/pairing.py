@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Fact, Report
-from .verdict import Verdict, comparable, confidence, judge, quantities
+from .verdict import RESEARCH, Convention, Verdict, comparable, confidence, judge, quantities
 
 RESULT_STATUSES = ("actual", "estimate")
 
@@ -55,13 +55,14 @@ def absent_targets(report: Report) -> list[str]:
     return sorted(set(report.absent_targets))
 
 
-def pair_target(target: Fact, candidates: list[Fact], *, source: str) -> tuple[str, Fact | None, float, str]:
+def pair_target(target: Fact, candidates: list[Fact], *, source: str,
+                convention: Convention = RESEARCH) -> tuple[str, Fact | None, float, str]:
     """The verdict for one target against the results stated for its metric (the first like-with-like one)."""
     if not candidates:
         return "not_reported", None, 0.8, "no result for this metric in the next report"
     for result in candidates:
         if comparable(target, result):
-            verdict, note = judge(target, result)
+            verdict, note = judge(target, result, convention)
             return verdict, result, confidence(target, result, verdict, source=source), note
     return "not_comparable", candidates[0], 0.7, "result stated, but not as the same kind of figure"
 
@@ -77,8 +78,8 @@ def _verdict(report: Report, year: int, metric: str | None, verdict: str, **kw) 
     return v
 
 
-def track_series(reports: list[Report], *, year: int | None = None) -> list[Verdict]:
-    """Verdicts for every main target of every year N whose year-N+1 report is in `reports`."""
+def work_reports_by_year(reports: list[Report]) -> tuple[dict[int, Report], list[tuple[int, Report]]]:
+    """The annual work report judged for each year (the first one given) and the half-year reports."""
     by_year: dict[int, Report] = {}
     half_year: list[tuple[int, Report]] = []
     for report in reports:
@@ -89,13 +90,21 @@ def track_series(reports: list[Report], *, year: int | None = None) -> list[Verd
             half_year.append((y, report))
         else:
             by_year.setdefault(y, report)
+    return by_year, half_year
+
+
+def track_series(reports: list[Report], *, year: int | None = None,
+                 convention: Convention = RESEARCH) -> list[Verdict]:
+    """Verdicts for every main target of every year N whose year-N+1 report is in `reports`."""
+    by_year, half_year = work_reports_by_year(reports)
     verdicts: list[Verdict] = []
     for n, report in half_year:  # a half-year report states the year's targets and its results so far
         if year is not None and n != year:
             continue
         results = reported_results(report, n)
         for target in main_targets(report, n):
-            verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="same_report")
+            verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="same_report",
+                                                     convention=convention)
             verdicts.append(_verdict(report, n, target.metric, verdict, target=target, result=result,
                                      result_report=report.id if result else None, confidence=conf * 0.8,
                                      source="same_report", note=note + " (half-year report)"))
@@ -106,7 +115,8 @@ def track_series(reports: list[Report], *, year: int | None = None) -> list[Verd
         results = reported_results(follow, n)
         targets = main_targets(report, n)
         for target in targets:
-            verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="work_report")
+            verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="work_report",
+                                                     convention=convention)
             verdicts.append(_verdict(report, n, target.metric, verdict, target=target, result=result,
                                      result_report=follow.id if result else None, confidence=conf, note=note))
         targeted = {t.metric for t in targets}

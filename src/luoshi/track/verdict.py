@@ -1,13 +1,13 @@
 """Judging one target against one result: like with like, with documented tolerances (docs/track.md).
 
-Tolerances
-- Rates (growth in %, shares and rates in %, growth in 个百分点): a "左右" target is met within ±0.3 points;
-  any met target is "exceeded" when the result is at least 0.5 points above it.
-- Levels (元, 人, 吨 …): a "左右" target is met within ±3 % of the target; "exceeded" from 5 % above.
-- "以上"/"不低于" (min) targets are strict: 4.6 against "5%以上" is missed, 5.0 is met.
+Conventions (a `Convention`; the default follows research practice, options change it)
+- A target stated exactly ("增长7.5%") or as a floor ("以上"/"不低于") is met when the result reaches it: 7.2 against
+  "增长7.5%" is missed. `Convention(exact_as="approx")` reads an exact rate target as "左右" instead (luoshi 0.1).
+- A "左右" target is met within a tolerance below it: 0.3 points for rates (growth in %, shares and rates in %,
+  growth in 个百分点), 3 % of the target for levels (元, 人, 吨 …).
+- Any met target is "exceeded" when the result is at least 0.5 points (rates) or 5 % (levels) above it.
 - "以内"/"控制在…以内" (max) targets are strict ceilings. Metrics where less is better (CPI, unemployment, energy
   intensity) treat every target as a ceiling (a "左右" one with the tolerance above) and are never "exceeded".
-- An "exact" target is read as approx for rates and as min for levels (work-report targets are expectations).
 - Ranges (low–high) are met inside, exceeded above, missed below.
 """
 
@@ -22,6 +22,32 @@ RATE_TOLERANCE = 0.3  # points
 RATE_EXCEED = 0.5  # points
 LEVEL_TOLERANCE = 0.03  # relative
 LEVEL_EXCEED = 0.05  # relative
+EXACT_AS = ("floor", "approx")
+
+
+@dataclass(frozen=True)
+class Convention:
+    """How a target is read when judged. The default is research practice: a target stated exactly is a floor."""
+
+    tolerance: float = RATE_TOLERANCE  # points below a "左右" rate target still met
+    level_tolerance: float = LEVEL_TOLERANCE  # share below a "左右" level target still met
+    exact_as: str = "floor"  # floor | approx: how a target stated exactly ("增长7.5%") is read
+    exceed: float = RATE_EXCEED  # points above a rate target from which it is "exceeded"
+    level_exceed: float = LEVEL_EXCEED  # share above a level target from which it is "exceeded"
+
+    def __post_init__(self) -> None:
+        if self.exact_as not in EXACT_AS:
+            raise ValueError(f"exact_as must be one of {', '.join(EXACT_AS)}, not {self.exact_as!r}")
+        if min(self.tolerance, self.level_tolerance, self.exceed, self.level_exceed) < 0:
+            raise ValueError("tolerances cannot be negative")
+
+    def describe(self) -> str:
+        """One line recorded with every output judged under this convention."""
+        return (f"exact targets read as {self.exact_as}; 左右 within {self.tolerance:g} points (rates) or "
+                f"{self.level_tolerance:.0%} (levels); exceeded from {self.exceed:g} points or {self.level_exceed:.0%}")
+
+
+RESEARCH = Convention()
 MASS_IN_JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}
 
 VERDICTS = ("met", "exceeded", "missed", "partly", "not_reported", "not_comparable", "no_target")
@@ -116,15 +142,15 @@ def comparable(target: Fact, result: Fact) -> tuple[Quantity, Quantity] | None:
     return None
 
 
-def judge(target: Fact, result: Fact) -> tuple[str, str]:
+def judge(target: Fact, result: Fact, convention: Convention = RESEARCH) -> tuple[str, str]:
     """The verdict for a target and a like-with-like result, and a short note of the rule that decided it."""
     pair = comparable(target, result)
     if pair is None:
         return "not_comparable", "no figure of the same kind and unit"
     t, r = pair
     is_rate = t.unit in ("%", "个百分点")
-    tolerance = RATE_TOLERANCE if is_rate else abs(t.value) * LEVEL_TOLERANCE
-    exceed = RATE_EXCEED if is_rate else abs(t.value) * LEVEL_EXCEED
+    tolerance = convention.tolerance if is_rate else abs(t.value) * convention.level_tolerance
+    exceed = convention.exceed if is_rate else abs(t.value) * convention.level_exceed
     bound = target.bound
     if bound == "range" and t.high is not None:
         low, high = t.value, t.high
@@ -132,7 +158,7 @@ def judge(target: Fact, result: Fact) -> tuple[str, str]:
         low = high = t.value
     down = direction(target.metric) == "down"
     if bound == "exact":
-        bound = "approx" if is_rate else ("max" if down else "min")
+        bound = "approx" if is_rate and convention.exact_as == "approx" else ("max" if down else "min")
     if down and t.value < 0 and bound in ("min", "approx", "exact"):  # "能耗降低3%以上": a decrease at least this big
         return ("met", "decrease at least as large") if r.value <= t.value + (tolerance if bound == "approx" else 0) \
             else ("missed", "decrease smaller than targeted")
