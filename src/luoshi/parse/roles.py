@@ -17,16 +17,18 @@ def _role_phrases() -> tuple[tuple[str, str, bool], ...]:
 
 
 def role_of_title(title: str, *, strong_only: bool = False) -> str | None:
-    """The role a title names, or None. Sub-sections listen only to the strong phrases; the phrase found
-    earliest wins ("2012年主要任务 明年…困难和问题…" is the plan)."""
-    best: tuple[int, str] | None = None
+    """The role a title names, or None. Sub-sections listen only to the strong phrases. A strong phrase beats a
+    weak one wherever it stands ("关于“九五”计划的完成情况" is the review: 完成情况 over 计划); among phrases of the
+    same strength the earliest wins ("2012年主要任务 明年…困难和问题…" is the plan)."""
+    best: tuple[bool, int, str] | None = None
     for role, phrase, strong in _role_phrases():
         if strong_only and not strong:
             continue
         at = title.find(phrase)
-        if at >= 0 and (best is None or at < best[0]):  # the earliest phrase: a run-in title says more after it
-            best = (at, role)
-    return best[1] if best else None
+        # the earliest phrase: a run-in title says more after it
+        if at >= 0 and (best is None or (not strong, at) < (not best[0], best[1])):
+            best = (strong, at, role)
+    return best[2] if best else None
 
 
 def assign_roles(sections: list[Section]) -> None:
