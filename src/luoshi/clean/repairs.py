@@ -363,6 +363,20 @@ def fix_fullwidth_alnum(text: str) -> RepairResult:
 
 _HALF = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)} | {ord("％"): "%", ord("．"): "."}
 
+# "增长9。5％", "885。3亿元": an ideographic full stop typed for the decimal point. Only between a number (not an
+# ordinal: "全省第1。4家企业…" ends a sentence) and one or two digits that a percent sign or a number unit follows.
+_IDEOGRAPHIC_DECIMAL = re.compile(r"(?<![0-9第])[0-9]{1,5}(。)[0-9]{1,2}(?=[%％‰]|[亿万千]|个百分点)")
+
+
+def fix_ideographic_decimal(text: str) -> RepairResult:
+    """An ideographic full stop used as a decimal point inside a figure ("9。5％" → "9.5％")."""
+    out = RepairResult()
+    if "。" not in text:
+        return out
+    for m in _IDEOGRAPHIC_DECIMAL.finditer(text):
+        out.edits.append(Edit(m.start(1), m.end(1), ".", "decimal_point"))
+    return out
+
 RepairFn = Callable[[str], RepairResult]
 
 # applied in this order; each sees the text as the previous one left it
@@ -374,6 +388,7 @@ REPAIRS: list[tuple[str, RepairFn]] = [
     ("t2s", fix_traditional),
     ("radical", fix_radicals),
     ("fullwidth", fix_fullwidth_alnum),
+    ("decimal_point", fix_ideographic_decimal),
 ]
 
 __all__ = ["RARE_BELOW", "REPAIRS", "RepairResult", "badness"]
