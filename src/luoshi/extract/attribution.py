@@ -115,12 +115,15 @@ def strip_action(phrase: str) -> str:
     return leading_actions_re().sub("", phrase, count=1)
 
 
+SCOPE_LEAD_RE = re.compile(r"^[，、]*(?:其中)?[，、]*全?")  # not a character set: 中心城区 keeps its 中
+
+
 def scope_of(lead: str, metric_start: int) -> str | None:
     """A park, company or sub-region named before the metric phrase."""
     head = lead[:metric_start] if metric_start >= 0 else lead
     for w in words("scopes.txt"):
         if w in head:
-            return head[: head.index(w) + len(w)].lstrip("，、其中全")
+            return SCOPE_LEAD_RE.sub("", head[: head.index(w) + len(w)])
     return None
 
 
