@@ -81,6 +81,16 @@ def test_database_round_trip_gives_the_same_rates(small_folder, file_results, tm
     assert file_results[1]["copies_agree"].checked >= 1  # the copy was paired in both modes
 
 
+@pytest.mark.postgres
+def test_postgres_round_trip_gives_the_same_rates(small_folder, file_results, pg_url):
+    files = sorted(small_folder.glob("*"))[:8]
+    records = [r for r in records_from_paths([str(p) for p in files], jobs=1) if isinstance(r, dict)]
+    with open_store(pg_url) as store:
+        ingest(store, [str(p) for p in files], jobs=1)
+        from_pg = audit(records_from_store(store))
+    assert [r.summary() for r in from_pg] == [r.summary() for r in audit(records)]
+
+
 def test_cli_outputs_parse(small_folder, tmp_path):
     runner = CliRunner()
     res = runner.invoke(app, ["audit", str(small_folder), "--format", "csv", "--jobs", "1", "-q"])

@@ -96,10 +96,10 @@ def _from_paths(paths: list[str], *, jobs: int, quiet: bool) -> list[dict]:
         for item in records_from_paths(paths, jobs=jobs or None):
             if isinstance(item, IngestError):
                 failed += 1
-                progress.console.print(f"luoshi: skipped {item}", markup=False, highlight=False)
+                progress.console.print(f"luoshi: skipped {item}", markup=False, highlight=False, soft_wrap=True)
             elif isinstance(item, Failed):
                 failed += 1
-                progress.console.print(f"luoshi: failed {item}", markup=False, highlight=False)
+                progress.console.print(f"luoshi: failed {item}", markup=False, highlight=False, soft_wrap=True)
             else:
                 records.append(item)
             progress.update(task, description=f"read {len(records)} reports, {failed} refused or failed")
@@ -128,12 +128,15 @@ def render(results, *, format: str, full: bool) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    if full:
-        table = Table(*FAILURE_COLUMNS, title=f"{results[0].id}: {results[0].failed} of {results[0].checked} fail",
-                      show_lines=True)
+    if full:  # one table per check run; the report id shortened as `luoshi list` shows it (`luoshi show` takes it)
+        table = Table(title=f"{results[0].id}: {results[0].failed} of {results[0].checked} fail", show_lines=True)
+        for col in FAILURE_COLUMNS[1:]:
+            table.add_column(col, overflow="fold", ratio=3 if col in ("sentence", "source", "values", "why") else None)
         for r in results:
             for f in r.failures:
-                table.add_row(*("" if v is None else str(v) for v in f.row().values()))
+                row = f.row()
+                row["report"] = (row["report"] or "")[:12]
+                table.add_row(*("" if row[c] is None else str(row[c]) for c in FAILURE_COLUMNS[1:]))
     else:
         table = Table("check", "description", "checked", "failed", "rate", title="luoshi audit")
         for r in results:
