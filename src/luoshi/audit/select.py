@@ -8,6 +8,7 @@ report's own year; a result is an actual (before an estimate) for the year, not 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from ..track.pairing import FIVE_YEAR_NEAR, RESULT_STATUSES
@@ -89,13 +90,9 @@ def reviewed_year(record: dict[str, Any]) -> int | None:
 def communique_year(record: dict[str, Any]) -> int | None:
     """The year a communiqué reports on: the most common period of its actuals, else its meta year
     (as luoshi.track.communique.communique_year)."""
-    periods: dict[int, int] = {}
-    for f in record.get("facts") or []:
-        if f.get("status") == "actual" and f.get("period") is not None:
-            periods[f["period"]] = periods.get(f["period"], 0) + 1
-    if periods:
-        return max(periods, key=lambda p: (periods[p], -list(periods).index(p)))
-    return meta(record).get("year")
+    periods = Counter(f["period"] for f in record.get("facts") or []
+                      if f.get("status") == "actual" and f.get("period") is not None)
+    return periods.most_common(1)[0][0] if periods else meta(record).get("year")
 
 
 def figure_text(fact: dict[str, Any] | None) -> str:
