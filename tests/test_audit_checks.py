@@ -158,3 +158,28 @@ def test_plausibility(check_id, f, ok):
     """ok: passes; False: fails; None: not a figure the check looks at."""
     result = run(check_id, [report("a", "甲市", 2010, [f])])
     assert (result.checked, result.failed) == ((0, 0) if ok is None else (1, 0 if ok else 1))
+
+
+def test_a_stored_relation_is_read_back_from_the_database(tmp_path):
+    """A fact field without a column (a target's `relation`, added by the extract stage) is kept in record_json's
+    fact_fields; the audit reads it from there, so a relation target covers the report from a database too."""
+    import json
+
+    from luoshi.audit import records_from_store
+    from luoshi.models import Fact, Meta, Report
+    from luoshi.store import open_store
+
+    text = "今年地区生产总值增长与全国同步。"
+    target = Fact(metric="gdp", metric_text="地区生产总值", value=None, unit=None, value_text="与全国同步",
+                  status="target", period=2010, sentence=text)
+    r = Report(id="ab" * 32, source="made-by-hand", text=text, facts=[target],
+               meta=Meta(region="甲市", year=2010, level="city", kind="annual", doc_type="work_report"))
+    with open_store(tmp_path / "r.db") as store:
+        store.add_report(r)
+        assert run("gdp_target", records_from_store(store)).failed == 1
+        rest = json.loads(store.query("SELECT record_json FROM reports")[0]["record_json"])
+        rest["fact_fields"] = {"0": {"relation": {"to": "全国", "comparison": "同步"}}}
+        store.query("UPDATE reports SET record_json = ?", (json.dumps(rest, ensure_ascii=False),))
+        (record,) = records_from_store(store)
+    assert record["facts"][0]["relation"] == {"to": "全国", "comparison": "同步"}
+    assert run("gdp_target", [record]).failed == 0
