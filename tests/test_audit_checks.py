@@ -59,6 +59,7 @@ def test_coverage_counts_only_annual_work_reports_since_1995():
                report("c", "全国", 2000, doc_type="communique"), report("d", "甲市", 2001)]
     assert run("gdp_target", records).checked == 1
     assert failing("gdp_target", records) == [("甲市", 2001)]
+    assert run("gdp_target", records).groups == {"2000s city": [1, 1]}  # where misses cluster: decade and level
 
 
 @pytest.mark.parametrize("result_fact, ok", [

@@ -77,6 +77,7 @@ def test_database_round_trip_gives_the_same_rates(small_folder, file_results, tm
     from_db = {r.id: r for r in audit(db_records)}
     for cid, result in file_results[1].items():
         assert from_db[cid].summary() == result.summary(), cid
+        assert from_db[cid].groups == result.groups, cid
         assert [f.row() for f in from_db[cid].failures] == [f.row() for f in result.failures], cid
     assert file_results[1]["copies_agree"].checked >= 1  # the copy was paired in both modes
 
@@ -103,6 +104,7 @@ def test_cli_outputs_parse(small_folder, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     by_id = {c["check"]: c for c in data}
     assert by_id["gdp_target"]["failed"] == len(by_id["gdp_target"]["failures"])
+    assert sum(g["checked"] for g in by_id["gdp_target"]["groups"].values()) == by_id["gdp_target"]["checked"]
     res = runner.invoke(app, ["audit", str(small_folder), "--check", "gdp_result", "--format", "csv", "-j", "1"])
     failures = list(csv.DictReader(io.StringIO(res.stdout)))
     assert tuple(failures[0]) == FAILURE_COLUMNS if failures else res.exit_code == 0

@@ -31,7 +31,7 @@ def audit(records: Iterable[dict[str, Any]], *, only: Iterable[str] | None = Non
             continue
         outcome = check.run(corpus)
         results.append(CheckResult(check.id, check.description, outcome.checked, len(outcome.failures),
-                                   outcome.rate, outcome.failures))
+                                   outcome.rate, outcome.failures, dict(sorted(outcome.groups.items()))))
     return results
 
 

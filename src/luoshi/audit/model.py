@@ -33,6 +33,17 @@ class Outcome:
 
     checked: int = 0
     failures: list[Failure] = field(default_factory=list)
+    groups: dict[str, list[int]] = field(default_factory=dict)  # group -> [checked, failed], for checks that sort
+
+    def count(self, group: str, failure: Failure | None = None) -> None:
+        """Count one checked item in `group` (e.g. "2000s city": misses cluster by period and level), failing
+        when a failure row is given."""
+        self.checked += 1
+        tally = self.groups.setdefault(group, [0, 0])
+        tally[0] += 1
+        if failure is not None:
+            tally[1] += 1
+            self.failures.append(failure)
 
     @property
     def rate(self) -> float | None:
@@ -55,6 +66,7 @@ class CheckResult:
     failed: int
     rate: float | None
     failures: list[Failure]
+    groups: dict[str, list[int]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {"check": self.id, "description": self.description, "checked": self.checked, "failed": self.failed,

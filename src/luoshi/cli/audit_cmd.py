@@ -111,7 +111,9 @@ def render(results, *, format: str, full: bool) -> str:
     from ..audit import FAILURE_COLUMNS
 
     if format == "json":
-        return json.dumps([{**r.summary(), "failures": [f.row() for f in r.failures]} for r in results],
+        return json.dumps([{**r.summary(), **({"groups": {g: {"checked": c, "failed": f}
+                                                           for g, (c, f) in r.groups.items()}} if r.groups else {}),
+                            "failures": [f.row() for f in r.failures]} for r in results],
                           ensure_ascii=False, indent=1) + "\n"
     if format == "csv":
         buf = io.StringIO()
@@ -144,6 +146,11 @@ def render(results, *, format: str, full: bool) -> str:
                           "—" if r.rate is None else f"{r.rate:.3f}")
     console = Console(file=io.StringIO(), width=200 if full else 150, highlight=False)
     console.print(table)
+    if full and results[0].groups:  # where the failures cluster (decade and level, for the coverage checks)
+        by_group = Table("group", "checked", "failed", "rate", title=f"{results[0].id} by decade and level")
+        for g, (checked, failed) in results[0].groups.items():
+            by_group.add_row(g, str(checked), str(failed), f"{1 - failed / checked:.3f}")
+        console.print(by_group)
     return console.file.getvalue()
 
 
