@@ -184,3 +184,8 @@ def test_a_stored_relation_is_read_back_from_the_database(tmp_path):
         (record,) = records_from_store(store)
     assert record["facts"][0]["relation"] == {"to": "全国", "comparison": "同步"}
     assert run("gdp_target", [record]).failed == 0
+
+
+def test_an_absence_given_with_its_sentence_also_covers():
+    record = report("a", "甲市", 2020, absent=[{"metric": "gdp", "sentence": "今年不设地区生产总值增长具体目标"}])
+    assert run("gdp_target", [record]).failed == 0

@@ -37,10 +37,16 @@ def whole_annual(fact: dict[str, Any]) -> bool:
     return not fact.get("scope") and (fact.get("basis") or "annual") == "annual"
 
 
+def absent_metrics(record: dict[str, Any]) -> set[str]:
+    """Metrics the report explicitly sets no target for: `absent_targets` holds metric ids (or, should it come to
+    carry the sentence too, dicts with a "metric")."""
+    return {a.get("metric") if isinstance(a, dict) else a for a in record.get("absent_targets") or []}
+
+
 def covers_gdp_target(record: dict[str, Any]) -> bool:
     """The coverage rule of ../shared/tools/coverage.py: a gdp target with a growth or a relation, or gdp listed in
     absent_targets (an explicit "不设具体目标")."""
-    return GDP in (record.get("absent_targets") or []) or any(
+    return GDP in absent_metrics(record) or any(
         f.get("metric") == GDP and f.get("status") == "target" and (f.get("growth") is not None or f.get("relation"))
         for f in record.get("facts") or [])
 
