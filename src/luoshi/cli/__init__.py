@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # One module per stage; each defines register(app).
-COMMAND_MODULES = ["extract_cmd", "store_cmd", "query_cmd", "track_cmd", "web_cmd"]
+COMMAND_MODULES = ["extract_cmd", "store_cmd", "query_cmd", "track_cmd", "web_cmd", "audit_cmd"]
 
 for _name in COMMAND_MODULES:
     try:
