@@ -20,6 +20,9 @@ _SPACE_BETWEEN = re.compile(f"(?<=[{_CJK}0-9A-Za-z%.)）]){_SPACE}+(?=[{_CJK}0-9
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _CJK_OR_WORD = re.compile(f"[{_CJK}0-9A-Za-z%.(（]")
 _WORD_END = re.compile("[0-9A-Za-z%.)）]")
+# "支配收入37 511元", "由1 995年的…": a figure whose thousands are set apart by a space, after a word or punctuation
+# (never after a space or a digit: a table row's numbers stand apart by spaces)
+_THOUSANDS = re.compile(f"(?<=[{_CJK}（(：:，,、])[0-9]{{1,3}}(?: [0-9]{{3}})+(?![0-9.])")
 _MULTI_SPACE = re.compile(f"{_SPACE}{{2,}}|[\t\u3000\xa0\u200b\ufeff\u2002-\u200a]")
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
 _HEADING = re.compile(r"^(?:[-*+#>|] |#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
@@ -77,7 +80,8 @@ def strip_lines(text: str) -> list[Edit]:
 
 
 def fix_spaces(text: str) -> list[Edit]:
-    """Drop spaces between CJK characters, between CJK and digits, and inside numbers."""
+    """Drop spaces between CJK characters, between CJK and digits, and inside numbers (a decimal point's, a thousands
+    separator's: "37 511元")."""
     edits: list[Edit] = []
     speakers = [(m.start(), m.end()) for m in _SPEAKER_LINE.finditer(text)]
 
@@ -99,6 +103,8 @@ def fix_spaces(text: str) -> list[Edit]:
                 or (left.isdigit() and right == "." and text[b + 1:b + 2].isdigit()) \
                 or (left == "." and text[a - 2:a - 1].isdigit() and right.isdigit()):
             edits.append(Edit(a, b, "", "spaces"))
+    for m in _THOUSANDS.finditer(text):
+        edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
     for m in _MULTI_SPACE.finditer(text):
         if m.group() != " ":
             edits.append(Edit(m.start(), m.end(), " ", "spaces", log="none"))
