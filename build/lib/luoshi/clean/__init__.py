@@ -1,0 +1,117 @@
+"""Cleaning: repairs (each a small named function, logged) and removal of everything not the report.
+
+    clean_document(doc) -> (clean text, Quality)    used by the pipeline
+    clean_text(text) -> text                        convenience
+    clean_and_explain(text) -> (text, steps)        ftfy-style: which steps changed what
+
+Every step yields edits on the current text; logged spans are re-mapped through each later step, so
+`Quality.repairs` and `Quality.damaged` are offsets into the text returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Document, Quality, Removal, Repair, Span
+from .chrome import find_ads, find_chrome
+from .confidence import score
+from .edits import Edit, apply_edits
+from .repairs import REPAIRS
+from .whitespace import fix_spaces, join_lines, split_inline_paragraphs, strip_lines
+
+_LINE_ENDS = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+__all__ = ["REPAIRS", "clean_and_explain", "clean_document", "clean_text"]
+
+
+@dataclass
+class _State:
+    text: str
+    repairs: list[Repair]
+    removed: list[Removal]
+    damaged: list[Span]
+    steps: list[tuple[str, int]]
+
+    def apply(self, step: str, edits: list[Edit]) -> None:
+        if not edits:
+            return
+        new, applied, remap = apply_edits(self.text, edits)
+        first = applied[0][0].start if applied else len(self.text)
+        if all(len(e.new) == e.end - e.start for e, _ in applied):
+            first = len(self.text) + 1  # one-for-one replacements move no offset
+        for span in (*self.repairs, *self.damaged):
+            if span.end >= first:  # spans wholly before the first edit do not move
+                span.start, span.end = remap(span.start), remap(span.end, end=True)
+        changed = 0
+        for e, ns in applied:
+            before = self.text[e.start:e.end]
+            if before == e.new:
+                continue
+            changed += 1
+            if e.log == "repair":
+                self.repairs.append(Repair(e.kind, ns, ns + len(e.new), before, e.new))
+            elif e.log == "removal":
+                self.removed.append(Removal(e.kind, before.strip("\n")))
+        self.text = new
+        if changed:
+            self.steps.append((step, changed))
+
+
+def _clean(text: str) -> tuple[_State, object]:
+    if _LINE_ENDS.search(text):
+        text = _LINE_ENDS.sub("\n", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    st = _State(text, [], [], [], [])
+    st.apply("paragraphs", split_inline_paragraphs(st.text))
+    for name, fn in REPAIRS:
+        result = fn(st.text)
+        # damaged offsets are in the text the repair saw: record them first so its own edits re-map them
+        st.damaged.extend(Span(s, e, "damaged") for s, e in result.damaged)
+        st.apply(name, result.edits)
+    chrome = find_chrome(st.text)
+    st.apply("chrome", chrome.edits)
+    st.apply("indent", strip_lines(st.text))
+    st.apply("spaces", fix_spaces(st.text))
+    for _ in range(5):  # a joined line can make the next join possible; stop at the fixed point
+        joins = join_lines(st.text)
+        st.apply("join", joins)
+        if not any(e.kind == "join" for e in joins):
+            break
+    st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
+    # a repair inside a line that was later removed as chrome is not in the clean text
+    st.repairs = [r for r in st.repairs if r.end > r.start or not r.after]
+    for r in st.repairs:  # `after` is what the span reads in the clean text (later steps may touch it too)
+        r.after = st.text[r.start:r.end]
+    for d in st.damaged:
+        d.text = st.text[d.start:d.end]
+    st.damaged = sorted((d for d in st.damaged if d.end > d.start), key=lambda d: d.start)
+    return st, chrome
+
+
+def clean_document(doc: Document) -> tuple[str, Quality]:
+    st, chrome = _clean(doc.text)
+    q = Quality(encoding=doc.encoding, repairs=st.repairs, removed=st.removed, damaged=st.damaged,
+                page=chrome.page, partial=chrome.partial)
+    q.confidence, q.reasons = score(st.text, q, title_found=chrome.title_found or _hinted_title(doc))
+    return st.text, q
+
+
+def _hinted_title(doc: Document) -> bool:
+    """A title kept outside the body (YAML front matter, a table column, an HTML <title>) counts as found."""
+    front = doc.hints.get("front_matter")
+    columns = doc.hints.get("columns")
+    return bool((isinstance(front, dict) and front.get("title")) or (isinstance(columns, dict) and columns.get("title"))
+                or doc.hints.get("html_title"))
+
+
+def clean_text(text: str) -> str:
+    return _clean(text)[0].text
+
+
+def clean_and_explain(text: str) -> tuple[str, list[tuple[str, int]]]:
+    """The clean text and the steps that changed it, as (step name, number of edits)."""
+    st, _ = _clean(text)
+    return st.text, st.steps

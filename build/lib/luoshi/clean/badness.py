@@ -1,0 +1,54 @@
+"""The measure that decides whether a repair makes text better: how unlike a clean report a run of text is.
+
+A clean report is almost all frequent hanzi and Chinese punctuation. Mojibake and misaligned GBK land on rare
+hanzi, bopomofo, box drawing, Greek/Cyrillic letters, Latin-1 accented letters, U+FFFD and stray '?'.
+`badness` is the share of characters that are such "odd" characters (a rare hanzi counts half), 0 for clean text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ._data import hanzi_freq
+
+# a hanzi seen fewer times than this in the clean corpus counts as rare
+RARE_BELOW = 30
+
+ODD_CHARS = re.compile(
+    "[\ufffd\u3100-\u312f\u31a0-\u31bf\u2500-\u257f\u0370-\u03ff\u0400-\u04ff\u00c0-\u00ff\u0080-\u009f"
+    "\u3040-\u30ff\ue000-\uf8ff\u02c0-\u02ff\u2460-\u24ff\u3220-\u32ff\ufe30-\ufe4f\u20ac]"
+)
+HANZI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_QUESTION_AFTER_HANZI = re.compile("(?<=[\u4e00-\u9fff])\\?")
+
+
+def is_rare_hanzi(ch: str) -> bool:
+    return hanzi_freq().get(ch, 0) < RARE_BELOW
+
+
+@cache
+def _rare_hanzi() -> re.Pattern[str]:
+    """A hanzi that is not among the corpus's common ones (one charset test per hanzi, in C)."""
+    common = "".join(ch for ch, n in hanzi_freq().items() if n >= RARE_BELOW)
+    return re.compile(f"(?![{common}])[\u4e00-\u9fff\u3400-\u4dbf]")
+
+
+def odd_count(text: str) -> float:
+    """Odd symbols count 1, rare hanzi 0.5, '?' right after a hanzi 1."""
+    n = float(len(ODD_CHARS.findall(text)))
+    n += 0.5 * len(_rare_hanzi().findall(text))
+    if "?" in text:
+        n += len(_QUESTION_AFTER_HANZI.findall(text))
+    return n
+
+
+def badness(text: str) -> float:
+    """Share of odd characters among the non-space characters (0 = looks like clean report text)."""
+    size = len(text) - sum(map(text.count, " \n\t\u3000\xa0"))
+    return odd_count(text) / size if size > 0 else 0.0
+
+
+def better(before: str, after: str, margin: float = 0.05) -> bool:
+    """True when `after` is measurably less odd than `before`."""
+    return badness(after) + margin <= badness(before)

@@ -1,0 +1,230 @@
+"""Removal of everything that is not the report: page chrome, forum furniture, share prompts, contact spam,
+photo captions and injected ad phrases. The body is kept from the title (or the report's first line) to its end.
+
+Detectors are general (a short line with no sentence punctuation and a site/nav word; a run of gambling
+vocabulary; chrome lines after the closing appeal); the word lists are data files.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ._data import data_lines
+from .edits import Edit
+
+CHROME_WORDS = data_lines("chrome_words.txt")
+WEAK_CHROME_WORDS = data_lines("chrome_words_weak.txt")
+_CHROME_RE = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
+_ANY_CHROME_RE = re.compile(
+    "|".join(re.escape(w) for w in sorted(CHROME_WORDS + WEAK_CHROME_WORDS, key=len, reverse=True)))
+_CONTACT_KEYS = ("QQ", "qq", "群主", "微信", "www.", "WWW.", "http")
+_CONTACT_RE = re.compile("|".join(data_lines("contact_patterns.txt")), re.IGNORECASE)
+
+_AD = [ln.split("\t") for ln in data_lines("ad_words.txt")]
+_STRONG = [w for k, w in _AD if k == "strong"]
+_AD_WORD = "(?:" + "|".join(re.escape(w) for _, w in sorted(_AD, key=lambda kw: -len(kw[1]))) + ")+"
+_BRAND = r"(?:\d{2,4}|[A-Za-z]{2,}\d*)"
+# one ad segment: an optional brand glued to ad words; segments joined by _ - | / or spaces
+_AD_SEGMENT = f"{_BRAND}?{_AD_WORD}"
+_AD_RUN = re.compile(f"{_AD_SEGMENT}(?:[_\\-—|·\\s]*{_AD_SEGMENT})*")
+_STRONG_RE = re.compile("|".join(re.escape(w) for w in _STRONG))
+_BRAND_AD = re.compile(f"{_BRAND}{_AD_WORD}")
+_AD_HIT = re.compile(f"{_STRONG_RE.pattern}|{_AD_WORD}(?=[_\\-—|·]*{_STRONG_RE.pattern})|(?<![\\d.])\\d{{3,4}}{_AD_WORD}|[A-Za-z]{{2,}}\\d*{_AD_WORD}")
+
+SENTENCE_PUNCT = re.compile("[，。；！？!?]")
+_LIST_PUNCT = re.compile("[，。；！？!?、]")
+_NAV_SEPARATOR = re.compile(r"\s[/>»]\s|>>|→|首页\s*[>/]")
+_TITLE = re.compile("(?:政府|人民政府|政府)?工作报告|国民经济和社会发展.*(?:规划|纲要|计划)|统计公报|规划纲要")
+_TITLE_HEAD = re.compile(r"[*#\s]*[\u4e00-\u9fff]{2,20}[*\s]*")  # a first title line with no date or number
+_PAGE = re.compile(r"[(（]?\s*第\s*(\d+)\s*/\s*(\d+)\s*页\s*[)）]?")
+_DATELINE = re.compile(r"^[*#\s]*(?:[—\-－─]{1,3}|[(（]\s*\d{4}\s*年.*(?:会议|大会))")
+_SPEAKER = re.compile(r"^[*\s]*\S{0,16}(?:长|主任|书记|主席|代表)\s+\S{2,4}$|^[*\s]*(?:代)?(?:省|市|县|区|州|盟|旗|镇|乡)长\S{0,4}$")
+_GREETING = re.compile(r"^(?:各位代表|各位委员|同志们|代表们)")
+_CAPTION = re.compile(r"^(?:图为|图片来源|（图|\(图|▲|△|\[图片\])")
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
+_CLOSING = re.compile(r"让我们|请予审议|请予评议|请审议")
+
+
+@dataclass
+class ChromeResult:
+    edits: list[Edit] = field(default_factory=list)
+    page: list[int] | None = None
+    partial: bool = False
+    title_found: bool = False
+
+
+def is_chrome_line(line: str, *, edge: bool = False) -> bool:
+    """A line of site furniture: contact spam; or a short line with a chrome word and no sentence or list
+    punctuation; or a line with several chrome words. `edge`: above the title or below the closing, where the
+    weaker words ("分享", "积分") count too."""
+    s = line.strip()
+    if not s:
+        return False
+    if _CONTACT_RE.search(s):
+        return True
+    words = _ANY_CHROME_RE if edge else _CHROME_RE
+    hits = len(words.findall(s)) if len(s) < 80 else 0
+    if hits >= 2 or (hits and len(s) < 40 and not _LIST_PUNCT.search(s)):
+        return True
+    return bool(_NAV_SEPARATOR.search(s)) and not SENTENCE_PUNCT.search(s)
+
+
+def _junk_line(s: str) -> bool:
+    """Head/tail lines that are not report text: chrome, or short lines with no sentence punctuation that are
+    neither a heading nor a title."""
+    if not s:
+        return True
+    if is_chrome_line(s, edge=True):
+        return True
+    return len(s) < 30 and not SENTENCE_PUNCT.search(s) and not _HEADING.match(s) and not _TITLE.search(s)
+
+
+_SPAM = re.compile("QQ|qq|群主|微信|联系")
+
+
+def _removal_kind(s: str) -> str:
+    if _CONTACT_RE.search(s) and _SPAM.search(s):
+        return "contact"
+    if _CAPTION.match(s):
+        return "caption"
+    if _DATE.search(s) or _NAV_SEPARATOR.search(s) or "来源" in s:
+        return "furniture"
+    if _STRONG_RE.search(s) or _BRAND_AD.search(s):
+        return "ad"
+    return "chrome" if _ANY_CHROME_RE.search(s) else "furniture"
+
+
+def _is_body_line(s: str) -> bool:
+    return bool(_GREETING.match(s)) or (
+        len(s) >= 40 and len(SENTENCE_PUNCT.findall(s)) >= 2 and not is_chrome_line(s)
+    )
+
+
+def _is_title(s: str) -> bool:
+    return (
+        bool(_TITLE.search(s)) and len(s) <= 90 and not _NAV_SEPARATOR.search(s) and not s.startswith(("[", "【", "<"))
+        and not _CHROME_RE.search(s) and s.count("。") == 0
+    )
+
+
+_AD_VOCAB = [w for _, w in _AD]
+
+
+def _ad_hits(text: str) -> list[int]:
+    """Where an ad hit starts: str.find for the vocabulary (fast in C), then the hit regex in a small window."""
+    hits = []
+    for word in _AD_VOCAB:
+        i = text.find(word)
+        while i >= 0:
+            lo = max(0, i - 8)
+            m = _AD_HIT.search(text, lo, i + len(word) + 8)
+            if m:
+                hits.append(m.start())
+            i = text.find(word, i + len(word))
+    return sorted(set(hits))
+
+
+def find_ads(text: str) -> list[Edit]:
+    """Injected gambling/ad runs, before the title and inside sentences: each hit of a strong word or a branded
+    ad word is widened to the whole run of ad segments around it."""
+    edits: list[Edit] = []
+    covered = -1
+    for start in _ad_hits(text):
+        if start < covered:
+            continue
+        for m in _AD_RUN.finditer(text, max(0, start - 40), start + 120):
+            if m.start() <= start < m.end():
+                edits.append(Edit(m.start(), m.end(), "", "ad", log="removal"))
+                covered = m.end()
+                break
+    return edits
+
+
+def find_chrome(text: str) -> ChromeResult:
+    """Lines outside the report (head before the title, tail after the closing, chrome lines inside)."""
+    out = ChromeResult()
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    stripped = [ln.strip(" \t\u3000\xa0") for ln in lines]
+
+    def drop(i: int, kind: str | None = None) -> None:
+        end = starts[i] + len(lines[i]) + (1 if i + 1 < len(lines) else 0)
+        if stripped[i]:
+            out.edits.append(Edit(starts[i], end, "", kind or _removal_kind(stripped[i]), log="removal"))
+        else:
+            out.edits.append(Edit(starts[i], end, "", "blank", log="none"))
+
+    body = next((i for i, s in enumerate(stripped) if _is_body_line(s)), None)
+    if body is None:  # nothing that reads like report text: remove only chrome lines, keep the rest
+        for i, s in enumerate(stripped):
+            if s and is_chrome_line(s):
+                drop(i)
+        return out
+    title = None
+    for i in range(min(body, len(lines) - 1), -1, -1):
+        if i < body and _is_title(stripped[i]):
+            title = i
+            break
+    if title is not None:
+        above = next((k for k in range(title - 1, -1, -1) if stripped[k]), None)
+        if above is not None and _TITLE_HEAD.fullmatch(stripped[above]):
+            title = above
+    out.title_found = title is not None
+    first = title if title is not None else next(
+        (i for i in range(body) if _DATELINE.search(stripped[i]) and not _junk_line(stripped[i])), body)
+    # a speaker line set just above the title ("湖北省省长 王国生" / "政府工作报告") is the report's, not the page's
+    keep_above = next((k for k in range(first - 1, -1, -1) if stripped[k]), None) if title is not None else None
+    if keep_above is not None and not _SPEAKER.match(stripped[keep_above]):
+        keep_above = None
+    for i in range(first):
+        # with a title everything above it goes; without one only what is plainly chrome
+        if i != keep_above and (title is not None or is_chrome_line(stripped[i], edge=True) or not stripped[i]):
+            drop(i)
+    # between the title and the body keep the title-like lines, the dateline and the speaker line
+    for i in range(first + 1, min(body, len(lines))):
+        s = stripped[i]
+        if s and is_chrome_line(s, edge=True) and not (
+            _DATELINE.search(s) or _SPEAKER.match(s) or _is_title(s) or _GREETING.match(s)
+        ):
+            drop(i)
+    if title is not None:
+        page = _PAGE.search(stripped[title])
+        if page:
+            k, n = int(page.group(1)), int(page.group(2))
+            out.page = [k, n]
+            out.partial = k > 1
+            a = starts[title] + lines[title].index(page.group())
+            out.edits.append(Edit(a, a + len(page.group()), "", "page", log="removal"))
+        lead = re.match(r"\s*\d{1,4}\s+(?=(?:19|20)\d\d\s*年)", lines[title])
+        if lead:
+            out.edits.append(Edit(starts[title], starts[title] + lead.end(), "", "furniture", log="removal"))
+    # tail: drop junk lines from the end back to the report's last sentence
+    last = len(lines) - 1
+    while last > body and _junk_line(stripped[last]) and not _CLOSING.search(stripped[last]):
+        drop(last)
+        last -= 1
+    # inside: chrome lines, contact spam and captions (only lines a whole-text scan flags are looked at)
+    flagged = set()
+    for key in _CONTACT_KEYS:  # str.find is fast; is_chrome_line below decides
+        i = text.find(key)
+        while i >= 0:
+            flagged.add(bisect.bisect_right(starts, i) - 1)
+            i = text.find(key, i + 1)
+    flagged.update(i for i in range(body, last + 1) if len(stripped[i]) < 40 or not SENTENCE_PUNCT.search(stripped[i]))
+    for i in sorted(flagged):
+        s = stripped[i]
+        if body <= i <= last and s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
+            drop(i)
+    # a copy that starts with a sub-section heading rather than with its beginning
+    if title is None and body < len(lines) and re.match("[，、。；：）)”]", stripped[body]):
+        out.partial = True  # the copy begins inside a sentence
+    if not out.partial and body < len(lines) and re.match(r"^[（(][二三四五六七八九十]|^[二三四五六七八九十]+、", stripped[body]):
+        out.partial = True
+    return out

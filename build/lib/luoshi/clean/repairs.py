@@ -1,0 +1,379 @@
+"""Repairs: each a small named function text -> edits, applied only where the result is measurably better.
+
+The REPAIRS registry (ftfy-style) lists them in the order `clean_text` applies them. Each function is gated by a
+cheap detector so that clean text costs one regex scan per repair.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+import opencc
+
+from ._data import data_lines, hanzi_freq
+from .badness import ODD_CHARS, RARE_BELOW, badness, better, is_rare_hanzi
+from .edits import Edit
+from .pinyin import fix_pinyin_annotations
+
+
+@dataclass
+class RepairResult:
+    edits: list[Edit] = field(default_factory=list)
+    damaged: list[tuple[int, int]] = field(default_factory=list)  # offsets in the text given to the repair
+
+
+COMMON_AT_LEAST = 300  # a restored run may hold only hanzi at least this frequent in the clean corpus
+
+
+def _is_clean_run(s: str) -> bool:
+    """No odd symbol and only common hanzi: what a restored run must look like before we accept it."""
+    freq = hanzi_freq()
+    return bool(s) and not ODD_CHARS.search(s) and "?" not in s and all(
+        freq.get(ch, 0) >= COMMON_AT_LEAST for ch in s if "\u3400" <= ch <= "\u9fff"
+    )
+
+
+# --- UTF-8 bytes read as GBK ("鍦板尯鐢熶骇鎬诲€?" -> "地区生产总值") -------------------------------------------
+
+_U8_LEAD = range(0xE4, 0xEA)  # UTF-8 lead bytes of the common CJK blocks
+_U8_CONT = range(0x80, 0xC0)
+
+
+@cache
+def _utf8_as_gbk_chars() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a run of characters GBK decodes from UTF-8 CJK bytes, the characters that start such a run)."""
+    run_chars, lead_chars = set(), set()
+    byte_set = list(_U8_LEAD) + list(_U8_CONT)
+    for b1 in byte_set:
+        for b2 in byte_set:
+            try:
+                ch = bytes([b1, b2]).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1:
+                run_chars.add(ch)
+                if b1 in _U8_LEAD:
+                    lead_chars.add(ch)
+    run_chars.add("€")
+
+    def cls(chars: set[str]) -> str:
+        return "".join(re.escape(c) for c in sorted(chars))
+
+    return re.compile(f"[{cls(run_chars)}]{{3,}}\\??"), re.compile(f"[{cls(lead_chars)}]")
+
+
+def _complete_last_char(data: bytes) -> str | None:
+    """UTF-8 bytes whose last byte was lost (GBK readers print '?'): restore it only when one hanzi is by far
+    the most frequent completion."""
+    freq = hanzi_freq()
+    best: list[tuple[int, str]] = []
+    for b in _U8_CONT:
+        try:
+            s = (data + bytes([b])).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        # Traditional forms compete only when the run itself is Traditional
+        if _TRAD_MARKERS.match(s[-1]) and not _TRAD_MARKERS.search(s[:-1]):
+            continue
+        best.append((freq.get(s[-1], 0), s))
+    best.sort(reverse=True)
+    if best and best[0][0] >= 1000 and (len(best) == 1 or best[0][0] >= 3 * best[1][0]):
+        return best[0][1]
+    return None
+
+
+def fix_utf8_read_as_gbk(text: str) -> RepairResult:
+    run_re, lead_re = _utf8_as_gbk_chars()
+    out = RepairResult()
+    if not lead_re.search(text):
+        return out
+    for m in run_re.finditer(text):
+        # the run may take in real punctuation on either side ("，" is also a pair of continuation bytes)
+        whole = m.group()
+        first = lead_re.search(whole)
+        if first is None:
+            continue
+        a = first.start()  # UTF-8 text starts with a lead byte: what comes before is real text
+        for b in range(4):
+            run = whole[a:len(whole) - b]
+            fixed, hopeless = _decode_utf8_as_gbk_run(run)
+            if hopeless:  # the bytes break well before the end: a shorter run breaks at the same place
+                break
+            # a strict UTF-8 decode of a long run is itself strong evidence; the measure must still improve
+            if fixed is not None and not ODD_CHARS.search(fixed) and better(run, fixed):
+                out.edits.append(Edit(m.start() + a, m.start() + a + len(run), fixed, "utf8_read_as_gbk"))
+                break
+    return out
+
+
+_TRIM_BYTES = 3 * 2 + 4  # what cutting up to three characters (two GBK bytes each) off the end can reach, with margin
+
+
+def _decode_utf8_as_gbk_run(run: str) -> tuple[str | None, bool]:
+    """(the UTF-8 text the run's GBK bytes spell, or None; whether no shorter run from the same start can decode)."""
+    if len(run) < 3:
+        return None, True
+    # Windows' GBK (cp936) has the euro sign at 0x80, where UTF-8 continuation bytes land
+    raw = b"\x80".join(part.encode("gbk", errors="replace") for part in run.rstrip("?").split("€"))
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and run.endswith("?"):
+            return _complete_last_char(raw), False
+        return None, err.end + _TRIM_BYTES < len(raw)
+
+
+# --- UTF-8 bytes read as Latin-1 / cp1252 ("åœ°åŒº" -> "地区") --------------------------------------------------
+
+_CP1252_BYTE = {bytes([b]).decode("cp1252", errors="ignore") or chr(b): b for b in range(0x80, 0x100)}
+_CP1252_BYTE.update({chr(b): b for b in range(0x80, 0xA0) if chr(b) not in _CP1252_BYTE})
+_LATIN1_RUN = re.compile(
+    "(?:[\u00e2-\u00ef][" + "".join(re.escape(c) for c in _CP1252_BYTE if _CP1252_BYTE[c] < 0xC0) + "]{2})+"
+)
+
+
+_LATIN1_LEAD = re.compile("[\u00e2-\u00ef]")
+
+
+def fix_latin1_mojibake(text: str) -> RepairResult:
+    out = RepairResult()
+    if not _LATIN1_LEAD.search(text):
+        return out
+    for m in _LATIN1_RUN.finditer(text):
+        try:
+            fixed = bytes(_CP1252_BYTE[c] for c in m.group()).decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
+            continue
+        if _is_clean_run(fixed) and better(m.group(), fixed):
+            out.edits.append(Edit(m.start(), m.end(), fixed, "latin1_mojibake"))
+    return out
+
+
+# --- GBK runs misaligned by one byte ("。ㄒ唬┰谛掳l(fā)展" -> "（一）在新發(fā)展") -----------------------------
+
+# symbols a one-byte shift of GBK hanzi lands on: bopomofo, box drawing, Greek, Cyrillic, kana; or U+FFFD;
+# or a '?' (a lost byte) next to a rare hanzi
+_SHIFT_TRIGGER = re.compile(
+    "[\u3100-\u312f\u2500-\u257f\u0391-\u03c9\u0401-\u0451\u3041-\u30f6\ufffd]|\\?(?=[\u4e00-\u9fff])"
+)
+_MAX_GAP = 3  # clean characters tolerated inside one damaged run
+_BOX_DASH = re.compile("[\u2500\u2501]+")  # "──2017年4月16日在…会议上": box-drawing lines typed as a dash
+
+
+def _gbk_two_byte(ch: str) -> bool:
+    try:
+        return len(ch.encode("gbk")) == 2
+    except UnicodeEncodeError:
+        return False
+
+
+def _suspect(ch: str) -> bool:
+    return bool(ODD_CHARS.match(ch)) or ch == "?" or ("\u3400" <= ch <= "\u9fff" and is_rare_hanzi(ch))
+
+
+def _run_around(text: str, i: int) -> tuple[int, int]:
+    """The run of GBK characters around a trigger at i whose gaps between suspect characters are small."""
+    def inside(j: int) -> bool:
+        return 0 <= j < len(text) and (_gbk_two_byte(text[j]) or (j == i and text[j] == "?"))
+
+    start = end = i
+    gap = 0
+    j = i - 1
+    while inside(j) and gap <= _MAX_GAP:
+        if _suspect(text[j]):
+            start, gap = j, 0
+        else:
+            gap += 1
+        j -= 1
+    # a leading punctuation mark whose second byte is the first byte of the run (the "。" of "。ㄒ唬")
+    if start > 0 and text[start - 1] in "。，、；：？！" and inside(start - 1):
+        start -= 1
+    gap = 0
+    j = i + 1
+    while inside(j) and gap <= _MAX_GAP:
+        if _suspect(text[j]):
+            end, gap = j, 0
+        else:
+            gap += 1
+        j += 1
+    return start, end + 1
+
+
+def _realign(run: str, tail: str) -> str | None:
+    """Decode the run's GBK bytes one byte later; `tail` is an ASCII character that may hold the last byte."""
+    raw = run.encode("gbk", errors="replace")
+    for data in (raw[1:] + tail.encode("ascii"), raw[1:]):
+        try:
+            fixed = data.decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if _is_clean_run(fixed):
+            return fixed
+    return None
+
+
+# a lost byte ('?') followed by ASCII garbage between hanzi ("列入?yún)^(qū)支持"): nothing to restore from
+_LOST_BYTE_GARBAGE = re.compile("(?<=[\u4e00-\u9fff])\\?[\x21-\x7e\u00c0-\u01dc]{1,12}(?=[\u4e00-\u9fff])")
+
+
+_LOST = re.compile("[\ufffd\ue000-\uf8ff]+")
+_MAX_REALIGN_TRIES = 200
+
+
+def _merge_windows(points: list[tuple[int, int]], gap: int = 4) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in points:
+        if merged and s - merged[-1][1] <= gap:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def fix_misaligned_gbk(text: str) -> RepairResult:
+    """Re-decode GBK runs shifted by one byte; runs it cannot restore exactly (lost bytes) become damaged spans."""
+    out = RepairResult()
+    if "?" in text:
+        out.damaged.extend((m.start(), m.end()) for m in _LOST_BYTE_GARBAGE.finditer(text)
+                           if not re.fullmatch(r"\?[\d.%]*", m.group()))
+    # U+FFFD and private-use characters are bytes a decoder already threw away: nothing to realign
+    lost = [(m.start(), m.end()) for m in _LOST.finditer(text)]
+    out.damaged.extend(_merge_windows(lost))
+    last_end = -1
+    tries = 0
+    for m in _SHIFT_TRIGGER.finditer(text):
+        if m.start() < last_end or m.group() == "\ufffd":
+            continue
+        tries += 1
+        if tries > _MAX_REALIGN_TRIES:
+            break
+        s, e = _run_around(text, m.start())
+        run = text[s:e]
+        # a trigger among clean text (a Greek letter in a formula) is not a shifted run; nor is a dash of box lines
+        if sum(_suspect(ch) for ch in run) < 2 or _BOX_DASH.fullmatch(run):
+            continue
+        tail = text[e] if e < len(text) and "\x40" <= text[e] <= "\x7e" else ""
+        fixed = _realign(run, tail)
+        if fixed is not None and better(run + tail, fixed):
+            out.edits.append(Edit(s, e + len(tail), fixed, "gbk_realigned"))
+        else:
+            out.damaged.append((s, e))
+        last_end = e
+    out.damaged = _merge_windows(sorted(out.damaged), gap=0)
+    return out
+
+
+# --- pinyin annotations -----------------------------------------------------------------------------------------
+
+
+def fix_pinyin(text: str) -> RepairResult:
+    return RepairResult(fix_pinyin_annotations(text))
+
+
+# --- Traditional -> Simplified ------------------------------------------------------------------------------------
+
+_TRAD_MARKERS = re.compile("[" + "".join(data_lines("traditional_markers.txt")) + "]")
+_PROTECTED = data_lines("protected_names.txt")
+_PROTECT_SLOT = 0xE100  # private-use code points hold protected names while OpenCC runs
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _protected_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    s2t = opencc.OpenCC("s2t")
+    forms = {}
+    for name in _PROTECTED:
+        forms[name] = name
+        forms[s2t.convert(name)] = name
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    return pattern, forms
+
+
+def looks_traditional(text: str) -> bool:
+    """Traditional-only forms of frequent characters make up more than 2% of the hanzi (of the first 50k chars)."""
+    sample = text[:50000]
+    n = len(_TRAD_MARKERS.findall(sample))
+    return n >= 3 and n > 0.02 * len(re.findall("[\u4e00-\u9fff]", sample))
+
+
+def _hold(m: re.Match[str], names: list[str], forms: dict[str, str]) -> str:
+    names.append(forms[m.group()])
+    return chr(_PROTECT_SLOT + len(names) - 1)
+
+
+def fix_traditional(text: str) -> RepairResult:
+    out = RepairResult()
+    if not _TRAD_MARKERS.search(text) or not looks_traditional(text):
+        return out
+    pattern, forms = _protected_forms()
+    converter = _t2s()
+    pos = 0
+    for line in text.split("\n"):
+        if _TRAD_MARKERS.search(line):
+            names: list[str] = []
+            held = pattern.sub(lambda m, names=names: _hold(m, names, forms), line)
+            new = converter.convert(held)
+            for k, name in enumerate(names):
+                new = new.replace(chr(_PROTECT_SLOT + k), name)
+            if new != line:
+                out.edits.append(Edit(pos, pos + len(line), new, "t2s"))
+        pos += len(line) + 1
+    return out
+
+
+# --- radicals and full-width forms ------------------------------------------------------------------------------
+
+_RADICALS = dict(ln.split("\t") for ln in data_lines("radicals.tsv"))
+_RADICAL_LIKE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
+
+
+def fix_radicals(text: str) -> RepairResult:
+    """Kangxi radicals, radical supplements and compatibility ideographs that stand for ordinary hanzi."""
+    out = RepairResult()
+    for m in _RADICAL_LIKE.finditer(text):
+        ch = m.group()
+        new = _RADICALS.get(ch) or unicodedata.normalize("NFKC", ch)
+        if new != ch and len(new) == 1:
+            out.edits.append(Edit(m.start(), m.end(), new, "radical"))
+    return out
+
+
+_FULLWIDTH_GATE = re.compile("[０-９Ａ-Ｚａ-ｚ％]")
+_FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ％]+|(?<=[0-9０-９])．(?=[0-9０-９])")
+
+
+def fix_fullwidth_alnum(text: str) -> RepairResult:
+    """Full-width digits and letters (and ％, and ． between digits) to ASCII; Chinese punctuation stays."""
+    out = RepairResult()
+    if not _FULLWIDTH_GATE.search(text):
+        return out
+    for m in _FULLWIDTH_ALNUM.finditer(text):
+        new = m.group().translate(_HALF)
+        out.edits.append(Edit(m.start(), m.end(), new, "fullwidth"))
+    return out
+
+
+_HALF = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)} | {ord("％"): "%", ord("．"): "."}
+
+RepairFn = Callable[[str], RepairResult]
+
+# applied in this order; each sees the text as the previous one left it
+REPAIRS: list[tuple[str, RepairFn]] = [
+    ("utf8_read_as_gbk", fix_utf8_read_as_gbk),
+    ("latin1_mojibake", fix_latin1_mojibake),
+    ("gbk_realigned", fix_misaligned_gbk),
+    ("pinyin", fix_pinyin),
+    ("t2s", fix_traditional),
+    ("radical", fix_radicals),
+    ("fullwidth", fix_fullwidth_alnum),
+]
+
+__all__ = ["RARE_BELOW", "REPAIRS", "RepairResult", "badness"]

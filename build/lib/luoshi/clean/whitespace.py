@@ -1,0 +1,171 @@
+"""Whitespace: spaces inside Chinese text and numbers, hard-wrapped lines, numbers split across lines.
+
+The normal form: one paragraph per line, lines joined by a single "\n", no blank lines, no leading or trailing
+spaces on a line. Spaces stay only between two ASCII words and in the speaker line ("区长 王国荣").
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import Counter
+
+from .edits import Edit
+
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
+_SPACE = "[ \t\u3000\xa0\u200b\ufeff\u2002-\u200a]"
+_SPACE_RUN = re.compile(f"{_SPACE}+")
+_SPACE_BETWEEN = re.compile(f"(?<=[{_CJK}0-9A-Za-z%.)）]){_SPACE}+(?=[{_CJK}0-9A-Za-z%‰.(（])")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_OR_WORD = re.compile(f"[{_CJK}0-9A-Za-z%.(（]")
+_WORD_END = re.compile("[0-9A-Za-z%.)）]")
+_MULTI_SPACE = re.compile(f"{_SPACE}{{2,}}|[\t\u3000\xa0\u200b\ufeff\u2002-\u200a]")
+_SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
+_HEADING = re.compile(r"^(?:[-*+#>|] |#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
+_ENDS_OPEN = re.compile(f"[{_CJK}0-9A-Za-z]$")
+_STARTS_TEXT = re.compile("^[\u4e00-\u9fff0-9%A-Za-z，、。；：）)”“《.]")
+# sentence punctuation, not counting the "，" some tables put between thousands ("2，819.5")
+_PROSE_PUNCT = re.compile("[。；！？!?]|(?<!\\d)，|，(?!\\d)")
+_UNIT_START = re.compile("[亿万千百十元个%‰倍人户家项座所吨亩公平立米台辆千克年月日]")
+_TERMINAL = "。！？；：!?;"
+
+
+_LEADING_SPACES = re.compile(f"^{_SPACE}+", re.MULTILINE)
+_TRAILING_SPACES = re.compile(f"{_SPACE}+(?=\\n|\\Z)")
+_SPEAKER_LINE = re.compile(
+    f"^{_SPACE}*[\u4e00-\u9fffA-Za-z]{{0,16}}(?:长|主任|书记|主席){_SPACE}+[\u4e00-\u9fffXx×*＊]{{2,4}}{_SPACE}*$", re.MULTILINE
+)
+
+
+
+
+def _letter_spaced_lines(text: str) -> list[tuple[int, int]]:
+    """Lines set with a space after every character ("实 现 2 0 2 0 年"): there every space goes."""
+    if text.count(" ") < 8:
+        return []
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= 8 and line.count(" ") >= 0.4 * len(line) and not line.lstrip().startswith("|"):
+            tokens = [t for t in line.split(" ") if t]
+            if len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens):
+                out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    k = bisect.bisect_right(spans, (i, 1 << 62)) - 1  # the last span starting at or before i
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
+_INLINE_INDENT = re.compile("(?<=[^\\s\u3000])\u3000{2,}[ \t\u3000\xa0]*(?=\\S)")
+
+
+def split_inline_paragraphs(text: str) -> list[Edit]:
+    """Two ideographic spaces inside a line are the indent of the next paragraph (one-line-per-report files)."""
+    if "\u3000\u3000" not in text:
+        return []
+    return [Edit(m.start(), m.end(), "\n", "paragraph", log="none") for m in _INLINE_INDENT.finditer(text)]
+
+
+def strip_lines(text: str) -> list[Edit]:
+    """Indentation and trailing spaces carry nothing in a report."""
+    return [Edit(m.start(), m.end(), "", "indent", log="none")
+            for rx in (_LEADING_SPACES, _TRAILING_SPACES) for m in rx.finditer(text)]
+
+
+def fix_spaces(text: str) -> list[Edit]:
+    """Drop spaces between CJK characters, between CJK and digits, and inside numbers."""
+    edits: list[Edit] = []
+    speakers = [(m.start(), m.end()) for m in _SPEAKER_LINE.finditer(text)]
+
+    spaced = _letter_spaced_lines(text)
+    # without letter-spaced lines only runs between two characters the rules below look at can go: let the regex
+    # engine skip the rest (the spaces of markdown, English and tables)
+    for m in (_SPACE_RUN if spaced else _SPACE_BETWEEN).finditer(text):
+        a, b = m.start(), m.end()
+        if a == 0 or b >= len(text) or (speakers and _inside(speakers, a)):
+            continue
+        if spaced and _inside(spaced, a):
+            # one space is the spacing; a wider run was a real space between two words
+            words = b - a > 1 and text[a - 1].isascii() and text[a - 1].isalnum() and text[b].isascii()
+            edits.append(Edit(a, b, " " if words else "", "spaces"))
+            continue
+        left, right = text[a - 1], text[b]
+        if (_CJK_CHAR.match(left) and _CJK_OR_WORD.match(right)) or (_WORD_END.match(left) and _CJK_CHAR.match(right)) \
+                or (left.isdigit() and right in "%‰") \
+                or (left.isdigit() and right == "." and text[b + 1:b + 2].isdigit()) \
+                or (left == "." and text[a - 2:a - 1].isdigit() and right.isdigit()):
+            edits.append(Edit(a, b, "", "spaces"))
+    for m in _MULTI_SPACE.finditer(text):
+        if m.group() != " ":
+            edits.append(Edit(m.start(), m.end(), " ", "spaces", log="none"))
+    return edits
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width text was hard-wrapped at: a line length shared by at least a quarter of the longer lines."""
+    lengths = [len(ln) for ln in lines if len(ln) >= 15]
+    if len(lengths) < 4:
+        return None
+    width, n = Counter(lengths).most_common(1)[0]
+    return width if width >= 20 and n >= 0.25 * len(lengths) and n >= 3 else None
+
+
+_DATELINE_HEAD = re.compile(r"[*#\s]*[—\-－─]{1,3}\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+_DATELINE_END = re.compile(r"(?:会议|大会|会)上?[*）)]*$")
+_DATELINE_TAIL = re.compile(r"[^，。；！？]{2,30}(?:会议|大会|会)上?[*）)]*")
+
+
+def join_lines(text: str) -> list[Edit]:
+    """Join hard-wrapped lines and numbers split across lines; keep real paragraph breaks; drop blank lines.
+
+    A line that stops mid-sentence (it has sentence punctuation, does not end with one, and the next line goes on
+    with text) is joined even across blank lines: a paragraph does not end in the middle of a word."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    edits: list[Edit] = []
+    starts = []
+    pos = 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    filled = [i for i, ln in enumerate(lines) if ln]
+    # blank lines separate paragraphs when the lines that end short are mostly followed by one
+    ends = [i for i in filled[:-1] if width is None or abs(len(lines[i]) - width) > 1]
+    blank_paras = bool(ends) and sum(1 for i in ends if not lines[i + 1]) >= 0.7 * len(ends)
+    if not filled:
+        return [Edit(0, len(text), "", "blank", log="none")] if text else []
+    if filled[0] > 0:
+        edits.append(Edit(0, starts[filled[0]], "", "blank", log="none"))
+    last = filled[-1]
+    if starts[last] + len(lines[last]) < len(text):
+        edits.append(Edit(starts[last] + len(lines[last]), len(text), "", "blank", log="none"))
+    a = lines[filled[0]]
+    for i, j in itertools.pairwise(filled):
+        b = lines[j]  # `a` is the line so far, with what was already joined onto it
+        gap_start, gap_end = starts[i] + len(lines[i]), starts[j]
+        blank_between = j > i + 1
+        heading = _HEADING.match(b) is not None
+        # where blank lines separate paragraphs, a line at the wrap width runs on even into "（3）"
+        wrapped = not blank_between and width is not None and abs(len(lines[i]) - width) <= 1 \
+            and (blank_paras or not heading)
+        mid_sentence = not heading and (
+            _STARTS_TEXT.match(b) is not None and a[-1] not in _TERMINAL and _ENDS_OPEN.search(a) is not None
+            and not (_HEADING.match(a) and len(a) < 40) and len(a) >= 8 and _PROSE_PUNCT.search(a) is not None
+        )
+        split_number = not heading and a[-1].isdigit() and _UNIT_START.match(b) is not None
+        # the dateline wrapped before its meeting ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上")
+        split_dateline = _DATELINE_HEAD.match(a) is not None and _DATELINE_END.search(a) is None \
+            and _DATELINE_TAIL.fullmatch(b) is not None
+        if wrapped or mid_sentence or split_number or split_dateline:
+            sep = "" if wrapped else " " if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else ""
+            edits.append(Edit(gap_start, gap_end, sep, "join"))
+            a = a + sep + b
+        else:
+            if blank_between:
+                edits.append(Edit(gap_start, gap_end, "\n", "blank", log="none"))
+            a = b
+    return edits

@@ -1,0 +1,132 @@
+"""`luoshi extract` and `luoshi clean`: run the pipeline on files, print records or clean text."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+
+from ..pipeline import process
+from .common import err, iter_documents
+
+
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, folders, archives, or - for stdin."),  # noqa: B008
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one record per report) or csv (one row per fact)."),
+    text: bool = typer.Option(False, "--text", help="Include the clean text in each JSON record."),
+) -> None:
+    """Extract the full record of each report (shared/spec/report-json.md).
+
+    Example: luoshi extract examples/sample_report.txt --format jsonl
+    """
+    if format not in ("jsonl", "csv"):
+        raise typer.BadParameter("format must be jsonl or csv", param_hint="--format")
+    out = sys.stdout
+    writer = None
+    for doc in iter_documents(paths):
+        try:
+            report = process(doc)
+        except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
+            err(f"luoshi: failed {doc.source}: {type(e).__name__}: {e}")
+            continue
+        if format == "jsonl":
+            out.write(json.dumps(report.to_dict(with_text=text), ensure_ascii=False) + "\n")
+        else:
+            from ..query.export import fact_rows_writer
+
+            writer = writer or fact_rows_writer(out)
+            writer(report)
+
+
+def clean(path: str = typer.Argument(..., help="A file, or - for stdin.")) -> None:
+    """Print the clean, simplified text of a report (usable in pipes).
+
+    Example: luoshi clean examples/sample_report.txt | head
+    """
+    for doc in iter_documents([path]):
+        report_text = process(doc).text
+        sys.stdout.write(report_text if report_text.endswith("\n") else report_text + "\n")
+
+
+TARGET_COLUMNS = ["region", "year", "metric", "metric_text", "value", "unit", "growth", "growth_unit", "high", "bound",
+                  "period", "text", "source"]
+
+
+def targets(
+    paths: list[str] = typer.Argument(..., help="Files, folders, archives, or - for stdin."),  # noqa: B008
+    format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl (one row per target)."),
+    year: int | None = typer.Option(None, "--year", help="Only reports of this year."),
+    region: str | None = typer.Option(None, "--region", help="Only reports whose region contains this text."),
+) -> None:
+    """The main expected targets of each report (one row per number-bearing target, plus explicit absences).
+
+    Example: luoshi targets examples/sample_report.txt --format csv
+    """
+    from ..extract import targets_table
+
+    if format not in ("table", "csv", "jsonl"):
+        raise typer.BadParameter("format must be table, csv or jsonl", param_hint="--format")
+
+    def reports():
+        for doc in iter_documents(paths):
+            try:
+                report = process(doc)
+            except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch  # noqa: BLE001
+                err(f"luoshi: failed {doc.source}: {type(e).__name__}: {e}")
+                continue
+            if year is not None and report.meta.year != year:
+                continue
+            if region and region not in (report.meta.region or ""):
+                continue
+            yield report
+
+    rows = targets_table(reports())
+    if format == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif format == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=TARGET_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="Main expected targets")
+        for col in ("region", "year", "metric", "metric_text", "figure", "bound"):
+            table.add_column(col)
+        for row in rows:
+            table.add_row(str(row["region"] or ""), str(row["year"] or ""), row["metric"] or "", row["metric_text"],
+                          figure_text(row), row["bound"])
+        Console().print(table)
+
+
+def figure_text(row: dict) -> str:
+    """'5%—6%' / '120万人' style text of a target row for display."""
+    def num(x: float) -> str:
+        for scale, name in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+            if abs(x) >= scale:
+                return f"{x / scale:.6g}{name}"
+        return f"{x:.6g}"
+
+    parts = []
+    if row["value"] is not None:
+        v = num(row["value"]) + (row["unit"] or "")
+        if row["high"] is not None and row["growth"] is None:
+            v = f"{num(row['value'])}—{num(row['high'])}{row['unit'] or ''}"
+        parts.append(v)
+    if row["growth"] is not None:
+        g = f"{num(row['growth'])}{row['growth_unit'] or ''}"
+        if row["high"] is not None:
+            g = f"{num(row['growth'])}—{num(row['high'])}{row['growth_unit'] or ''}"
+        parts.append(("增长" if row["growth"] >= 0 else "") + g)
+    return "，".join(parts) if parts else "(no target)"
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(extract)
+    app.command()(clean)
+    app.command()(targets)

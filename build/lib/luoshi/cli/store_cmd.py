@@ -1,0 +1,226 @@
+"""`luoshi ingest`, `luoshi show`, `luoshi list`: fill the database and look at what it holds."""
+
+from __future__ import annotations
+
+import csv
+import json
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import err
+
+DB_HELP = "SQLite file or postgresql:// URL (default: $LUOSHI_DB, else ./luoshi.db)."
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or archives to ingest.")],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="LUOSHI_DB")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: the number of cores).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Process reports and store them, one transaction per report; re-running stores only what is new.
+
+    Exit status 1 when every input failed, 130 when interrupted (what was stored is complete).
+
+    Example: luoshi ingest ../shared/corpus/raw --db luoshi.db --jobs 2
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from ..store import open_store
+    from ..store.ingest import IngestSummary
+    from ..store.ingest import ingest as run_ingest
+
+    # SIGTERM behaves like Ctrl-C: the report being written is rolled back, the summary is still printed.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    console = Console(stderr=True)
+    with open_store(db) as store:
+        store.sync_metrics()
+        progress = Progress(
+            SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.description}"),
+            TimeElapsedColumn(), console=console, disable=quiet or not console.is_terminal, transient=False,
+        )
+        task = None
+
+        def on_progress(s: IngestSummary, source: str) -> None:
+            nonlocal task
+            if task is None:  # started on the first report, once the worker processes exist
+                progress.start()
+                task = progress.add_task("", total=None)
+            rate = s.stored / max(progress.tasks[0].elapsed or 0, 1e-6)
+            progress.update(task, description=f"read {s.read} stored {s.stored} ({rate:.1f}/s) skipped "
+                                              f"{s.already_stored + s.duplicates} failed {len(s.failed)}")
+
+        interrupted = False
+        summary = IngestSummary()
+        try:
+            run_ingest(store, paths, jobs=jobs or None, on_progress=on_progress, summary=summary)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            progress.stop()
+        for line in summary.lines():
+            err(line)
+        if interrupted:
+            err("interrupted: every report listed as stored is complete; run the same command again to resume")
+            raise typer.Exit(130)
+        if summary.failed and len(summary.failed) == summary.read:  # nothing usable at all: say so to scripts
+            raise typer.Exit(1)
+
+
+def show(
+    key: Annotated[str, typer.Argument(help="A report id or unique prefix, a stored source, or a file to process.")],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="LUOSHI_DB")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON record.")] = False,
+    text: Annotated[bool, typer.Option("--text", help="Print the clean text.")] = False,
+) -> None:
+    """Show one report: its card (metadata, quality with repairs and removals, sections, facts).
+
+    Example: luoshi show 3fa2c1 --db luoshi.db    (or: luoshi show examples/sample_report.txt)
+    """
+    reports = []
+    canonical = None
+    if Path(key).is_file():  # a file: process it on the fly, store nothing
+        from ..pipeline import process
+        from .common import iter_documents
+
+        reports = [process(doc) for doc in iter_documents([key])]
+    else:
+        from ..store import open_store
+
+        try:
+            store = open_store(db, readonly=True)
+        except FileNotFoundError as e:
+            err(f"luoshi: {e}")
+            raise typer.Exit(1) from None
+        with store:
+            report = store.get_report(key)
+            if report is not None:
+                reports = [report]
+                canonical = store.get_row(report.id)["canonical_id"]
+    if not reports:
+        err(f"luoshi: no report matches {key!r} (an id, a unique id prefix, a stored source, or a file)")
+        raise typer.Exit(1)
+    for report in reports:
+        if as_json:
+            record = report.to_dict(with_text=text)
+            if canonical:
+                record["canonical_id"] = canonical
+            print(json.dumps(record, ensure_ascii=False, indent=2))
+        elif text:
+            sys.stdout.write(report.text if report.text.endswith("\n") else report.text + "\n")
+        else:
+            print_card(report, canonical)
+
+
+def print_card(report, canonical: str | None = None) -> None:
+    """The parse stage's card (who/where/when, outline, confidence) when present, then the details it leaves out:
+    the full id, the near-duplicate link, every repair and removal, and the facts."""
+    from rich.console import Console
+
+    try:
+        from ..parse.card import render_card
+    except ImportError:
+        render_card = None
+    console = Console(highlight=False, soft_wrap=True)
+    if render_card is not None:
+        console.print(render_card(report))
+        print(details(report, canonical))
+    else:
+        print(header(report) + "\n" + details(report, canonical))
+
+
+def header(report) -> str:
+    m, q = report.meta, report.quality
+    return "\n".join([
+        f"{m.title or '(untitled)'}",
+        (f"region {m.region or '?'} ({m.level}; province {m.province or '?'}; adcode {m.adcode or '?'})  "
+         f"year {m.year or '?'}  kind {m.kind}  type {m.doc_type}"),
+        f"meeting {m.meeting or '?'}  date {m.date or '?'}  speaker {m.speaker or '?'} {m.speaker_title or ''}".rstrip(),
+        (f"confidence {q.confidence:.2f}{'  PARTIAL' if q.partial else ''}  encoding {q.encoding}  "
+         f"{len(report.text)} characters"),
+        *[f"  why below 1: {r}" for r in q.reasons],
+        f"sections ({len(report.sections)})",
+        *[f"  {'  ' * (s.level - 1)}{s.number or ''} {s.title} [{s.role}]" for s in report.sections[:30]],
+    ])
+
+
+def details(report, canonical: str | None = None) -> str:
+    q = report.quality
+    lines = [f"id {report.id}  source {report.source}  format {report.fmt}  confidence {q.confidence:.2f}"]
+    if canonical:
+        lines.append(f"near-duplicate of {canonical}")
+    lines.append(f"repairs ({len(q.repairs)})")
+    lines += [f"  {r.kind}: {r.before!r} -> {r.after!r} at {r.start}-{r.end}" for r in q.repairs[:20]]
+    if len(q.repairs) > 20:
+        lines.append(f"  … {len(q.repairs) - 20} more (--json for all)")
+    lines.append(f"removed ({len(q.removed)})")
+    lines += [f"  {r.kind}: {r.text[:60]!r}" for r in q.removed[:20]]
+    if len(q.removed) > 20:
+        lines.append(f"  … {len(q.removed) - 20} more (--json for all)")
+    lines.append(f"facts ({len(report.facts)})")
+    for f in report.facts[:40]:
+        growth = f"  growth {f.growth}{f.growth_unit or ''}" if f.growth is not None else ""
+        lines.append(f"  {f.status:8} {f.metric or f.metric_text}: {f.value_text}{growth}")
+    if len(report.facts) > 40:
+        lines.append(f"  … {len(report.facts) - 40} more (--json for all)")
+    return "\n".join(lines)
+
+
+LIST_COLUMNS = ("id", "year", "region", "province", "level", "kind", "doc_type", "confidence", "canonical_id",
+                "n_chars", "source")
+
+
+def list_reports(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="LUOSHI_DB")] = None,
+    region: Annotated[str | None, typer.Option("--region")] = None,
+    province: Annotated[str | None, typer.Option("--province")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="national | provincial | prefecture | county | ...")] = None,
+    year: Annotated[int | None, typer.Option("--year")] = None,
+    kind: Annotated[str | None, typer.Option("--kind")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, csv or jsonl.")] = "table",
+) -> None:
+    """List stored reports, filtered.
+
+    Example: luoshi list --db luoshi.db --year 2024 --format csv
+    """
+    if format not in ("table", "csv", "jsonl"):
+        raise typer.BadParameter("format must be table, csv or jsonl", param_hint="--format")
+    from ..store import open_store
+
+    try:
+        store = open_store(db, readonly=True)
+    except FileNotFoundError as e:
+        err(f"luoshi: {e}")
+        raise typer.Exit(1) from None
+    with store:
+        rows = store.reports(region=region, province=province, level=level, year=year, kind=kind)
+    if format == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    elif format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(LIST_COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*LIST_COLUMNS, title=f"{len(rows)} reports")
+        for r in rows:
+            table.add_row(*("" if r[c] is None else str(r[c])[:12] if c in ("id", "canonical_id") else str(r[c])
+                            for c in LIST_COLUMNS))
+        console = Console()
+        if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
+            console = Console(width=200)
+        console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(show)
+    app.command("list")(list_reports)

@@ -1,0 +1,671 @@
+"""Attribution: which phrase each quantity measures, and how quantities of one sentence combine into facts.
+
+Rules, in the order they are tried for each quantity of a sentence (Fact.rule names them):
+- distribute: "城乡居民人均可支配收入分别达到7.95万元、4.38万元" -> one subject per figure, in order;
+- merge_growth: a growth with no subject of its own joins the figure before it ("…705.59亿元，增长6.1%");
+- share: "占…比重" takes the subject of the figure before it ("民生支出…，占一般公共预算支出比重83.54%");
+- carry: "总量达到1.35万家" takes the subject before it, without its 新增/新认定;
+- lead: the words between the clause start and the number ("完成一般公共预算收入239.9亿元");
+- trail: when nothing names the figure before it, the words after it ("完成1343条街巷综合整治提升").
+A quantity that only qualifies the next one ("1-10亿元项目100个") is not a fact of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from itertools import pairwise
+
+from . import metrics
+from .quantities import PREFIX_RE, Quantity
+from .tables import rows
+
+CLAUSE_DELIMS = "，,；;：:。！？!?\n"
+ENUM_DELIMS = "、"
+ITEM_SPLIT = re.compile(r"[、和及与]")
+YEAR_PREFIX = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:全年|上半年|底|末)?|[0-9]{1,2}月(?:份)?|全年|上半年)")
+LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
+QUALIFIER_RE = re.compile("|".join(re.escape(r[0]) for r in rows("qualifiers.txt")))
+WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
+JOIN_WORD_RE = re.compile(r"[和及与或]")
+LINK_VERB_RE = re.compile(r"(?:增长|下降|达到|达|完成|实现|为|占|提高|新增)")
+TOTAL_RE = re.compile(r"^(?:总量|总数|累计|总计|总额)")
+NEW_RE = re.compile(r"^(?:新增|新认定|新引进|新培育)")
+BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
+SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额|增速|增幅)")
+EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
+_REACH_WORDS = sorted({r[0] for r in rows("reach_verbs.txt")} | {"超", "近", "约", "首次"} - {"累计达"}, key=len, reverse=True)
+REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
+    r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
+PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])[\u4e00-\u9fff]*人口$")
+START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
+REACH_TO_RE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|降|升)(?:到|至)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?")
+OVER_RE = re.compile(r"超过?|过|逾")
+TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
+RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
+SHARE_WORD_RE = re.compile(r"比重|比例|占比")
+SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
+NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
+                           r"|增速|增幅|较上年|，|,)")
+BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:优惠|减免|能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
+OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
+# a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
+# change over the years to the reviewed one (basis cumulative), except in a 分别 listing, where it stays apart
+OTHER_PERIOD_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率|(?:19|20)[0-9]{2}年)[^，,]{0,8}$"
+                             r"|(?:较|比)“")
+SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
+TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
+GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
+RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
+FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
+RATE_JOIN_RE = re.compile(r"和|、")
+DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a bare number listed before the last figure
+RATE_ITEM_RE = re.compile(r"率$")
+COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in rows(name)), key=len, reverse=True))
+
+
+ONLY_VERBS = re.compile("|".join(sorted(set(words("actions.txt") + words("fillers.txt") + words("reach_verbs.txt")),
+                                         key=len, reverse=True)) + r"|高标准|高质量|加快|全力|[、和及与\s]")
+
+
+@cache
+def front_re() -> re.Pattern:
+    fillers = "|".join(re.escape(w) for w in words("fillers.txt"))
+    return re.compile(rf"^(?:[ \u3000、和及与并“”\"']|(?:19|20)[0-9]{{2}}年(?:全年|上半年|底|末)?|{fillers})+(?=.)")
+
+
+@cache
+def back_re() -> re.Pattern:
+    verbs = "|".join(re.escape(w) for w in words("reach_verbs.txt"))
+    return re.compile(rf"(?<=.)(?:[ \u3000]|{verbs})+$")
+
+
+def strip_front(phrase: str) -> str:
+    return front_re().sub("", phrase, count=1)
+
+
+def strip_back(phrase: str) -> str:
+    return back_re().sub("", phrase, count=1)
+
+
+@cache
+def action_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in words("actions.txt")))
+
+
+@cache
+def leading_actions_re() -> re.Pattern:
+    alternatives = "|".join(re.escape(w) for w in words("actions.txt"))
+    return re.compile(rf"^(?:(?:{alternatives})[、和]?){{1,3}}(?=.)")
+
+
+def action_of(phrase: str) -> str | None:
+    m = action_re().search(phrase, 0, 6)
+    return m.group() if m else None
+
+
+def strip_action(phrase: str) -> str:
+    return leading_actions_re().sub("", phrase, count=1)
+
+
+def scope_of(lead: str, metric_start: int) -> str | None:
+    """A park, company or sub-region named before the metric phrase."""
+    head = lead[:metric_start] if metric_start >= 0 else lead
+    for w in words("scopes.txt"):
+        if w in head:
+            return head[: head.index(w) + len(w)].lstrip("，、其中全")
+    return None
+
+
+@dataclass
+class Draft:
+    """A fact under construction."""
+
+    q: Quantity
+    metric: str | None
+    metric_text: str
+    value: Decimal | None = None
+    unit: str | None = None
+    high: Decimal | None = None
+    growth: Decimal | None = None
+    growth_unit: str | None = None
+    growth_q: Quantity | None = None
+    rule: str = "lead"
+    scope: str | None = None
+    action: str | None = None
+    object: str | None = None
+    rank: dict | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@cache
+def _last_delim_re(delims: str) -> re.Pattern:
+    d = re.escape(delims)
+    return re.compile(rf"[{d}](?=[^{d}]*\Z)")
+
+
+@cache
+def _delim_re(delims: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(delims)}]")
+
+
+MAX_NOTE = 20  # a parenthesis longer than this is prose, not a note inside a name ("县（市、区）")
+
+
+def _parens_around(text: str, d: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """(open, close) of a short parenthesis in text[lo:hi] holding position d, or None."""
+    opened = max(text.rfind("（", max(lo, d - MAX_NOTE), d), text.rfind("(", max(lo, d - MAX_NOTE), d))
+    if opened < 0 or max(text.rfind("）", opened, d), text.rfind(")", opened, d)) >= 0:
+        return None
+    m = _delim_re("）)").search(text, d, min(hi, opened + MAX_NOTE))
+    return (opened, m.start()) if m else None
+
+
+def clause_start(text: str, floor: int, pos: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
+    """Where the clause holding pos begins: after the last delimiter that is not inside a note ("县（市、区）")."""
+    m = _last_delim_re(delims).search(text, floor, pos)
+    while m and (note := _parens_around(text, m.start(), floor, pos)):
+        m = _last_delim_re(delims).search(text, floor, note[0])
+    return m.end() if m else floor
+
+
+def clause_end(text: str, pos: int, ceil: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
+    m = _delim_re(delims).search(text, pos, ceil)
+    while m and (note := _parens_around(text, m.start(), pos, ceil)):
+        m = _delim_re(delims).search(text, note[1], ceil)
+    return m.start() if m else max(pos, ceil)
+
+
+def fill_numbers(d: Draft, q: Quantity) -> None:
+    """Decide whether q is the figure's level (value) or a change of it (growth)."""
+    kind = metrics.kind(d.metric)
+    if q.unit == "个百分点":
+        d.growth, d.growth_unit = q.value, "个百分点"
+        d.growth_q = q
+        return
+    if q.growth_sign and not q.level_verb and (q.unit == "%" or q.times):
+        if kind == "percent" and (q.verb in LEVEL_VERBS_FOR_RATES or q.verb is None
+                                  or d.metric in metrics.change_rates()):  # "居民消费价格下降0.9%" -> -0.9 %
+            d.value, d.unit, d.high = q.value, "%", q.high
+            return
+        d.growth, d.growth_unit, d.high = q.value, "%", q.high
+        d.growth_q = q
+        return
+    d.value, d.unit, d.high = q.value, q.unit, q.high
+
+
+def is_bar(text: str, before: Quantity | None, q: Quantity) -> bool:
+    """'10个以上超10亿元项目': an amount after a count and 超/过 is the bar the counted things pass, not a figure."""
+    return before is not None and metrics.units().get(before.unit or "") == "count" and q.unit != before.unit \
+        and bool(OVER_RE.fullmatch(BOUND_WORD_RE.sub("", text[before.end:q.start])))
+
+
+def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
+    """'1-10亿元项目100个': the first quantity only says which projects are counted."""
+    if nxt is None or q.growth_sign or nxt.growth_sign or nxt.unit in ("%", "个百分点"):
+        return False
+    between = text[q.end:nxt.start]
+    if JOIN_WORD_RE.search(between) or not between or len(between) > 10:
+        return False
+    if OVER_RE.fullmatch(BOUND_WORD_RE.sub("", between)):
+        return False  # "10个以上超10亿元项目": the count is the figure, the amount says which projects
+    if any(c in CLAUSE_DELIMS + ENUM_DELIMS for c in between):
+        return False
+    if leading_actions_re().match(BOUND_WORD_RE.sub("", between) + "。"):
+        return False  # "财政投入3655万元改造修复27条城市道路": the amount spent, then what it does
+    return not LINK_VERB_RE.search(between)
+
+
+TRAIL_SHARE_RE = re.compile(r"^(?:以上|左右)?的?[^，。；]{0,12}支出(?:用于|投入|投向)")  # a share of spending named after it
+
+
+def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Draft]:
+    """Turn the quantities of one sentence text[start:end] into drafts of facts."""
+    drafts: list[Draft] = []
+    group: list[str] | None = None  # 分别: the subjects, in order
+    group_values: list[Draft] = []
+    group_growths: list[Draft] = []  # growths given before the figures ("分别年均增长9.4%、10.4%，达到…")
+    group_growth_i = 0
+    share_across_joins(text, quantities)
+    starts = starting_points(text, quantities)
+    for i, q in enumerate(quantities):
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if is_modifier(text, q, nxt) or is_bar(text, quantities[i - 1] if i else None, q):
+            continue
+        cs = clause_start(text, start, q.start)
+        lead_raw = text[cs:max(cs, q.lead_end)]
+        prev_end = quantities[i - 1].end if i else start
+        wide = max(clause_start(text, start, q.start, CLAUSE_DELIMS), prev_end)
+        joined = nxt is not None and text[q.end:nxt.start] in ("和", "、", "及", "与", "")
+        subject = START_RE.sub("", strip_back(strip_front(text[wide:max(wide, q.lead_end)].split("分别")[0])))
+        if ("分别" in text[wide:q.start] or (not group and len(run := changes_from(text, quantities, i)) >= 2
+                                            and all(c.unit == "%" for c in run))) \
+                and _no_subject(subject) and is_change(q) \
+                and (group or len(later_figures(drafts, q)) >= len(changes_from(text, quantities, i))) \
+                and not OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
+            # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
+            # subject pair with the figures before, in order
+            if not group:
+                group_values = later_figures(drafts, q)[-len(changes_from(text, quantities, i)):]
+                group, group_growths, group_growth_i = [v.metric_text for v in group_values], [], 0
+            starts_group = False
+        elif "分别" in text[wide:q.start] or (joined and not group and ("、" in text[wide:q.lead_end]
+                                                                         or subject.startswith("城乡"))):
+            group = split_subjects(subject)
+            group_values, group_growths, group_growth_i = [], [], 0
+            starts_group = True
+        else:
+            starts_group = False
+            gap = text[prev_end:max(prev_end, q.lead_end)]
+            if group and GAP_RE.sub("", gap) and i - 1 not in starts:
+                group = None
+        lead = strip_back(strip_front(lead_raw))
+        prev = drafts[-1] if drafts else None
+        if i in starts:
+            continue  # "由59.3亿元增长到163.3亿元": the starting point of a change, not a result
+        # 1. distribution over 分别 subjects
+        if group and (starts_group or i):
+            listed = i and listed_after(text, quantities[i - 1], q) \
+                and not is_change(quantities[i - 1])
+            if not is_change(q) and len(group_values) < len(group_growths) \
+                    and (listed or REACHED_RE.fullmatch(text[cs:q.start].strip(" \u3000"))) \
+                    and join_level(group_growths[len(group_values)], q):
+                group_values.append(group_growths[len(group_values)])  # "分别年均增长9.4%、10.4%，达到43598元、17969元"
+                continue
+            if starts_group and len(group) >= 2 and (is_change(q) or q.unit == "%") \
+                    and alone_in_clause(text, q, nxt, end) and not DIGIT_RE.search(text, wide, q.start):
+                drafts.extend(each_subject(q, group, subject))  # "工业园区投资、产值和税收分别增长15%以上"
+                group = None
+                continue
+            d = distribute(q, group, group_values, group_growth_i)
+            if d is None:
+                continue
+            if d is True:
+                group_growth_i += 1
+                continue
+            if d.growth is not None and OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
+                d.metric = None
+            drafts.append(d)
+            if d.value is not None:
+                group_values.append(d)
+            else:
+                group_growth_i += 1
+                group_growths.append(d)
+            continue
+        rates = [s for s in RATE_JOIN_RE.split(subject) if s]
+        if not group and len(rates) >= 2 and all(RATE_ITEM_RE.search(r) and not metrics.find(r) for r in rates) \
+                and q.unit == "%" and not is_change(q) and alone_in_clause(text, q, nxt, end):
+            # "设施完好率和绿地覆盖率达到100%": both rates reach it (a tracked metric among them keeps the figure whole:
+            # "国省考断面水质达标率和优Ⅲ率超90%" is one indicator named twice)
+            drafts.extend(each_subject(q, rates, subject))
+            continue
+        # 2. a growth without its own subject joins the figure before it
+        if (q.growth_sign or q.unit == "个百分点") and not metrics.find(lead) and _no_subject(lead, q.verb) and prev \
+                and (_no_subject(lead, q.verb, fillers=False) or next_clause(text, prev, cs)) \
+                and prev.growth is None and prev.value is not None and prev.q.end <= q.start \
+                and not names_another(text, prev, cs) and len(changes_from(text, quantities, i)) == 1:
+            probe = Draft(q, prev.metric, prev.metric_text)
+            fill_numbers(probe, q)
+            if probe.growth is not None:
+                prev.growth, prev.growth_unit, prev.growth_q = probe.growth, probe.growth_unit, q
+                if probe.high is not None:
+                    prev.extra["growth_high"] = probe.high
+                continue
+        # 2b. "突破11万亿元、达到11.6万亿元": a floor restated as the figure itself, for the same subject
+        if restates(text, prev, q, lead):
+            prev.q, prev.value, prev.high = q, q.value, q.high
+            continue
+        # 2c. "一般公共预算收入年均增长14.2%，达到1100亿元": the level a growth reached, in the next clause
+        if reaches(text, prev, q, text[cs:q.start]) and join_level(prev, q):
+            continue
+        # 3-5. the subject: lead, share of the previous subject, carried subject
+        rule = "lead"
+        phrase = lead
+        found = metrics.find(phrase) if phrase else None
+        carried = strip_back(lead_raw.strip(" \u3000、，,"))
+        if prev and (phrase.startswith("占") or (not found and TOTAL_RE.match(carried))):
+            subject = NEW_RE.sub("", prev.metric_text)
+            phrase = subject + (phrase if phrase.startswith("占") else carried)
+            found = metrics.find(phrase)
+            rule = "share" if lead.startswith("占") else "carry"
+        elif prev is None and lead.startswith("占") and cs > start:
+            # "战略性新兴产业增速快于面上工业增速，占规上工业总产值比重达到29.1%": the subject opens the sentence
+            earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs - 1]
+            subject = SUBJECT_END_RE.split(strip_front(earlier), maxsplit=1)[0]
+            if subject and subject != earlier:
+                phrase, found, rule = subject + lead, metrics.find(subject + lead), "share"
+        elif not found and prev and lead.startswith("增加值") and "产值" in prev.metric_text:
+            # "规模以上工业总产值达到4.43万亿元，增加值增长3.6%": the value added of the same industry
+            base = prev.metric_text
+            phrase = base[: base.index("总产值") if "总产值" in base else base.index("产值")] + lead
+            found, rule = metrics.find(phrase), "carry"
+        elif not found and (q.growth_sign or q.unit == "个百分点") and _no_subject(lead):
+            earlier = text[start:cs]
+            back = metrics.find(earlier[clause_start(text, start, cs - 1, CLAUSE_DELIMS) - start:]) if cs > start \
+                else None
+            if back:
+                phrase, found, rule = earlier[clause_start(text, start, cs - 1, CLAUSE_DELIMS) - start:], back, \
+                    "ellipsis"
+        elif not found and not is_change(q) and lead and not ONLY_VERBS.sub("", lead) and cs > start:
+            # "地区生产总值再上新台阶，达到4015亿元": a bare verb of reaching after a clause that opens with the metric
+            es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
+            if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
+                phrase, found, rule = text[es:cs - 1], metrics.find(text[es:cs - 1]), "ellipsis"
+            elif (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
+                    and metrics.units().get(q.unit or "") == "count" \
+                    and not BOUND_WORD_RE.sub("", text[q.end:clause_end(text, q.end, end)]).strip():
+                # "加大高新技术企业培育力度，全年新增5户以上": the count is of what the clause before fosters
+                phrase, rule = fostered.group(1), "ellipsis"
+                found = metrics.find(phrase)
+        whole = text[wide:max(wide, q.lead_end)]
+        subjects = None
+        each = list(EACH_RE.finditer(whole))
+        if each and "、" in whole[:each[-1].start()] and rule == "lead":
+            subjects = split_subjects(strip_back(strip_front(whole[:each[-1].start()])))
+        for subject in subjects or [phrase]:
+            d = make_draft(text, q, subject, rule if not subjects else "distribute", lead_raw, end, prev,
+                           strict=cs > start and text[cs - 1] == "、")
+            if d.growth is not None and d.metric and OTHER_PERIOD_RE.search(text[wide:max(wide, q.lead_end)]):
+                d.metric = None
+            if d.rule == "ellipsis" and d.metric and (found_at := metrics.find(subject)):
+                # "地区生产总值再上新台阶，达到4015亿元": the subject, without what the clause says of it
+                d.metric_text = strip_front(metrics.normalise(subject)[:found_at[2]].strip(" \u3000、，,")) or d.metric_text
+                d.object = d.metric_text
+            drafts.append(d)
+    share_heads(text, drafts)
+    return drafts
+
+
+def share_heads(text: str, drafts: list[Draft]) -> None:
+    """'确保剩余369户、874名贫困人口全部脱贫': counts listed before one head noun share it."""
+    for d, nxt in reversed(list(pairwise(drafts))):
+        if d.metric is None and nxt.rule == "trail" and listed_after(text, d.q, nxt.q) \
+                and metrics.units().get(d.q.unit or "") == "count" and metrics.units().get(nxt.q.unit or "") == "count" \
+                and len(ONLY_VERBS.sub("", d.metric_text)) <= 2:
+            d.metric_text, d.object = nxt.metric_text, nxt.object
+
+
+def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, end: int, prev: Draft | None,
+               strict: bool = False) -> Draft:
+    """One fact for q measured by phrase; strict: an enumerated clause, where a bare '进出口' names no metric."""
+    whole = phrase.startswith(WHOLE_SUBJECT)
+    phrase = phrase.removeprefix(WHOLE_SUBJECT)
+    found = metrics.find(phrase, whole=not strict) if phrase and not whole else None
+    d = Draft(q, None, phrase, rule=rule)
+    if found:
+        metric_id, ms, _me = found
+        d.metric = metric_id
+        d.scope = scope_of(metrics.normalise(phrase), ms)
+    fill_numbers(d, q)
+    if found and d.unit == "%" and d.growth is None and metrics.kind(d.metric) != "percent" \
+            and RATE_NOUN_RE.match(metrics.normalise(phrase)[found[1]:]):
+        d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "经济增长速度预期为年均7%左右"
+        d.growth_q = q
+    elif not found and d.unit == "%" and d.growth is None and RATE_TAIL_RE.search(metrics.normalise(phrase)):
+        d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "全员劳动生产率增速为7%": a growth
+        d.growth_q = q
+    trail_end = clause_end(text, q.end, end)
+    trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
+    trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
+    people = PEOPLE_NOUN_RE.search(q.value_text)
+    if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
+        trail = people.group() + (trail if not TRAIL_STOP.match(trail) else "")
+    verbs_only = not ONLY_VERBS.sub("", phrase)
+    counted = metrics.units().get(q.unit or "") != "currency"
+    if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):
+        d.metric_text = trail
+        d.object = strip_action(trail)
+        d.rule = "trail"
+        if not found and not people and (verbs_only or TRAIL_SHARE_RE.search(trail)):
+            found = metrics.find(trail)  # also "把80%以上的一般公共预算支出投入到民生领域": the share named after it
+            d.metric = found[0] if found else None
+    elif verbs_only and prev is not None and prev.object:
+        d.metric_text = phrase + prev.object
+        d.object = prev.object
+        d.rule = "carry"
+    d.metric = checked_metric(d, phrase, found) if found else None
+    d.action = action_of(lead_raw)
+    if d.object is None:
+        d.object = strip_action(d.metric_text) or None
+    return d
+
+
+def starting_points(text: str, quantities: list[Quantity]) -> set[int]:
+    """'由59.3亿元增长到163.3亿元', '从2016年的25778元、8403元增长到36810元、13249元': the figures a change starts
+    from (indices into quantities), which are not results."""
+    out: set[int] = set()
+    for i, q in enumerate(quantities):
+        if not START_RE.search(text, max(0, q.lead_end - 12), q.lead_end):
+            continue
+        j = i
+        while j + 1 < len(quantities) and listed_after(text, quantities[j], quantities[j + 1]):
+            j += 1
+        if j + 1 == len(quantities):
+            continue
+        between = text[quantities[j].end:quantities[j + 1].start]
+        if (quantities[j + 1].level_verb or REACH_TO_RE.fullmatch(between)) \
+                and not any(c in CLAUSE_DELIMS for c in between):
+            out.update(range(i, j + 1))
+    return out
+
+
+def is_change(q: Quantity) -> bool:
+    return bool(q.growth_sign) or q.unit == "个百分点"
+
+
+def changes_from(text: str, quantities: list[Quantity], i: int) -> list[Quantity]:
+    """The run of changes listed from quantities[i] on ("分别增长5.8%、7.1%")."""
+    run = [quantities[i]]
+    for a, b in pairwise(quantities[i:]):
+        if not listed_after(text, a, b) or not is_change(b):
+            break
+        run.append(b)
+    return run
+
+
+def later_figures(drafts: list[Draft], q: Quantity) -> list[Draft]:
+    """The figures without a change that end the drafts so far (what a subject-less 分别 list of changes pairs with)."""
+    out: list[Draft] = []
+    for d in reversed(drafts):
+        if d.value is None or d.growth is not None or d.q.end > q.start:
+            break
+        out.insert(0, d)
+    return out if len(out) >= 2 else []
+
+
+def opening_subject(clause: str) -> str | None:
+    """The metric a clause opens with ("社会消费品零售总额超过疫情前水平" -> retail_sales), or None."""
+    phrase = metrics.normalise(strip_front(clause.strip(" \u3000、，,")))
+    found = metrics.find(phrase)
+    if not found or found[1] > len(phrase) - len(metrics.WHOLE_PREFIX.sub("", phrase)):
+        return None
+    return found[0]
+
+
+def names_another(text: str, prev: Draft, cs: int) -> bool:
+    """A clause between prev's figure and a subject-less growth opens with another metric: the growth is that
+    metric's ("投放1.6亿元消费券，…，社会消费品零售总额超过疫情前水平、同比增长8.8%")."""
+    clauses = re.split(r"[，,；;、]", text[prev.q.end:cs])[1:]  # the first piece is the rest of prev's own clause
+    return any((m := opening_subject(c)) and m != prev.metric for c in clauses)
+
+
+def reaches(text: str, prev: Draft | None, q: Quantity, before: str) -> bool:
+    """A level whose clause says only that it was reached ("，2016年达到10011亿元", "，突破40万亿元"), right after
+    a growth-only figure: the level of that growth's subject. `before`: the clause up to the number."""
+    if prev is None or prev.value is not None or prev.growth is None or is_change(q) or prev.q.end > q.start:
+        return False
+    between = text[prev.q.end:q.start]
+    if len(between) > 16 or any(c in "；;。：:" for c in between):
+        return False
+    return bool(REACHED_RE.fullmatch(before.strip(" \u3000，,")))
+
+
+def join_level(d: Draft, q: Quantity) -> bool:
+    """Give a growth-only draft the level stated after it ("年均增长14.2%，达到1100亿元"), when the unit fits."""
+    if d.value is not None or d.growth is None or d.growth_unit != "%" or q.unit in ("%", "个百分点", "倍"):
+        return False
+    if d.metric is not None and not metrics.compatible(d.metric, q.unit):
+        return False
+    d.growth_q = d.growth_q or d.q
+    d.q, d.value, d.unit, d.high = q, q.value, q.unit, q.high
+    return True
+
+
+def listed_after(text: str, a: Quantity, b: Quantity) -> bool:
+    """b is the next item of a list after a ("6%和7%", "7.5%左右、6%以上")."""
+    return BOUND_WORD_RE.sub("", text[a.end:b.start]) in ("和", "、", "及", "与")
+
+
+def share_across_joins(text: str, quantities: list[Quantity]) -> None:
+    """'增长5%和7%' / '控制在3%和5%以内': the verb governs both figures, and so does the bound after the last."""
+    for a, b in pairwise(quantities):
+        if a.times and a.growth_sign and b.unit == "倍" and b.value is not None and listed_after(text, a, b):
+            b.value, b.unit, b.times = b.value * 100, "%", True  # "增长2.5倍和2.8倍": the second is a change too
+            b.high = b.high * 100 if b.high is not None else None
+        if not (listed_after(text, a, b) or a.end == b.start) or a.unit != b.unit:
+            continue
+        if a.growth_sign and not b.growth_sign and b.lead_end >= a.end:
+            sign = a.growth_sign if (b.value or 0) >= 0 else 1
+            b.growth_sign, b.verb = sign, a.verb
+            if a.growth_sign < 0 and b.value is not None:
+                b.value = -b.value
+        b.level_verb = b.level_verb or a.level_verb
+    for a, b in reversed(list(pairwise(quantities))):
+        if text[a.end:b.start] in ("和", "、", "及", "与") and a.unit == b.unit and a.bound == "exact":
+            a.bound = b.bound if b.bound != "range" else a.bound
+    for a, b in pairwise(quantities):  # "超50亿元、100亿元": a bound word before the first governs the list
+        if listed_after(text, a, b) and a.unit == b.unit and b.bound == "exact" \
+                and a.bound in ("min", "max", "approx") and PREFIX_RE.search(text, max(0, a.start - 4), a.start) \
+                and not PREFIX_RE.search(text, max(0, b.start - 4), b.start):
+            b.bound = a.bound
+
+
+def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
+    """A bare verb of reaching after a floor of the same unit ("突破11万亿元、达到11.6万亿元"): the exact figure."""
+    if prev is None or prev.metric is None or prev.value is None or prev.growth is not None or q.growth_sign:
+        return False
+    if prev.q.bound != "min" or q.unit != prev.unit or q.value is None or q.value < prev.value:
+        return False
+    if TOTAL_RE.match(lead) or "累计" in lead or NEW_RE.match(strip_action(prev.metric_text)) or "新" in prev.metric_text:
+        return False  # "新增…超230家、累计达1471家": an addition, then the stock
+    between = text[prev.q.end:q.start]
+    return bool(lead) and not ONLY_VERBS.sub("", lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
+
+
+def _no_subject(lead: str, verb: str | None = None, fillers: bool = True) -> bool:
+    """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比") or, before an average, its span
+    ("五年年均增长"; not "五年增长52.4%", a change over five years): the growth has no subject of its own."""
+    if verb and verb.startswith(("年均", "平均")) or "年均" in lead or "平均" in lead:
+        lead = SPAN_RE.sub("", lead)
+    rest = NO_SUBJECT_RE.sub("", COMPARABLE_RE.sub("", lead))
+    return len(rest) <= 1 or (fillers and not fillers_re().sub("", rest))  # "…突破10亿元，力争翻一番": 力争 names nothing
+
+
+def next_clause(text: str, prev: Draft, cs: int) -> bool:
+    """The clause starting at cs follows prev's own clause ("突破10亿元，力争翻一番"), with none between."""
+    return prev.q.end <= cs and not _delim_re(CLAUSE_DELIMS).search(text, prev.q.end, max(prev.q.end, cs - 1))
+
+
+@cache
+def fillers_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in words("fillers.txt")))
+
+
+def split_subjects(subject: str) -> list[str] | None:
+    """'旅游总收入、接待国内外游客人次' -> two subjects; '城乡居民人均可支配收入' -> 城镇…, 农村…."""
+    if subject.startswith("城乡"):
+        rest = subject[2:]
+        return ["城镇" + rest, "农村" + rest]
+    items = [s for s in ITEM_SPLIT.split(subject) if s]
+    if len(items) < 2:
+        return None
+    last = items[-1]
+    tail_m = SHARED_TAIL_RE.search(last)
+    out = []
+    for it in items[:-1]:
+        candidates = [it]
+        if tail_m and last[tail_m.start():] not in it:
+            candidates.append(it + last[tail_m.start():])
+        if len(it) <= 4 and len(it) < len(last):  # "城镇、农村常住居民…": the short word replaces its peer
+            candidates.append(it + last[len(it):])
+        named = next((c for c in candidates[1:] + candidates[:1] if metrics.find(c)), None)
+        out.append(named or WHOLE_SUBJECT + subject)
+    return [*out, last]
+
+
+def alone_in_clause(text: str, q: Quantity, nxt: Quantity | None, end: int) -> bool:
+    """No other figure follows q in its clause ("分别达到91.48%92.20%" lost its 、 but lists two)."""
+    return nxt is None or nxt.start >= clause_end(text, q.end, end, CLAUSE_DELIMS)
+
+
+def each_subject(q: Quantity, group: list[str], subject: str) -> list[Draft]:
+    """One figure for every listed subject. A subject that names no metric is written as listed."""
+    items = [s for s in ITEM_SPLIT.split(subject) if s]
+    out = []
+    for k, phrase in enumerate(group):
+        if phrase.startswith(WHOLE_SUBJECT):
+            phrase = items[k] if len(items) == len(group) else phrase.removeprefix(WHOLE_SUBJECT)
+        found = metrics.find(phrase)
+        d = Draft(q, found[0] if found else None, phrase, rule="distribute")
+        fill_numbers(d, q)
+        d.metric = checked_metric(d, phrase)
+        d.object = phrase
+        out.append(d)
+    return out
+
+
+def distribute(q: Quantity, group: list[str], values: list[Draft], growth_i: int) -> Draft | bool | None:
+    d = Draft(q, None, "", rule="distribute")
+    idx = len(values)
+    probe = Draft(q, None, "")
+    fill_numbers(probe, q)
+    if probe.growth is not None and values:
+        if growth_i < len(values):
+            target = values[growth_i]
+            target.growth, target.growth_unit, target.growth_q = probe.growth, probe.growth_unit, q
+            return True
+        return None
+    if probe.growth is not None:
+        idx = growth_i
+    if idx >= len(group):
+        return None
+    phrase = group[idx]
+    whole = phrase.startswith(WHOLE_SUBJECT)
+    phrase = phrase.removeprefix(WHOLE_SUBJECT)
+    found = None if whole else metrics.find(phrase)
+    d.metric = found[0] if found else None
+    d.metric_text = phrase
+    fill_numbers(d, q)
+    d.metric = checked_metric(d, phrase)
+    d.object = phrase
+    return d
+
+
+def checked_metric(d: Draft, phrase: str, found: tuple[str, int, int] | None = None) -> str | None:
+    """Keep a metric id only when the figure can be one of it (units, shares)."""
+    if d.metric is None:
+        return None
+    if d.value is not None and not metrics.compatible(d.metric, d.unit):
+        return None
+    is_share = "占" in phrase and SHARE_WORD_RE.search(phrase)
+    if is_share and metrics.kind(d.metric) != "percent":
+        return None
+    if d.growth_unit == "个百分点" and metrics.kind(d.metric) != "percent" and not is_share:
+        return None
+    if d.scope:
+        return None
+    found = found or metrics.find(phrase)
+    if found and QUALIFIER_RE.search(metrics.normalise(phrase)[: found[1]]):
+        return None
+    if found and BREAKER_RE.match(metrics.normalise(phrase)[found[2]:]):
+        return None  # "万元规模工业增加值能耗": the phrase goes on to name another measure
+    if d.growth is not None and OTHER_PERIOD_RE.search(phrase):
+        return None  # "较“十一五”增长3.75倍": a change against another base than last year
+    return d.metric

@@ -1,0 +1,222 @@
+"""The quantity grammar: number + multiplier + unit, ranges, bounds, growth verbs.
+
+    quantity := [bound-prefix] number [多|余] [multiplier] unit [— number [multiplier] unit] [bound-suffix]
+              | 百分之 numeral | 翻 numeral 番
+
+Only numbers with a unit (or a percentage) are quantities: years, ordinals (第三), plan names (十四五) and
+idioms (一般, 两会, 一带一路) never are. Values are exact Decimals in base units (the written unit without its
+multiplier): "239.9亿元" -> 23990000000 元.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .numbers import MULTIPLIERS, parse_number
+from .tables import alternation, bounds, growth_verbs, units
+
+PERCENT_UNITS = {"%": "%", "％": "%", "个百分点": "个百分点", "百分点": "个百分点", "倍": "倍"}
+
+_AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点·]+"
+_MULT = alternation(MULTIPLIERS)
+_UNIT = alternation(list(units()) + list(PERCENT_UNITS))
+_SP = r"[ \u3000]?"
+
+_RANGE_TAIL = rf"(?P<dash>[-—–－~～至]{{1,2}})(?P<n2>{_AR}|{_CN}){_SP}(?P<m2>{_MULT})?{_SP}(?P<u2>{_UNIT})"
+QUANTITY_RE = re.compile(
+    rf"(?P<pct>百分之[零〇一二两三四五六七八九十点]+)"
+    rf"|(?P<fan>翻(?:一|两|二|三|四)番)"
+    rf"|(?<=[近超逾约达占的过长加低])(?P<tenth>[二三四五六七八九])成(?![员为功本立果效熟长就绩型品])"  # "超八成" = 80%
+    rf"|(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<more1>多|余)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
+    rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
+)
+
+# "解决40.5万农村人口饮水安全问题": a count of people with the people named between the multiplier and 人口
+PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)"
+                       r"(?P<who>(?:(?!以上|以下|左右|人口)[\u4e00-\u9fff]){1,6}?)人口")
+# "新增户籍人口1.5万以上", "减少贫困人口29.9万": a count of people after 人口, written without 人
+PEOPLE_AFTER_RE = re.compile(rf"(?<=人口)(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?![\u4e00-\u9fff]*?[人户])")
+ROUND_AMOUNT = {"百亿", "千亿", "万亿", "百万", "千万"}  # "突破千亿元": a round amount written without a digit
+ROUND_BEFORE = re.compile(r"(?:突破|超过|达到)\Z")  # not 过/超: "过百亿元产业" names a class of firms
+ARABIC_START = re.compile(r"[0-9０-９]")
+CANDIDATE_RE = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]+|百分之|翻")
+PREFIX_BOUND, SUFFIX_BOUND = bounds()
+PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
+GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
+FILLER_RE = re.compile(r"(?:分别|均|了|同比)$")
+SUFFIX_RE = re.compile(rf"(?:{alternation(SUFFIX_BOUND)})")
+CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
+NOTE_RE = re.compile(r"[（(](?:下同|同比|按可比价格?计算|可比口径|现价)[）)][ \u3000]*\Z")
+IDIOM_AFTER = re.compile(r"^(?:个(?:一|中心|代表|务必|全面|确保|坚持|面向|重点|融合|转变|结合)|条(?:主线|底线|红线)|项(?:基本|制度))")
+
+
+@dataclass
+class Quantity:
+    start: int  # offsets of value_text
+    end: int
+    value_text: str
+    value: Decimal | None
+    unit: str | None  # base unit: 元 美元 亩 人 % 个百分点 ...
+    high: Decimal | None = None
+    bound: str = "exact"
+    growth_sign: int = 0  # +1/-1 when a growth verb governs the number, 0 for a level
+    verb: str | None = None
+    level_verb: bool = False  # "提高到52.4%": a verb that reaches a level, not a change
+    lead_end: int = 0  # where the words before the number (verb, bound) begin: the metric phrase ends here
+    times: bool = False  # unit was 倍 / 番
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+def _num(text: str | None) -> Decimal | None:
+    if not text:
+        return None
+    try:
+        return parse_number(text.replace(" ", ""))
+    except (ValueError, KeyError, ArithmeticError):
+        return None
+
+
+def _chinese_ok(n: str) -> bool:
+    """A Chinese numeral counts only with a digit and a place ('三十万', '两千'), never alone ('一个', '两会')."""
+    return bool(CN_DIGIT.search(n)) and (len(n) >= 2) and not n.startswith("点") and not n.endswith("点")
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in text[start:end], with bounds and the growth verb that governs it."""
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    resume = start
+    for c in CANDIDATE_RE.finditer(text, start, end):  # try the grammar only where a numeral run begins
+        if c.start() < resume:
+            continue
+        m = QUANTITY_RE.match(text, c.start(), end)
+        if m is None:
+            p = PEOPLE_RE.match(text, c.start(), end) or PEOPLE_AFTER_RE.match(text, c.start(), end)
+            q = _people(p) if p else None
+            if q is not None:
+                resume = p.end()
+                _attach_context(text, q, start)
+                out.append(q)
+            continue
+        resume = m.end()
+        q = _build(m)
+        if q is None:
+            continue
+        _attach_context(text, q, start)
+        out.append(q)
+    return out
+
+
+def _people(m: re.Match) -> Quantity | None:
+    n1 = m.group("n1")
+    if not ARABIC_START.match(n1) and not _chinese_ok(n1):
+        return None
+    value = _num(n1)
+    return None if value is None else Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m1")], "人")
+
+
+def _build(m: re.Match) -> Quantity | None:
+    s, e = m.span()
+    if m.group("pct"):
+        v = _num(m.group("pct"))
+        return None if v is None else Quantity(s, e, m.group(), v, "%")
+    if m.group("tenth"):
+        return Quantity(s, e, m.group(), _num(m.group("tenth") + "十"), "%")
+    if m.group("fan"):
+        n = _num(m.group("fan")[1])
+        growth = (Decimal(2) ** int(n) - 1) * 100
+        return Quantity(s, e, m.group(), growth, "%", growth_sign=1, verb="翻", times=True)
+    n1, m1, u1, n2, m2, u2 = m.group("n1", "m1", "u1", "n2", "m2", "u2")
+    unit = u1 or u2
+    if not unit or (unit == "台" and m.string[e:e + 1] == "阶"):
+        return None  # "迈上1000亿台阶": a step, not 1000亿 machines
+    is_cn1 = not ARABIC_START.match(n1)
+    if is_cn1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and ROUND_BEFORE.search(m.string, max(0, s - 2), s)):
+        return None
+    if n2 and not ARABIC_START.match(n2) and not _chinese_ok(n2):
+        n2 = None
+    v1 = MULTIPLIERS[n1] if n1 in ROUND_AMOUNT else _num(n1)
+    if v1 is None:
+        return None
+    v2 = _num(n2) if n2 else None
+    if n2 and v2 is None:
+        return None
+    if n2 and (u1 and u2 and PERCENT_UNITS.get(u1, u1) != PERCENT_UNITS.get(u2, u2)):
+        v2 = None  # "5%—6个" is no range
+    if v2 is None and n2:
+        e = m.end("u1") if u1 else m.end("n1")
+        if not u1:
+            return None
+    mult1 = MULTIPLIERS[m1] if m1 else (MULTIPLIERS[m2] if (m2 and not u1 and v2 is not None) else Decimal(1))
+    mult2 = MULTIPLIERS[m2] if m2 else Decimal(1)
+    base = PERCENT_UNITS.get(unit, unit)
+    value = v1 * mult1
+    high = v2 * mult2 if v2 is not None else None
+    bound = "exact"
+    if m.group("more1") or m.group("more2"):
+        bound = "min"
+    q = Quantity(s, e, m.string[s:e], value, base, high=high, bound="range" if high is not None else bound)
+    if base == "倍":
+        q.times = True
+    if high is not None and high < value:  # "5000万至1亿" is fine; a reversed pair is not a range
+        q.high, q.bound = None, "exact"
+    return q
+
+
+def _attach_context(text: str, q: Quantity, floor: int) -> None:
+    """Read the bound words and the growth verb around the quantity."""
+    after = text[q.end:q.end + 3]
+    suffix = SUFFIX_RE.match(after)
+    if suffix and q.bound != "range" and not (suffix.group() in ("多", "余") and not after.startswith(suffix.group())):
+        word = suffix.group()
+        if word not in ("多", "余") or q.unit in ("%",):
+            q.bound = SUFFIX_BOUND[word]
+    pos = q.start
+    note = NOTE_RE.search(text, max(floor, pos - 10), pos)
+    if note:  # "同比增长（下同）3.1%": a note between the verb and the number
+        pos = note.start()
+    before = text[max(floor, pos - 12):pos]
+    while before.endswith((" ", "\u3000")):
+        before, pos = before[:-1], pos - 1
+    prefix_bound = None
+    m = PREFIX_RE.search(before)
+    if m:
+        word = m.group().rstrip(" \u3000")
+        prefix_bound = PREFIX_BOUND[word]
+        pos -= len(before) - m.start()
+        before = before[:m.start()]
+        while before.endswith((" ", "\u3000")):
+            before, pos = before[:-1], pos - 1
+    if prefix_bound and q.bound == "exact":
+        q.bound = prefix_bound
+    # a verb of reaching ("提高到") or a growth verb, possibly with 了 / 分别 / 均 / 同比 in between
+    stripped = FILLER_RE.sub("", before)
+    if stripped.endswith(("到", "至")) and len(stripped) >= 3:
+        core = stripped[:-1]
+        m = GROWTH_RE.search(core)
+        if m:
+            q.level_verb = True
+            q.lead_end = pos - (len(before) - m.start())
+            return
+    m = GROWTH_RE.search(stripped)
+    if m and m.group() == "增" and stripped[:m.start()].endswith("新"):  # 新增 counts something new
+        m = None
+    if m:
+        verb = m.group()
+        q.growth_sign = growth_verbs()[verb]
+        q.verb = verb
+        q.lead_end = pos - (len(before) - m.start())
+        if q.growth_sign < 0 and q.value is not None:
+            q.value, q.high = -q.value, (-q.high if q.high is not None else None)
+            if q.high is not None:
+                q.value, q.high = q.high, q.value
+        if q.unit == "倍" and q.value is not None:
+            q.value, q.unit, q.high = q.value * 100, "%", (q.high * 100 if q.high is not None else None)
+        return
+    q.lead_end = pos

@@ -1,0 +1,32 @@
+"""Rank claims: "总量全市第三", "位居全市第二", "列全国第7", "位列苏州乡镇（街道）第九名" -> {"scope": ..., "n": ...}."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import parse_number
+
+RANK_RE = re.compile(
+    r"(?:位居|位列|居|列|排名|排|保持|稳居|跃居|名列)?"
+    r"(?P<scope>全国|全省|全市|全区|全州|全盟|[\u4e00-\u9fff]{2,6}?(?:（[^）]{1,6}）|\([^)]{1,6}\))?)"
+    r"(?:第)(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?"
+)
+
+
+def find_rank(clause: str) -> dict | None:
+    m = RANK_RE.search(clause)
+    if not m:
+        return None
+    scope = m.group("scope")
+    for lead in ("总量", "规模", "增速", "增幅", "位居", "位列", "保持", "稳居", "跃居", "名列", "排名", "居", "列"):
+        scope = scope.removeprefix(lead)
+    wide = re.search(r"全国|全省|全市|全区|全州|全县", scope)
+    if wide:  # "总量全省县级市第五": the scope starts at the area word
+        scope = scope[wide.start():]
+    if not scope:
+        return None
+    try:
+        n = int(parse_number(m.group("n")))
+    except (ValueError, KeyError):
+        return None
+    return {"scope": scope, "n": n}

@@ -1,0 +1,108 @@
+"""Status (actual / estimate / target / plan) and period of a figure, from its section's role and its words."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Report, Section
+
+STATUS_OF_ROLE = {"review": "actual", "targets": "target", "plan": "plan"}
+YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+DEADLINE_RE = re.compile(r"(?:到|至|在|于)((?:19|20)[0-9]{2})年(?:底|末|前)?|((?:19|20)[0-9]{2})年(?:底|末)?前")
+# a year a figure is compared with, not the year it is of: "由2005年的1.47万元提高到2.8万元", "是2005年的3.5倍",
+# "比2010年增长55%", "2012年以来"
+BASE_YEAR_RE = re.compile(r"(?:由|从|是|比|较|与|同)(?:19|20)[0-9]{2}年(?:底|末)?|(?:19|20)[0-9]{2}年以来")
+PLAN_NAME_RE = re.compile(r"“十([一二三四五]?)五”|十([一二三四五]?)五(?:时期|期间|计划|规划)")
+PLAN_TITLE_RE = re.compile(r"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:计划|规划)[^\n。]{0,20}纲要")
+PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
+NEXT_FIVE_RE = re.compile(r"(?:今后|未来|此后)五年")
+AVERAGE_RE = re.compile(r"(?:年均|年平均)(?!浓度|值)|平均每年|每年平均|[两三四五]年平均")  # not "PM2.5年均浓度"
+CUMULATIVE_RE = re.compile(r"累计|(?:比|较)(?:19|20)[0-9]{2}年(?:末|底)?")  # "单位生产总值能耗比2005年下降20%"
+PERIOD_REVIEW_RE = re.compile(r"(?:时期|期间|五年|过去)[^，。]{0,20}(?:主要情况|回顾|主要成就)")
+ABSENT_RE = re.compile(r"(?:没有提出|不再提出|不提出|不设定|不设|未设定|未设)([^，。；]{0,16}?)(?:具体|量化|预期)*目标")
+
+
+def role_of(sections: list[Section], index: int | None) -> str:
+    """The role of a sentence: its innermost section's role, else the nearest enclosing section with one;
+    a section titled as the review of a past period ("“十五”时期国民经济和社会发展主要情况") reviews."""
+    if index is None or not (0 <= index < len(sections)):
+        return "other"
+    sec = sections[index]
+    if sec.role != "other":
+        return sec.role
+    if PERIOD_REVIEW_RE.search(sec.title or ""):
+        return "review"
+    for other in sections:
+        if other is not sec and other.start <= sec.start and sec.end <= other.end and other.role != "other":
+            return other.role
+    return "other"
+
+
+def status_of(report: Report, role: str) -> str | None:
+    """A statistical communiqué (国家统计局公报) states results throughout: every figure is an actual."""
+    status = STATUS_OF_ROLE.get(role)
+    if status is None and report.meta.doc_type == "communique":
+        return "actual"
+    return status
+
+
+def basis_of(before_growth: str, before_value: str) -> str:
+    """annual, average ("年均增长7.8%") or cumulative ("累计完成…"): the clause words before each figure."""
+    if AVERAGE_RE.search(before_growth):
+        return "average"
+    if CUMULATIVE_RE.search(before_value) or CUMULATIVE_RE.search(before_growth):
+        return "cumulative"
+    return "annual"
+
+
+def plan_period(title: str) -> tuple[int, int] | None:
+    """The years a five-year plan covers, from its title ("第十二个五年规划纲要" → 2011-2015); the sixth plan on."""
+    match = PLAN_TITLE_RE.search(title[:300])  # the title only: a plan's body names other plans too
+    if not match:
+        return None
+    start = 1981 + 5 * (PLAN_NUMBERS[match.group(1) or match.group(2)] - 6)
+    return start, start + 4
+
+
+def span_end(report: Report, status: str, before: str) -> int | None:
+    """The last year of the span an average is taken over, when the sentence names it: a five-year plan
+    ("“十二五”时期…年均增长7.8%" → 2015) or the next five years of a target ("今后五年…年均增长7.5%")."""
+    plans = [a or b for a, b in PLAN_NAME_RE.findall(before)]
+    if PLAN_NAME_RE.search(before):
+        number = 10 + "一二三四五".index(plans[-1]) + 1 if plans[-1] else 10
+        return 1981 + 5 * (number - 6) + 4
+    if status in ("target", "plan") and report.meta.year and NEXT_FIVE_RE.search(before):
+        return report.meta.year + 4
+    if status in ("target", "plan") and report.meta.doc_type == "five_year_plan" \
+            and (period := plan_period(report.meta.title or "")):
+        return period[1]  # a plan's own targets: averages over its five years
+    base = reviewed_year(report)
+    stated = [int(y) for y in YEAR_RE.findall(before)]
+    if status in ("actual", "estimate") and base and any(base - 5 <= y <= base for y in stated):
+        return max(y for y in stated if base - 5 <= y <= base)  # "2005年与2000年相比…年均增长9.5%" → 2005
+    return None
+
+
+def reviewed_year(report: Report) -> int | None:
+    year = report.meta.year
+    if year is None:
+        return None
+    # a communiqué's meta.year is already the year it reports on; a half-year report reviews its own year
+    return year if report.meta.kind == "half_year" or report.meta.doc_type == "communique" else year - 1
+
+
+def period_of(report: Report, status: str, before: str) -> int | None:
+    """The year a figure refers to. `before` is the sentence text up to the figure: a stated year there wins."""
+    year = report.meta.year
+    if status in ("target", "plan"):
+        deadline = None
+        for m in DEADLINE_RE.finditer(before):
+            deadline = int(m.group(1) or m.group(2))
+        if deadline and year and year <= deadline <= year + 15:
+            return deadline
+        return year
+    base = reviewed_year(report)
+    stated = [int(y) for y in YEAR_RE.findall(BASE_YEAR_RE.sub("", before))]
+    if stated and base and base - 5 <= stated[-1] <= base:
+        return stated[-1]
+    return base

@@ -1,0 +1,71 @@
+"""Figures of a multi-year review ("五年来，…城镇新增就业6600万人以上") are totals over the span, not the year's.
+
+A report that opens a government's new term reviews the past five years before the past year, in paragraphs that
+open with the span ("五年来，", "过去五年，", "“十三五”时期，"). In such a paragraph an amount added ("城镇新增就业6600万人",
+"新增国家A级物流企业20家") or a change ("增长2倍") is over the span unless its sentence names the year itself ("2017年",
+"去年"): its basis becomes "cumulative" (the period stays the span's last year), so a year's result is never read
+from a five-year total (the tracking stage compared 6600万 new urban jobs with the 1100万 target of 2017 before
+this). A level reached at the span's end stays the year's ("人均生产总值达到4.5万元", "城镇化率由30.7%提高到38.7%",
+"实现营业收入1400亿元"): a rate or share, or a figure after a verb of reaching.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from functools import cache
+
+from ..models import Fact, Report
+from .tables import rows
+
+RESULT_STATUSES = ("actual", "estimate")
+HEADING_MARKS = re.compile(r"^[#\s*>]*")
+YEAR_ITSELF = re.compile(r"(?:19|20)\d{2}年(?!以来|来)|去年|过去一年|全年|当年|今年")
+LEVEL_WORDS = re.compile(r"达到|达|增至|提高到|增加到|上升到|升至|突破|超过|超|稳定在|保持在|实现|为|由|从|至|到")
+CLAUSE_END = re.compile(r"[，。；：！？,;]")
+RATE_UNITS = ("%", "‰", "个百分点")
+
+
+def is_span_total(fact: Fact, before: str) -> bool:
+    """An amount added or a change over the span, not a level reached at its end (`before`: the clause up to it)."""
+    if fact.value is None:
+        return fact.growth is not None  # "增长2倍" over five years
+    return fact.unit not in RATE_UNITS and not LEVEL_WORDS.search(before)
+
+
+@cache
+def openings() -> re.Pattern:
+    return re.compile("(?:" + "|".join(row[0].strip() for row in rows("term_review_openings.txt")) + ")")
+
+
+def review_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph that opens with a multi-year span."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        body = HEADING_MARKS.sub("", line)
+        if openings().match(body):
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def mark_term_review_figures(report: Report, facts: list[Fact]) -> list[Fact]:
+    """The facts of the report, with the results of multi-year review paragraphs given basis "cumulative"."""
+    spans = review_paragraphs(report.text)
+    if not spans:
+        return facts
+    starts = [s for s, _ in spans]
+    sentence_starts = [s.start for s in report.sentences]
+    out = []
+    for fact in facts:
+        i = bisect_right(starts, fact.start) - 1
+        if fact.status in RESULT_STATUSES and fact.basis == "annual" and i >= 0 and fact.start < spans[i][1]:
+            j = bisect_right(sentence_starts, fact.start) - 1
+            sentence = report.text[report.sentences[j].start:fact.start] if j >= 0 else fact.sentence
+            clause = CLAUSE_END.split(sentence)[-1]
+            if not YEAR_ITSELF.search(sentence) and is_span_total(fact, clause):
+                fact = dataclasses.replace(fact, basis="cumulative")
+        out.append(fact)
+    return out

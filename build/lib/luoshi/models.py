@@ -1,0 +1,200 @@
+"""The records that flow through the pipeline.
+
+One `Report` is annotated by each stage in turn (spaCy's Doc idea): ingest gives a `Document`
+(raw bytes + decoded text), clean gives the clean text and its `Quality`, parse adds `Meta`,
+`Section`s and `Sentence`s, extract adds `Fact`s. Every span is a pair of character offsets into
+`Report.text`, the clean text, so any figure can be traced back to the exact characters it came from.
+
+Field names follow the JSON contract in shared/spec/report-json.md; `Report.to_dict()` emits it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Document:
+    """One report as read from its container, before cleaning.
+
+    `data` are the raw bytes the id is computed from (the file, the archive member, or the
+    table row's text encoded as UTF-8). `text` is the decoded text (for HTML/docx/pdf: the text
+    the reader pulled out of the markup). `hints` carry furniture outside the body that metadata
+    may use (YAML front matter, a table's other columns, an HTML <title>); never the file name.
+    """
+
+    source: str
+    data: bytes
+    text: str
+    encoding: str = "utf-8"
+    fmt: str = "txt"  # txt | md | html | docx | pdf | row
+    hints: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return sha256_hex(self.data)
+
+
+@dataclass
+class IngestError:
+    """A file (or member, or row) that could not be read, and why: one clear line for the user."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class Repair:
+    kind: str
+    start: int  # offsets in the clean text of the repaired span
+    end: int
+    before: str
+    after: str
+
+
+@dataclass
+class Removal:
+    kind: str  # boilerplate | ad | pinyin | chrome | caption | contact | ...
+    text: str
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    kind: str = "damaged"
+    text: str = ""
+
+
+@dataclass
+class Quality:
+    encoding: str = "utf-8"
+    repairs: list[Repair] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    confidence: float = 1.0
+    reasons: list[str] = field(default_factory=list)  # why the confidence is below 1
+    damaged: list[Span] = field(default_factory=list)  # spans later stages must skip
+    page: list[int] | None = None  # [k, n] for "page k of n"
+    partial: bool = False
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    region: str | None = None
+    adcode: str | None = None
+    level: str = "unknown"
+    province: str | None = None
+    year: int | None = None
+    kind: str = "annual"
+    date: str | None = None
+    meeting: str | None = None
+    speaker: str | None = None
+    speaker_title: str | None = None
+    doc_type: str = "work_report"  # work_report | communique | five_year_plan | budget | other
+    parent: str | None = None  # the parent jurisdiction's name, for districts and towns
+
+
+@dataclass
+class Section:
+    level: int
+    number: str | None
+    title: str
+    role: str  # review | problems | targets | plan | self_building | other
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    section: int | None = None  # index into Report.sections of the innermost section holding it
+
+
+@dataclass
+class Fact:
+    metric: str | None
+    metric_text: str
+    value: float | None
+    unit: str | None
+    value_text: str
+    high: float | None = None
+    growth: float | None = None
+    growth_unit: str | None = None
+    bound: str = "exact"
+    status: str = "actual"
+    period: int | None = None
+    rank: dict[str, Any] | None = None
+    start: int = 0
+    end: int = 0
+    sentence: str = ""
+    action: str | None = None  # plan facts: 新增 / 建成 / 完成 / 开工 ...
+    object: str | None = None  # plan facts: the thing committed to ("公共停车位")
+    scope: str | None = None  # None for the jurisdiction as a whole; else the park/sub-region named
+    rule: str | None = None  # which attribution rule produced the fact
+    basis: str = "annual"  # annual | average (年均, over the span ending in period) | cumulative (累计)
+
+
+@dataclass
+class Report:
+    id: str
+    source: str
+    text: str
+    meta: Meta = field(default_factory=Meta)
+    quality: Quality = field(default_factory=Quality)
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    raw_text: str = ""  # the decoded text before cleaning ("the original as ingested")
+    fmt: str = "txt"
+    absent_targets: list[str] = field(default_factory=list)  # metrics explicitly given no target
+
+    def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
+        """The JSON record of shared/spec/report-json.md (plus a few added fields)."""
+        d: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "meta": dataclasses.asdict(self.meta),
+            "quality": dataclasses.asdict(self.quality),
+            "sections": [dataclasses.asdict(s) for s in self.sections],
+            "facts": [dataclasses.asdict(f) for f in self.facts],
+            "absent_targets": list(self.absent_targets),
+        }
+        if with_text:
+            d["text"] = self.text
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Report:
+        q = dict(d.get("quality") or {})
+        quality = Quality(
+            encoding=q.get("encoding", "utf-8"),
+            repairs=[Repair(**r) for r in q.get("repairs", [])],
+            removed=[Removal(**r) for r in q.get("removed", [])],
+            confidence=q.get("confidence", 1.0),
+            reasons=list(q.get("reasons", [])),
+            damaged=[Span(**s) for s in q.get("damaged", [])],
+            page=q.get("page"),
+            partial=q.get("partial", False),
+        )
+        return cls(
+            id=d["id"],
+            source=d.get("source", ""),
+            text=d.get("text", ""),
+            meta=Meta(**(d.get("meta") or {})),
+            quality=quality,
+            sections=[Section(**s) for s in d.get("sections", [])],
+            facts=[Fact(**f) for f in d.get("facts", [])],
+            absent_targets=list(d.get("absent_targets", [])),
+        )

@@ -1,0 +1,113 @@
+"""Roles of sections from their titles (data/roles.tsv), inherited by sub-sections, inferred by position otherwise."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..models import Section
+from ._data import data_rows
+
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+@lru_cache(maxsize=1)
+def _role_phrases() -> tuple[tuple[str, str, bool], ...]:
+    return tuple((row[0], row[1], len(row) > 2 and row[2] == "strong") for row in data_rows("roles.tsv"))
+
+
+def role_of_title(title: str, *, strong_only: bool = False) -> str | None:
+    """The role a title names, or None. Sub-sections listen only to the strong phrases; the phrase found
+    earliest wins ("2012年主要任务 明年…困难和问题…" is the plan)."""
+    best: tuple[int, str] | None = None
+    for role, phrase, strong in _role_phrases():
+        if strong_only and not strong:
+            continue
+        at = title.find(phrase)
+        if at >= 0 and (best is None or at < best[0]):  # the earliest phrase: a run-in title says more after it
+            best = (at, role)
+    return best[1] if best else None
+
+
+def assign_roles(sections: list[Section]) -> None:
+    """Set Section.role in place: own title, else the parent's role, else by position among the top sections."""
+    stack: list[Section] = []
+    years = {int(y) for s in sections if s.level == min((x.level for x in sections), default=1)
+             for y in _YEAR.findall(s.title)}
+    latest = max(years) if len(years) >= 2 else None  # "2023年…" vs "2024年…" tells review from plan
+    top_level = min((s.level for s in sections), default=1)
+    seen_plan = False
+    seen_review = False
+    for s in sections:
+        if s.role in ("targets", "problems"):
+            seen_plan = seen_plan or s.role == "targets"
+            continue
+        while stack and stack[-1].level >= s.level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        own = role_of_title(s.title, strong_only=parent is not None)
+        if parent is not None and parent.role != "other":
+            role = own if own and own != "targets" else parent.role
+        elif own:
+            role = own
+        elif s.level == top_level and latest and (ys := [int(y) for y in _YEAR.findall(s.title)]):
+            role = "plan" if max(ys) == latest else "review"  # "2023年工作" before "2024年…"
+        elif s.level == top_level and seen_plan:
+            role = "plan"  # tasks after the plan's announcement ("三、坚定不移推动高质量发展")
+        else:
+            role = "other"
+        if role == "targets":
+            role = "plan"
+        if own == "other":
+            role = "other"
+        s.role = role
+        if parent is None and role == "plan":
+            seen_plan = True
+        elif parent is None and role == "self_building":
+            seen_plan = False  # what follows the government's own building (外交, 国防) is not the plan
+        seen_review = seen_review or role == "review"
+        stack.append(s)
+    _around_targets(sections, top_level)
+    if not seen_review:
+        _first_top_is_review(sections, top_level)
+    _plan_before_self_building(sections, top_level)
+
+
+def _first_top_is_review(sections: list[Section], top_level: int) -> None:
+    """A report whose first top section names no role but is followed by the plan opens with its review."""
+    tops = [s for s in sections if s.level == top_level]
+    if len(tops) >= 2 and tops[0].role == "other" and any(t.role == "plan" for t in tops[1:]):
+        first = tops[0]
+        for s in sections:
+            if first.start <= s.start < first.end and s.role == "other":
+                s.role = "review"
+
+
+def _plan_before_self_building(sections: list[Section], top_level: int) -> None:
+    """A copy that starts mid-plan (page 2 of 2) names neither review nor plan: what precedes 自身建设 is the plan."""
+    if any(s.role in ("review", "plan") for s in sections):
+        return
+    building = next((s for s in sections if s.role == "self_building"), None)
+    if building is None:
+        return
+    for s in sections:
+        if s.start < building.start and s.role == "other":
+            s.role = "plan"
+
+
+def _around_targets(sections: list[Section], top_level: int) -> None:
+    """No top section named the plan, but the targets passage is there: the top section holding it and the untitled
+    ones after it are the plan, the untitled ones before it the review."""
+    tops = [s for s in sections if s.level == top_level and s.role not in ("targets", "problems")]
+    targets = next((s for s in sections if s.role == "targets"), None)
+    if targets is None or any(t.role == "plan" for t in tops):
+        return
+    holder = next((t for t in tops if t.start <= targets.start < t.end), None)
+    pivot = holder.start if holder else targets.start
+    for top in tops:
+        if top.role != "other":
+            continue
+        role = "plan" if top.start >= pivot else "review"
+        for s in sections:
+            if top.start <= s.start < top.end and s.role == "other":
+                s.role = role

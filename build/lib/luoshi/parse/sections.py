@@ -1,0 +1,229 @@
+"""The section tree: numbered headings in their common forms, levels from the styles a report uses, roles.
+
+A heading is a line that starts with a numbering style (一、 （一） 1. （1） 第一方面 第一，) or is a markdown/bold
+heading after the body has begun. Levels are the dense rank of the styles present, so a copy that starts at
+（三） on its second page still nests correctly. A heading run into its paragraph keeps its first clause as title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Section
+from ._data import data_lines
+from .roles import assign_roles, role_of_title
+from .targets import find_targets_passage
+
+_CN_DIGITS = "一二三四五六七八九十"
+_N = f"[{_CN_DIGITS}]{{1,3}}"
+
+# (style, rank, pattern): rank orders styles from outermost to innermost.
+_STYLES: list[tuple[str, float, re.Pattern[str]]] = [
+    ("part", 0, re.compile(rf"第({_N})(?:方面|部分|篇|章)\s*[：:、，,.．]?\s*")),
+    ("aspect", 1.5, re.compile(rf"第({_N})个方面\s*[：:、，,.．]?\s*")),
+    ("cn", 1, re.compile(rf"({_N})\s*[、，,．.]\s*")),
+    ("pcn", 2, re.compile(rf"[（(]({_N})[）)]\s*[、，,．.]?\s*")),
+    ("di", 2.5, re.compile(rf"第({_N})[，,、：:]\s*")),
+    ("ar", 3, re.compile(r"(\d{1,2})\s*[.．、](?![\d%])\s*")),
+    ("par", 4, re.compile(r"[（(](\d{1,2})[）)]\s*[、，,．.]?\s*")),
+    ("circ", 5, re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+]
+_MD_HEADING = re.compile(r"(#{1,6})\s+")
+_BOLD_LINE = re.compile(r"\*\*(.+?)\*\*[。：:]?$")
+_LEAD = re.compile(r"^[\s\u3000>*#]*")
+_LINE = re.compile(r"[^\n]*\n?")
+_CLAUSE_END = re.compile(r"[。！？；：:!?;]")
+_MAX_TITLE = 60
+_MAX_ROLE_HEADING = 24
+_SENTENCE_PUNCT = re.compile(r"[。，；：:,;！？]")
+_YEAR_WORK = re.compile(r"^(?:(?:19|20)\d{2}年|过去一年|过去五年|今年|上半年|下半年)(?:和[^\s]{0,12})?(?:的)?(?:政府)?(?:主要)?工作")
+_BODY_LINE = 60  # a line this long means the body has begun (title-page bold lines are not headings)
+
+
+@dataclass
+class _Heading:
+    style: str
+    rank: float
+    number: str | None
+    title: str
+    start: int
+    md: str = ""  # the markdown '#' marks when the heading is a markdown heading
+
+
+def _title_of(rest: str) -> str:
+    """The first clause of what follows the number: the whole line when it is a short heading."""
+    rest = rest.replace("**", "").strip()
+    m = _CLAUSE_END.search(rest)
+    title = rest[: m.start()] if m else rest
+    return title.strip()[:_MAX_TITLE]
+
+
+def _match_heading(line: str, start: int, body_begun: bool) -> _Heading | None:
+    lead = _LEAD.match(line)
+    stripped = line[lead.end():] if lead else line
+    md = _MD_HEADING.match(line.lstrip())
+    if not stripped:
+        return None
+    for style, rank, pat in _STYLES:
+        m = pat.match(stripped)
+        if m:
+            rest = stripped[m.end():]
+            if not rest or rest[0] in "%％‰":
+                return None
+            title = _title_of(rest)
+            if not title:
+                return None
+            return _Heading(style, rank, m.group(1), title, start, md.group(1) if md else "")
+    plain = stripped.replace("**", "").strip()
+    if len(plain) <= _MAX_ROLE_HEADING and not _SENTENCE_PUNCT.search(plain) and _names_a_part(plain):
+        return _Heading("part-title", 0.4, None, plain, start, md.group(1) if md else "")
+    if not body_begun:
+        return None
+    if md:
+        title = _title_of(stripped)
+        if title:
+            return _Heading("md", 0.5 + len(md.group(1)) / 10, None, title, start, md.group(1))
+    bold = _BOLD_LINE.match(line.strip())
+    if bold and len(bold.group(1)) <= 40:
+        return _Heading("bold", 2.4, None, _title_of(bold.group(1)), start)
+    return None
+
+
+def _names_a_part(line: str) -> bool:
+    """An unnumbered line that names a part of the report ("2023年工作回顾", "政府自身建设") is a top heading."""
+    if "报告" in line:  # the report's own title
+        return False
+    return bool(_YEAR_WORK.match(line)) or role_of_title(line, strong_only=True) not in (None, "targets", "other")
+
+
+def _number_value(number: str | None) -> int | None:
+    if number is None:
+        return None
+    if number.isdigit():
+        return int(number)
+    digits = _CN_DIGITS
+    if len(number) == 1:
+        return digits.index(number) + 1
+    if number.startswith("十"):
+        return 10 + digits.index(number[1]) + 1
+    if number.endswith("十"):
+        return (digits.index(number[0]) + 1) * 10
+    return (digits.index(number[0]) + 1) * 10 + digits.index(number[-1]) + 1
+
+
+def _after_stray_char(line: str, pos: int, seen: list[_Heading]) -> _Heading | None:
+    """A damaged copy may put one stray character before a heading ("角(二)立足…"): accept it only when the
+    number is the next one of a style already in use."""
+    h = _match_heading(line[1:], pos + 1, True)
+    if h is None or h.number is None or h.style not in ("cn", "pcn", "ar", "par"):
+        return None
+    last = next((x for x in reversed(seen) if x.style == h.style), None)
+    if last is None or _number_value(last.number) is None:
+        return None
+    return h if _number_value(h.number) == _number_value(last.number) + 1 else None
+
+
+def find_headings(text: str) -> list[_Heading]:
+    headings: list[_Heading] = []
+    body_begun = False
+    pos = 0
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        if not line:
+            break
+        content = line.rstrip("\n")
+        h = _match_heading(content, pos + (len(content) - len(content.lstrip())), body_begun)
+        if h is None and len(content) > 4 and content[0] not in "（(一二三四五六七八九十0123456789":
+            h = _after_stray_char(content, pos, headings)
+        if h:
+            headings.append(h)
+        elif len(content.strip()) >= _BODY_LINE:
+            body_begun = True
+        pos = m.end()
+    return headings
+
+
+def _md_ranks(headings: list[_Heading]) -> list[_Heading]:
+    """An unnumbered markdown heading ranks with the numbered headings of the same depth (## 注释 beside ## 一、)."""
+    by_depth: dict[str, float] = {}
+    for h in headings:
+        if h.md and h.number is not None:
+            by_depth.setdefault(h.md, h.rank)
+    for h in headings:
+        if h.md and h.number is None and h.md in by_depth:
+            h.rank = by_depth[h.md]
+    return headings
+
+
+def _back_matter_ranks(headings: list[_Heading]) -> list[_Heading]:
+    """An unnumbered heading of the notes (**名词解释**, **《政府工作报告》注释**) closes the body: it ranks with the
+    outermost headings, so the notes after it are not read as part of the last plan sub-section."""
+    if not headings:
+        return headings
+    top = min(h.rank for h in headings)
+    for h in headings:
+        if h.number is None and any(phrase in h.title for phrase in data_lines("back_matter.txt")):
+            h.rank = top
+    return headings
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def parse_sections(text: str) -> list[Section]:
+    """Headings with levels, numbers, titles, offsets and roles; plus the targets passage as its own section."""
+    headings = _back_matter_ranks(_md_ranks(find_headings(text)))
+    ranks = sorted({h.rank for h in headings})
+    level_of = {r: i + 1 for i, r in enumerate(ranks)}
+    sections: list[Section] = []
+    for i, h in enumerate(headings):
+        level = level_of[h.rank]
+        end = len(text)
+        for later in headings[i + 1:]:
+            if level_of[later.rank] <= level:
+                end = later.start
+                break
+        sections.append(Section(level=level, number=h.number, title=h.title, role="other", start=h.start, end=end))
+    passage = find_targets_passage(text)
+    if passage:
+        _add_passage(text, sections, passage, "targets", "主要预期目标")
+    assign_roles(sections)
+    if not any(s.role == "problems" for s in sections):
+        problems = find_problems_paragraph(text, sections)
+        if problems:
+            _add_passage(text, sections, problems, "problems", "问题和不足")
+    return sections
+
+
+def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role: str, default: str) -> None:
+    """A passage that is a paragraph rather than a heading, nested one level below its enclosing heading."""
+    start, end = span
+    same = [s for s in sections if s.start == start]  # a numbered heading that is itself the announcement
+    if same:
+        sections.remove(same[0])
+    parent_level = max((s.level for s in sections if s.start <= start < s.end), default=0)
+    title = _title_of(text[start:_line_end(text, start)]) or default
+    sections.append(Section(level=parent_level + 1, number=None, title=title, role=role, start=start, end=end))
+    sections.sort(key=lambda s: (s.start, s.level))
+
+
+@lru_cache(maxsize=1)
+def _problems_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, data_lines("problems_cues.txt"))))
+
+
+def find_problems_paragraph(text: str, sections: list[Section]) -> tuple[int, int] | None:
+    """The paragraph on shortcomings inside (or right after) the review: "在肯定成绩的同时，我们也清醒看到…"."""
+    plan_start = min((s.start for s in sections if s.role in ("plan", "targets")), default=len(text))
+    for m in _problems_pattern().finditer(text, 0, plan_start):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - start > 40:
+            continue
+        while start < m.start() and text[start] in " \t\u3000*#>":
+            start += 1
+        return start, _line_end(text, m.start())
+    return None

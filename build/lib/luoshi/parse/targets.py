@@ -1,0 +1,168 @@
+"""The main expected targets passage: from the sentence that announces it to the end of its list."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._data import data_lines
+
+_SENTENCE_START = re.compile(r"[。！？!?\n]")
+_LIST_ITEM = re.compile(r"[\s\u3000*]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[、.．，]?|[一二三四五六七八九十]是|[①-⑳]|[-•·])")
+_THIS_YEAR = re.compile(r"今年|(?:19|20)\d{2}年")
+# only in the cue's own clause: "围绕推动高质量发展，今年主要预期目标是" announces the targets
+_NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达到|落实)[^。；，,\n]{0,12}$")
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    words = data_lines("targets_cues.txt") + data_lines("targets_cues_loose.txt")
+    cues = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?:{cues})(?:任务)?\s*(?:(?:建议|拟|初步)?(?:确定|安排|设定)?(?:是|为)?\s*[：:]|(?:建议|拟)?(?:确定|安排|设定)?(?:是|为))")
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern_strict() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, data_lines("targets_cues.txt")), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _loose_cue() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, data_lines("targets_cues_loose.txt")), key=len, reverse=True)))
+
+
+_TERM_BODY = re.compile(r"年均|年平均|到(?:19|20)\d{2}年|翻两番|翻一番")
+
+
+def _loose_cue_passes(text: str, cue_end: int, end: int) -> bool:
+    """A loose cue (奋斗目标是：, 总体目标是：) announces the year's targets only when what follows lists several
+    figures and none over a term ("年均增长…", "到2000年…", "翻两番")."""
+    body = text[cue_end:end]
+    return len(_TARGET_CLAUSE.findall(body)) >= 3 and not _TERM_BODY.search(body)
+
+
+@lru_cache(maxsize=1)
+def _multiyear() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, data_lines("targets_multiyear.txt"))))
+
+
+def _announce_start(text: str, pos: int) -> int:
+    """Start of the sentence holding pos (across a line broken inside the sentence: "发展的\n主要预期目标\n是：")."""
+    i = pos
+    while i > 0:
+        ch = text[i - 1]
+        if ch == "\n":
+            before = text[:i - 1].rstrip(" \t\u3000*")
+            broken = text[i:pos].strip(" \t\u3000*") == "" and before and before[-1] not in "。！？：:；;!?"
+            if not broken:
+                break
+            pos = i - 1 - (len(text[:i - 1]) - len(before))
+        elif _SENTENCE_START.match(ch):
+            break
+        i -= 1
+    while i < pos and text[i] in " \t\u3000*#>":
+        i += 1
+    return i
+
+
+def _list_end(text: str, line_end: int) -> int:
+    """Extend over the following list lines (one target per line) when the announcing paragraph ends in a list."""
+    end = line_end
+    pos = line_end
+    prev = text[:line_end].rstrip()[-1:] or ""
+    items = 0
+    while pos < len(text):
+        nl = text.find("\n", pos + 1)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl].strip("\n")
+        stripped = line.strip(" \t\u3000")
+        if not stripped:
+            pos = nl
+            continue
+        is_item = bool(_LIST_ITEM.match(stripped)) and len(stripped) < 200
+        if is_item or (prev in "：:；;，," and len(stripped) < 200):
+            items += 1
+            end = pos + len(line.rstrip())
+            while end > pos and text[end - 1] in " \t\u3000\n":
+                end -= 1
+            prev = stripped.rstrip("*")[-1:]
+            pos = nl
+            if prev == "。" and not is_item:
+                break
+            continue
+        break
+    return end
+
+
+@lru_cache(maxsize=1)
+def _after_pattern() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, data_lines("targets_after.txt")))
+    return re.compile(rf"(?<=[。！？])\s*(?:{words})")
+
+
+def _trim_explanation(text: str, cue_end: int, end: int) -> int:
+    """End the passage before the explanation or the plan that follows the targets in the same paragraph."""
+    m = _after_pattern().search(text, cue_end, end)
+    return m.start() if m else end
+
+
+def find_targets_passage(text: str) -> tuple[int, int] | None:
+    """(start, end) of the main expected targets passage, or None."""
+    best: tuple[int, int] | None = None
+    for m in _cue_pattern().finditer(text):
+        before = text[max(0, m.start() - 20):m.start()]
+        if _NEGATIVE_BEFORE.search(before):
+            continue
+        start = _announce_start(text, m.start())
+        clauses = re.split(r"[，,；;]", text[start:m.start()])
+        if _multiyear().search(clauses[-1]) and "今年" not in clauses[-1]:
+            continue
+        if _multiyear().search(clauses[0]) and not _THIS_YEAR.search(text[start:m.start()]):
+            continue  # "今后五年，…主要预期目标是" / "“十三五”时期，…": the term's targets, not the year's
+        nl = text.find("\n", m.end())
+        line_end = len(text) if nl < 0 else nl
+        while line_end > m.end() and text[line_end - 1] in " \t\u3000\r":
+            line_end -= 1
+        tail = text[m.end():line_end].strip(" *\u3000")
+        end = line_end
+        if len(tail) < 6 or tail.endswith(("：", ":")):
+            end = _list_end(text, line_end)
+        candidate = (start, _trim_explanation(text, m.end(), end))
+        loose = _loose_cue().match(m.group(0))
+        if loose and not _cue_pattern_strict().match(m.group(0)) and not _loose_cue_passes(text, m.end(), candidate[1]):
+            continue
+        if "预期" in m.group(0):
+            return candidate
+        if best is None:
+            best = candidate
+    return best or _dense_paragraph(text)
+
+
+_TARGET_CLAUSE = re.compile(r"(?:增长|控制在|涨幅|达到|以上|以内|左右)[^，；。]{0,6}?\d|\d(?:\.\d+)?(?:%|万人|亿元|万吨|亿斤)(?:以上|以内|左右)")
+
+
+@lru_cache(maxsize=1)
+def _paragraph_cue() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, data_lines("targets_paragraph_cues.txt"))))
+
+
+def _dense_paragraph(text: str) -> tuple[int, int] | None:
+    """A paragraph that names the expected targets and lists several of them, without the usual announcement
+    ("…我们对疫情前考虑的预期目标作了适当调整。今年要…城镇新增就业900万人以上，…"; "…这个宏观调控的核心目标，…确保
+    全省生产总值增长9%左右，…")."""
+    best: tuple[int, int, int] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        cue = _paragraph_cue().search(line)
+        if not cue or "今年" not in line:
+            continue
+        sentence = _announce_start(text, start + cue.start())
+        if _multiyear().search(text[sentence:start + cue.start()]):
+            continue  # the cue's own sentence is about a term ("“十二五”时期开局之年" in an earlier sentence is not)
+        if _NEGATIVE_BEFORE.search(line[max(0, cue.start() - 20):cue.start()]) or re.search(r"去年|过去", line):
+            continue
+        n = len(_TARGET_CLAUSE.findall(line[cue.end():]))
+        if n >= 3 and (best is None or n > best[0]):
+            best = (n, sentence, start + len(line.rstrip()))
+    return (best[1], best[2]) if best else None

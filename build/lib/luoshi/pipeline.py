@@ -1,0 +1,24 @@
+"""The one documented sequence from a read document to an annotated report.
+
+    Document --clean--> (clean text, Quality) --parse--> Meta, Sections, Sentences --extract--> Facts
+
+Each stage is a plain function of the record so far; no other module orchestrates.
+"""
+
+from __future__ import annotations
+
+from .clean import clean_document
+from .extract import extract_facts
+from .models import Document, Report
+from .parse import parse_meta, parse_sections, split_sentences
+
+
+def process(doc: Document) -> Report:
+    """Run every stage on one document and return the full report record."""
+    text, quality = clean_document(doc)
+    report = Report(id=doc.id, source=doc.source, text=text, quality=quality, raw_text=doc.text, fmt=doc.fmt)
+    report.sections = parse_sections(text)
+    report.meta = parse_meta(text, doc.hints, report.sections, quality)
+    report.sentences = split_sentences(text, report.sections)
+    report.facts, report.absent_targets = extract_facts(report)
+    return report

@@ -1,0 +1,1 @@
+"""Answering questions over reports: targets tables, series, comparisons, search, trends, exports."""

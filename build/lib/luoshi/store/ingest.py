@@ -1,0 +1,210 @@
+"""Batch ingest: read → process in worker processes → store in the main process, one transaction per report.
+
+Why this shape: processing (clean, parse, extract, MinHash) is CPU-bound pure Python, so it runs in `jobs` worker
+processes; a database has one writer, so all writes happen in the main process, each report in its own
+transaction (a kill at any moment loses at most the report being written, and never leaves half of one).
+The search index's rows are segmented in the workers too and written in the report's transaction.
+Documents are streamed from `read_paths` with a bounded number in flight, so memory does not grow with the
+corpus. Ids (sha256 of the raw bytes) already stored are skipped before processing, which makes a re-run cheap
+and an interrupted run resumable.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from ..ingest import read_paths
+from ..models import Document, IngestError, Report
+from ..pipeline import process
+from . import neardup
+from .base import Store
+from .records import record_rest
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0  # documents read (files, archive members, table rows)
+    stored: int = 0
+    already_stored: int = 0  # same bytes as a report stored by an earlier run
+    duplicates: int = 0  # same bytes as another document of this run
+    near_duplicates: int = 0  # stored, and linked to a canonical report by canonical_id
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+
+    def lines(self) -> list[str]:
+        out = [
+            (f"read {self.read}, stored {self.stored}, already stored {self.already_stored}, "
+             f"duplicates (same bytes) {self.duplicates}, near-duplicates linked {self.near_duplicates}, "
+             f"failed {len(self.failed)}")
+        ]
+        out += [f"failed {source}: {reason}" for source, reason in self.failed]
+        return out
+
+
+@dataclass
+class Processed:
+    """What a worker sends back: the report and the costly parts of storing it, computed in the worker."""
+
+    report: Report
+    minhash: str | None
+    record_json: str  # records.record_rest: what the tables do not hold
+    index_rows: list[tuple] | None = None  # the search index's rows (luoshi.query.index.index_rows)
+
+
+def process_for_store(doc: Document) -> Processed:
+    """The worker's job: the full report, its near-duplicate signature, JSON record and search index rows (all CPU
+    work; segmenting the Chinese text for the index is the largest part)."""
+    from ..query.index import report_index_rows  # the query stage imports the store: import late
+
+    report = process(doc)
+    return Processed(report, neardup.signature(report.text), record_rest(report), report_index_rows(report))
+
+
+def _safe_process(doc: Document) -> Processed | str:
+    try:
+        return process_for_store(doc)
+    except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
+        return f"{type(e).__name__}: {e}"
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    jobs: int | None = None,
+    on_progress: Callable[[IngestSummary, str], None] | None = None,
+    documents: Iterable[Document | IngestError] | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Ingest every report under `paths` (or the given `documents`) into `store`; returns the counts.
+
+    `on_progress(summary, source)` is called after each document is settled (stored, skipped or failed).
+    Interrupting (Ctrl-C, SIGTERM as KeyboardInterrupt) rolls back only the report being written;
+    pass your own `summary` to keep the counts so far when that happens.
+    """
+    from ..query.index import prepare
+
+    with store.transaction():  # the search index's tables (each report's rows are written in its transaction),
+        store._lock_for_migration()  # created once when two ingests start together
+        prepare(store)
+    jobs = jobs or default_jobs()
+    summary = summary if summary is not None else IngestSummary()
+    items = documents if documents is not None else read_paths([str(p) for p in paths])
+    seen: set[str] = set()
+    notify = on_progress or (lambda s, src: None)
+
+    def store_result(doc: Document, result: Processed | str) -> None:
+        if isinstance(result, str):
+            summary.failed.append((doc.source, result))
+        else:
+            report = result.report
+            try:
+                if _store_with_index(store, report, doc.data, result):
+                    summary.stored += 1
+                    if store.last_near_duplicate:
+                        summary.near_duplicates += 1
+                else:
+                    summary.already_stored += 1
+            except KeyboardInterrupt:  # it may land after COMMIT, before the count: count what the file holds
+                if store.has(report.id):
+                    summary.stored += 1
+                    summary.near_duplicates += bool(store.last_near_duplicate)
+                raise
+            except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL in text on PostgreSQL)
+                summary.failed.append((doc.source, f"not stored: {type(e).__name__}: {e}"))
+        notify(summary, doc.source)
+
+    def admit(item: Document | IngestError) -> Document | None:
+        """Count one read item; the Document if it still needs processing."""
+        summary.read += 1
+        if isinstance(item, IngestError):
+            summary.failed.append((item.source, item.reason))
+        elif item.id in seen:
+            summary.duplicates += 1
+        elif store.has(item.id):
+            summary.already_stored += 1
+        else:
+            seen.add(item.id)
+            return item
+        notify(summary, item.source)
+        return None
+
+    if jobs == 1:
+        for item in items:
+            doc = admit(item)
+            if doc is not None:
+                store_result(doc, _safe_process(doc))
+        store.refresh_statistics(summary.stored)
+        return summary
+
+    window = jobs * 4  # documents in flight: enough to keep workers busy, few enough to bound memory
+    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+
+    def new_executor() -> ProcessPoolExecutor:
+        """Workers are forked now, before the caller's progress display starts any thread."""
+        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
+        executor.submit(int).result()
+        return executor
+
+    executor = new_executor()
+    pending: dict[Future, Document] = {}
+
+    def drain(block_until: int) -> None:
+        nonlocal executor
+        while len(pending) > block_until:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                doc = pending.pop(fut)
+                try:
+                    result = fut.result()
+                except BrokenProcessPool:  # a worker died (killed, out of memory): what was in flight failed
+                    result, broken = "a worker process died while this was being processed; run again to retry", True
+                store_result(doc, result)
+            if broken:
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = new_executor()
+
+    completed = False
+    try:
+        for item in items:
+            doc = admit(item)
+            if doc is None:
+                continue
+            pending[executor.submit(_safe_process, doc)] = doc
+            drain(window)
+        drain(0)
+        completed = True
+    finally:
+        executor.shutdown(wait=completed, cancel_futures=True)
+    store.refresh_statistics(summary.stored)
+    return summary
+
+
+def _store_with_index(store: Store, report: Report, raw: bytes, result: Processed) -> bool:
+    """add_report and the report's search index rows in one transaction: a kill never leaves one without the other."""
+    from ..query.index import write_rows
+
+    with store.transaction():
+        stored = store.add_report(report, raw=raw, minhash=result.minhash, record_json=result.record_json)
+        if stored and result.index_rows is not None:
+            write_rows(store, report.id, result.index_rows)
+    return stored
+
+
+def _worker_init() -> None:
+    """Ctrl-C and SIGTERM are the main process's to handle: it rolls back and prints the summary."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)

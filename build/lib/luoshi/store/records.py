@@ -1,0 +1,147 @@
+"""A `Report` as table rows, and back: the one place that knows how the record maps onto the schema.
+
+The tables hold the record: `reports` (meta, quality figures, texts), `sections`, `sentences`, `facts`, `repairs`
+and `removals`. `reports.record_json` keeps only what none of them holds (`record_rest`: e.g. meta.parent,
+quality.reasons/damaged/page, absent_targets, and fact fields without a column when they differ from the default),
+so the database does not store every fact twice. Databases written before (record_json = the whole record) are
+read as they are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import UTC, datetime
+from operator import attrgetter
+from typing import Any
+
+from ..models import Fact, Report, Sentence
+
+REPORT_COLUMNS = (
+    "id", "source", "fmt", "title", "region", "adcode", "level", "province", "year", "kind", "date", "meeting",
+    "speaker", "speaker_title", "doc_type", "confidence", "partial", "encoding", "canonical_id", "n_chars", "n_bytes",
+    "text", "raw_text", "record_json", "minhash", "ingested_at",
+)
+# The columns `reports()` lists: everything but the bulky texts and the signature.
+LISTING_COLUMNS = tuple(c for c in REPORT_COLUMNS if c not in ("text", "raw_text", "record_json", "minhash"))
+META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind", "date", "meeting", "speaker",
+                "speaker_title", "doc_type")
+QUALITY_IN_TABLES = ("encoding", "confidence", "partial", "repairs", "removed")
+
+SECTION_COLUMNS = ("report_id", "idx", "level", "number", "title", "role", "start", "end")
+SENTENCE_COLUMNS = ("report_id", "idx", "start", "end", "section_idx")  # text: NULL, see view sentences_text
+FACT_COLUMNS = (
+    "report_id", "idx", "metric", "metric_text", "value", "unit", "value_text", "high", "growth", "growth_unit",
+    "bound", "status", "period", "rank_scope", "rank_n", "start", "end", "sentence", "action", "object", "scope",
+    "rule",
+) + (("basis",) if "basis" in {f.name for f in dataclasses.fields(Fact)} else ())  # column: migration 002
+REPAIR_COLUMNS = ("report_id", "idx", "kind", "start", "end", "before", "after")
+REMOVAL_COLUMNS = ("report_id", "idx", "kind", "text")
+FACT_FIELDS_IN_TABLE = frozenset(FACT_COLUMNS[2:]) - {"rank_scope", "rank_n"}
+_RANK_AT = FACT_COLUMNS.index("rank_scope")  # the rank dict's two columns; every other column is a Fact field
+_FACT_GET = attrgetter(*(c if c not in ("rank_scope", "rank_n") else "period" for c in FACT_COLUMNS[2:]))
+FACT_FIELDS_ELSEWHERE = tuple(f.name for f in dataclasses.fields(Fact) if f.name not in FACT_FIELDS_IN_TABLE | {"rank"})
+FACT_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Fact) if f.default is not dataclasses.MISSING}
+
+
+def record_json(report: Report) -> str:
+    """The whole JSON record (shared/spec/report-json.md), as `luoshi show --json` prints it."""
+    return json.dumps(report.to_dict(), ensure_ascii=False)
+
+
+def record_rest(report: Report) -> str:
+    """The parts of the JSON record that no table column holds (stored in reports.record_json)."""
+    m, q = dataclasses.asdict(report.meta), dataclasses.asdict(report.quality)
+    rest: dict[str, Any] = {
+        "meta": {k: v for k, v in m.items() if k not in META_COLUMNS},
+        "quality": {k: v for k, v in q.items() if k not in QUALITY_IN_TABLES},
+        "absent_targets": list(report.absent_targets),
+    }
+    extras = {}
+    for i, f in enumerate(report.facts):
+        extra = {k: v for k in FACT_FIELDS_ELSEWHERE if (v := getattr(f, k)) != FACT_DEFAULTS.get(k, dataclasses.MISSING)}
+        if f.rank is not None and (set(f.rank) - {"scope", "n"} or (f.rank.get("scope"), f.rank.get("n")) == (None,) * 2):
+            extra["rank"] = f.rank  # a rank the two columns cannot give back as it was
+        if extra:
+            extras[str(i)] = extra
+    if extras:
+        rest["fact_fields"] = extras
+    rest["rows"] = {table: len(rows) for table, rows in  # what a complete report has: checked by the tests
+                    (("sections", report.sections), ("facts", report.facts), ("repairs", report.quality.repairs),
+                     ("removals", report.quality.removed))}
+    return json.dumps(rest, ensure_ascii=False)
+
+
+def report_row(report: Report, *, canonical_id: str | None, minhash: str | None, n_bytes: int | None,
+               record: str | None = None) -> dict:
+    m, q = report.meta, report.quality
+    return {
+        "id": report.id, "source": report.source, "fmt": report.fmt, "title": m.title, "region": m.region,
+        "adcode": m.adcode, "level": m.level, "province": m.province, "year": m.year, "kind": m.kind,
+        "date": m.date, "meeting": m.meeting, "speaker": m.speaker, "speaker_title": m.speaker_title,
+        "doc_type": m.doc_type, "confidence": q.confidence, "partial": int(bool(q.partial)), "encoding": q.encoding,
+        "canonical_id": canonical_id, "n_chars": len(report.text), "n_bytes": n_bytes, "text": report.text,
+        "raw_text": report.raw_text, "record_json": record or record_rest(report),
+        "minhash": minhash, "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def child_rows(report: Report) -> dict[str, list[tuple]]:
+    """Rows of the per-report tables, keyed by table name, as tuples in the *_COLUMNS order."""
+    rid = report.id
+    sections = [(rid, i, s.level, s.number, s.title, s.role, s.start, s.end) for i, s in enumerate(report.sections)]
+    sentences = [(rid, i, s.start, s.end, s.section) for i, s in enumerate(report.sentences)]
+    facts = []
+    for i, f in enumerate(report.facts):
+        row = [rid, i, *_FACT_GET(f)]
+        rank = f.rank or {}
+        row[_RANK_AT], row[_RANK_AT + 1] = rank.get("scope"), rank.get("n")
+        facts.append(tuple(row))
+    repairs = [(rid, i, r.kind, r.start, r.end, r.before, r.after) for i, r in enumerate(report.quality.repairs)]
+    removals = [(rid, i, r.kind, r.text) for i, r in enumerate(report.quality.removed)]
+    return {"sections": sections, "sentences": sentences, "facts": facts, "repairs": repairs, "removals": removals}
+
+
+CHILD_COLUMNS = {
+    "sections": SECTION_COLUMNS, "sentences": SENTENCE_COLUMNS, "facts": FACT_COLUMNS,
+    "repairs": REPAIR_COLUMNS, "removals": REMOVAL_COLUMNS,
+}
+
+
+def report_from_row(row: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Report:
+    """The full Report from its `reports` row and its child rows (`children[table]`, ordered by idx)."""
+    stored = json.loads(row["record_json"] or "{}")
+    if "facts" in stored:  # written before the record was split into the tables: the whole record
+        report = Report.from_dict({**stored, "text": row["text"] or ""})
+    else:
+        report = _rebuild(row, stored, children)
+    report.raw_text = row["raw_text"] or ""
+    report.fmt = row["fmt"] or report.fmt
+    report.sentences = [Sentence(start=s["start"], end=s["end"], section=s["section_idx"])
+                        for s in children.get("sentences", [])]
+    return report
+
+
+def _rebuild(row: dict[str, Any], rest: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Report:
+    quality = dict(rest.get("quality") or {})
+    quality.update(encoding=row["encoding"], confidence=row["confidence"], partial=bool(row["partial"]),
+                   repairs=[{k: r[k] for k in REPAIR_COLUMNS[2:]} for r in children.get("repairs", [])],
+                   removed=[{k: r[k] for k in REMOVAL_COLUMNS[2:]} for r in children.get("removals", [])])
+    extras = rest.get("fact_fields") or {}
+    facts = []
+    for r in children.get("facts", []):
+        fact = {k: r[k] for k in FACT_FIELDS_IN_TABLE}
+        if r["rank_scope"] is not None or r["rank_n"] is not None:
+            fact["rank"] = {"scope": r["rank_scope"], "n": r["rank_n"]}
+        fact.update(extras.get(str(r["idx"]), {}))
+        facts.append(fact)
+    record = {
+        "id": row["id"], "source": row["source"], "text": row["text"] or "",
+        "meta": {**{k: row[k] for k in META_COLUMNS}, **(rest.get("meta") or {})},
+        "quality": quality,
+        "sections": [{k: s[k] for k in SECTION_COLUMNS[2:]} for s in children.get("sections", [])],
+        "facts": facts,
+        "absent_targets": rest.get("absent_targets") or [],
+    }
+    return Report.from_dict(record)
+

@@ -1,0 +1,285 @@
+"""What each page reads from the store: small, parameterised, index-friendly queries (no whole texts on lists).
+
+Where the query stage offers a function (search, trends) it is used; otherwise the same answer is read with
+plain SQL through `store.query`, so the app works against the bare database contract.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .filters import PAGE_SIZE, Filters
+
+REPORT_LIST_COLUMNS = "r.id, r.source, r.title, r.region, r.level, r.province, r.year, r.kind, r.date, r.confidence, r.n_chars"
+LOW_CONFIDENCE = 0.8
+TARGET_SORTS = {
+    "region": "r.region", "year": "r.year", "province": "r.province", "level": "r.level",
+    "metric": "f.metric", "value": "f.value", "growth": "f.growth", "period": "f.period",
+}
+ACTUAL_STATUSES = ("actual", "estimate")
+
+
+def newest_first(store: Any) -> str:
+    """ORDER BY for the latest stored reports. SQLite's rowid is insertion order and needs no scan (ingested_at is
+    the last column, behind the texts, so sorting on it reads every overflow page); PostgreSQL keeps texts apart."""
+    return "r.rowid DESC" if store.dialect == "sqlite" else "r.ingested_at DESC, r.id"
+
+
+def fingerprint(store: Any) -> tuple:
+    """Changes whenever a report is added or removed: part of every cache key, so no cached answer goes stale."""
+    last = "MAX(rowid)" if store.dialect == "sqlite" else "MAX(ingested_at)"
+    row = store.query(f"SELECT COUNT(*) AS n, {last} AS m FROM reports", [])[0]
+    return row["n"], str(row["m"])
+
+
+def overview(store: Any) -> dict[str, Any]:
+    q = store.query
+    return {
+        "total": q("SELECT COUNT(*) AS n FROM reports", [])[0]["n"],
+        "by_year": q("SELECT year, COUNT(*) AS n FROM reports GROUP BY year ORDER BY year", []),
+        "by_level": q("SELECT level, COUNT(*) AS n FROM reports GROUP BY level ORDER BY n DESC", []),
+        "by_province": q("SELECT province, COUNT(*) AS n FROM reports GROUP BY province ORDER BY n DESC", []),
+        "recent": q(f"SELECT {REPORT_LIST_COLUMNS} FROM reports r ORDER BY {newest_first(store)} LIMIT 15", []),
+        "low_confidence": q(
+            f"SELECT {REPORT_LIST_COLUMNS} FROM reports r WHERE r.confidence < ? ORDER BY r.confidence, r.id LIMIT 20",
+            [LOW_CONFIDENCE],
+        ),
+        "partial": q(
+            f"SELECT {REPORT_LIST_COLUMNS} FROM reports r WHERE r.partial = ? ORDER BY r.year DESC, r.id LIMIT 20",
+            [1],
+        ),
+    }
+
+
+def report_list(store: Any, filters: Filters) -> tuple[list[dict], int]:
+    where, params = filters.where()
+    total = store.query(f"SELECT COUNT(*) AS n FROM reports r WHERE 1=1{where}", params)[0]["n"]
+    rows = store.query(
+        f"SELECT {REPORT_LIST_COLUMNS} FROM reports r WHERE 1=1{where} "
+        "ORDER BY r.year DESC, r.region, r.id LIMIT ? OFFSET ?",
+        [*params, PAGE_SIZE, filters.offset],
+    )
+    return rows, total
+
+
+def filter_choices(store: Any) -> dict[str, list]:
+    """Values for the filter drop-downs (small GROUP BYs over indexed columns)."""
+    return {
+        "years": [r["year"] for r in store.query(
+            "SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC", [])],
+        "provinces": [r["province"] for r in store.query(
+            "SELECT DISTINCT province FROM reports WHERE province IS NOT NULL ORDER BY province", [])],
+    }
+
+
+def report_row(store: Any, report_id: str) -> dict[str, Any] | None:
+    """Stored fields the Report record does not carry (the raw text is fetched separately, only when asked)."""
+    rows = store.query(
+        "SELECT id, canonical_id, confidence, partial, encoding, ingested_at, n_bytes, length(raw_text) AS raw_chars "
+        "FROM reports WHERE id = ?",
+        [report_id],
+    )
+    return rows[0] if rows else None
+
+
+def raw_text(store: Any, report_id: str) -> str | None:
+    rows = store.query("SELECT raw_text FROM reports WHERE id = ?", [report_id])
+    return rows[0]["raw_text"] if rows else None
+
+
+def metric_names(store: Any) -> dict[str, str]:
+    return {r["id"]: r["name_zh"] for r in store.query("SELECT id, name_zh FROM metrics", [])}
+
+
+def targets(store: Any, filters: Filters, sort: str, desc: bool, *, limit: int | None = PAGE_SIZE
+            ) -> tuple[list[dict], int]:
+    """Main targets (status 'target') of canonical reports matching the filters, sorted by a whitelisted column."""
+    where, params = filters.where()
+    base = (
+        "FROM facts f JOIN reports r ON r.id = f.report_id "
+        f"WHERE f.status = ? AND r.canonical_id IS NULL{where}"
+    )
+    params = ["target", *params]
+    total = store.query(f"SELECT COUNT(*) AS n {base}", params)[0]["n"]
+    order = TARGET_SORTS.get(sort, "r.year")
+    direction = "DESC" if desc else "ASC"
+    sql = (
+        "SELECT f.report_id, r.region, r.province, r.level, r.year, f.metric, f.metric_text, f.value, f.unit, "
+        f'f.value_text, f.high, f.growth, f.growth_unit, f.bound, f.period, f.start, f."end" {base} '
+        f"ORDER BY {order} {direction}, r.id, f.idx"
+    )
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, filters.offset]
+    return store.query(sql, params), total
+
+
+def region_reports(store: Any, region: str) -> list[dict]:
+    return store.query(
+        f"SELECT {REPORT_LIST_COLUMNS}, r.canonical_id FROM reports r WHERE r.region = ? ORDER BY r.year, r.id",
+        [region],
+    )
+
+
+def region_facts(store: Any, region: str) -> list[dict]:
+    return store.query(
+        "SELECT r.year, r.id AS report_id, f.metric, f.status, f.value, f.unit, f.growth, f.growth_unit, f.period, "
+        "f.bound, f.high, f.start FROM facts f JOIN reports r ON r.id = f.report_id "
+        "WHERE r.region = ? AND r.canonical_id IS NULL AND f.metric IS NOT NULL AND f.status IN (?, ?, ?) "
+        "AND f.scope IS NULL ORDER BY r.year, f.start",
+        [region, "target", *ACTUAL_STATUSES],
+    )
+
+
+def metric_series(facts: list[dict]) -> dict[str, dict[str, Any]]:
+    """For each metric with a target: one measure (growth if its targets state growth, else value) and the
+    target and result per period. The first figure of a period wins; an actual beats an estimate."""
+    by_metric: dict[str, list[dict]] = defaultdict(list)
+    for f in facts:
+        by_metric[f["metric"]].append(f)
+    out: dict[str, dict[str, Any]] = {}
+    for metric, rows in by_metric.items():
+        target_rows = [f for f in rows if f["status"] == "target"]
+        if not target_rows:
+            continue
+        if any(f["growth"] is not None for f in target_rows):
+            measure, unit = "growth", _most_common(f["growth_unit"] for f in target_rows if f["growth"] is not None)
+        else:
+            measure, unit = "value", _most_common(f["unit"] for f in target_rows if f["value"] is not None)
+        unit_key = "growth_unit" if measure == "growth" else "unit"
+        target: dict[int, float] = {}
+        result: dict[int, tuple[int, float]] = {}
+        for f in rows:
+            y = f[measure]
+            if y is None or f[unit_key] != unit:
+                continue
+            if f["status"] == "target":
+                period = f["period"] or f["year"]
+                if period is not None:
+                    target.setdefault(period, float(y))
+            else:
+                period = f["period"] or (f["year"] - 1 if f["year"] else None)
+                rank = 0 if f["status"] == "actual" else 1
+                if period is not None and (period not in result or rank < result[period][0]):
+                    result[period] = (rank, float(y))
+        if target:
+            out[metric] = {
+                "measure": measure, "unit": unit or "",
+                "target": sorted(target.items()),
+                "result": sorted((p, v) for p, (_, v) in result.items()),
+            }
+    return dict(sorted(out.items(), key=lambda kv: -(len(kv[1]["target"]) + len(kv[1]["result"]))))
+
+
+def _most_common(values: Any) -> Any:
+    counts: dict[Any, int] = defaultdict(int)
+    for v in values:
+        counts[v] += 1
+    return max(counts, key=lambda v: counts[v]) if counts else None
+
+
+MAX_INDEX_CATCH_UP = 20  # a writable store indexes a few new reports (uploads) on demand, never a whole corpus
+
+
+def search_index_ready(store: Any, *, writable: bool) -> bool:
+    """Whether the query stage's full-text index covers every report (then search and trends use it).
+
+    A read-only server cannot build the index; a writable one catches up only when few reports are missing,
+    so no request ever waits for a whole corpus to be indexed (`luoshi search` once does that).
+    """
+    if store.dialect == "sqlite":
+        exists = store.query("SELECT 1 AS x FROM sqlite_master WHERE name = ?", ["search_indexed"])
+    else:
+        exists = store.query("SELECT to_regclass(?) AS x", ["search_indexed"])
+        exists = [r for r in exists if r["x"]]
+    if not exists:
+        return False
+    missing = store.query(
+        "SELECT COUNT(*) AS n FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id "
+        "WHERE i.report_id IS NULL", [])[0]["n"]
+    if missing and writable and missing <= MAX_INDEX_CATCH_UP:
+        from ..query.index import ensure_index
+
+        ensure_index(store)
+        return True
+    return missing == 0
+
+
+def search(store: Any, query: str, filters: Filters, *, use_index: bool, context: int = 40
+           ) -> tuple[list[dict], bool]:
+    """One page of hits and whether more follow. Each hit: report fields, `start`/`end` of the first match,
+    and `snippet` with `marks` (offsets of the matches inside the snippet)."""
+    if use_index:
+        from ..query.search import search as indexed_search
+
+        rows = indexed_search(store, query, limit=PAGE_SIZE + 1, offset=filters.offset, canonical_only=True,
+                              **filters.as_params())
+        hits = []
+        for h in rows[:PAGE_SIZE]:
+            if not h["matches"]:
+                continue
+            start, end = h["matches"][0]
+            hits.append({
+                "id": h["report_id"], "title": h["title"], "source": h["source"], "region": h["region"],
+                "year": h["year"], "start": start, "end": end, "snippet": h["sentence"],
+                "marks": [(a - h["start"], b - h["start"]) for a, b in h["matches"]],
+            })
+        return hits, len(rows) > PAGE_SIZE
+    return substring_search(store, query, filters, context=context)
+
+
+def substring_search(store: Any, query: str, filters: Filters, *, context: int = 40) -> tuple[list[dict], bool]:
+    """Without the index: reports containing the phrase, the first occurrence of each with the text around it.
+
+    Positions come from the database (instr/strpos count characters, as Python offsets do); only the snippet,
+    never the whole text, leaves the database. This scans texts, so it is for small or unindexed databases.
+    """
+    where, params = filters.where()
+    find = "strpos(r.text, ?)" if store.dialect == "postgresql" else "instr(r.text, ?)"
+    rows = store.query(
+        f"SELECT r.id, r.title, r.source, r.region, r.year, {find} - 1 AS pos, "
+        f"substr(r.text, CASE WHEN {find} - ? < 1 THEN 1 ELSE {find} - ? END, ? + ?) AS snippet "
+        f"FROM reports r WHERE {find} > 0 AND r.canonical_id IS NULL{where} "
+        "ORDER BY r.year DESC, r.region, r.id LIMIT ? OFFSET ?",
+        [query, query, context, query, context, 2 * context, len(query), query, *params, PAGE_SIZE + 1,
+         filters.offset],
+    )
+    hits = []
+    for r in rows[:PAGE_SIZE]:
+        at = r["pos"] - max(0, r["pos"] - context)
+        hits.append({**r, "start": r["pos"], "end": r["pos"] + len(query), "marks": [(at, at + len(query))]})
+    return hits, len(rows) > PAGE_SIZE
+
+
+def trend(store: Any, terms: list[str], filters: Filters, *, use_index: bool,
+          texts: Any = None) -> dict[str, list[dict]]:
+    """Per term, per year: occurrences (`count`), occurrences per 10,000 characters, and the reports that year.
+
+    Counted in `texts` (the canonical texts in memory, `luoshi.query.texts.ReportTexts`) when given, else by the
+    database through the search index when it is ready, else by a plain scan of the reports table."""
+    if texts is not None or use_index:
+        from ..query.trend import trend as query_trend
+
+        out: dict[str, list[dict]] = {term: [] for term in terms}
+        for r in query_trend(store, terms, by="year", texts=texts, canonical_only=True, **filters.as_params()):
+            if r["year"] is not None:
+                out[r["term"]].append({"year": r["year"], "count": r["count"], "per_10k": r["per_10k"],
+                                       "reports": r["reports"]})
+        return out
+    where, params = filters.where()
+    out = {}
+    for term in terms:
+        rows = store.query(
+            "SELECT r.year, COUNT(*) AS reports, SUM(r.n_chars) AS chars, "
+            "SUM((length(r.text) - length(replace(r.text, ?, ''))) / ?) AS hits "
+            f"FROM reports r WHERE r.year IS NOT NULL AND r.canonical_id IS NULL{where} "
+            "GROUP BY r.year ORDER BY r.year",
+            [term, len(term), *params],
+        )
+        out[term] = [
+            {"year": r["year"], "count": int(r["hits"] or 0), "reports": r["reports"],
+             "per_10k": round((r["hits"] or 0) * 10000 / r["chars"], 3) if r["chars"] else 0.0}
+            for r in rows
+        ]
+    return out

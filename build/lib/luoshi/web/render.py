@@ -1,0 +1,61 @@
+"""Template rendering: one autoescaping Jinja2 environment; every page gets the language, t() and link helpers."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from .charts import bar_chart, line_chart
+from .highlight import format_number, status_class
+from .i18n import COOKIE, pick_lang, translator
+
+WEB_DIR = Path(str(resources.files(__package__)))
+STATIC_DIR = WEB_DIR / "static"
+
+ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(WEB_DIR / "templates")),
+    autoescape=True,  # report text comes from the web: everything is escaped unless built as Markup
+    undefined=jinja2.ChainableUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENV.filters["num"] = format_number
+ENV.filters["signed"] = lambda x: format_number(x, signed=True)
+ENV.filters["status_class"] = status_class
+ENV.globals["line_chart"] = line_chart
+ENV.globals["bar_chart"] = bar_chart
+
+
+def request_lang(request: Request) -> str:
+    return pick_lang(request.query_params.get("lang"), request.cookies.get(COOKIE))
+
+
+def url_with(request: Request, **changes: Any) -> str:
+    """The current path with some query parameters changed (None removes one)."""
+    params = dict(request.query_params)
+    for k, v in changes.items():
+        if v is None:
+            params.pop(k, None)
+        else:
+            params[k] = str(v)
+    return request.url.path + ("?" + urlencode(params) if params else "")
+
+
+def render(request: Request, template: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
+    lang = request_lang(request)
+    html = ENV.get_template(template).render(
+        request=request,
+        lang=lang,
+        t=translator(lang),
+        url_with=lambda **kw: url_with(request, **kw),
+        allow_upload=request.app.state.allow_upload,
+        status_code=status_code,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status_code)
