@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
+import pkgutil
 import re
 import shlex
 from pathlib import Path
 
 import typer
 
+import luoshi
+from luoshi import models
 from luoshi.cli import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
@@ -61,10 +66,6 @@ RECORD = {"report": "Report", "meta": "Meta", "quality": "Quality", "fact": "Fac
 
 def luoshi_modules() -> dict[str, list[str]]:
     """Last name of every module of luoshi -> its full names (metrics -> luoshi.extract.metrics)."""
-    import pkgutil
-
-    import luoshi
-
     out: dict[str, list[str]] = {"luoshi": ["luoshi"]}
     for m in pkgutil.walk_packages(luoshi.__path__, "luoshi."):
         if not m.name.endswith("__main__"):
@@ -74,9 +75,6 @@ def luoshi_modules() -> dict[str, list[str]]:
 
 def has(obj: object, name: str) -> bool:
     """An attribute, a dataclass field (fields with a default factory are no class attributes) or a submodule."""
-    import dataclasses
-    import importlib
-
     if hasattr(obj, name) or (dataclasses.is_dataclass(obj) and name in {f.name for f in dataclasses.fields(obj)}):
         return True
     if hasattr(obj, "__path__"):
@@ -89,8 +87,6 @@ def has(obj: object, name: str) -> bool:
 
 
 def resolves(parts: list[str], root: object) -> bool:
-    import dataclasses
-
     obj = root
     for name in parts:
         if not has(obj, name):
@@ -116,10 +112,6 @@ def cited_names() -> list[tuple[str, str]]:
 
 
 def test_every_code_name_the_docs_cite_exists():
-    import importlib
-
-    import luoshi.models as models
-
     modules = luoshi_modules()
     missing = []
     for doc, name in cited_names():
