@@ -1,1 +1,0 @@
-"""One reader per container format; each returns Documents and IngestErrors, never raises on bad input."""

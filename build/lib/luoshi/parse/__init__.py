@@ -1,9 +1,0 @@
-"""Parsing: metadata (who, where, when), the section tree with roles, and sentences."""
-
-from __future__ import annotations
-
-from .meta import parse_meta
-from .sections import parse_sections
-from .sentences import split_sentences
-
-__all__ = ["parse_meta", "parse_sections", "split_sentences"]

@@ -1,1 +1,0 @@
-"""Answering questions over reports: targets tables, series, comparisons, search, trends, exports."""
