@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .segment import bigram_tokens, char_tokens, normalize_query, pairs_apply, query_words
+from ..store.segment import bigram_tokens, char_tokens, normalize_query, pairs_apply, query_words
 
 LEX = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
 
