@@ -679,21 +679,18 @@ def _most_mentioned(text: str, year: int | None, exclude: str = "",
 
 
 def _judge(meta: Meta, quality: Quality, sections: list[Section], src: _Sources) -> None:
-    """Lower confidence for documents that are not work reports and mark copies missing their first page."""
+    """Doubts about the document: not a work report, or a copy missing its first page (read from clean's quality,
+    written into the metadata only)."""
     if meta.doc_type != "work_report":
-        quality.confidence = min(quality.confidence, 0.5)
-        quality.reasons.append(f"not a government work report ({meta.doc_type})")
+        meta.confidence = min(meta.confidence, 0.5)
+        meta.doubts.append(f"not a government work report ({meta.doc_type})")
     if quality.page and quality.page[0] > 1:
-        quality.partial = True
+        meta.partial = True
     elif sections and not meta.date and not any(_OPENING.search(x) for x in src.head[:12]):
         first = sections[0]
         if first.number and first.number not in ("一", "1") and first.start < 400:
-            quality.partial = True
-    if quality.partial and not any("partial" in r for r in quality.reasons):
-        quality.reasons.append("partial copy: the first page is missing")
-        quality.confidence = min(quality.confidence, 0.8)
+            meta.partial = True
+    if (quality.partial or meta.partial) and not any("partial" in r for r in quality.reasons + meta.doubts):
+        meta.doubts.append("partial copy: the first page is missing")
+        meta.confidence = min(meta.confidence, 0.8)
 
-
-def data_check() -> None:
-    """Load every data file once (used by tests to fail early on a malformed file)."""
-    _titles(), _doc_types(), _plan_periods(), _national_cues(), data_lines("targets_cues.txt")
