@@ -76,7 +76,8 @@ def _parse_or(tokens: list[str], pos: int) -> tuple[Node, int]:
 
 
 def _parse_and(tokens: list[str], pos: int) -> tuple[Node, int]:
-    positive, negative = [], []
+    positive: list[Node] = []
+    negative: list[Node] = []
     while pos < len(tokens) and tokens[pos] not in ("or", "|", ")"):
         tok = tokens[pos]
         if tok == "and":
