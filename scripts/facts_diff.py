@@ -24,15 +24,20 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 KEY = ("metric", "value", "unit", "growth", "growth_unit", "bound", "status", "period", "start", "end")
 
 
+def blind() -> set[str]:
+    """Corpus-relative paths of the reports being labelled blind (eval/stratified): never read, never shown."""
+    stratified = ROOT / "eval" / "stratified" / "sample.tsv"
+    if not stratified.exists():
+        return set()
+    with stratified.open(encoding="utf-8") as f:
+        return {row["file"] for row in csv.DictReader(f, delimiter="\t")}
+
+
 def labelled() -> set[str]:
     """Corpus-relative paths of every labelled report (never sampled)."""
-    out = set()
+    out = blind()
     for gold in [*(ROOT / "eval" / "gold").glob("*.json"), *(CORPUS.parent / "gold").glob("*/*.json")]:
         out.add(json.loads(gold.read_text(encoding="utf-8")).get("file", ""))
-    stratified = ROOT / "eval" / "stratified" / "sample.tsv"
-    if stratified.exists():
-        with stratified.open(encoding="utf-8") as f:
-            out |= {row["file"] for row in csv.DictReader(f, delimiter="\t")}
     return out
 
 
@@ -44,11 +49,15 @@ def sample(n: int, seed: int) -> list[Path]:
 
 
 def facts(path: str) -> dict[str, Counter]:
-    """source -> multiset of facts (the fields that make a fact's meaning, and its metric text)."""
+    """source -> multiset of facts (the fields that make a fact's meaning, and its metric text); the blind set is
+    left out, so a diff of a whole-corpus run shows nothing of it."""
     out: dict[str, Counter] = {}
+    hidden = tuple(blind())
     with open(path, encoding="utf-8") as f:
         for line in f:
             record = json.loads(line)
+            if hidden and record["source"].endswith(hidden):
+                continue
             out[record["source"]] = Counter(
                 (*(fact.get(k) for k in KEY), fact.get("value_text"), fact.get("metric_text"))
                 for fact in record["facts"])
