@@ -34,6 +34,7 @@ def load_reports(limit: int | None) -> list[Report]:
         r = Report(id=item.id, source=item.source, text=text, quality=quality)
         r.sections = parse_sections(text)
         r.meta = parse_meta(text, item.hints, r.sections, quality)
+        r.quality = quality.judged(r.meta)
         r.sentences = split_sentences(text, r.sections)
         reports.append(r)
     return reports

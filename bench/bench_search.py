@@ -22,9 +22,9 @@ from pathlib import Path
 
 from luoshi.models import Report
 from luoshi.query.expr import parse, terms
-from luoshi.query.index import ensure_index
 from luoshi.query.search import search
 from luoshi.store import open_store
+from luoshi.store.search_index import ensure_index
 
 HERE = Path(__file__).resolve().parent
 

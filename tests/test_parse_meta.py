@@ -3,6 +3,7 @@ bulk communiqués and five-year plans. Expected values are what the copies thems
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,15 @@ from luoshi.ingest import read_paths
 from luoshi.models import Quality
 from luoshi.parse import parse_meta, parse_sections
 from luoshi.parse.divisions import resolve
+from luoshi.pipeline import process
 
 
 def parsed(path: Path):
     doc = next(iter(read_paths([path])))
     text, quality = clean_document(doc)
     sections = parse_sections(text)
-    return parse_meta(text, doc.hints, sections, quality), quality, text
+    meta = parse_meta(text, doc.hints, sections, quality)
+    return meta, quality.judged(meta), text
 
 
 def test_page_two_of_a_county_level_city_report(seeds):
@@ -98,6 +101,18 @@ def test_metadata_never_comes_from_the_source_path(seeds, tmp_path):
     neutral = tmp_path / "report.txt"
     neutral.write_bytes(seeds["004"].read_bytes())
     assert parsed(neutral)[0] == parsed(seeds["004"])[0]
+
+
+def test_parse_leaves_the_clean_quality_alone_and_gives_the_same_doubts_each_run(corpus):
+    doc = next(iter(read_paths([max((corpus / "bulk/lawtext-gov/五年规划").glob("*.md"))])))
+    text, quality = clean_document(doc)
+    before = copy.deepcopy(quality)
+    runs = [parse_meta(text, doc.hints, parse_sections(text), quality) for _ in range(2)]
+    assert quality == before
+    assert runs[0] == runs[1] and runs[0].doubts == ["not a government work report (five_year_plan)"]
+    record = process(doc).to_dict()
+    assert record["quality"]["reasons"] == [*before.reasons, *runs[0].doubts]
+    assert record["quality"]["confidence"] == min(before.confidence, 0.5)
 
 
 def test_empty_text_gives_empty_metadata():

@@ -87,8 +87,8 @@ def test_ingest_twice_stores_nothing_new(corpus, tmp_path):
 
 
 def test_ingest_writes_the_search_index_as_the_catch_up_path_would(corpus, tmp_path):
-    from luoshi.query.index import TABLES, ensure_index
     from luoshi.query.search import search
+    from luoshi.store.search_index import TABLES, ensure_index
 
     db = str(tmp_path / "i.db")
     with open_store(db) as store:

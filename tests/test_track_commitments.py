@@ -16,8 +16,9 @@ from test_track_series import load, series
 from luoshi.models import Fact
 from luoshi.track import track_plans
 from luoshi.track.commitments import superseded_aims, why_not_tracked
+from luoshi.track.objects import fact_key, match_score, object_key
 from luoshi.track.pairing import report_year
-from luoshi.track.plans import candidates, fact_key, match_score, object_key
+from luoshi.track.plans import candidates
 
 EVAL = Path(__file__).parent / "data" / "commitments_eval.tsv"
 JUDGED = ("met", "exceeded", "partly", "missed")

@@ -324,9 +324,9 @@ def test_search_uses_the_full_text_index_when_it_is_built(tmp_path, seeds):
     """On a small database whose index is built, the query stage's ranked search answers, with the same links."""
     from fastapi.testclient import TestClient
 
-    from luoshi.query.index import ensure_index
     from luoshi.store import open_store
     from luoshi.store.ingest import ingest
+    from luoshi.store.search_index import ensure_index
     from luoshi.web import data
 
     with open_store(str(tmp_path / "small.db")) as s:
@@ -345,9 +345,9 @@ def test_trend_counts_are_exact_whichever_way_reports_are_found(tmp_path, seeds,
     """A common term is counted in every report's text, a rarer one only in the reports the index lists: both
     give the substring counts of the clean texts (the web's trends page reads luoshi.query.trend)."""
     from luoshi.query import trend as trend_module
-    from luoshi.query.index import ensure_index
     from luoshi.store import open_store
     from luoshi.store.ingest import ingest
+    from luoshi.store.search_index import ensure_index
 
     with open_store(str(tmp_path / "trend.db")) as s:
         ingest(s, [str(p) for p in seeds.values()], jobs=1)

@@ -87,6 +87,12 @@ class Quality:
     page: list[int] | None = None  # [k, n] for "page k of n"
     partial: bool = False
 
+    def judged(self, meta: Meta) -> Quality:
+        """The record's quality: the clean stage's, with what parse found about the document (`Meta.partial`,
+        `Meta.doubts`, `Meta.confidence`). A new object: neither stage writes into the other's results."""
+        return dataclasses.replace(self, confidence=min(self.confidence, meta.confidence),
+                                   reasons=[*self.reasons, *meta.doubts], partial=self.partial or meta.partial)
+
 
 @dataclass
 class Meta:
@@ -103,6 +109,10 @@ class Meta:
     speaker_title: str | None = None
     doc_type: str = "work_report"  # work_report | communique | five_year_plan | budget | other
     parent: str | None = None  # the parent jurisdiction's name, for districts and towns
+    # What parse finds about the document as a whole (the record's quality combines them with clean's: Quality.judged)
+    partial: bool = False  # the copy misses its first page (judged from the outline, or a page k > 1)
+    doubts: list[str] = field(default_factory=list)  # why it may not be a whole government work report
+    confidence: float = 1.0  # how sure parse is that it is one (below 1 only with doubts)
 
 
 @dataclass

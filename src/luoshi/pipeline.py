@@ -19,6 +19,7 @@ def process(doc: Document) -> Report:
     report = Report(id=doc.id, source=doc.source, text=text, quality=quality, raw_text=doc.text, fmt=doc.fmt)
     report.sections = parse_sections(text)
     report.meta = parse_meta(text, doc.hints, report.sections, quality)
+    report.quality = quality.judged(report.meta)  # clean's quality with parse's doubts, as a new object
     report.sentences = split_sentences(text, report.sections)
     report.facts, report.absent_targets = extract_facts(report)
     return report

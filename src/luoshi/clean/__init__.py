@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Document, Quality, Removal, Repair, Span
-from .chrome import find_ads, find_chrome
+from .chrome import ChromeResult, find_ads, find_chrome
 from .confidence import score
 from .edits import Edit, apply_edits
 from .repairs import REPAIRS
@@ -41,7 +41,8 @@ class _State:
         first = applied[0][0].start if applied else len(self.text)
         if all(len(e.new) == e.end - e.start for e, _ in applied):
             first = len(self.text) + 1  # one-for-one replacements move no offset
-        for span in (*self.repairs, *self.damaged):
+        spans: list[Repair | Span] = [*self.repairs, *self.damaged]
+        for span in spans:
             if span.end >= first:  # spans wholly before the first edit do not move
                 span.start, span.end = remap(span.start), remap(span.end, end=True)
         changed = 0
@@ -59,7 +60,7 @@ class _State:
             self.steps.append((step, changed))
 
 
-def _clean(text: str) -> tuple[_State, object]:
+def _clean(text: str) -> tuple[_State, ChromeResult]:
     if _LINE_ENDS.search(text):
         text = _LINE_ENDS.sub("\n", text)
     if _CONTROL.search(text):

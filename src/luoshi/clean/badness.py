@@ -19,7 +19,6 @@ ODD_CHARS = re.compile(
     "[\ufffd\u3100-\u312f\u31a0-\u31bf\u2500-\u257f\u0370-\u03ff\u0400-\u04ff\u00c0-\u00ff\u0080-\u009f"
     "\u3040-\u30ff\ue000-\uf8ff\u02c0-\u02ff\u2460-\u24ff\u3220-\u32ff\ufe30-\ufe4f\u20ac]"
 )
-HANZI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 _QUESTION_AFTER_HANZI = re.compile("(?<=[\u4e00-\u9fff])\\?")
 
 

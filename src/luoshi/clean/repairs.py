@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 import opencc
 
@@ -319,7 +319,7 @@ def fix_traditional(text: str) -> RepairResult:
     for line in text.split("\n"):
         if _TRAD_MARKERS.search(line):
             names: list[str] = []
-            held = pattern.sub(lambda m, names=names: _hold(m, names, forms), line)
+            held = pattern.sub(partial(_hold, names=names, forms=forms), line)
             new = converter.convert(held)
             for k, name in enumerate(names):
                 new = new.replace(chr(_PROTECT_SLOT + k), name)

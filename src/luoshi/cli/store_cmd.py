@@ -101,7 +101,7 @@ def show(
             report = store.get_report(key)
             if report is not None:
                 reports = [report]
-                canonical = store.get_row(report.id)["canonical_id"]
+                canonical = (store.get_row(report.id) or {}).get("canonical_id")
     if not reports:
         err(f"luoshi: no report matches {key!r} (an id, a unique id prefix, a stored source, or a file)")
         raise typer.Exit(1)
@@ -118,35 +118,14 @@ def show(
 
 
 def print_card(report, canonical: str | None = None) -> None:
-    """The parse stage's card (who/where/when, outline, confidence) when present, then the details it leaves out:
-    the full id, the near-duplicate link, every repair and removal, and the facts."""
+    """The parse stage's card (who/where/when, outline, confidence), then the details it leaves out: the full id,
+    the near-duplicate link, every repair and removal, and the facts."""
     from rich.console import Console
 
-    try:
-        from ..parse.card import render_card
-    except ImportError:
-        render_card = None
-    console = Console(highlight=False, soft_wrap=True)
-    if render_card is not None:
-        console.print(render_card(report))
-        print(details(report, canonical))
-    else:
-        print(header(report) + "\n" + details(report, canonical))
+    from ..parse.card import render_card
 
-
-def header(report) -> str:
-    m, q = report.meta, report.quality
-    return "\n".join([
-        f"{m.title or '(untitled)'}",
-        (f"region {m.region or '?'} ({m.level}; province {m.province or '?'}; adcode {m.adcode or '?'})  "
-         f"year {m.year or '?'}  kind {m.kind}  type {m.doc_type}"),
-        f"meeting {m.meeting or '?'}  date {m.date or '?'}  speaker {m.speaker or '?'} {m.speaker_title or ''}".rstrip(),
-        (f"confidence {q.confidence:.2f}{'  PARTIAL' if q.partial else ''}  encoding {q.encoding}  "
-         f"{len(report.text)} characters"),
-        *[f"  why below 1: {r}" for r in q.reasons],
-        f"sections ({len(report.sections)})",
-        *[f"  {'  ' * (s.level - 1)}{s.number or ''} {s.title} [{s.role}]" for s in report.sections[:30]],
-    ])
+    Console(highlight=False, soft_wrap=True).print(render_card(report))
+    print(details(report, canonical))
 
 
 def details(report, canonical: str | None = None) -> str:

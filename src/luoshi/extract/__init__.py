@@ -12,13 +12,25 @@ from bisect import bisect_left
 
 from ..models import Fact, Report, Sentence
 from . import metrics
-from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_start
+from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_start, strip_action
+from .metrics import direction
 from .quantities import Quantity, scan
 from .rank import find_rank
-from .status import ABSENT_RE, DEADLINE_RE, basis_of, period_of, reviewed_year, role_of, span_end, status_of
+from .status import (
+    ABSENT_RE,
+    DEADLINE_RE,
+    basis_of,
+    period_of,
+    plan_period,
+    reviewed_year,
+    role_of,
+    span_end,
+    status_of,
+)
 from .term_review import mark_term_review_figures
 
-__all__ = ["extract_facts", "targets_table"]
+# The stage's public surface: what other stages may import (track uses direction, plan_period, strip_action).
+__all__ = ["direction", "extract_facts", "plan_period", "strip_action", "targets_table"]
 
 ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
 SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")

@@ -20,17 +20,24 @@ from .tables import alternation, bounds, growth_verbs, units
 PERCENT_UNITS = {"%": "%", "％": "%", "个百分点": "个百分点", "百分点": "个百分点", "倍": "倍"}
 
 _AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点·]+"
+_CN = r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点·]+|十(?=[多余几])"  # 十多万: a lower bound
+_MIX = r"[0-9０-９]+(?:[十百千万亿]+[0-9０-９]+)+[十百千万亿]*"  # "5万4千6百", "3亿2000万": Arabic digits with places
+# Not a place after 几/数 ("几十万", "数百个": no exact value)
+_NOT_AFTER = r"(?<![A-Za-z0-9０-９.第])(?!(?<=[几数])[十百千万亿])"
+# A numeral and a place just before a number with a place of its own ("3亿2.5万元", "3万五千元"): the tail of a form
+# the grammar cannot read is no number
+PLACE_BEFORE = re.compile(r"[0-9０-９零〇一二两三四五六七八九][十百千万亿]\Z")
+PLACE_IN = re.compile(r"[十百千万亿]")
 _MULT = alternation(MULTIPLIERS)
 _UNIT = alternation(list(units()) + list(PERCENT_UNITS))
 _SP = r"[ \u3000]?"
 
 _RANGE_TAIL = rf"(?P<dash>[-—–－~～至]{{1,2}})(?P<n2>{_AR}|{_CN}){_SP}(?P<m2>{_MULT})?{_SP}(?P<u2>{_UNIT})"
 QUANTITY_RE = re.compile(
-    rf"(?P<pct>百分之[零〇一二两三四五六七八九十点]+)"
+    rf"(?P<pct>百分之[零〇一二两三四五六七八九十点·]+)"
     rf"|(?P<fan>翻(?:一|两|二|三|四)番)"
     rf"|(?<=[近超逾约达占的过长加低])(?P<tenth>[二三四五六七八九])成(?![员为功本立果效熟长就绩型品])"  # "超八成" = 80%
-    rf"|(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<more1>多|余)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
+    rf"|{_NOT_AFTER}(?P<n1>{_MIX}|{_AR}|{_CN}){_SP}(?P<more1>多|余|几)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
     rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
 )
 
@@ -136,8 +143,11 @@ def _build(m: re.Match) -> Quantity | None:
     unit = u1 or u2
     if not unit or (unit == "台" and m.string[e:e + 1] == "阶"):
         return None  # "迈上1000亿台阶": a step, not 1000亿 machines
+    if (m1 or PLACE_IN.search(n1)) and PLACE_BEFORE.search(m.string, max(0, s - 2), s):
+        return None
     is_cn1 = not ARABIC_START.match(n1)
-    if is_cn1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and ROUND_BEFORE.search(m.string, max(0, s - 2), s)):
+    if is_cn1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and ROUND_BEFORE.search(m.string, max(0, s - 2), s)) \
+            and not (n1 == "十" and m.group("more1")):
         return None
     if n2 and not ARABIC_START.match(n2) and not _chinese_ok(n2):
         n2 = None

@@ -68,9 +68,9 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if declared and (codec := canonical_codec(declared)):
+    if declared and (named := canonical_codec(declared)):
         try:
-            return data.decode(codec), codec
+            return data.decode(named), named
         except UnicodeDecodeError:
             pass
     readings = []

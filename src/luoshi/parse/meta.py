@@ -231,9 +231,9 @@ def _date(src: _Sources) -> tuple[str | None, str | None]:
     for line in lines:
         if not _MEETING_CUE.search(line):
             continue
-        for y, m, d in _date_candidates(line):
-            if _valid(y, m, d):
-                return f"{y:04d}-{m:02d}-{d:02d}", line
+        for y, mo, d in _date_candidates(line):
+            if _valid(y, mo, d):
+                return _iso(y, mo, d), line
     for line in lines:  # the line under the title holding only the date: "（2005年2月22日）"
         m = _STANDALONE_DATE.match(line)
         if m and _valid(*map(int, m.groups())):
@@ -340,7 +340,7 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
     for line in src.head:  # "——2016年1月24日在…会议上 自治区主席 陈 武"
         tail = re.search(r"会议上\s*(.+)$", line)
         m = line_pat.match(tail.group(1).strip()) if tail else None
-        if m and len(tail.group(1)) <= _SPEAKER_LINE_MAX:
+        if m and tail and len(tail.group(1)) <= _SPEAKER_LINE_MAX:
             return re.sub(r"\s+", "", m.group(3)), as_reported[m.group(2)]
     for line in src.head + src.furniture + src.hint_titles:
         m = news_pat.search(line)
@@ -452,11 +452,6 @@ def _year(title: str | None, delivered: str | None, src: _Sources, sections: lis
         if m:
             return int(m.group(1)) + (1 if m.group(2) == "回顾" else 0)
     return _year_from_body(src.body, sections)
-    for line in src.furniture:  # a posting date in the first half of the year names that year's report
-        for y, m, _ in _ISO_DATE.findall(line):
-            if int(m) <= 6:
-                return int(y)
-    return None
 
 
 def _reported_year(title: str | None, published: str | None, src: _Sources) -> int | None:
@@ -623,7 +618,7 @@ def _nested(a: divisions.Place, b: divisions.Place) -> bool:
         return a.region == b.region
     lo, hi = (a, b) if _RANK[a.level] >= _RANK[b.level] else (b, a)
     prefix = {"province": 2, "city": 4}.get(hi.level, 6)
-    return lo.adcode[:prefix] == hi.adcode[:prefix]
+    return (lo.adcode or "")[:prefix] == (hi.adcode or "")[:prefix]
 
 
 _RANK = {"national": -1, "province": 0, "city": 1, "county": 2, "district": 2, "town": 3, "unknown": 4}
@@ -679,21 +674,18 @@ def _most_mentioned(text: str, year: int | None, exclude: str = "",
 
 
 def _judge(meta: Meta, quality: Quality, sections: list[Section], src: _Sources) -> None:
-    """Lower confidence for documents that are not work reports and mark copies missing their first page."""
+    """Doubts about the document: not a work report, or a copy missing its first page (read from clean's quality,
+    written into the metadata only)."""
     if meta.doc_type != "work_report":
-        quality.confidence = min(quality.confidence, 0.5)
-        quality.reasons.append(f"not a government work report ({meta.doc_type})")
+        meta.confidence = min(meta.confidence, 0.5)
+        meta.doubts.append(f"not a government work report ({meta.doc_type})")
     if quality.page and quality.page[0] > 1:
-        quality.partial = True
+        meta.partial = True
     elif sections and not meta.date and not any(_OPENING.search(x) for x in src.head[:12]):
         first = sections[0]
         if first.number and first.number not in ("一", "1") and first.start < 400:
-            quality.partial = True
-    if quality.partial and not any("partial" in r for r in quality.reasons):
-        quality.reasons.append("partial copy: the first page is missing")
-        quality.confidence = min(quality.confidence, 0.8)
+            meta.partial = True
+    if (quality.partial or meta.partial) and not any("partial" in r for r in quality.reasons + meta.doubts):
+        meta.doubts.append("partial copy: the first page is missing")
+        meta.confidence = min(meta.confidence, 0.8)
 
-
-def data_check() -> None:
-    """Load every data file once (used by tests to fail early on a malformed file)."""
-    _titles(), _doc_types(), _plan_periods(), _national_cues(), data_lines("targets_cues.txt")

@@ -120,9 +120,10 @@ def _after_stray_char(line: str, pos: int, seen: list[_Heading]) -> _Heading | N
     if h is None or h.number is None or h.style not in ("cn", "pcn", "ar", "par"):
         return None
     last = next((x for x in reversed(seen) if x.style == h.style), None)
-    if last is None or _number_value(last.number) is None:
+    previous = None if last is None else _number_value(last.number)
+    if previous is None:
         return None
-    return h if _number_value(h.number) == _number_value(last.number) + 1 else None
+    return h if _number_value(h.number) == previous + 1 else None
 
 
 def find_headings(text: str) -> list[_Heading]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Callable
 from typing import IO
 
@@ -56,7 +57,7 @@ BINARY_FORMATS = ("parquet", "xlsx")
 
 def write_rows(rows: list[dict], fmt: str, out: IO[str] | None = None, *, path: str | None = None,
                columns: list[str] | None = None) -> None:
-    """Write result rows as csv or jsonl (to `out`, or the file at `path`), or parquet/xlsx (to `path`; pandas).
+    """Write result rows as csv or jsonl (to `out`, the file at `path`, else stdout), or parquet/xlsx (to `path`; pandas).
 
     `table` is handled by the CLI (rich); lists and dicts in cells are written as JSON text in csv/xlsx/parquet.
     """
@@ -78,6 +79,7 @@ def write_rows(rows: list[dict], fmt: str, out: IO[str] | None = None, *, path: 
         with open(path, "w", encoding="utf-8", newline="") as f:
             write_rows(rows, fmt, f, columns=columns)
         return
+    out = out or sys.stdout
     if fmt == "jsonl":
         for r in rows:
             out.write(jsonl_line({c: r.get(c) for c in columns}))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .segment import bigram_tokens, char_tokens, normalize_query, pairs_apply, query_words
+from ..store.segment import bigram_tokens, char_tokens, normalize_query, pairs_apply, query_words
 
 LEX = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
 
@@ -76,7 +76,8 @@ def _parse_or(tokens: list[str], pos: int) -> tuple[Node, int]:
 
 
 def _parse_and(tokens: list[str], pos: int) -> tuple[Node, int]:
-    positive, negative = [], []
+    positive: list[Node] = []
+    negative: list[Node] = []
     while pos < len(tokens) and tokens[pos] not in ("or", "|", ")"):
         tok = tokens[pos]
         if tok == "and":

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import Store
+from ..store.search_index import ensure_index
+from ..store.segment import folded_with_offsets
 from .expr import Node, Term, parse, terms, to_fts5, to_tsquery
-from .index import ensure_index
-from .segment import folded_with_offsets
 
 RANK_WINDOW = 1000  # SQLite: queries with more matches rank the last 1,000 stored by brevity (see _ranked_sqlite)
 FILTER_COLUMNS = ("region", "province", "level", "kind", "doc_type")

@@ -46,7 +46,7 @@ class ReportTexts:
 
     def select(self, **filters: Any) -> list[int]:
         """Positions of the reports matching the filters of `luoshi.query.search.report_filters` (None ignored)."""
-        keep = range(len(self.texts))
+        keep: Sequence[int] = range(len(self.texts))
         for name in FILTER_COLUMNS:
             if filters.get(name) is not None:
                 values = self.columns[name]

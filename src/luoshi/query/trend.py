@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import Store
+from ..store.search_index import ensure_index
+from ..store.segment import normalize_query
 from .expr import QueryError, parse, terms
-from .index import ensure_index
 from .search import report_filters
-from .segment import normalize_query
 from .texts import ReportTexts
 
 GROUPS = ("year", "province", "level", "region", "kind")

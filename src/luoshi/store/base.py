@@ -24,7 +24,8 @@ FILTERS = ("region", "province", "level", "year", "kind", "doc_type", "fmt")
 
 def migrations() -> list[tuple[int, str]]:
     """(version, SQL) of every file in schema/, in order: NNN_name.sql."""
-    files = sorted(f for f in resources.files(__package__).joinpath("schema").iterdir() if f.name.endswith(".sql"))
+    files = sorted((f for f in resources.files(__package__).joinpath("schema").iterdir() if f.name.endswith(".sql")),
+                   key=lambda f: f.name)
     return [(int(f.name.split("_", 1)[0]), f.read_text(encoding="utf-8")) for f in files]
 
 
@@ -276,7 +277,7 @@ class Store(AbstractContextManager, ABC):
             raise ValueError(f"unknown table {table}")
         return self._execute(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
 
-    def query(self, sql: str, params: tuple | list | dict = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
         """Run parameterised SQL written with `?` placeholders (translated for PostgreSQL); rows as dicts."""
         return self._execute(sql, params)
 

@@ -25,6 +25,7 @@ from ..pipeline import process
 from . import neardup
 from .base import Store
 from .records import record_rest
+from .search_index import prepare, report_index_rows, write_rows
 
 
 @dataclass
@@ -53,14 +54,12 @@ class Processed:
     report: Report
     minhash: str | None
     record_json: str  # records.record_rest: what the tables do not hold
-    index_rows: list[tuple] | None = None  # the search index's rows (luoshi.query.index.index_rows)
+    index_rows: list[tuple] | None = None  # the search index's rows (luoshi.store.search_index.index_rows)
 
 
 def process_for_store(doc: Document) -> Processed:
     """The worker's job: the full report, its near-duplicate signature, JSON record and search index rows (all CPU
     work; segmenting the Chinese text for the index is the largest part)."""
-    from ..query.index import report_index_rows  # the query stage imports the store: import late
-
     report = process(doc)
     return Processed(report, neardup.signature(report.text), record_rest(report), report_index_rows(report))
 
@@ -94,8 +93,6 @@ def ingest(
     Interrupting (Ctrl-C, SIGTERM as KeyboardInterrupt) rolls back only the report being written;
     pass your own `summary` to keep the counts so far when that happens.
     """
-    from ..query.index import prepare
-
     with store.transaction():  # the search index's tables (each report's rows are written in its transaction),
         store._lock_for_migration()  # created once when two ingests start together
         prepare(store)
@@ -195,8 +192,6 @@ def ingest(
 
 def _store_with_index(store: Store, report: Report, raw: bytes, result: Processed) -> bool:
     """add_report and the report's search index rows in one transaction: a kill never leaves one without the other."""
-    from ..query.index import write_rows
-
     with store.transaction():
         stored = store.add_report(report, raw=raw, minhash=result.minhash, record_json=result.record_json)
         if stored and result.index_rows is not None:

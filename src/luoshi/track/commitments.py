@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..models import Fact, Report
+from .objects import fact_key
 
 CLAUSE_BREAK = "，；。：！？\n"
 SIZE_BEFORE_RE = re.compile(r"(?:总长|全长|长约|长达|占地|规模|辐射|半径|连片|总投资|库容|容量|装机)(?:约|达|近|超|为)?$")
@@ -138,8 +139,6 @@ def is_done_already(fact: Fact) -> bool:
 def superseded_aims(plans: list[Fact]) -> set[int]:
     """Indexes of plan facts that restate a later commitment's object and unit at twice its size or more, earlier in
     the report: the term's aim ("城镇新增就业50万人以上" in the five-year goals) before the year's ("新增城镇就业10万人")."""
-    from .plans import fact_key  # plans imports this module
-
     found = set()
     for i, early in enumerate(plans):
         key = fact_key(early)
@@ -154,7 +153,7 @@ def superseded_aims(plans: list[Fact]) -> set[int]:
 def why_not_tracked(plan: Fact, year: int, key: str | None, mentioned: bool, *, superseded: bool = False) -> str | None:
     """The first reason a plan fact is no commitment worth tracking, or None when it is one. Reads the fact only.
 
-    `key` is the plan's object key (plans.fact_key); `mentioned`: the object is found as a phrase in the next
+    `key` is the plan's object key (objects.fact_key); `mentioned`: the object is found as a phrase in the next
     year's review, which lets an object outside the deliverable classes through; `superseded`: a later commitment
     of the same report restates the object at half the size or less (`superseded_aims`).
     """

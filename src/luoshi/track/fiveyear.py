@@ -7,7 +7,7 @@ first work report after the period reviews it ("国内生产总值年均增长7.
 
 from __future__ import annotations
 
-from ..extract.status import plan_period
+from ..extract import plan_period
 from ..models import Fact, Report
 from .pairing import pair_target, report_year
 from .verdict import Verdict, comparable

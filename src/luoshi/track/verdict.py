@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..extract.metrics import direction
+from ..extract import direction
 from ..models import Fact
 
 RATE_TOLERANCE = 0.3  # points

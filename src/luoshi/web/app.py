@@ -56,7 +56,7 @@ def warm_up(stores: StoreProvider, texts: SharedTexts) -> None:
     tracking stage (it imports pandas: 0.7 s of the first region page otherwise) and the canonical texts that
     trends count in (0.2-0.7 s for the 1,858 canonical reports of the 10,000-report bench corpus)."""
     with contextlib.suppress(Exception):  # only an optimisation: a failure here shows again on the request itself
-        from ..query.segment import query_words
+        from ..store.segment import query_words
 
         query_words("政府工作报告")
     with contextlib.suppress(Exception):

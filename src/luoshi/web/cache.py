@@ -36,7 +36,7 @@ class LRUCache:
                 return self._items[key]
             pending = self._pending.get(key)
             owner = pending is None
-            if owner:
+            if pending is None:
                 pending = self._pending[key] = _Pending()
         if not owner:
             pending.done.wait()

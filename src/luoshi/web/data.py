@@ -199,7 +199,7 @@ def search_index_ready(store: Any, *, writable: bool) -> bool:
         "SELECT COUNT(*) AS n FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id "
         "WHERE i.report_id IS NULL", [])[0]["n"]
     if missing and writable and missing <= MAX_INDEX_CATCH_UP:
-        from ..query.index import ensure_index
+        from ..store.search_index import ensure_index
 
         ensure_index(store)
         return True

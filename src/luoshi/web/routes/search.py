@@ -31,7 +31,8 @@ def marked_snippet(snippet: str, marks: list[tuple[int, int]]) -> Markup:
 def search_page(request: Request, store: StoreDep) -> HTMLResponse:
     query = text_or_none(request.query_params.get("q"), MAX_QUERY_CHARS)
     filters = Filters.from_query(request.query_params)
-    hits, more, error = [], False, None
+    hits: list[dict] = []
+    more, error = False, None
     if query:
         try:
             use_index = data.search_index_ready(store, writable=request.app.state.allow_upload)

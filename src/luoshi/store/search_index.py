@@ -1,12 +1,13 @@
 """The search index: one row per sentence of every stored report, kept in step with `reports` on demand.
 
-Tables (owned by the query stage, created here rather than in the store's portable migrations because they are
-dialect-specific):
+It lives in the store because both the store (ingest writes a report's rows in the report's transaction) and the
+query stage (search, trends) use it: the store never imports a later stage. Tables (created here rather than in the
+store's portable migrations because they are dialect-specific):
   search_spans    id, report_id, sent_idx, start, "end", section_idx: the sentence each index row stands for
   search_indexed  report_id: reports already indexed
   search_version  the version of the token streams the index was built with (another version: rebuilt)
   SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words`, `chars`
-              and `bigrams` (see luoshi.query.segment), rowid = search_spans.id
+              and `bigrams` (see luoshi.store.segment), rowid = search_spans.id
   PostgreSQL: search_spans.words and .grams (chars as c:X, pairs as b:XY) are tsvectors of the same tokens, with
               GIN indexes
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import Report
-from ..store import Store
+from .base import Store
 from .segment import bigram_tokens, char_tokens, split_spans, word_tokens
 
 # No index on search_spans.report_id: nothing looks spans up by report (searches go by rowid from the FTS match,

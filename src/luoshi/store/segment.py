@@ -18,7 +18,6 @@ from functools import lru_cache
 
 TOKEN = re.compile(r"[^\W_]+")
 HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
-HAN = re.compile(HAN_CLASS)
 CHAR_TOKEN = re.compile(rf"{HAN_CLASS}|(?:(?!{HAN_CLASS})[^\W_])+")  # one Chinese character, or a run of others
 SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
 
