@@ -117,7 +117,7 @@ def test_no_import_cycle_in_luoshi():
     assert cycles(graph()) == []
 
 
-STAGES = ["models", "ingest", "clean", "parse", "extract", "pipeline", "store", "query", "track", "web", "api", "cli",
+STAGES = ["models", "ingest", "clean", "parse", "extract", "pipeline", "store", "query", "track", "audit", "web", "corpus", "api", "cli",
           "__main__", ""]  # "" is the luoshi package itself
 
 

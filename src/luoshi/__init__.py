@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-from .api import open as open  # luoshi.open(db) -> Corpus, see luoshi.query.api
+from .api import open as open  # luoshi.open(db) -> Corpus, see luoshi.corpus
 from .models import Document, Fact, Meta, Quality, Report, Section, Sentence
 from .pipeline import process
 

@@ -1,4 +1,4 @@
-"""`luoshi.open(db)`: a stored corpus as a `Corpus` whose methods return pandas DataFrames (see luoshi.query.api).
+"""`luoshi.open(db)`: a stored corpus as a `Corpus` whose methods return pandas DataFrames (see luoshi.corpus).
 
 pandas is imported on first use, so `import luoshi` stays light for the command line.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .query.api import Corpus
+    from .corpus import Corpus
 
 
 def open(db: str | None = None) -> Corpus:
@@ -18,6 +18,6 @@ def open(db: str | None = None) -> Corpus:
     >>> corpus = luoshi.open("luoshi.db")
     >>> corpus.search("低空经济", year=2024).head()
     """
-    from .query.api import open_corpus
+    from .corpus import open_corpus
 
     return open_corpus(db)

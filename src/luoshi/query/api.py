@@ -7,7 +7,6 @@
     >>> corpus.series("苏州市", "general_budget_revenue")      # one value per year, with its source
     >>> corpus.trend(["就业", "新质生产力"], by="year")         # uses per 10,000 characters
     >>> corpus.compare("gdp", year=2024, by="region")
-    >>> corpus.panel(metrics=["gdp"], levels=["province"], years=(2010, 2024))   # targets, results, verdicts
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ from typing import Any, Self
 import pandas as pd
 
 from ..store import Store, open_store
-from ..store.fact_reports import MAIN_FACTS, reports_from_facts
-from ..track import RESEARCH, Convention, panel_frame
 from . import compare as _compare
 from . import facts as _facts
 from . import search as _search
@@ -85,14 +82,6 @@ class Corpus:
                 **filters: Any) -> pd.DataFrame:
         """One metric across regions (or provinces/levels) for a year: `corpus.compare("gdp", year=2024)`."""
         return pd.DataFrame(_compare.compare(self.store, metric, year=year, by=by, status=status, **filters))
-
-
-    def panel(self, *, metrics: list[str] | None = None, levels: list[str] | None = None,
-              years: tuple[int, int] | None = None, convention: Convention = RESEARCH) -> pd.DataFrame:
-        """One row per region, year and metric: target, result a year later, verdict, gap and the parent's target
-        (docs/panel.md). `convention`: a `luoshi.track.Convention` (default: research practice)."""
-        reports = reports_from_facts(self.store, facts_where=MAIN_FACTS)
-        return panel_frame(reports, metrics=metrics, levels=levels, years=years, convention=convention)
 
 
 def open_corpus(db: str | None = None) -> Corpus:
