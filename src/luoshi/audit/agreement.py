@@ -22,6 +22,8 @@ NATIONAL = "全国"
 
 def _compare(a: dict, b: dict, fa: dict | None, fb: dict | None, what: str, value) -> Failure | None:
     """A failure row when the two copies' figures differ or only one copy yields one; None when they agree."""
+    if fa is None and fb is None:
+        return None
     if fa is not None and fb is not None and abs(value(fa) - value(fb)) <= SAME:
         return None
     if fa is not None and fb is not None:
@@ -29,6 +31,7 @@ def _compare(a: dict, b: dict, fa: dict | None, fb: dict | None, what: str, valu
     else:
         why = f"GDP {what}: read in one copy only (missing in {(b if fa is not None else a).get('source')})"
     first, fact = (a, fa) if fa is not None else (b, fb)
+    assert fact is not None  # one copy at least yields the figure (checked above)
     values = f"{figure_text(fa) or '—'} ({a.get('source')}) vs {figure_text(fb) or '—'} ({b.get('source')})"
     return Failure("copies_agree", **record_failure_fields(first), metric=GDP, values=values,
                    sentence=fact.get("sentence", ""), why=why)

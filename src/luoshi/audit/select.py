@@ -40,7 +40,8 @@ def whole_annual(fact: dict[str, Any]) -> bool:
 def absent_metrics(record: dict[str, Any]) -> set[str]:
     """Metrics the report explicitly sets no target for: `absent_targets` holds metric ids (or, should it come to
     carry the sentence too, dicts with a "metric")."""
-    return {a.get("metric") if isinstance(a, dict) else a for a in record.get("absent_targets") or []}
+    found = {a.get("metric") if isinstance(a, dict) else a for a in record.get("absent_targets") or []}
+    return {m for m in found if isinstance(m, str)}
 
 
 def covers_gdp_target(record: dict[str, Any]) -> bool:

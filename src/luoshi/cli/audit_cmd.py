@@ -144,14 +144,15 @@ def render(results, *, format: str, full: bool) -> str:
         for r in results:
             table.add_row(r.id, r.description, str(r.checked), str(r.failed),
                           "—" if r.rate is None else f"{r.rate:.3f}")
-    console = Console(file=io.StringIO(), width=200 if full else 150, highlight=False)
+    out = io.StringIO()
+    console = Console(file=out, width=200 if full else 150, highlight=False)
     console.print(table)
     if full and results[0].groups:  # where the failures cluster (decade and level, for the coverage checks)
         by_group = Table("group", "checked", "failed", "rate", title=f"{results[0].id} by decade and level")
         for g, (checked, failed) in results[0].groups.items():
             by_group.add_row(g, str(checked), str(failed), f"{1 - failed / checked:.3f}")
         console.print(by_group)
-    return console.file.getvalue()
+    return out.getvalue()
 
 
 def register(app: typer.Typer) -> None:

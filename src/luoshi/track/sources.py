@@ -31,7 +31,7 @@ def fold_sources(verdicts: list[Verdict]) -> list[Verdict]:
     """Main-target verdicts of the same target (report, year, metric) from several sources become one, in the
     order of the first; the others are listed in `extra["other_sources"]`. Other kinds pass unchanged."""
     groups: dict[tuple, list[Verdict]] = {}
-    order: list[tuple | int] = []
+    order: list[tuple | int] = []  # an int: a verdict passed on as it is; a tuple: the target whose group stands there
     for i, v in enumerate(verdicts):
         if v.kind != "target" or v.target is None:
             order.append(i)
@@ -41,11 +41,11 @@ def fold_sources(verdicts: list[Verdict]) -> list[Verdict]:
             order.append(key)
         groups.setdefault(key, []).append(v)
     folded: list[Verdict] = []
-    for key in order:
-        if isinstance(key, int):
-            folded.append(verdicts[key])
+    for place in order:
+        if isinstance(place, int):
+            folded.append(verdicts[place])
             continue
-        group = groups[key]
+        group = groups[place]
         chosen = primary(group)
         others = [other_source(v) for v in group if v is not chosen]
         if others:
