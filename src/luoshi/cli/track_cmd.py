@@ -8,15 +8,17 @@ from pathlib import Path
 
 import typer
 
-from .common import err, iter_documents
+from .common import Tally, err, iter_documents
 
 COLUMNS = ("year", "kind", "metric", "verdict", "target_value", "target_bound", "result_value", "unit", "confidence", "result", "source")
 
 
-def _reports_from(paths: list[str]):
+def _reports_from(paths: list[str], tally: Tally):
     from ..pipeline import process
 
-    return [process(doc) for doc in iter_documents(paths)]
+    reports = [process(doc) for doc in iter_documents(paths, tally=tally)]
+    tally.read += len(reports)
+    return reports
 
 
 def _emit(frame, fmt: str, output: str | None) -> None:
@@ -73,7 +75,9 @@ def track(
     files = targets if targets and all(Path(t).exists() for t in targets) else []
     region = None if files else (targets[0] if targets else None)
     if files:
-        _emit(tracking.verdict_frame(tracking.track(_reports_from(files), year=year, plans=plans)), fmt, output)
+        tally = Tally()
+        _emit(tracking.verdict_frame(tracking.track(_reports_from(files, tally), year=year, plans=plans)), fmt, output)
+        tally.exit()
         return
     from ..store import open_store
 

@@ -44,6 +44,7 @@ class Budget:
 
     bytes_left: int
     members_left: int
+    fresh: bool = True  # no archive opened yet: the next one opened is the top one
 
     @classmethod
     def of(cls, limits: Limits) -> Budget:

@@ -20,7 +20,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from ..ingest import read_paths
-from ..models import Document, IngestError, Report
+from ..ingest.limits import DEFAULT_LIMITS, Limits
+from ..models import Document, IngestError, Report, printable
 from ..pipeline import process
 from . import neardup
 from .base import Store
@@ -42,7 +43,7 @@ class IngestSummary:
              f"duplicates (same bytes) {self.duplicates}, near-duplicates linked {self.near_duplicates}, "
              f"failed {len(self.failed)}")
         ]
-        out += [f"failed {source}: {reason}" for source, reason in self.failed]
+        out += [printable(f"failed {source}: {reason}") for source, reason in self.failed]
         return out
 
 
@@ -87,6 +88,7 @@ def ingest(
     on_progress: Callable[[IngestSummary, str], None] | None = None,
     documents: Iterable[Document | IngestError] | None = None,
     summary: IngestSummary | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IngestSummary:
     """Ingest every report under `paths` (or the given `documents`) into `store`; returns the counts.
 
@@ -101,7 +103,7 @@ def ingest(
         prepare(store)
     jobs = jobs or default_jobs()
     summary = summary if summary is not None else IngestSummary()
-    items = documents if documents is not None else read_paths([str(p) for p in paths])
+    items = documents if documents is not None else read_paths([str(p) for p in paths], limits=limits)
     seen: set[str] = set()
     notify = on_progress or (lambda s, src: None)
 

@@ -56,9 +56,38 @@ def open_zip(source: str, data: bytes, limits: Limits, budget: Budget) -> zipfil
         return IngestError(
             source, f"archive expands too far ({total:,} bytes > limit {limits.archive_bytes:,}; zip bomb?)"
         )
+    if budget.fresh:  # the top archive: what the archives inside it declare counts before anything is read
+        nested = _nested_total(archive, limits, 1, total)
+        if nested > budget.bytes_left:
+            return IngestError(source, (f"archive expands too far ({nested:,} bytes with the archives inside it > "
+                                        f"limit {limits.archive_bytes:,}; zip bomb?)"))
+        budget.fresh = False
     budget.members_left -= len(infos)
     budget.bytes_left -= total  # zipfile stops each member at its declared size, so the declared total holds
     return archive
+
+
+def _nested_total(archive: zipfile.ZipFile, limits: Limits, depth: int, total: int) -> int:
+    """`total` plus what the archives inside `archive` declare, recursively within the depth limit, stopping as
+    soon as the limit is passed; only the inner archives are inflated (each within the file size limit)."""
+    for info in archive.infolist():
+        if total > limits.archive_bytes or depth >= limits.archive_depth:
+            break
+        if info.file_size > limits.file_bytes or info.file_size < 22:
+            continue
+        try:
+            with archive.open(info) as f:
+                if f.read(4) != b"PK\x03\x04":
+                    continue
+                inner = zipfile.ZipFile(io.BytesIO(b"PK\x03\x04" + f.read(limits.file_bytes)))
+                infos = inner.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, RuntimeError, NotImplementedError, OSError,
+                ValueError, EOFError):
+            continue  # reported when the member is read
+        if len(infos) > limits.archive_members:
+            return limits.archive_bytes + 1
+        total = _nested_total(inner, limits, depth + 1, total + sum(i.file_size for i in infos))
+    return total
 
 
 def read_zip(
