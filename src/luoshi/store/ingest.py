@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -156,7 +157,8 @@ def ingest(
 
     def new_executor() -> ProcessPoolExecutor:
         """Workers are forked now, before the caller's progress display starts any thread."""
-        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
+        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
+                                       initargs=(os.getpid(),))
         executor.submit(int).result()
         return executor
 
@@ -206,7 +208,28 @@ def _store_with_index(store: Store, report: Report, raw: bytes, result: Processe
     return stored
 
 
-def _worker_init() -> None:
-    """Ctrl-C and SIGTERM are the main process's to handle: it rolls back and prints the summary."""
+def _worker_init(parent: int | None = None) -> None:
+    """Ctrl-C and SIGTERM are the main process's to handle: it rolls back and prints the summary.
+    A worker ends with its parent (kill -9 of `luoshi ingest` must not leave workers running for minutes)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int | None) -> None:
+    """Ask Linux for SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG), then check that it has not died
+    already (between fork and here). Elsewhere nothing is done: workers end when they next find the pool gone."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the pool's own checks remain
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
