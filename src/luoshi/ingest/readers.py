@@ -223,17 +223,17 @@ def _walk_files(folder: Path) -> Iterator[Path | IngestError]:
 
 NOT_REGULAR = (
     (stat.S_ISDIR, "is a folder"),
-    (stat.S_ISFIFO, "not a regular file (a FIFO, named pipe): skipped"),
-    (stat.S_ISSOCK, "not a regular file (a socket): skipped"),
-    (stat.S_ISCHR, "not a regular file (a character device): skipped"),
-    (stat.S_ISBLK, "not a regular file (a block device): skipped"),
+    (stat.S_ISFIFO, "not a regular file (a FIFO, named pipe)"),
+    (stat.S_ISSOCK, "not a regular file (a socket)"),
+    (stat.S_ISCHR, "not a regular file (a character device)"),
+    (stat.S_ISBLK, "not a regular file (a block device)"),
 )
 
 
 def _not_regular(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
-    return next((why for test, why in NOT_REGULAR if test(mode)), "not a regular file: skipped")
+    return next((why for test, why in NOT_REGULAR if test(mode)), "not a regular file")
 
 
 def _read_regular(path: Path, max_bytes: int) -> bytes | str:
