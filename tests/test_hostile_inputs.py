@@ -338,7 +338,7 @@ def test_a_refused_upload_leaves_nothing_on_disk(upload_app, builder) -> None:
 
 def vm_kb(pid: int, field: str) -> int:
     status = Path(f"/proc/{pid}/status").read_text()
-    return int(re.search(rf"^{field}:\s+(\d+) kB", status, re.M).group(1))
+    return int(re.search(rf"^{field}:\s+(\d+) kB", status, re.MULTILINE).group(1))
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the server's memory from /proc")

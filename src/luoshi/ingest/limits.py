@@ -33,7 +33,7 @@ UPLOAD_LIMITS = Limits(
 )
 
 
-def with_overrides(base: Limits, **values: int | float | None) -> Limits:
+def with_overrides(base: Limits, **values: float | None) -> Limits:
     """`base` with the values given (None keeps the base's)."""
     return dataclasses.replace(base, **{k: int(v) for k, v in values.items() if v is not None})
 
