@@ -442,3 +442,16 @@ def test_kill_9_of_ingest_leaves_no_worker_and_a_sound_database(corpus: Path, tm
     with sqlite3.connect(db) as c:
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert c.execute("SELECT count(*) FROM reports").fetchone()[0] > stored
+
+
+def test_the_server_accepts_uploads_addressed_to_its_own_addresses_only() -> None:
+    from luoshi.cli.web_cmd import bound_hosts
+    from luoshi.web.routes.upload import host_allowed
+
+    loopback = frozenset(bound_hosts("127.0.0.1", 8000))
+    assert {"127.0.0.1:8000", "localhost:8000", "[::1]:8000"} <= loopback
+    assert host_allowed("LOCALHOST:8000", loopback) and host_allowed("[::1]:8000", loopback)
+    assert not host_allowed("127.0.0.1:8001", loopback)  # another port is another server
+    assert not host_allowed("evil.example:8000", loopback)
+    assert bound_hosts("192.0.2.7", 8000) == ["192.0.2.7:8000"]
+    assert {"127.0.0.1", "127.0.0.1:80"} <= set(bound_hosts("0.0.0.0", 80))  # port 80 is left out of Host
