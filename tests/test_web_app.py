@@ -90,7 +90,8 @@ def upload_client(web_db, tmp_path: Path):
 
     db = tmp_path / "upload.db"
     shutil.copy(web_db[0], db)
-    app = create_app(str(db), allow_upload=True, data_dir=tmp_path / "data", max_upload_bytes=2 * 1024 * 1024)
+    app = create_app(str(db), allow_upload=True, data_dir=tmp_path / "data", max_upload_bytes=2 * 1024 * 1024,
+                     upload_hosts=["testserver"])
     with TestClient(app) as c:
         yield c
 

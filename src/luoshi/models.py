@@ -12,8 +12,27 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+
+def printable(text: str) -> str:
+    """`text` with control, format, separator and surrogate characters shown as escapes (\\n, \\x1b, \\u202e):
+    a file name must not forge a line of output, move the cursor or reverse what follows."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(ch) if unicodedata.category(ch) in UNPRINTABLE else ch for ch in text)
+
+
+UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    )
 
 
 def sha256_hex(data: bytes) -> str:
@@ -50,7 +69,7 @@ class IngestError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        return printable(f"{self.source}: {self.reason}")
 
 
 @dataclass

@@ -8,15 +8,35 @@ import sys
 import typer
 
 from ..pipeline import process
-from .common import err, iter_documents
+from .common import (
+    MaxArchiveDepth,
+    MaxArchiveMB,
+    MaxFileMB,
+    MaxHtmlDepth,
+    MaxMembers,
+    MaxTextChars,
+    Tally,
+    err,
+    failed,
+    iter_documents,
+    make_limits,
+)
 
 
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, folders, archives, or - for stdin."),  # noqa: B008
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one record per report) or csv (one row per fact)."),
     text: bool = typer.Option(False, "--text", help="Include the clean text in each JSON record."),
+    max_file_mb: MaxFileMB = None,
+    max_archive_mb: MaxArchiveMB = None,
+    max_members: MaxMembers = None,
+    max_archive_depth: MaxArchiveDepth = None,
+    max_html_depth: MaxHtmlDepth = None,
+    max_text_chars: MaxTextChars = None,
 ) -> None:
     """Extract the full record of each report (shared/spec/report-json.md).
+
+    Exit status 0 when every input was read, 1 when some failed, 2 when all failed (each failure: one line).
 
     Example: luoshi extract examples/sample_report.txt --format jsonl
     """
@@ -24,12 +44,15 @@ def extract(
         raise typer.BadParameter("format must be jsonl or csv", param_hint="--format")
     out = sys.stdout
     writer = None
-    for doc in iter_documents(paths):
+    tally = Tally()
+    for doc in iter_documents(paths, limits=make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth, max_text_chars), tally=tally):
         try:
             report = process(doc)
         except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
-            err(f"luoshi: failed {doc.source}: {type(e).__name__}: {e}")
+            err(failed(doc.source, e))
+            tally.failed += 1
             continue
+        tally.read += 1
         if format == "jsonl":
             out.write(json.dumps(report.to_dict(with_text=text), ensure_ascii=False) + "\n")
         else:
@@ -37,16 +60,33 @@ def extract(
 
             writer = writer or fact_rows_writer(out)
             writer(report)
+    tally.exit()
 
 
-def clean(path: str = typer.Argument(..., help="A file, or - for stdin.")) -> None:
-    """Print the clean, simplified text of a report (usable in pipes).
+def clean(
+    path: str = typer.Argument(..., help="A file, or - for stdin."),
+    max_file_mb: MaxFileMB = None,
+    max_archive_mb: MaxArchiveMB = None,
+    max_members: MaxMembers = None,
+    max_archive_depth: MaxArchiveDepth = None,
+    max_html_depth: MaxHtmlDepth = None,
+    max_text_chars: MaxTextChars = None,
+) -> None:
+    """Print the clean, simplified text of a report (usable in pipes). Exit status as for extract.
 
     Example: luoshi clean examples/sample_report.txt | head
     """
-    for doc in iter_documents([path]):
-        report_text = process(doc).text
+    tally = Tally()
+    for doc in iter_documents([path], limits=make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth, max_text_chars), tally=tally):
+        try:
+            report_text = process(doc).text
+        except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
+            err(failed(doc.source, e))
+            tally.failed += 1
+            continue
+        tally.read += 1
         sys.stdout.write(report_text if report_text.endswith("\n") else report_text + "\n")
+    tally.exit()
 
 
 TARGET_COLUMNS = ["region", "year", "metric", "metric_text", "value", "unit", "growth", "growth_unit", "high", "bound",
@@ -58,8 +98,15 @@ def targets(
     format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl (one row per target)."),
     year: int | None = typer.Option(None, "--year", help="Only reports of this year."),
     region: str | None = typer.Option(None, "--region", help="Only reports whose region contains this text."),
+    max_file_mb: MaxFileMB = None,
+    max_archive_mb: MaxArchiveMB = None,
+    max_members: MaxMembers = None,
+    max_archive_depth: MaxArchiveDepth = None,
+    max_html_depth: MaxHtmlDepth = None,
+    max_text_chars: MaxTextChars = None,
 ) -> None:
     """The main expected targets of each report (one row per number-bearing target, plus explicit absences).
+    Exit status as for extract.
 
     Example: luoshi targets examples/sample_report.txt --format csv
     """
@@ -68,13 +115,17 @@ def targets(
     if format not in ("table", "csv", "jsonl"):
         raise typer.BadParameter("format must be table, csv or jsonl", param_hint="--format")
 
+    tally = Tally()
+
     def reports():
-        for doc in iter_documents(paths):
+        for doc in iter_documents(paths, limits=make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth, max_text_chars), tally=tally):
             try:
                 report = process(doc)
-            except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch  # noqa: BLE001
-                err(f"luoshi: failed {doc.source}: {type(e).__name__}: {e}")
+            except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
+                err(failed(doc.source, e))
+                tally.failed += 1
                 continue
+            tally.read += 1
             if year is not None and report.meta.year != year:
                 continue
             if region and region not in (report.meta.region or ""):
@@ -102,6 +153,7 @@ def targets(
             table.add_row(str(row["region"] or ""), str(row["year"] or ""), row["metric"] or "", row["metric_text"],
                           figure_text(row), row["bound"])
         Console().print(table)
+    tally.exit()
 
 
 def figure_text(row: dict) -> str:

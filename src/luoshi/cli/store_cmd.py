@@ -11,7 +11,18 @@ from typing import Annotated
 
 import typer
 
-from .common import err
+from .common import (
+    EXIT_NONE,
+    EXIT_SOME,
+    MaxArchiveDepth,
+    MaxArchiveMB,
+    MaxFileMB,
+    MaxHtmlDepth,
+    MaxMembers,
+    MaxTextChars,
+    err,
+    make_limits,
+)
 
 DB_HELP = "SQLite file or postgresql:// URL (default: $LUOSHI_DB, else ./luoshi.db)."
 
@@ -21,10 +32,17 @@ def ingest(
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="LUOSHI_DB")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: the number of cores).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    max_file_mb: MaxFileMB = None,
+    max_archive_mb: MaxArchiveMB = None,
+    max_members: MaxMembers = None,
+    max_archive_depth: MaxArchiveDepth = None,
+    max_html_depth: MaxHtmlDepth = None,
+    max_text_chars: MaxTextChars = None,
 ) -> None:
     """Process reports and store them, one transaction per report; re-running stores only what is new.
 
-    Exit status 1 when every input failed, 130 when interrupted (what was stored is complete).
+    Exit status 0 when every input was read (stored or already stored), 1 when some failed, 2 when every input
+    failed, 130 when interrupted (what was stored is complete).
 
     Example: luoshi ingest ../shared/corpus/raw --db luoshi.db --jobs 2
     """
@@ -58,7 +76,9 @@ def ingest(
         interrupted = False
         summary = IngestSummary()
         try:
-            run_ingest(store, paths, jobs=jobs or None, on_progress=on_progress, summary=summary)
+            limits = make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth,
+                                 max_text_chars)
+            run_ingest(store, paths, jobs=jobs or None, on_progress=on_progress, summary=summary, limits=limits)
         except KeyboardInterrupt:
             interrupted = True
         finally:
@@ -68,8 +88,8 @@ def ingest(
         if interrupted:
             err("interrupted: every report listed as stored is complete; run the same command again to resume")
             raise typer.Exit(130)
-        if summary.failed and len(summary.failed) == summary.read:  # nothing usable at all: say so to scripts
-            raise typer.Exit(1)
+        if summary.failed:
+            raise typer.Exit(EXIT_NONE if len(summary.failed) >= summary.read else EXIT_SOME)
 
 
 def show(
@@ -89,6 +109,8 @@ def show(
         from .common import iter_documents
 
         reports = [process(doc) for doc in iter_documents([key])]
+        if not reports:  # its line is printed: nothing was read
+            raise typer.Exit(EXIT_NONE)
     else:
         from ..store import open_store
 

@@ -8,15 +8,17 @@ from pathlib import Path
 
 import typer
 
-from .common import err, iter_documents
+from .common import Tally, err, iter_documents
 
 COLUMNS = ("year", "kind", "metric", "verdict", "target_value", "target_bound", "result_value", "unit", "confidence", "result", "source")
 
 
-def _reports_from(paths: list[str]):
+def _reports_from(paths: list[str], tally: Tally):
     from ..pipeline import process
 
-    return [process(doc) for doc in iter_documents(paths)]
+    reports = [process(doc) for doc in iter_documents(paths, tally=tally)]
+    tally.read += len(reports)
+    return reports
 
 
 def _emit(frame, fmt: str, output: str | None) -> None:
@@ -91,7 +93,10 @@ def track(
     files = targets if targets and all(Path(t).exists() for t in targets) else []
     region = None if files else (targets[0] if targets else None)
     if files:
-        _emit(tracking.verdict_frame(tracking.track(_reports_from(files), year=year, plans=plans, convention=convention)), fmt, output)
+        tally = Tally()
+        verdicts = tracking.track(_reports_from(files, tally), year=year, plans=plans, convention=convention)
+        _emit(tracking.verdict_frame(verdicts), fmt, output)
+        tally.exit()
         return
     from ..store import open_store
 
@@ -148,8 +153,9 @@ def panel(
     convention = convention_of(tolerance, level_tolerance, exact_as)
     metrics = [m.strip() for item in metric or [] for m in item.split(",") if m.strip()]
     span = _years(years)
+    tally = Tally()
     if paths:
-        reports = _reports_from(paths)
+        reports = _reports_from(paths, tally)
     else:
         from ..store import open_store
         from ..store.fact_reports import MAIN_FACTS, reports_from_facts
@@ -165,6 +171,7 @@ def panel(
         raise typer.BadParameter(str(e), param_hint="--output") from None
     if output:
         err(f"luoshi: {len(frame)} rows written to {output}")
+    tally.exit()
 
 
 def register(app: typer.Typer) -> None:

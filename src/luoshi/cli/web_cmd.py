@@ -16,7 +16,9 @@ def serve(
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     allow_upload: bool = typer.Option(False, "--allow-upload", help="Accept uploaded reports (read-only otherwise)."),
     data_dir: str = typer.Option("luoshi-data", "--data-dir", help="Folder that keeps uploaded files."),
-    max_upload_mb: float = typer.Option(20.0, "--max-upload-mb", help="Largest upload accepted, in MB."),
+    max_upload_mb: float = typer.Option(20.0, "--max-upload-mb", help="Largest upload (and archive member), in MB."),
+    upload_host: list[str] = typer.Option(  # noqa: B008
+        [], "--upload-host", help="Another Host name uploads may be addressed to (e.g. behind a proxy); repeatable."),
 ) -> None:
     """Serve the web app: overview, reports, targets, regions, search, trends, upload.
 
@@ -28,13 +30,33 @@ def serve(
 
     try:
         app = create_app(db, allow_upload=allow_upload, data_dir=data_dir,
-                         max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+                         max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+                         upload_hosts=bound_hosts(host, port) + list(upload_host))
     except (FileNotFoundError, OSError) as e:
         err(f"luoshi: cannot open the database: {e} (fill one with: luoshi ingest PATH --db FILE)")
         raise typer.Exit(2) from e
     if host not in LOOPBACK:
         err(f"luoshi: serving on {host}: other machines on the network can reach this server")
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def bound_hosts(host: str, port: int) -> list[str]:
+    """The Host values that name this server: the address bound (all loopback names for a loopback address; every
+    address of this machine for 0.0.0.0 or ::), with the port (also without it on port 80)."""
+    import socket
+
+    if host in LOOPBACK:
+        names = ["127.0.0.1", "localhost", "[::1]"]
+    elif host in ("0.0.0.0", "::", ""):
+        names = ["127.0.0.1", "localhost", "[::1]"]
+        try:
+            infos = socket.getaddrinfo(socket.gethostname(), None)
+        except OSError:
+            infos = []
+        names += sorted({f"[{i[4][0]}]" if ":" in i[4][0] else i[4][0] for i in infos})
+    else:
+        names = [f"[{host}]" if ":" in host else host]
+    return [f"{n}:{port}" for n in names] + (names if port == 80 else [])
 
 
 def register(app: typer.Typer) -> None:

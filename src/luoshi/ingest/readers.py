@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 import os
 import re
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..models import Document, IngestError
 from .decode import NotText, decode_bytes
-from .formats.archive import read_zip
+from .formats.archive import open_zip, read_zip
 from .formats.docx import read_docx
 from .formats.html import read_html
 from .formats.pdf import read_pdf
@@ -26,8 +26,9 @@ from .formats.tables import (
     sniff_table,
 )
 from .formats.text import text_document
+from .limits import DEFAULT_LIMITS, Budget, Limits
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS.file_bytes
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 BINARY_MAGIC = (  # (magic, reason) for formats that hold no text we can read
@@ -57,12 +58,9 @@ def _extension(name: str) -> str:
     return os.path.splitext(base)[1].lower()
 
 
-def _zip_kind(data: bytes) -> tuple[str, str]:
+def _zip_kind(archive: zipfile.ZipFile) -> tuple[str, str]:
     """("docx" | "xlsx" | "zip", why a docx/xlsx package is unreadable or "")."""
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except Exception as e:  # noqa: BLE001 - a broken zip is reported by the reader of its extension
-        return "zip", f"not a readable zip package: {e}"
+    names = set(archive.namelist())
     if "word/document.xml" in names:
         return "docx", ""
     if "xl/workbook.xml" in names:
@@ -86,13 +84,38 @@ def _binary_refusal(name: str, data: bytes) -> str | None:
 
 
 def read_bytes(
-    name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, _depth: int = 0
+    name: str, data: bytes, *, max_bytes: int | None = None, limits: Limits | None = None
 ) -> list[Document | IngestError]:
-    """Documents (or refusals) from one file's bytes; never raises. Used for files, stdin and uploads."""
+    """Documents (or refusals) from one file's bytes; never raises. Used for stdin and uploads."""
+    return list(iter_bytes(name, data, limits=_limits(limits, max_bytes)))
+
+
+def _limits(limits: Limits | None, max_bytes: int | None) -> Limits:
+    limits = limits or DEFAULT_LIMITS
+    return limits if max_bytes is None else dataclasses.replace(limits, file_bytes=max_bytes)
+
+
+def iter_bytes(
+    name: str, data: bytes, *, limits: Limits = DEFAULT_LIMITS, _depth: int = 0, _budget: Budget | None = None
+) -> Iterator[Document | IngestError]:
+    """Documents (or refusals) from one file's bytes, an archive's members one at a time; never raises."""
+    budget = _budget or Budget.of(limits)
     try:
-        return _one_row_table_is_the_file(_read_bytes(name, data, max_bytes, _depth), data)
+        items = _read_bytes(name, data, limits, _depth, budget)
+        if isinstance(items, list):  # one file's documents (a table's rows): small next to the file itself
+            yield from _one_row_table_is_the_file([_text_limit(i, limits) for i in items], data)
+            return
+        for item in items:  # an archive's members, read as they come
+            yield _text_limit(item, limits)
     except Exception as e:  # noqa: BLE001 - the batch goes on whatever one file does
-        return [IngestError(name, f"could not read ({type(e).__name__}: {e})")]
+        yield IngestError(name, f"could not read ({type(e).__name__}: {e})")
+
+
+def _text_limit(item: Document | IngestError, limits: Limits) -> Document | IngestError:
+    """A document whose text is too long to process within its memory bound is refused, whatever its format."""
+    if isinstance(item, Document) and len(item.text) > limits.text_chars:
+        return IngestError(item.source, f"text too long ({len(item.text):,} characters > limit {limits.text_chars:,})")
+    return item
 
 
 def _one_row_table_is_the_file(items: list[Document | IngestError], data: bytes) -> list[Document | IngestError]:
@@ -102,11 +125,14 @@ def _one_row_table_is_the_file(items: list[Document | IngestError], data: bytes)
     return items
 
 
-def _read_member(name: str, data: bytes, max_bytes: int, depth: int) -> list[Document | IngestError]:
-    return read_bytes(name, data, max_bytes=max_bytes, _depth=depth)
+def _read_member(name: str, data: bytes, limits: Limits, depth: int, budget: Budget) -> Iterator:
+    return iter_bytes(name, data, limits=limits, _depth=depth, _budget=budget)
 
 
-def _read_bytes(name: str, data: bytes, max_bytes: int, depth: int) -> list[Document | IngestError]:
+def _read_bytes(
+    name: str, data: bytes, limits: Limits, depth: int, budget: Budget
+) -> list[Document | IngestError] | Iterator[Document | IngestError]:
+    max_bytes = limits.file_bytes
     if not data:
         return [IngestError(name, "empty file")]
     if len(data) > max_bytes:
@@ -116,7 +142,12 @@ def _read_bytes(name: str, data: bytes, max_bytes: int, depth: int) -> list[Docu
     if data.startswith(b"%PDF-"):
         return [read_pdf(name, data)]
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        kind, problem = _zip_kind(data)
+        archive = open_zip(name, data, limits, budget)  # a docx or xlsx is a zip too: the same bounds hold
+        if isinstance(archive, IngestError):
+            if _extension(name) in (".docx", ".xlsx", ".xlsm") and archive.reason.startswith("corrupt zip"):
+                return [IngestError(name, f"corrupt {_extension(name)} ({archive.reason})")]
+            return [archive]
+        kind, problem = _zip_kind(archive)
         if kind == "docx":
             return [read_docx(name, data)]
         if kind == "xlsx":
@@ -125,13 +156,15 @@ def _read_bytes(name: str, data: bytes, max_bytes: int, depth: int) -> list[Docu
             return [IngestError(name, f"corrupt .docx ({problem})")]
         if _extension(name) in (".xlsx", ".xlsm"):
             return [IngestError(name, f"corrupt .xlsx ({problem})")]
-        return read_zip(name, data, max_bytes, _read_member, depth)
+        if depth >= limits.archive_depth:
+            return [IngestError(name, f"archive nested more than {limits.archive_depth} deep")]
+        return read_zip(name, archive, limits, _read_member, depth, budget)
     ext = _extension(name)
     if ext in (".docx", ".xlsx", ".xlsm", ".zip", ".pdf"):
         return [IngestError(name, f"not a valid {ext} file (wrong signature)")]
     if ext in HTML_EXTENSIONS or (ext not in (".md", ".markdown") and HTML_START.match(data[:4096])):
         try:
-            return [read_html(name, data)]
+            return [read_html(name, data, max_depth=limits.html_depth)]
         except NotText as e:
             return [IngestError(name, str(e))]
     try:
@@ -157,39 +190,104 @@ def _read_bytes(name: str, data: bytes, max_bytes: int, depth: int) -> list[Docu
     return [text_document(name, data, text, encoding, fmt)]
 
 
-def _walk_files(folder: Path) -> Iterator[Path]:
-    """Files under `folder`, recursively, in sorted order; hidden files and folders are left out."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(HIDDEN))
-        for f in sorted(files):
-            if not f.startswith(HIDDEN):
-                yield Path(root) / f
+def _walk_files(folder: Path) -> Iterator[Path | IngestError]:
+    """Entries under `folder` that are not folders, recursively, files of a folder (sorted) before its subfolders
+    (sorted); hidden ones are left out, links to folders are not followed, and a folder that cannot be listed
+    is one refusal."""
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            yield IngestError(str(current), f"unreadable folder ({e.strerror or e})")
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith(HIDDEN):
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(Path(entry.path))
+            elif entry.is_symlink() and os.path.isdir(entry.path):
+                yield IngestError(entry.path, "a link to a folder: not followed")
+            else:
+                yield Path(entry.path)
+        stack.extend(reversed(subfolders))
 
 
-def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | IngestError]:
-    name = str(path)
+NOT_REGULAR = (
+    (stat.S_ISDIR, "is a folder"),
+    (stat.S_ISFIFO, "not a regular file (a FIFO, named pipe)"),
+    (stat.S_ISSOCK, "not a regular file (a socket)"),
+    (stat.S_ISCHR, "not a regular file (a character device)"),
+    (stat.S_ISBLK, "not a regular file (a block device)"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    return next((why for test, why in NOT_REGULAR if test(mode)), "not a regular file")
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes | str:
+    """The file's bytes, or why not. Only regular files are opened (a FIFO would block forever, a device never
+    ends); the check is made again on the open file, which O_NONBLOCK keeps from blocking, against a swap."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return [IngestError(name, f"file too large ({size:,} bytes > limit {max_bytes:,})")]
-        data = path.read_bytes()
+        st = os.stat(path)
     except FileNotFoundError:
-        return [IngestError(name, "no such file")]
-    except IsADirectoryError:
-        return [IngestError(name, "is a folder")]
+        return "no such file (or a link to nothing)" if os.path.islink(path) else "no such file"
     except OSError as e:
-        return [IngestError(name, f"unreadable ({e.strerror or e})")]
-    return read_bytes(name, data, max_bytes=max_bytes)
+        return f"unreadable ({e.strerror or e})"
+    if why := _not_regular(st.st_mode):
+        return why
+    if st.st_size > max_bytes:
+        return f"file too large ({st.st_size:,} bytes > limit {max_bytes:,})"
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as e:
+        return f"unreadable ({e.strerror or e})"
+    with os.fdopen(fd, "rb") as f:
+        if why := _not_regular(os.fstat(fd).st_mode):
+            return why
+        try:
+            data = f.read(max_bytes + 1)  # a file growing while read is still bounded
+        except OSError as e:
+            return f"unreadable ({e.strerror or e})"
+    if len(data) > max_bytes:
+        return f"file too large (> limit {max_bytes:,} bytes)"
+    return data
+
+
+def read_path(
+    path: Path, *, max_bytes: int | None = None, limits: Limits | None = None
+) -> Iterator[Document | IngestError]:
+    """Documents (or refusals) from one path."""
+    limits = _limits(limits, max_bytes)
+    data = _read_regular(Path(path), limits.file_bytes)
+    if isinstance(data, str):
+        yield IngestError(str(path), data)
+    else:
+        yield from iter_bytes(str(path), data, limits=limits)
 
 
 def read_paths(
-    paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike], *, max_bytes: int | None = None, limits: Limits | None = None
 ) -> Iterator[Document | IngestError]:
     """Documents (or refusals) from files and folders (recursive, sorted), in a deterministic order."""
+    limits = _limits(limits, max_bytes)
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for f in _walk_files(path):
-                yield from read_path(f, max_bytes=max_bytes)
+                if isinstance(f, IngestError):
+                    yield f
+                else:
+                    yield from read_path(f, limits=limits)
         else:
-            yield from read_path(path, max_bytes=max_bytes)
+            yield from read_path(path, limits=limits)

@@ -14,13 +14,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from ..ingest import read_paths
-from ..models import Document, IngestError, Report
+from ..ingest.limits import DEFAULT_LIMITS, Limits
+from ..models import Document, IngestError, Report, printable
 from ..pipeline import process
 from . import neardup
 from .base import Store
@@ -43,7 +45,7 @@ class IngestSummary:
              f"duplicates (same bytes) {self.duplicates}, near-duplicates linked {self.near_duplicates}, "
              f"failed {len(self.failed)}")
         ]
-        out += [f"failed {source}: {reason}" for source, reason in self.failed]
+        out += [printable(f"failed {source}: {reason}") for source, reason in self.failed]
         return out
 
 
@@ -86,6 +88,7 @@ def ingest(
     on_progress: Callable[[IngestSummary, str], None] | None = None,
     documents: Iterable[Document | IngestError] | None = None,
     summary: IngestSummary | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IngestSummary:
     """Ingest every report under `paths` (or the given `documents`) into `store`; returns the counts.
 
@@ -98,7 +101,7 @@ def ingest(
         prepare(store)
     jobs = jobs or default_jobs()
     summary = summary if summary is not None else IngestSummary()
-    items = documents if documents is not None else read_paths([str(p) for p in paths])
+    items = documents if documents is not None else read_paths([str(p) for p in paths], limits=limits)
     seen: set[str] = set()
     notify = on_progress or (lambda s, src: None)
 
@@ -151,7 +154,8 @@ def ingest(
 
     def new_executor() -> ProcessPoolExecutor:
         """Workers are forked now, before the caller's progress display starts any thread."""
-        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
+        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
+                                       initargs=(os.getpid(),))
         executor.submit(int).result()
         return executor
 
@@ -199,7 +203,28 @@ def _store_with_index(store: Store, report: Report, raw: bytes, result: Processe
     return stored
 
 
-def _worker_init() -> None:
-    """Ctrl-C and SIGTERM are the main process's to handle: it rolls back and prints the summary."""
+def _worker_init(parent: int | None = None) -> None:
+    """Ctrl-C and SIGTERM are the main process's to handle: it rolls back and prints the summary.
+    A worker ends with its parent (kill -9 of `luoshi ingest` must not leave workers running for minutes)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int | None) -> None:
+    """Ask Linux for SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG), then check that it has not died
+    already (between fork and here). Elsewhere nothing is done: workers end when they next find the pool gone."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the pool's own checks remain
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import threading
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,12 +16,14 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..ingest.limits import UPLOAD_LIMITS, Limits
 from .cache import LRUCache
 from .i18n import COOKIE, LANGS
 from .render import STATIC_DIR, render
 from .texts import SharedTexts
 
-DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_UPLOAD_BYTES = UPLOAD_LIMITS.file_bytes
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")  # a rebinding page's Host is its own name, never these
 
 
 class StoreProvider:
@@ -78,8 +82,14 @@ def create_app(
     allow_upload: bool = False,
     data_dir: str | Path | None = None,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    upload_hosts: Collection[str] | None = None,
+    upload_limits: Limits | None = None,
 ) -> FastAPI:
-    """The web app over one database. Read-only unless allow_upload; uploads are kept under data_dir/uploads."""
+    """The web app over one database. Read-only unless allow_upload; uploads are kept under data_dir/uploads.
+
+    `upload_hosts`: the Host header values an upload may carry ("127.0.0.1:8000", or a name alone for any port;
+    default: the loopback names on any port); `luoshi serve` passes the addresses it binds. `upload_limits`:
+    ingest.UPLOAD_LIMITS unless given, with the file size set to max_upload_bytes."""
     from .routes import ROUTERS
 
     stores = StoreProvider(store_url, readonly=not allow_upload)
@@ -103,6 +113,9 @@ def create_app(
     app.state.allow_upload = allow_upload
     app.state.data_dir = Path(data_dir) if data_dir else Path.cwd() / "luoshi-data"
     app.state.max_upload_bytes = max_upload_bytes
+    app.state.upload_hosts = frozenset(h.lower() for h in (upload_hosts or LOOPBACK_HOSTS))
+    app.state.upload_limits = dataclasses.replace(upload_limits or UPLOAD_LIMITS, file_bytes=max_upload_bytes)
+    app.state.upload_lock = threading.Lock()  # one upload processed at a time: memory is one report's, not N's
     app.state.cache = LRUCache()
     app.state.texts = texts
     app.state.background = background
