@@ -103,12 +103,26 @@ def long_text(chars: int) -> tuple[str, bytes]:
     return "long.txt", varied_report(chars * 3).encode()
 
 
+def pdf_pages(pages: int) -> tuple[str, bytes]:
+    """A PDF whose text passes the limit: reading stops at the page that passes it, not after the last."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for page in range(pages):
+        for line in range(40):
+            c.drawString(40, 800 - line * 18, f"page {page} line {line} " + "growth target " * 4)
+        c.showPage()
+    c.save()
+    return "long.pdf", buf.getvalue()
+
+
 def raw_bytes(size: int) -> tuple[str, bytes]:
     return "raw.txt", bytes(size)
 
 
 BUILDERS = {f.__name__: f for f in (zip_bomb, zip_of_zips, nested_zip, many_members, docx_bomb, deep_html,
-                                    deep_html_optgroup, unclosed_html, long_text, raw_bytes)}
+                                    deep_html_optgroup, unclosed_html, long_text, pdf_pages, raw_bytes)}
 
 
 def cases() -> list:

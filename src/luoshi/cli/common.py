@@ -49,17 +49,17 @@ class Tally:
 
 _H = "(limits: docs/ingest.md#limits)"
 MaxFileMB = Annotated[float | None, typer.Option(
-    "--max-file-mb", help=f"Largest file or archive member, in MB [default {DEFAULT_LIMITS.file_bytes // MB}] {_H}.")]
+    "--max-file-mb", help=f"Largest file or archive member, in MB (default {DEFAULT_LIMITS.file_bytes // MB}) {_H}.")]
 MaxArchiveMB = Annotated[float | None, typer.Option(
-    "--max-archive-mb", help=f"Largest expanded total of one archive, in MB [default {DEFAULT_LIMITS.archive_bytes // MB}].")]
+    "--max-archive-mb", help=f"Largest expanded total of one archive, in MB (default {DEFAULT_LIMITS.archive_bytes // MB}).")]
 MaxMembers = Annotated[int | None, typer.Option(
-    "--max-members", help=f"Most members in one archive [default {DEFAULT_LIMITS.archive_members:,}].")]
+    "--max-members", help=f"Most members in one archive (default {DEFAULT_LIMITS.archive_members:,}).")]
 MaxArchiveDepth = Annotated[int | None, typer.Option(
-    "--max-archive-depth", help=f"Archives inside archives, deepest level [default {DEFAULT_LIMITS.archive_depth}].")]
+    "--max-archive-depth", help=f"Archives inside archives, deepest level (default {DEFAULT_LIMITS.archive_depth}).")]
 MaxHtmlDepth = Annotated[int | None, typer.Option(
-    "--max-html-depth", help=f"HTML elements nested deeper are flattened [default {DEFAULT_LIMITS.html_depth}].")]
+    "--max-html-depth", help=f"HTML elements nested deeper are flattened (default {DEFAULT_LIMITS.html_depth}).")]
 MaxTextChars = Annotated[int | None, typer.Option(
-    "--max-text-chars", help=f"Most characters of text in one report [default {DEFAULT_LIMITS.text_chars:,}].")]
+    "--max-text-chars", help=f"Most characters of text in one report (default {DEFAULT_LIMITS.text_chars:,}).")]
 
 
 def make_limits(

@@ -140,7 +140,7 @@ def _read_bytes(
     if reason := _binary_refusal(name, data):
         return [IngestError(name, reason)]
     if data.startswith(b"%PDF-"):
-        return [read_pdf(name, data)]
+        return [read_pdf(name, data, limits.text_chars)]
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         archive = open_zip(name, data, limits, budget)  # a docx or xlsx is a zip too: the same bounds hold
         if isinstance(archive, IngestError):

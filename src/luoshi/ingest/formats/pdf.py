@@ -12,13 +12,19 @@ from ...models import Document, IngestError
 NO_TEXT = "PDF has no text layer (scanned?)"
 
 
-def read_pdf(source: str, data: bytes) -> Document | IngestError:
+def read_pdf(source: str, data: bytes, max_chars: int | None = None) -> Document | IngestError:
+    """pypdf bounds each stream it inflates (75 MB); reading stops as soon as the text passes `max_chars`."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly on harmless quirks
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             return IngestError(source, "PDF is encrypted with a password")
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        pages, chars = [], 0
+        for page in reader.pages:
+            pages.append((page.extract_text() or "").strip())
+            chars += len(pages[-1])
+            if max_chars is not None and chars > max_chars:
+                return IngestError(source, f"text too long ({chars:,} characters read > limit {max_chars:,})")
     except Exception as e:  # noqa: BLE001 - pypdf raises many kinds on broken files
         return IngestError(source, f"corrupt PDF ({type(e).__name__}: {e})")
     text = "\n\n".join(p for p in pages if p)
