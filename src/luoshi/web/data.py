@@ -123,24 +123,50 @@ def region_reports(store: Any, region: str) -> list[dict]:
 
 
 def region_facts(store: Any, region: str) -> list[dict]:
+    """The region's metric facts that charts are drawn from (targets and results of canonical reports), with the
+    sentence and offsets each figure comes from (CSV, hover) and its basis (a year's change or a span's)."""
     return store.query(
-        "SELECT r.year, r.id AS report_id, f.metric, f.status, f.value, f.unit, f.growth, f.growth_unit, f.period, "
-        "f.bound, f.high, f.start FROM facts f JOIN reports r ON r.id = f.report_id "
+        "SELECT r.year, r.id AS report_id, f.metric, f.metric_text, f.status, f.value, f.unit, f.value_text, f.high, "
+        'f.growth, f.growth_unit, f.period, f.bound, f.basis, f.start, f."end", f.sentence '
+        "FROM facts f JOIN reports r ON r.id = f.report_id "
         "WHERE r.region = ? AND r.canonical_id IS NULL AND f.metric IS NOT NULL AND f.status IN (?, ?, ?) "
         "AND f.scope IS NULL ORDER BY r.year, f.start",
         [region, "target", *ACTUAL_STATUSES],
     )
 
 
-def metric_series(facts: list[dict]) -> dict[str, dict[str, Any]]:
-    """For each metric with a target: one measure (growth if its targets state growth, else value) and the
-    target and result per period. The first figure of a period wins; an actual beats an estimate."""
-    by_metric: dict[str, list[dict]] = defaultdict(list)
+def is_annual(fact: dict) -> bool:
+    """A year's figure: cumulative (累计) and multi-year average (年均) figures are never a year's result."""
+    return (fact.get("basis") or "annual") == "annual"
+
+
+def fact_point(f: dict, y: float, period: int, series: str) -> dict:
+    """One plotted (or listed) figure with where it comes from."""
+    return {"series": series, "period": period, "y": y, "status": f.get("status"), "basis": f.get("basis") or "annual",
+            "report_id": f.get("report_id"), "start": f.get("start"), "end": f.get("end"),
+            "value_text": f.get("value_text"), "metric_text": f.get("metric_text"), "sentence": f.get("sentence")}
+
+
+def _fact_dict(fact: Any, report_id: str | None) -> dict:
+    return {"status": fact.status, "basis": fact.basis, "report_id": report_id, "start": fact.start, "end": fact.end,
+            "value_text": fact.value_text, "metric_text": fact.metric_text, "sentence": fact.sentence}
+
+
+def metric_series(facts: list[dict], verdicts: list[Any] | None = None) -> dict[str, dict[str, Any]]:
+    """For each metric (or named variant, `names.chart_key`) with a target: one measure (growth if its targets
+    state growth, else value) and the target and result per year, a year's figures only. The first figure of a
+    period wins, an actual beats an estimate, and where the tracking stage judged a target (`verdicts`, Verdict
+    objects) its target and result are the points, so the chart says what the verdict table says.
+    Cumulative and multi-year figures are kept apart (`apart`), never plotted."""
+    from .names import chart_key
+
+    by_key: dict[str, list[dict]] = defaultdict(list)
     for f in facts:
-        by_metric[f["metric"]].append(f)
+        by_key[chart_key(f["metric"], f.get("metric_text"))].append(f)
     out: dict[str, dict[str, Any]] = {}
-    for metric, rows in by_metric.items():
-        target_rows = [f for f in rows if f["status"] == "target"]
+    for key, rows in by_key.items():
+        annual = [f for f in rows if is_annual(f)]
+        target_rows = [f for f in annual if f["status"] == "target"]
         if not target_rows:
             continue
         if any(f["growth"] is not None for f in target_rows):
@@ -148,28 +174,51 @@ def metric_series(facts: list[dict]) -> dict[str, dict[str, Any]]:
         else:
             measure, unit = "value", _most_common(f["unit"] for f in target_rows if f["value"] is not None)
         unit_key = "growth_unit" if measure == "growth" else "unit"
-        target: dict[int, float] = {}
-        result: dict[int, tuple[int, float]] = {}
-        for f in rows:
+        target: dict[int, dict] = {}
+        result: dict[int, tuple[int, dict]] = {}
+        for f in annual:
             y = f[measure]
             if y is None or f[unit_key] != unit:
                 continue
             if f["status"] == "target":
                 period = f["period"] or f["year"]
                 if period is not None:
-                    target.setdefault(period, float(y))
+                    target.setdefault(period, fact_point(f, float(y), period, "target"))
             else:
                 period = f["period"] or (f["year"] - 1 if f["year"] else None)
                 rank = 0 if f["status"] == "actual" else 1
                 if period is not None and (period not in result or rank < result[period][0]):
-                    result[period] = (rank, float(y))
+                    result[period] = (rank, fact_point(f, float(y), period, "result"))
+        for v in verdicts or ():
+            _judged_points(v, key, measure, unit, target, result)
         if target:
-            out[metric] = {
+            out[key] = {
                 "measure": measure, "unit": unit or "",
-                "target": sorted(target.items()),
-                "result": sorted((p, v) for p, (_, v) in result.items()),
+                "target": sorted((p, d["y"]) for p, d in target.items()),
+                "result": sorted((p, d["y"]) for p, (_, d) in result.items()),
+                "points": [target[p] for p in sorted(target)] + [result[p][1] for p in sorted(result)],
+                "apart": [fact_point(f, float(f["growth"] if f["growth"] is not None else f["value"] or 0),
+                                     f["period"] or f["year"], "target" if f["status"] == "target" else "result")
+                          for f in rows if not is_annual(f)],
             }
     return dict(sorted(out.items(), key=lambda kv: -(len(kv[1]["target"]) + len(kv[1]["result"]))))
+
+
+def _judged_points(v: Any, key: str, measure: str, unit: str | None, target: dict, result: dict) -> None:
+    """A judged target's figures replace the chart's for its year, when they are this chart's measure."""
+    from .names import chart_key
+
+    t = v.target
+    if (v.kind != "target" or t is None or v.year is None or v.unit != unit or v.target_value is None
+            or chart_key(t.metric or "", t.metric_text) != key or getattr(t, measure) != v.target_value
+            or (t.basis or "annual") != "annual"):
+        return
+    target[v.year] = {**_fact_dict(t, v.target_report), "series": "target", "period": v.year,
+                      "y": float(v.target_value)}
+    r = v.result
+    if r is not None and v.result_value is not None and (r.basis or "annual") == "annual":
+        result[v.year] = (-1, {**_fact_dict(r, v.result_report), "series": "result", "period": v.year,
+                               "y": float(v.result_value), "verdict": v.verdict})
 
 
 def _most_common(values: Any) -> Any:
