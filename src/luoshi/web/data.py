@@ -11,7 +11,8 @@ from typing import Any
 
 from .filters import PAGE_SIZE, Filters
 
-REPORT_LIST_COLUMNS = "r.id, r.source, r.title, r.region, r.level, r.province, r.year, r.kind, r.date, r.confidence, r.n_chars"
+REPORT_LIST_COLUMNS = ("r.id, r.source, r.title, r.region, r.level, r.province, r.year, r.kind, r.date, r.confidence, "
+                       "r.n_chars, r.doc_type, r.canonical_id")
 LOW_CONFIDENCE = 0.8
 TARGET_SORTS = {
     "region": "r.region", "year": "r.year", "province": "r.province", "level": "r.level",
@@ -52,15 +53,70 @@ def overview(store: Any) -> dict[str, Any]:
     }
 
 
-def report_list(store: Any, filters: Filters) -> tuple[list[dict], int]:
+def report_list(store: Any, filters: Filters, *, copies: bool = False, limit: int | None = PAGE_SIZE
+                ) -> tuple[list[dict], int]:
+    """One page of reports matching the filters: near-duplicates shown once (under their canonical report, see
+    `attach_copies`) unless `copies`; `limit` None gives every row (CSV)."""
     where, params = filters.where()
+    if not copies:
+        where += " AND r.canonical_id IS NULL"
     total = store.query(f"SELECT COUNT(*) AS n FROM reports r WHERE 1=1{where}", params)[0]["n"]
-    rows = store.query(
-        f"SELECT {REPORT_LIST_COLUMNS} FROM reports r WHERE 1=1{where} "
-        "ORDER BY r.year DESC, r.region, r.id LIMIT ? OFFSET ?",
-        [*params, PAGE_SIZE, filters.offset],
-    )
-    return rows, total
+    sql = f"SELECT {REPORT_LIST_COLUMNS} FROM reports r WHERE 1=1{where} ORDER BY r.year DESC, r.region, r.id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, filters.offset]
+    return attach_copies(store, store.query(sql, params)), total
+
+
+def attach_copies(store: Any, rows: list[dict]) -> list[dict]:
+    """Each row gets `copies`: the near-duplicates stored as copies of it (reports.canonical_id), read for these
+    rows only through the canonical_id index."""
+    ids = [r["id"] for r in rows if not r.get("canonical_id")]
+    copies: dict[str, list[dict]] = defaultdict(list)
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        for c in store.query(f"SELECT {REPORT_LIST_COLUMNS} FROM reports r WHERE r.canonical_id IN "
+                             f"({', '.join('?' * len(chunk))}) ORDER BY r.id", chunk):
+            copies[c["canonical_id"]].append(c)
+    for r in rows:
+        r["copies"] = copies.get(r["id"], [])
+    return rows
+
+
+def group_copies(rows: list[dict]) -> list[dict]:
+    """A list holding canonical reports and their copies, each canonical once with its copies under it (a copy
+    whose canonical report is not in the list stays, marked by its canonical_id)."""
+    ids = {r["id"] for r in rows}
+    copies: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r.get("canonical_id") in ids:
+            copies[r["canonical_id"]].append(r)
+    return [{**r, "copies": copies.get(r["id"], [])} for r in rows if r.get("canonical_id") not in ids]
+
+
+def region_names(store: Any) -> list[dict]:
+    """Every region with its number of reports (a GROUP BY on the region index; for search and suggestions)."""
+    return store.query("SELECT region, COUNT(*) AS n FROM reports WHERE region IS NOT NULL GROUP BY region", [])
+
+
+def nearest_regions(store: Any, query: str, limit: int = 12) -> list[dict]:
+    """Regions whose name holds the query (江苏 -> 江苏省) or is held by it, then the closest by spelling."""
+    import difflib
+
+    query = query.strip()
+    if not query:
+        return []
+    scored = []
+    for r in region_names(store):
+        name = r["region"]
+        if query in name or name in query:
+            score = 2 + len(query) / max(len(name), 1)
+        else:
+            score = difflib.SequenceMatcher(None, query, name).ratio()
+            if score < 0.5:
+                continue
+        scored.append((-score, -r["n"], name, r))
+    return [r for *_, r in sorted(scored, key=lambda x: x[:3])[:limit]]
 
 
 def filter_choices(store: Any) -> dict[str, list]:
@@ -117,7 +173,7 @@ def targets(store: Any, filters: Filters, sort: str, desc: bool, *, limit: int |
 
 def region_reports(store: Any, region: str) -> list[dict]:
     return store.query(
-        f"SELECT {REPORT_LIST_COLUMNS}, r.canonical_id FROM reports r WHERE r.region = ? ORDER BY r.year, r.id",
+        f"SELECT {REPORT_LIST_COLUMNS} FROM reports r WHERE r.region = ? ORDER BY r.year, r.id",
         [region],
     )
 
