@@ -161,8 +161,9 @@ def targets(store: Any, filters: Filters, sort: str, desc: bool, *, limit: int |
     order = TARGET_SORTS.get(sort, "r.year")
     direction = "DESC" if desc else "ASC"
     sql = (
-        "SELECT f.report_id, r.region, r.province, r.level, r.year, f.metric, f.metric_text, f.value, f.unit, "
-        f'f.value_text, f.high, f.growth, f.growth_unit, f.bound, f.period, f.start, f."end" {base} '
+        "SELECT f.report_id, r.region, r.province, r.level, r.year, r.doc_type, f.metric, f.metric_text, f.value, "
+        "f.unit, f.value_text, f.high, f.growth, f.growth_unit, f.bound, f.period, f.basis, f.start, f.\"end\", "
+        f"f.sentence {base} "
         f"ORDER BY {order} {direction}, r.id, f.idx"
     )
     if limit is not None:
@@ -311,50 +312,101 @@ def search_index_ready(store: Any, *, writable: bool) -> bool:
     return missing == 0
 
 
-def search(store: Any, query: str, filters: Filters, *, use_index: bool, context: int = 40
-           ) -> tuple[list[dict], bool]:
-    """One page of hits and whether more follow. Each hit: report fields, `start`/`end` of the first match,
-    and `snippet` with `marks` (offsets of the matches inside the snippet)."""
+SEARCH_WINDOW = 200  # indexed search: the best matches grouped by report (ranking more would cost every query)
+COUNT_CAP = 10_000  # matches counted up to this (a count is a pass over the index's postings, not the texts)
+SEARCH_SORTS = ("rank", "year_desc", "year_asc")
+
+
+def search(store: Any, query: str, filters: Filters, *, use_index: bool, sort: str = "rank", context: int = 40,
+           limit: int | None = PAGE_SIZE) -> dict[str, Any]:
+    """Hits grouped by report: `groups` (one page of reports, each with `hits`: `start`/`end` of the match,
+    `snippet` with `marks`), `total` matches and `reports` (the number of reports), `capped` when the count
+    stopped at COUNT_CAP, `more` when another page follows. `limit` None: every group (CSV)."""
     if use_index:
         from ..query.search import search as indexed_search
 
-        rows = indexed_search(store, query, limit=PAGE_SIZE + 1, offset=filters.offset, canonical_only=True,
-                              **filters.as_params())
-        hits = []
-        for h in rows[:PAGE_SIZE]:
+        rows = indexed_search(store, query, limit=SEARCH_WINDOW, canonical_only=True, **filters.as_params())
+        groups: dict[str, dict] = {}
+        for h in rows:
             if not h["matches"]:
                 continue
             start, end = h["matches"][0]
-            hits.append({
+            g = groups.setdefault(h["report_id"], {
                 "id": h["report_id"], "title": h["title"], "source": h["source"], "region": h["region"],
-                "year": h["year"], "start": start, "end": end, "snippet": h["sentence"],
-                "marks": [(a - h["start"], b - h["start"]) for a, b in h["matches"]],
-            })
-        return hits, len(rows) > PAGE_SIZE
-    return substring_search(store, query, filters, context=context)
+                "year": h["year"], "hits": []})
+            g["hits"].append({"start": start, "end": end, "snippet": h["sentence"],
+                              "marks": [(a - h["start"], b - h["start"]) for a, b in h["matches"]]})
+        found = list(groups.values())
+        total, reports, capped = indexed_count(store, query, filters)
+    else:
+        found, total, reports = substring_search(store, query, filters, context=context, sort=sort, limit=limit)
+        capped = False
+    if sort == "year_desc":
+        found.sort(key=lambda g: (-(g["year"] or 0)))
+    elif sort == "year_asc":
+        found.sort(key=lambda g: (g["year"] or 0))
+    page = found if limit is None else found[filters.offset:filters.offset + limit] if use_index else found
+    doc_types = {}
+    ids = [g["id"] for g in page]
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        doc_types.update({r["id"]: r["doc_type"] for r in store.query(
+            f"SELECT id, doc_type FROM reports WHERE id IN ({', '.join('?' * len(chunk))})", chunk)})
+    for g in page:
+        g["doc_type"] = doc_types.get(g["id"])
+    more = limit is not None and (filters.offset + limit < (len(found) if use_index else reports))
+    return {"groups": page, "total": total, "reports": reports, "capped": capped, "more": more,
+            "window": SEARCH_WINDOW if use_index else None}
 
 
-def substring_search(store: Any, query: str, filters: Filters, *, context: int = 40) -> tuple[list[dict], bool]:
-    """Without the index: reports containing the phrase, the first occurrence of each with the text around it.
+def indexed_count(store: Any, query: str, filters: Filters) -> tuple[int, int, bool]:
+    """(matching sentences, their reports, capped) through the full-text index, counted up to COUNT_CAP."""
+    from ..query.expr import parse, to_fts5, to_tsquery
+
+    node = parse(query)
+    where, params = filters.where()
+    if store.dialect == "sqlite":
+        inner = ("SELECT sp.report_id FROM search_fts JOIN search_spans sp ON sp.id = search_fts.rowid "
+                 f"JOIN reports r ON r.id = sp.report_id WHERE search_fts MATCH ? AND r.canonical_id IS NULL{where} "
+                 "LIMIT ?")
+        args = [to_fts5(node), *params, COUNT_CAP + 1]
+    else:
+        inner = ("SELECT sp.report_id FROM search_spans sp JOIN reports r ON r.id = sp.report_id "
+                 f"WHERE sp.grams @@ ?::tsquery AND r.canonical_id IS NULL{where} LIMIT ?")
+        args = [to_tsquery(node, "substring"), *params, COUNT_CAP + 1]
+    row = store.query(f"SELECT COUNT(*) AS n, COUNT(DISTINCT h.report_id) AS reports FROM ({inner}) h", args)[0]
+    return min(row["n"], COUNT_CAP), row["reports"], row["n"] > COUNT_CAP
+
+
+def substring_search(store: Any, query: str, filters: Filters, *, context: int = 40, sort: str = "rank",
+                     limit: int | None = PAGE_SIZE) -> tuple[list[dict], int, int]:
+    """Without the index: reports containing the phrase, the first occurrence of each with the text around it and
+    the number of occurrences; returns (one page of groups, occurrences in all matching reports, reports).
 
     Positions come from the database (instr/strpos count characters, as Python offsets do); only the snippet,
     never the whole text, leaves the database. This scans texts, so it is for small or unindexed databases.
     """
     where, params = filters.where()
     find = "strpos(r.text, ?)" if store.dialect == "postgresql" else "instr(r.text, ?)"
-    rows = store.query(
-        f"SELECT r.id, r.title, r.source, r.region, r.year, {find} - 1 AS pos, "
-        f"substr(r.text, CASE WHEN {find} - ? < 1 THEN 1 ELSE {find} - ? END, ? + ?) AS snippet "
-        f"FROM reports r WHERE {find} > 0 AND r.canonical_id IS NULL{where} "
-        "ORDER BY r.year DESC, r.region, r.id LIMIT ? OFFSET ?",
-        [query, query, context, query, context, 2 * context, len(query), query, *params, PAGE_SIZE + 1,
-         filters.offset],
-    )
-    hits = []
-    for r in rows[:PAGE_SIZE]:
+    occurrences = "(length(r.text) - length(replace(r.text, ?, ''))) / ?"
+    totals = store.query(
+        f"SELECT COUNT(*) AS reports, SUM({occurrences}) AS n FROM reports r "
+        f"WHERE {find} > 0 AND r.canonical_id IS NULL{where}", [query, len(query), query, *params])[0]
+    order = "r.year ASC, r.region, r.id" if sort == "year_asc" else "r.year DESC, r.region, r.id"
+    sql = (f"SELECT r.id, r.title, r.source, r.region, r.year, {find} - 1 AS pos, {occurrences} AS n, "
+           f"substr(r.text, CASE WHEN {find} - ? < 1 THEN 1 ELSE {find} - ? END, ? + ?) AS snippet "
+           f"FROM reports r WHERE {find} > 0 AND r.canonical_id IS NULL{where} ORDER BY {order}")
+    args = [query, query, len(query), query, context, query, context, 2 * context, len(query), query, *params]
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [limit, filters.offset]
+    groups = []
+    for r in store.query(sql, args):
         at = r["pos"] - max(0, r["pos"] - context)
-        hits.append({**r, "start": r["pos"], "end": r["pos"] + len(query), "marks": [(at, at + len(query))]})
-    return hits, len(rows) > PAGE_SIZE
+        hit = {"start": r["pos"], "end": r["pos"] + len(query), "snippet": r["snippet"], "marks": [(at, at + len(query))]}
+        groups.append({"id": r["id"], "title": r["title"], "source": r["source"], "region": r["region"],
+                       "year": r["year"], "n": r["n"], "hits": [hit]})
+    return groups, int(totals["n"] or 0), totals["reports"]
 
 
 def trend(store: Any, terms: list[str], filters: Filters, *, use_index: bool,

@@ -17,7 +17,7 @@ from .highlight import format_number
 
 VARIANT_SEP = "~"  # a chart key "unemployment_rate~surveyed": the metric and the measure named apart
 # Units whose big figures are written with 万/亿/万亿 (zh) or thousand/million/billion (en); others stay as written.
-SCALED_UNITS = {"元", "美元", "人", "个", "户", "家", "吨", "人次", "亩", "千瓦", "斤", "套", "件", "辆", "平方米"}
+SCALED_UNITS = {"元", "美元", "公斤", "人", "个", "户", "家", "吨", "人次", "亩", "千瓦", "斤", "套", "件", "辆", "平方米"}
 ZH_SCALES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
 EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 

@@ -9,9 +9,9 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from .. import data
+from .. import data, names
 from ..highlight import highlighted_text
-from ..render import render
+from ..render import render, request_lang
 from .deps import StoreDep
 
 router = APIRouter()
@@ -64,13 +64,18 @@ def report_raw(rid: str, store: StoreDep) -> Response:
 def report_page(request: Request, rid: str, store: StoreDep) -> HTMLResponse:
     report = load_report(store, rid)
     row = data.report_row(store, report.id) or {}
-    names = data.metric_names(store)
+    lang = request_lang(request)
     facts = []
     for i, f in enumerate(report.facts):  # getattr, not dataclasses.asdict: a deep copy per fact is slow
-        facts.append({"i": i, "metric_name": names.get(f.metric or ""), **{k: getattr(f, k) for k in FACT_FIELDS_FOR_JS}})
+        fact = {"i": i, **{k: getattr(f, k) for k in FACT_FIELDS_FOR_JS}}
+        fact["metric_name"] = names.metric_name(f.metric, lang) if f.metric else None
+        fact["value_shown"] = names.value(fact, lang).striptags()
+        fact["growth_shown"] = names.growth(fact, lang)
+        facts.append(fact)
+    copies = data.attach_copies(store, [{"id": report.id}])[0]["copies"] if not row.get("canonical_id") else []
     return render(
         request, "report.html",
-        report=report, row=row, facts=facts, metric_names=names,
+        report=report, row=row, facts=facts, copies=copies,
         text_html=highlighted_text(report.text, facts),
         status_counts={s: sum(1 for f in facts if f["status"] == s) for s in ("target", "plan", "actual", "estimate")},
         nav="reports",
