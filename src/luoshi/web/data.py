@@ -273,7 +273,8 @@ def _judged_points(v: Any, key: str, measure: str, unit: str | None, target: dic
     target[v.year] = {**_fact_dict(t, v.target_report), "series": "target", "period": v.year,
                       "y": float(v.target_value)}
     r = v.result
-    if r is not None and v.result_value is not None and (r.basis or "annual") == "annual":
+    if (r is not None and v.result_value is not None and (r.basis or "annual") == "annual"
+            and chart_key(r.metric or "", r.metric_text) == key):  # a result of another measure stays off this chart
         result[v.year] = (-1, {**_fact_dict(r, v.result_report), "series": "result", "period": v.year,
                                "y": float(v.result_value), "verdict": v.verdict})
 

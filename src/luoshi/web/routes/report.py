@@ -76,6 +76,7 @@ def report_page(request: Request, rid: str, store: StoreDep) -> HTMLResponse:
     return render(
         request, "report.html",
         report=report, row=row, facts=facts, copies=copies,
+        reasons_shown=[s for s in (names.reason(r, lang) for r in report.quality.reasons) if s],
         text_html=highlighted_text(report.text, facts),
         status_counts={s: sum(1 for f in facts if f["status"] == s) for s in ("target", "plan", "actual", "estimate")},
         nav="reports",
