@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from .. import data
@@ -17,6 +17,19 @@ router = APIRouter()
 @router.get("/", response_class=HTMLResponse)
 def overview_page(request: Request, store: StoreDep) -> HTMLResponse:
     return render(request, "overview.html", o=data.overview(store), nav="overview")
+
+
+OVERVIEW_TABLES = {"by_year": ["year", "n"], "by_level": ["level", "n"], "by_province": ["province", "n"],
+                   "recent": None, "low_confidence": None, "partial": None}
+
+
+@router.get("/overview/{table}.csv")
+def overview_csv(table: str, store: StoreDep) -> Response:
+    """One of the overview's tables (counts by year, level, province; the latest; the quality lists)."""
+    if table not in OVERVIEW_TABLES:
+        raise HTTPException(404, "error.not_found")
+    rows = data.overview(store)[table]
+    return csv_response(rows, OVERVIEW_TABLES[table] or REPORT_COLUMNS, f"{table}.csv")
 
 
 @router.get("/reports", response_class=HTMLResponse)

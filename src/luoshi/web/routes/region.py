@@ -78,7 +78,11 @@ def region_csv(request: Request, name: str, store: StoreDep) -> Response:
     """Every figure behind the region's charts (plotted = 1) and the multi-year ones kept apart (plotted = 0)."""
     if not data.region_reports(store, name):
         raise HTTPException(404, "error.not_found")
-    rows = point_rows(name, region_series(request, store, name), request_lang(request))
+    series = region_series(request, store, name)
+    metric = request.query_params.get("metric")
+    if metric:  # one chart's figures
+        series = {k: v for k, v in series.items() if k == metric}
+    rows = point_rows(name, series, request_lang(request))
     return csv_response(rows, POINT_COLUMNS, f"{name}.csv")
 
 

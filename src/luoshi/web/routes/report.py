@@ -50,6 +50,21 @@ def report_csv(rid: str, store: StoreDep) -> Response:
     return attachment("\ufeff" + out.getvalue(), "text/csv; charset=utf-8", f"{report.id[:16]}.csv")
 
 
+@router.get("/report/{rid}/{table}.csv")
+def report_log_csv(rid: str, table: str, store: StoreDep) -> Response:
+    """The report's repair log or removal log (the tables under its text)."""
+    from ..csvout import csv_response
+
+    if table not in ("repairs", "removals"):
+        raise HTTPException(404, "error.not_found")
+    report = load_report(store, rid)
+    items = report.quality.repairs if table == "repairs" else report.quality.removed
+    columns = ["report_id", "kind", "start", "end", "before", "after"] if table == "repairs" else [
+        "report_id", "kind", "text"]
+    rows = [{"report_id": report.id, **{c: getattr(item, c, None) for c in columns[1:]}} for item in items]
+    return csv_response(rows, columns, f"{report.id[:16]}-{table}.csv")
+
+
 @router.get("/report/{rid}/raw")
 def report_raw(rid: str, store: StoreDep) -> Response:
     """The original as ingested, as plain text (never interpreted as HTML: text/plain and nosniff)."""
