@@ -259,6 +259,7 @@ def test_english_mode_names_metrics_in_english(page, server, store):
     assert not any(re.search(r"[\u4e00-\u9fff]", c) for c in captions)
     page.locator("#verdicts-box #verdicts").wait_for()
     assert not any(re.search(r"[\u4e00-\u9fff]", s) for s in page.locator("#verdicts-targets span.verdict").all_inner_texts())
+    page.locator("figure.chart-box").first.scroll_into_view_if_needed()
     shot(page, "region-en-names")
 
 
