@@ -10,6 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from .filters import PAGE_SIZE, Filters
+from .names import chart_key
 
 REPORT_LIST_COLUMNS = ("r.id, r.source, r.title, r.region, r.level, r.province, r.year, r.kind, r.date, r.confidence, "
                        "r.n_chars, r.doc_type, r.canonical_id")
@@ -215,9 +216,11 @@ def metric_series(facts: list[dict], verdicts: list[Any] | None = None) -> dict[
     period wins, an actual beats an estimate, and where the tracking stage judged a target (`verdicts`, Verdict
     objects) its target and result are the points, so the chart says what the verdict table says.
     Cumulative and multi-year figures are kept apart (`apart`), never plotted."""
-    from .names import chart_key
-
     by_key: dict[str, list[dict]] = defaultdict(list)
+    judged_by_metric: dict[str, list[Any]] = defaultdict(list)
+    for v in verdicts or ():
+        if v.kind == "target" and v.target is not None:
+            judged_by_metric[v.metric or ""].append(v)
     for f in facts:
         by_key[chart_key(f["metric"], f.get("metric_text"))].append(f)
     out: dict[str, dict[str, Any]] = {}
@@ -246,7 +249,7 @@ def metric_series(facts: list[dict], verdicts: list[Any] | None = None) -> dict[
                 rank = 0 if f["status"] == "actual" else 1
                 if period is not None and (period not in result or rank < result[period][0]):
                     result[period] = (rank, fact_point(f, float(y), period, "result"))
-        for v in verdicts or ():
+        for v in judged_by_metric.get(key.partition("~")[0], ()):
             _judged_points(v, key, measure, unit, target, result)
         if target:
             out[key] = {
@@ -263,8 +266,6 @@ def metric_series(facts: list[dict], verdicts: list[Any] | None = None) -> dict[
 
 def _judged_points(v: Any, key: str, measure: str, unit: str | None, target: dict, result: dict) -> None:
     """A judged target's figures replace the chart's for its year, when they are this chart's measure."""
-    from .names import chart_key
-
     t = v.target
     if (v.kind != "target" or t is None or v.year is None or v.unit != unit or v.target_value is None
             or chart_key(t.metric or "", t.metric_text) != key or getattr(t, measure) != v.target_value
@@ -313,7 +314,7 @@ def search_index_ready(store: Any, *, writable: bool) -> bool:
     return missing == 0
 
 
-SEARCH_WINDOW = 200  # indexed search: the best matches grouped by report (ranking more would cost every query)
+SEARCH_WINDOW = 100  # indexed search: the best matches grouped by report (ranking more would cost every query)
 COUNT_CAP = 10_000  # matches counted up to this (a count is a pass over the index's postings, not the texts)
 SEARCH_SORTS = ("rank", "year_desc", "year_asc")
 

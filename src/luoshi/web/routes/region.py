@@ -29,13 +29,13 @@ VERDICT_COLUMNS = ["region", "level", "province", "year", "kind", "metric", "met
                    "result_report", "result_start", "result_end", "result_sentence", "result_status"]
 
 
-def cached_verdicts(request: Request, store: Any, name: str, *, plans: bool) -> list[Any]:
+def cached_verdicts(request: Request, store: Any, name: str, *, plans: bool, prefetch: bool = True) -> list[Any]:
     """The region's Verdict objects, judged once per database state (the charts and the tables share them)."""
     state = request.app.state
     fingerprint = data.fingerprint(store)
     found = state.cache.get_or_compute(("verdicts", name, plans, fingerprint),
                                        lambda: judged(store, name, plans=plans))
-    if not plans:  # the commitments are judged next, in the background: opening their section then finds them
+    if not plans and prefetch:  # the commitments are judged next, in the background: opening their section then finds them
         state.cache.prefetch(state.background, ("verdicts", name, True, fingerprint),
                              lambda: judged(state.stores.get(), name, plans=True))
     return found
@@ -60,7 +60,7 @@ def regions_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 def region_series(request: Request, store: Any, name: str) -> dict[str, dict]:
     facts = data.region_facts(store, name)
-    return data.metric_series(facts, cached_verdicts(request, store, name, plans=False))
+    return data.metric_series(facts, cached_verdicts(request, store, name, plans=False, prefetch=False))
 
 
 def point_rows(name: str, series: dict[str, dict], lang: str) -> list[dict]:

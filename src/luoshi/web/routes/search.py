@@ -41,7 +41,9 @@ def run_search(request: Request, store: Any, *, limit: int | None) -> tuple[str,
     if query:
         try:
             use_index = data.search_index_ready(store, writable=request.app.state.allow_upload)
-            result = data.search(store, query, filters, use_index=use_index, sort=sort, limit=limit)
+            key = ("search", query, filters, sort, limit, use_index, data.fingerprint(store))
+            result = request.app.state.cache.get_or_compute(key, lambda: data.search(
+                store, query, filters, use_index=use_index, sort=sort, limit=limit))
         except ValueError as e:  # the query language refused it (unbalanced quotes, only negative terms, ...)
             error = str(e)
     return query or "", filters, sort, result, error
