@@ -504,15 +504,21 @@ def test_every_route_on_postgresql(pg_url, seeds):
     with TestClient(create_app(pg_url, allow_upload=True)) as c:
         for path in ["/", "/reports?year=2024", f"/report/{rid}", f"/report/{rid}.json", f"/report/{rid}.csv",
                      f"/report/{rid}/raw", "/targets?sort=growth&desc=1", "/targets.csv", "/trends?terms=发展",
-                     "/upload"]:
+                     "/upload", "/reports.csv?doc_type=work_report", "/overview/by_year.csv",
+                     f"/report/{rid}/repairs.csv", "/trends.csv?terms=发展", "/search.csv?q=发展&sort=year_asc",
+                     "/regions?q=市"]:
             assert c.get(path).status_code == 200, path
         assert page_text(c.get(f"/report/{rid}").text, "#report-text") == text
         r = c.get("/search", params={"q": phrase})
         assert f"/report/{rid}#c" in r.text
+        assert int(HTMLParser(r.text).css_first("#result-count").attributes["data-total"]) >= 1
         if region:
-            assert c.get(f"/region/{region[0]['region']}").status_code == 200
-            assert c.get(f"/region/{region[0]['region']}/verdicts").status_code == 200
-            assert c.get(f"/region/{region[0]['region']}/verdicts/plans").status_code == 200
+            name = region[0]["region"]
+            for path in (f"/region/{name}", f"/region/{name}/verdicts", f"/region/{name}/verdicts/plans",
+                         f"/region/{name}.csv", f"/region/{name}/verdicts.csv"):
+                assert c.get(path).status_code == 200, path
+            for href in re.findall(r'href="(/verdict/[^"]+)"', c.get(f"/region/{name}/verdicts").text)[:2]:
+                assert "side-by-side" in c.get(href).text
     with open_store(pg_url) as s:  # the web app's index migration runs on PostgreSQL too
         assert s.query("SELECT 1 AS x FROM schema_migrations WHERE version = ?", [50])
 
