@@ -142,5 +142,6 @@ def reason(text: str, lang: str = "zh") -> str | None:
     for pattern, zh in _reasons():
         m = pattern.match(text)
         if m:
-            return re.sub(r"\{(\d)\}", lambda g: m.group(int(g.group(1))), zh)
+            groups = m.groups()
+            return re.sub(r"\{(\d)\}", lambda g: groups[int(g.group(1)) - 1], zh)
     return None

@@ -64,7 +64,8 @@ def render(request: Request, template: str, *, status_code: int = 200, **context
         request=request,
         lang=lang,
         t=translator(lang),
-        mname=lambda key: names.metric_name(key, lang),
+        mname=lambda key, metric_text=None: names.metric_name(
+            names.chart_key(key, metric_text) if key and metric_text else key, lang),
         unit_name=lambda unit: names.unit_name(unit, lang),
         amount=lambda value, unit, high=None: names.amount(value, unit, lang, high=high),
         fig_value=lambda fact: names.value(fact, lang),

@@ -93,7 +93,8 @@ def region_verdicts_csv(request: Request, name: str, store: StoreDep) -> Respons
         raise HTTPException(404, "error.not_found")
     plans = request.query_params.get("plans") == "1"
     lang = request_lang(request)
-    rows = [{**as_row(v), "metric_name": names.metric_name(v.metric, lang),
+    rows = [{**as_row(v), "metric_name": names.metric_name(
+                names.chart_key(v.metric, v.target.metric_text) if v.metric and v.target else v.metric, lang),
              "other_sources": [f"{o['source']}:{o['verdict']}:{o['result_value']}{o['unit'] or ''}:{o['result_report']}"
                                for o in v.extra.get("other_sources", [])]}
             for v in cached_verdicts(request, store, name, plans=plans)]

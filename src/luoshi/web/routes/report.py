@@ -83,7 +83,7 @@ def report_page(request: Request, rid: str, store: StoreDep) -> HTMLResponse:
     facts = []
     for i, f in enumerate(report.facts):  # getattr, not dataclasses.asdict: a deep copy per fact is slow
         fact = {"i": i, **{k: getattr(f, k) for k in FACT_FIELDS_FOR_JS}}
-        fact["metric_name"] = names.metric_name(f.metric, lang) if f.metric else None
+        fact["metric_name"] = names.metric_name(names.chart_key(f.metric, f.metric_text), lang) if f.metric else None
         fact["value_shown"] = names.value(fact, lang).striptags()
         fact["growth_shown"] = names.growth(fact, lang)
         facts.append(fact)

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from .. import data
-from ..filters import PAGE_SIZE, Filters
 from ..csvout import csv_response
-from ..names import metric_name
+from ..filters import PAGE_SIZE, Filters
+from ..names import chart_key, metric_name
 from ..render import render, request_lang
 from .deps import StoreDep
 
@@ -52,5 +52,5 @@ def targets_csv(request: Request, store: StoreDep) -> Response:
     sort, desc = sort_params(request)
     rows, _ = data.targets(store, filters, sort, desc, limit=None)
     lang = request_lang(request)
-    return csv_response(({**r, "metric_name": metric_name(r["metric"], lang)} for r in rows), CSV_COLUMNS,
+    return csv_response(({**r, "metric_name": metric_name(chart_key(r["metric"], r["metric_text"]) if r["metric"] else None, lang)} for r in rows), CSV_COLUMNS,
                         "targets.csv")
