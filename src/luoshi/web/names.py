@@ -142,6 +142,5 @@ def reason(text: str, lang: str = "zh") -> str | None:
     for pattern, zh in _reasons():
         m = pattern.match(text)
         if m:
-            groups = m.groups()
-            return re.sub(r"\{(\d)\}", lambda g: groups[int(g.group(1)) - 1], zh)
+            return m.expand(re.sub(r"\{(\d)\}", r"\\\1", zh))
     return None
