@@ -137,21 +137,130 @@ def most_facts(store) -> str | None:
     return rows[0]["report_id"] if rows else None
 
 
-def test_every_page_renders(page, server, store):
+def busiest_region(store) -> str | None:
+    rows = store.query("SELECT r.region FROM facts f JOIN reports r ON r.id = f.report_id WHERE f.status = 'target' "
+                       "AND f.metric IS NOT NULL AND r.region IS NOT NULL AND r.canonical_id IS NULL "
+                       "GROUP BY r.region ORDER BY COUNT(*) DESC LIMIT 1", [])
+    return rows[0]["region"] if rows else None
+
+
+def all_pages(store, server) -> dict[str, str]:
     rid = most_facts(store) or store.query("SELECT id FROM reports ORDER BY n_chars DESC LIMIT 1", [])[0]["id"]
-    region = store.query("SELECT region, COUNT(*) AS n FROM reports WHERE region IS NOT NULL "
-                         "GROUP BY region ORDER BY n DESC LIMIT 1", [])
     pages = {
         "overview": "/", "reports": "/reports", "targets": "/targets", "search": "/search?q=改革",
         "trends": "/trends?terms=改革,创新,高质量发展", "upload": "/upload", "report": f"/report/{rid}",
+        "regions": "/regions?q=江苏",
     }
+    region = busiest_region(store)
     if region:
-        pages["region"] = f"/region/{region[0]['region']}"
+        pages["region"] = f"/region/{region}"
+    return pages
+
+
+def test_every_page_renders(page, server, store):
+    """Every page in both languages (screenshots name-zh.png and name-en.png), and the not-found page."""
+    pages = all_pages(store, server)
+    for lang in ("zh", "en"):
+        for name, path in pages.items():
+            response = page.goto(server.url + path + ("&" if "?" in path else "?") + f"lang={lang}")
+            assert response.status == 200, path
+            assert page.locator("header.top nav a.active").count() == 1
+            if name == "region":
+                page.locator("#verdicts-box #verdicts, #verdicts-box #verdicts-none").first.wait_for()
+            shot(page, f"{name}-{lang}")
+        href = page.goto(server.url + "/region/全国/verdicts").ok and page.locator("a.verdict-view").first
+        if href and href.count():
+            page.goto(server.url + href.get_attribute("href") + f"?lang={lang}")
+            shot(page, f"verdict-{lang}")
+        response = page.goto(server.url + f"/region/江苏?lang={lang}")
+        assert response.status == 404
+        shot(page, f"region-not-found-{lang}")
+        page.js_errors[:] = [e for e in page.js_errors if "status of 404" not in e]
+
+
+def test_no_cumulative_figure_is_plotted_on_any_region_page(page, server, store):
+    """On the region page of every region with targets, each plotted point is a stored figure whose basis is a
+    year's (annual): no five-year total or multi-year average is drawn as a year's result."""
+    regions = [r["region"] for r in store.query(
+        "SELECT DISTINCT r.region FROM facts f JOIN reports r ON r.id = f.report_id WHERE f.status = 'target' "
+        "AND f.metric IS NOT NULL AND r.region IS NOT NULL AND r.canonical_id IS NULL", [])]
+    assert regions
+    checked = 0
+    for region in regions:
+        page.goto(f"{server.url}/region/{region}")
+        points = page.eval_on_selector_all(
+            "figure.chart-box svg circle.point",
+            "cs => cs.map(c => [c.dataset.report, Number(c.dataset.start), c.dataset.basis])")
+        for report_id, start, basis in points:
+            stored = store.query("SELECT basis FROM facts WHERE report_id = ? AND start = ?", [report_id, start])
+            assert stored and (stored[0]["basis"] or "annual") == "annual" == basis, (region, report_id, start)
+            checked += 1
+        page.locator("#verdicts-box #verdicts, #verdicts-box #verdicts-none").first.wait_for()
+    assert checked
+
+
+def test_each_national_target_counted_once(page, server, store):
+    page.goto(f"{server.url}/region/全国")
+    page.locator("#verdicts-box #verdicts, #verdicts-box #verdicts-none").first.wait_for()
+    rows = page.locator("#verdicts-targets tbody tr")
+    links = page.eval_on_selector_all("#verdicts-targets a.verdict-view", "as => as.map(a => a.getAttribute('href'))")
+    assert len(links) == len(set(links)) and links
+    counted = sum(int(n) for n in page.eval_on_selector_all(".verdict-summary .verdict", "s => s.map(x => x.dataset.n)"))
+    assert counted == rows.count()
+    if store.query("SELECT 1 AS x FROM reports WHERE doc_type = 'communique' LIMIT 1", []):
+        both = page.locator('#verdicts-targets tbody tr[data-sources="2"]')
+        assert both.count() > 0
+        both.first.scroll_into_view_if_needed()
+        shot(page, "national-verdicts-sources")
+
+
+def test_a_csv_behind_every_table(page, server, store):
+    """Every table on every page has a CSV link in its section that downloads rows."""
+    pages = all_pages(store, server)
+    pages.pop("upload")
     for name, path in pages.items():
-        response = page.goto(server.url + path)
-        assert response.status == 200, path
-        assert page.locator("header.top nav a.active").count() == 1
-        shot(page, name)
+        page.goto(server.url + path)
+        if name == "region":
+            page.locator("#verdicts-box #verdicts, #verdicts-box #verdicts-none").first.wait_for()
+        links = page.eval_on_selector_all(
+            "table, ol.hits", "ts => ts.map(t => { const box = t.closest('section, figure, #verdicts, .side-by-side, main');"
+            " const a = box && box.querySelector('a[href*=\".csv\"]'); return a ? a.href : null; })")
+        assert all(links), f"{name}: a table without a CSV link"
+        assert links or name == "regions", f"{name}: no table found"
+        for href in set(links):
+            response = page.request.get(href)
+            assert response.ok and response.headers["content-type"].startswith("text/csv"), href
+
+
+def test_a_verdict_side_by_side(page, server, store):
+    page.goto(f"{server.url}/region/全国")
+    page.locator("#verdicts-box #verdicts").wait_for()
+    page.locator("#verdicts-targets a.verdict-view").first.click()
+    page.wait_for_selector("#side-by-side")
+    for side in ("#side-target", "#side-result"):
+        quote = page.locator(f"{side} blockquote.sentence")
+        start, end = int(quote.get_attribute("data-mark-start")), int(quote.get_attribute("data-mark-end"))
+        report_id = page.locator(f"{side} p.muted a").get_attribute("href").split("/")[2].split("#")[0]
+        assert page.locator(f"{side} mark").inner_text() == store.get_report(report_id).text[start:end]
+    boxes = [page.locator(side).bounding_box() for side in ("#side-target", "#side-result")]
+    assert boxes[0]["x"] < boxes[1]["x"] and abs(boxes[0]["y"] - boxes[1]["y"]) < 5, "side by side"
+    assert page.locator("#verdict-confidence").inner_text()
+    shot(page, "verdict-side-by-side")
+
+
+def test_english_mode_names_metrics_in_english(page, server, store):
+    from luoshi.web.names import metric_table
+
+    region = busiest_region(store)
+    page.goto(f"{server.url}/region/{region}?lang=en")
+    captions = page.locator("figure.chart-box figcaption").all_inner_texts()
+    english = [v["en"] for v in metric_table().values()]
+    assert captions and sum(any(c.startswith(e) for e in english) for c in captions) >= len(captions) - 1
+    assert not any(re.search(r"[\u4e00-\u9fff]", c) for c in captions)
+    page.locator("#verdicts-box #verdicts").wait_for()
+    assert not any(re.search(r"[\u4e00-\u9fff]", s) for s in page.locator("#verdicts-targets span.verdict").all_inner_texts())
+    page.locator("figure.chart-box").first.scroll_into_view_if_needed()
+    shot(page, "region-en-names")
 
 
 def test_a_fact_is_highlighted_and_shows_its_value(page, server, store):

@@ -21,6 +21,9 @@ class Series:
     name: str
     points: list[tuple[float, float]] = field(default_factory=list)
     dashed: bool = False
+    # x -> where the point comes from: report_id, start, basis, status (data attributes: tests check them against
+    # the database) and `title` (the hover text, e.g. the figure as written)
+    info: dict[float, dict] = field(default_factory=dict)
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
@@ -59,7 +62,8 @@ def line_chart(series: Sequence[Series], *, width: int = 640, height: int = 260,
     ys = [y for s in series for _, y in s.points]
     ticks = nice_ticks(min(ys + [0.0]) if min(ys) >= 0 and min(ys) < max(ys) * 0.3 else min(ys), max(ys))
     y_lo, y_hi = ticks[0], ticks[-1]
-    left, right, top, bottom = 64, 16, 28, 30
+    # the left margin fits the longest tick label (7 px a digit at the tick font size): none is cut off
+    left, right, top, bottom = max(40, 14 + 7 * max(len(format_number(t)) for t in ticks)), 16, 28, 30
     plot_w, plot_h = width - left - right, height - top - bottom
     x_lo, x_hi = xs[0], xs[-1]
 
@@ -89,10 +93,13 @@ def line_chart(series: Sequence[Series], *, width: int = 640, height: int = 260,
         if len(pts) > 1:
             parts.append(Markup('<polyline class="line{}" points="{}"/>').format(" dashed" if s.dashed else "", path))
         for x, y in pts:
-            parts.append(Markup('<circle class="point" cx="{:.1f}" cy="{:.1f}" r="3.5" data-x="{}" data-y="{}">'
-                                '<title>{} {}: {}</title></circle>').format(
-                px(x), py(y), format_number(x).replace(",", ""), y, s.name, format_number(x).replace(",", ""),
-                format_number(y)))
+            info = s.info.get(x, {})
+            data = Markup("").join(Markup(' data-{}="{}"').format(k, info[k])
+                                   for k in ("report", "start", "end", "basis", "status") if info.get(k) is not None)
+            parts.append(Markup('<circle class="point" cx="{:.1f}" cy="{:.1f}" r="3.5" data-x="{}" data-y="{}"{}>'
+                                '<title>{} {}: {}{}</title></circle>').format(
+                px(x), py(y), format_number(x).replace(",", ""), y, data, s.name, format_number(x).replace(",", ""),
+                format_number(y), f" ({info['title']})" if info.get("title") else ""))
         parts.append(Markup("</g>"))
         parts.append(Markup('<rect class="swatch {}" x="{}" y="8" width="12" height="4"/>'
                             '<text class="legend" x="{}" y="14">{}</text>').format(

@@ -8,7 +8,9 @@ from typing import Any
 from starlette.datastructures import QueryParams
 
 LEVELS = ("national", "province", "city", "county", "district", "town", "unknown")
+DOC_TYPES = ("work_report", "communique", "five_year_plan", "other")  # meta.doc_type (parse stage)
 PAGE_SIZE = 50
+FILTER_COLUMNS = ("year", "level", "province", "region", "doc_type")
 
 
 def int_or_none(s: str | None) -> int | None:
@@ -28,6 +30,7 @@ class Filters:
     level: str | None = None
     province: str | None = None
     region: str | None = None
+    doc_type: str | None = None
     page: int = 1
 
     @classmethod
@@ -38,13 +41,14 @@ class Filters:
             level=level if level in LEVELS else None,
             province=text_or_none(q.get("province")),
             region=text_or_none(q.get("region")),
+            doc_type=doc_type if (doc_type := text_or_none(q.get("doc_type"))) in DOC_TYPES else None,
             page=max(1, int_or_none(q.get("page")) or 1),
         )
 
     def where(self, alias: str = "r") -> tuple[str, list[Any]]:
         """' AND …' clauses on the reports table (alias given) with their parameters."""
         sql, params = [], []
-        for column in ("year", "level", "province", "region"):
+        for column in FILTER_COLUMNS:
             value = getattr(self, column)
             if value is not None:
                 sql.append(f" AND {alias}.{column} = ?")
@@ -57,4 +61,4 @@ class Filters:
 
     def as_params(self) -> dict[str, Any]:
         """The filters as query-string pairs, for links that keep them (pagination, sorting, downloads)."""
-        return {k: v for k in ("year", "level", "province", "region") if (v := getattr(self, k)) is not None}
+        return {k: v for k in FILTER_COLUMNS if (v := getattr(self, k)) is not None}

@@ -11,6 +11,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from . import names
 from .charts import bar_chart, line_chart
 from .highlight import format_number, status_class
 from .i18n import COOKIE, pick_lang, translator
@@ -47,12 +48,30 @@ def url_with(request: Request, **changes: Any) -> str:
     return request.url.path + ("?" + urlencode(params) if params else "")
 
 
+def display_title(row: Any, t: Any) -> str:
+    """A report's title; one stored without a title (a row of a table file, say) is named by its region, year and
+    kind of document, never by its file path."""
+    get = row.get if isinstance(row, dict) else lambda k: getattr(row, k, None)
+    if get("title"):
+        return get("title")
+    what = t("doctype." + (get("doc_type") or "work_report"))
+    return " ".join(str(p) for p in (get("region"), t("year.n", year=get("year")) if get("year") else None, what) if p)
+
+
 def render(request: Request, template: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
     lang = request_lang(request)
     html = ENV.get_template(template).render(
         request=request,
         lang=lang,
         t=translator(lang),
+        mname=lambda key, metric_text=None: names.metric_name(
+            names.chart_key(key, metric_text) if key and metric_text else key, lang),
+        unit_name=lambda unit: names.unit_name(unit, lang),
+        amount=lambda value, unit, high=None: names.amount(value, unit, lang, high=high),
+        fig_value=lambda fact: names.value(fact, lang),
+        fig_growth=lambda fact: names.growth(fact, lang),
+        reason=lambda text: names.reason(text, lang),
+        title_of=lambda row: display_title(row, translator(lang)),
         url_with=lambda **kw: url_with(request, **kw),
         allow_upload=request.app.state.allow_upload,
         status_code=status_code,

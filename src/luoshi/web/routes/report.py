@@ -9,9 +9,9 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from .. import data
+from .. import data, names
 from ..highlight import highlighted_text
-from ..render import render
+from ..render import render, request_lang
 from .deps import StoreDep
 
 router = APIRouter()
@@ -50,6 +50,21 @@ def report_csv(rid: str, store: StoreDep) -> Response:
     return attachment("\ufeff" + out.getvalue(), "text/csv; charset=utf-8", f"{report.id[:16]}.csv")
 
 
+@router.get("/report/{rid}/{table}.csv")
+def report_log_csv(rid: str, table: str, store: StoreDep) -> Response:
+    """The report's repair log or removal log (the tables under its text)."""
+    from ..csvout import csv_response
+
+    if table not in ("repairs", "removals"):
+        raise HTTPException(404, "error.not_found")
+    report = load_report(store, rid)
+    items = report.quality.repairs if table == "repairs" else report.quality.removed
+    columns = ["report_id", "kind", "start", "end", "before", "after"] if table == "repairs" else [
+        "report_id", "kind", "text"]
+    rows = [{"report_id": report.id, **{c: getattr(item, c, None) for c in columns[1:]}} for item in items]
+    return csv_response(rows, columns, f"{report.id[:16]}-{table}.csv")
+
+
 @router.get("/report/{rid}/raw")
 def report_raw(rid: str, store: StoreDep) -> Response:
     """The original as ingested, as plain text (never interpreted as HTML: text/plain and nosniff)."""
@@ -64,13 +79,19 @@ def report_raw(rid: str, store: StoreDep) -> Response:
 def report_page(request: Request, rid: str, store: StoreDep) -> HTMLResponse:
     report = load_report(store, rid)
     row = data.report_row(store, report.id) or {}
-    names = data.metric_names(store)
+    lang = request_lang(request)
     facts = []
     for i, f in enumerate(report.facts):  # getattr, not dataclasses.asdict: a deep copy per fact is slow
-        facts.append({"i": i, "metric_name": names.get(f.metric or ""), **{k: getattr(f, k) for k in FACT_FIELDS_FOR_JS}})
+        fact = {"i": i, **{k: getattr(f, k) for k in FACT_FIELDS_FOR_JS}}
+        fact["metric_name"] = names.metric_name(names.chart_key(f.metric, f.metric_text), lang) if f.metric else None
+        fact["value_shown"] = names.value(fact, lang).striptags()
+        fact["growth_shown"] = names.growth(fact, lang)
+        facts.append(fact)
+    copies = data.attach_copies(store, [{"id": report.id}])[0]["copies"] if not row.get("canonical_id") else []
     return render(
         request, "report.html",
-        report=report, row=row, facts=facts, metric_names=names,
+        report=report, row=row, facts=facts, copies=copies,
+        reasons_shown=[s for s in (names.reason(r, lang) for r in report.quality.reasons) if s],
         text_html=highlighted_text(report.text, facts),
         status_counts={s: sum(1 for f in facts if f["status"] == s) for s in ("target", "plan", "actual", "estimate")},
         nav="reports",

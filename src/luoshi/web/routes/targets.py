@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from .. import data
+from ..csvout import csv_response
 from ..filters import PAGE_SIZE, Filters
-from ..render import render
+from ..names import chart_key, metric_name
+from ..render import render, request_lang
 from .deps import StoreDep
 
 router = APIRouter()
 
 CSV_COLUMNS = [
-    "report_id", "region", "province", "level", "year", "metric", "metric_text", "value", "unit", "value_text",
-    "high", "growth", "growth_unit", "bound", "period", "start", "end",
+    "report_id", "region", "province", "level", "year", "doc_type", "metric", "metric_name", "metric_text", "value",
+    "unit", "value_text", "high", "growth", "growth_unit", "bound", "period", "basis", "start", "end", "sentence",
 ]
-CSV_MAX_ROWS = 200_000
 
 
 def sort_params(request: Request) -> tuple[str, bool]:
@@ -44,8 +43,7 @@ def targets_page(request: Request, store: StoreDep) -> HTMLResponse:
     sort, desc = sort_params(request)
     rows, total = data.targets(store, filters, sort, desc)
     return render(request, "targets.html", rows=rows, total=total, filters=filters, sort=sort, desc=desc,
-                  page_size=PAGE_SIZE, choices=data.filter_choices(store), metric_names=data.metric_names(store),
-                  sorts=list(data.TARGET_SORTS), nav="targets")
+                  page_size=PAGE_SIZE, choices=data.filter_choices(store), sorts=list(data.TARGET_SORTS), nav="targets")
 
 
 @router.get("/targets.csv")
@@ -53,10 +51,6 @@ def targets_csv(request: Request, store: StoreDep) -> Response:
     filters = targets_filters(request, store)
     sort, desc = sort_params(request)
     rows, _ = data.targets(store, filters, sort, desc, limit=None)
-    out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    w.writeheader()
-    for row in rows[:CSV_MAX_ROWS]:
-        w.writerow(row)
-    return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="targets.csv"'})
+    lang = request_lang(request)
+    return csv_response(({**r, "metric_name": metric_name(chart_key(r["metric"], r["metric_text"]) if r["metric"] else None, lang)} for r in rows), CSV_COLUMNS,
+                        "targets.csv")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from .. import data
 from ..charts import Series, line_chart
+from ..csvout import csv_response
 from ..filters import Filters
 from ..i18n import translator
 from ..render import render, request_lang
@@ -28,11 +29,8 @@ def parse_terms(raw: str | None) -> list[str]:
     return terms[:MAX_TERMS]
 
 
-@router.get("/trends", response_class=HTMLResponse)
-def trends_page(request: Request, store: StoreDep) -> HTMLResponse:
-    terms = parse_terms(request.query_params.get("terms"))
-    filters = Filters.from_query(request.query_params)
-    series = {}
+def trend_series(request: Request, store: StoreDep, terms: list[str], filters: Filters) -> dict[str, list[dict]]:
+    series: dict[str, list[dict]] = {}
     if terms:
         state = data.fingerprint(store)
         texts = request.app.state.texts.get(store, state)  # in memory: counts in milliseconds (None: huge corpus)
@@ -40,6 +38,23 @@ def trends_page(request: Request, store: StoreDep) -> HTMLResponse:
         key = ("trend", tuple(terms), filters, use_index, texts is None, state)
         series = request.app.state.cache.get_or_compute(key, lambda: data.trend(store, terms, filters,
                                                                                 use_index=use_index, texts=texts))
+    return series
+
+
+@router.get("/trends.csv")
+def trends_csv(request: Request, store: StoreDep) -> Response:
+    """The chart's and the table's figures: per term and year, occurrences, reports and per 10,000 characters."""
+    terms = parse_terms(request.query_params.get("terms"))
+    series = trend_series(request, store, terms, Filters.from_query(request.query_params))
+    rows = [{"term": term, **p} for term, points in series.items() for p in points]
+    return csv_response(rows, ["term", "year", "count", "reports", "per_10k"], "trends.csv")
+
+
+@router.get("/trends", response_class=HTMLResponse)
+def trends_page(request: Request, store: StoreDep) -> HTMLResponse:
+    terms = parse_terms(request.query_params.get("terms"))
+    filters = Filters.from_query(request.query_params)
+    series = trend_series(request, store, terms, filters)
     t = translator(request_lang(request))
     chart = line_chart(
         [Series(term, [(float(p["year"]), p["per_10k"]) for p in points])

@@ -43,8 +43,10 @@
       tip.textContent = "";
       var table = document.createElement("table");
       var high = (f.high !== null && f.high !== undefined) ? "–" + fmt(f.high) : "";
-      var value = f.value === null ? "" : fmt(f.value) + high + " " + (f.unit || "");
-      var growth = f.growth === null ? "" : (f.growth > 0 ? "+" : "") + fmt(f.growth) + (f.growth_unit || "");
+      var value = f.value_shown !== undefined ? f.value_shown :
+        (f.value === null ? "" : fmt(f.value) + high + " " + (f.unit || ""));
+      var growth = f.growth_shown !== undefined ? f.growth_shown :
+        (f.growth === null ? "" : (f.growth > 0 ? "+" : "") + fmt(f.growth) + (f.growth_unit || ""));
       var rank = f.rank ? (f.rank.scope || "") + " #" + (f.rank.n || "") : "";
       var metric = f.metric_name ? f.metric_name + " (" + f.metric + ")" : (f.metric || f.metric_text);
       [
