@@ -22,6 +22,7 @@ FILES = [
     "raw/lawtext-gov/政府工作报告-主要城市/苏州市/2024.md", "bulk/lawtext-gov/政府工作报告-主要城市/苏州市/2025.md",
     "raw/lawtext-gov/政府工作报告-国务院/2022.md", "bulk/lawtext-gov/政府工作报告-国务院/2023.md",
     "bulk/lawtext-gov/国家统计局年度统计/2022.md",
+    "raw/johncodes404-prov2026-csv/2026_广东省_政府工作报告.csv", "bulk/lawtext-gov/政府工作报告-国务院/2026.md",
 ]
 
 
@@ -48,7 +49,18 @@ def gold_gdp_target(shared, name: str) -> float:
 
 def test_one_row_per_region_year_metric(frame):
     assert not frame.duplicated(["region", "year", "metric"]).any()
-    assert set(frame["region"]) == {"江苏省", "苏州市", "全国"}
+    assert set(frame["region"]) == {"江苏省", "苏州市", "广东省", "全国"}
+
+
+def test_a_province_target_with_the_national_target_beside_it(frame, shared):
+    gold = json.loads((shared / "gold/dev/raw__johncodes404-prov2026-csv__2026_广东省_政府工作报告.json")
+                      .read_text(encoding="utf-8"))
+    target = next(t for t in gold["targets"] if t.get("metric") == "gdp" and not t.get("optional"))
+    row = frame[(frame["region"] == "广东省") & (frame["year"] == 2026) & (frame["metric"] == "gdp")].iloc[0]
+    assert (row["target_low"], row["target_high"], row["target_bound"]) == (target["growth"], target["high"], "range")
+    national = frame[(frame["region"] == "全国") & (frame["year"] == 2026) & (frame["metric"] == "gdp")].iloc[0]
+    assert (row["parent_region"], row["parent_target"]) == ("全国", national["target_low"])
+    assert "国内生产总值" in national["target_sentence"] or "经济增长" in national["target_sentence"]
 
 
 def test_a_city_target_with_its_province_target_beside_it(frame, shared):
