@@ -15,7 +15,9 @@ from . import metrics
 from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_start
 from .quantities import Quantity, scan
 from .rank import find_rank
+from .relation import with_relations
 from .status import ABSENT_RE, DEADLINE_RE, basis_of, period_of, reviewed_year, role_of, span_end, status_of
+from .target_sentence import absent_by_content, paragraph_lead, status_with_content
 from .term_review import mark_term_review_figures
 
 __all__ = ["extract_facts", "targets_table"]
@@ -69,7 +71,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
             continue
         index = sent.section if sent.section is not None else section_at(report, sent.start)
         role = role_of(report.sections, index)
-        status = status_of(report, role)
+        status = status_with_content(report, role, status_of(report, role), text[sent.start:sent.end],
+                                     paragraph_lead(text, sent.start))
         if status is None:
             continue
         sentence_text = text[sent.start:sent.end]
@@ -101,6 +104,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                 found = metrics.find(m.group(1))
                 if found and found[0] not in absent:
                     absent.append(found[0])
+    facts = with_relations(report, sentences, facts)  # "增速高于全省1个百分点", "与全国同步": GDP set against another
+    absent += [m for m in absent_by_content(report, sentences) if m not in absent]  # "没有提出…具体目标" anywhere
     return mark_term_review_figures(report, facts), absent
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ._data import data_lines, data_rows
 
 _SENTENCE_START = re.compile(r"[。！？!?\n]")
-_LIST_ITEM = re.compile(r"[\s\u3000*]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[、.．，]?|[一二三四五六七八九十]是|[①-⑳]|[-•·])")
+_LIST_ITEM = re.compile(r"[\s\u3000*]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[、.．，]?|[一二三四五六七八九十]是|[①-⑳]|[-•·—])")
 _THIS_YEAR = re.compile(r"今年|(?:19|20)\d{2}年")
 # only in the cue's own clause: "围绕推动高质量发展，今年主要预期目标是" announces the targets
 _NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达到|落实)[^。；，,\n]{0,12}$")
@@ -72,7 +72,7 @@ def _list_end(text: str, line_end: int) -> int:
     """Extend over the following list lines (one target per line) when the announcing paragraph ends in a list."""
     end = line_end
     pos = line_end
-    prev = text[:line_end].rstrip()[-1:] or ""
+    prev = text[:line_end].rstrip(" \t\u3000*")[-1:] or ""  # "主要预期目标是:**": the colon under the bold
     items = 0
     while pos < len(text):
         nl = text.find("\n", pos + 1)
@@ -85,7 +85,7 @@ def _list_end(text: str, line_end: int) -> int:
         is_item = bool(_LIST_ITEM.match(stripped)) and len(stripped) < 200
         if is_item or (prev in "：:；;，," and len(stripped) < 200):
             items += 1
-            end = pos + len(line.rstrip())
+            end = pos + (nl - pos - len(line)) + len(line.rstrip())  # past the newline strip("\n") took off the front
             while end > pos and text[end - 1] in " \t\u3000\n":
                 end -= 1
             prev = stripped.rstrip("*")[-1:]
@@ -121,7 +121,7 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
         clauses = re.split(r"[，,；;]", text[start:m.start()])
         if _multiyear().search(clauses[-1]) and "今年" not in clauses[-1]:
             continue
-        if _multiyear().search(clauses[0]) and not _THIS_YEAR.search(text[start:m.start()]):
+        if _multiyear().search(clauses[0]) and not _THIS_YEAR.search(text[start:m.end()]):
             continue  # "今后五年，…主要预期目标是" / "“十三五”时期，…": the term's targets, not the year's
         nl = text.find("\n", m.end())
         line_end = len(text) if nl < 0 else nl

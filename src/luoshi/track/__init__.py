@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Report
-from .communique import communique_results, is_communique, track_national
+from .communique import communique_results, is_communique, national_references, track_national
 from .fiveyear import plan_period, track_five_year
 from .pairing import report_year, track_series
 from .plans import track_plans
@@ -22,13 +22,17 @@ __all__ = [
 ]
 
 
-def track(reports: list[Report], *, year: int | None = None, plans: bool = True) -> list[Verdict]:
-    """All verdicts for one region's reports; communiqués among them serve as a second source for national targets."""
+def track(reports: list[Report], *, year: int | None = None, plans: bool = True,
+          references: dict | None = None) -> list[Verdict]:
+    """All verdicts for one region's reports; communiqués among them serve as a second source for national targets
+    and give the national figures a relation target ("与全国同步") is set against. `references` adds such figures:
+    {(to, year, metric): growth}, e.g. {("全省", 2015, "gdp"): 8.0}."""
     communiques = [r for r in reports if is_communique(r)]
     five_year = [r for r in reports if r.meta.doc_type == "five_year_plan"
                  or (r.meta.doc_type != "work_report" and plan_period(r.meta.title or ""))]
     work = [r for r in reports if r not in communiques and r not in five_year]
-    verdicts = track_series(work, year=year)
+    references = {**national_references(communiques), **(references or {})}
+    verdicts = track_series(work, year=year, references=references)
     if communiques:
         verdicts += track_national(work, communiques, year=year)
     if five_year:
