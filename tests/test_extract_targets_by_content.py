@@ -21,7 +21,8 @@ CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "target
 def run(case: dict) -> tuple[list[Fact], list[str]]:
     text = clean_text(case["text"])
     sections = parse_sections(text)
-    report = Report(id="case", source="case", text=text, meta=Meta(year=case["year"], kind="annual"), sections=sections)
+    meta = Meta(year=case["year"], kind="annual", region=case.get("region"))
+    report = Report(id="case", source="case", text=text, meta=meta, sections=sections)
     report.sentences = split_sentences(text, sections)
     return extract_facts(report)
 

@@ -115,9 +115,9 @@ def other_place(report: Report, d: Draft) -> str | None:
     if not found:
         return None
     m = SUBREGION_RE.search(metrics.normalise(d.metric_text)[: found[1]])
-    if not m or m.group(1)[0] in "全我本各该" or any(w in m.group(1) for w in ("以上", "以下", "城市", "及", "所有")):
+    name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
+    if not m or len(name) < 2 or name[0] in "全我本各该" or any(w in name for w in ("以上", "以下", "城市", "及", "所有")):
         return None
-    name = m.group(1)
     region = report.meta.region or ""
     return None if name in region or (region and region[-3:] in name) else name
 
