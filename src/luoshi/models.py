@@ -173,6 +173,9 @@ class Fact:
     scope: str | None = None  # None for the jurisdiction as a whole; else the park/sub-region named
     rule: str | None = None  # which attribution rule produced the fact
     basis: str = "annual"  # annual | average (年均, over the span ending in period) | cumulative (累计)
+    # a target set relative to another jurisdiction or quantity ("增速高于全省1个百分点", "与全国同步"):
+    # {"to": "全省", "comparison": "above" | "below" | "not_below" | "equal", "by": 1.0, "by_unit": "个百分点"}
+    relation: dict[str, Any] | None = None
 
 
 @dataclass

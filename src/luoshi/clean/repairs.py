@@ -361,6 +361,32 @@ def fix_fullwidth_alnum(text: str) -> RepairResult:
     return out
 
 
+# --- letters an OCR read for digits inside a number ("增长l0%", "2O05年", "1O%") -------------------------------------
+
+_OCR_DIGIT_GATE = re.compile("[0-9][lIOo]|[lIOo][0-9]")
+# a run of digits and look-alike letters, with at least one real digit and one letter, standing as a number: no ASCII
+# letter on either side (so no English word or code like "CO2", "Win10" is touched) and a number's unit right after
+_OCR_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.])(?=[0-9lIOo.]*[0-9])(?=[0-9.]*[lIOo])[0-9lIOo](?:[0-9lIOo]|\.(?=[0-9lIOo]))*"
+    r"(?=[%‰％年月日万亿千百个倍元吨]|\.[0-9])")
+_TWO_LETTERS = re.compile("[lIOo]{2}")
+_OCR_DIGITS = str.maketrans("lIOo", "1100")
+
+
+def fix_ocr_digits(text: str) -> RepairResult:
+    """Letters read for digits inside a number (l/I for 1, O/o for 0): only single letters in a run that already
+    holds a digit, has no Latin letter beside it and ends in a number's unit (%, 年, 万, 亿, …)."""
+    out = RepairResult()
+    if not _OCR_DIGIT_GATE.search(text):
+        return out
+    for m in _OCR_NUMBER.finditer(text):
+        run = m.group()
+        if _TWO_LETTERS.search(run):
+            continue  # two letters side by side are a word or a code ("2019lo年"), not one misread digit
+        out.edits.append(Edit(m.start(), m.end(), run.translate(_OCR_DIGITS), "ocr_digit"))
+    return out
+
+
 _HALF = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)} | {ord("％"): "%", ord("．"): "."}
 
 # "增长9。5％", "885。3亿元": an ideographic full stop typed for the decimal point. Only between a number (not an
@@ -388,6 +414,7 @@ REPAIRS: list[tuple[str, RepairFn]] = [
     ("t2s", fix_traditional),
     ("radical", fix_radicals),
     ("fullwidth", fix_fullwidth_alnum),
+    ("ocr_digit", fix_ocr_digits),  # after fullwidth: "２Ｏ０５年" is "2O05年" by then
     ("decimal_point", fix_ideographic_decimal),
 ]
 

@@ -16,6 +16,7 @@ from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_sta
 from .metrics import direction
 from .quantities import Quantity, scan
 from .rank import find_rank
+from .relation import find_relations, with_relations
 from .status import (
     ABSENT_RE,
     DEADLINE_RE,
@@ -27,10 +28,12 @@ from .status import (
     span_end,
     status_of,
 )
+from .target_sentence import absent_by_content, paragraph_lead, status_with_content
 from .term_review import mark_term_review_figures
 
-# The stage's public surface: what other stages may import (track uses direction, plan_period, strip_action).
-__all__ = ["direction", "extract_facts", "plan_period", "strip_action", "targets_table"]
+# The stage's public surface: what other stages may import (track uses direction, find_relations, plan_period,
+# strip_action).
+__all__ = ["direction", "extract_facts", "find_relations", "plan_period", "strip_action", "targets_table"]
 
 ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
 SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
@@ -81,7 +84,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
             continue
         index = sent.section if sent.section is not None else section_at(report, sent.start)
         role = role_of(report.sections, index)
-        status = status_of(report, role)
+        status = status_with_content(report, role, status_of(report, role), text[sent.start:sent.end],
+                                     paragraph_lead(text, sent.start))
         if status is None:
             continue
         sentence_text = text[sent.start:sent.end]
@@ -113,6 +117,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                 found = metrics.find(m.group(1))
                 if found and found[0] not in absent:
                     absent.append(found[0])
+    facts = with_relations(report, sentences, facts)  # "增速高于全省1个百分点", "与全国同步": GDP set against another
+    absent += [m for m in absent_by_content(report, sentences) if m not in absent]  # "没有提出…具体目标" anywhere
     return mark_term_review_figures(report, facts), absent
 
 
@@ -122,9 +128,9 @@ def other_place(report: Report, d: Draft) -> str | None:
     if not found:
         return None
     m = SUBREGION_RE.search(metrics.normalise(d.metric_text)[: found[1]])
-    if not m or m.group(1)[0] in "全我本各该" or any(w in m.group(1) for w in ("以上", "以下", "城市", "及", "所有")):
+    name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
+    if not m or len(name) < 2 or name[0] in "全我本各该" or any(w in name for w in ("以上", "以下", "城市", "及", "所有")):
         return None
-    name = m.group(1)
     region = report.meta.region or ""
     return None if name in region or (region and region[-3:] in name) else name
 

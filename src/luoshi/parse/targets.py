@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._data import data_lines
+from ._data import data_lines, data_rows
 
 _SENTENCE_START = re.compile(r"[。！？!?\n]")
-_LIST_ITEM = re.compile(r"[\s\u3000*]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[、.．，]?|[一二三四五六七八九十]是|[①-⑳]|[-•·])")
+_LIST_ITEM = re.compile(r"[\s\u3000*]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[、.．，]?|[一二三四五六七八九十]是|[①-⑳]|[-•·—])")
 _THIS_YEAR = re.compile(r"今年|(?:19|20)\d{2}年")
 # only in the cue's own clause: "围绕推动高质量发展，今年主要预期目标是" announces the targets
 _NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达到|落实)[^。；，,\n]{0,12}$")
@@ -18,7 +18,10 @@ _NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达
 def _cue_pattern() -> re.Pattern[str]:
     words = data_lines("targets_cues.txt") + data_lines("targets_cues_loose.txt")
     cues = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"(?:{cues})(?:任务)?\s*(?:(?:建议|拟|初步)?(?:确定|安排|设定)?(?:是|为)?\s*[：:]|(?:建议|拟)?(?:确定|安排|设定)?(?:是|为))")
+    # "主要预期目标和约束性指标是：", "主要经济指标预期是", "主要奋斗目标的建议是：", "主要指标计划安排如下："
+    rest = r"(?:任务|和任务|和约束性?指标)?\s*(?:预期|的建议|计划)?"
+    verb = r"(?:建议|拟|初步|计划)?(?:确定|安排|设定|定)?"
+    return re.compile(rf"(?:{cues}){rest}(?:{verb}(?:是|为|如下)?\s*[：:]|(?:建议|拟)?(?:确定|安排|设定|定)?(?:是|为|如下))")
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +72,7 @@ def _list_end(text: str, line_end: int) -> int:
     """Extend over the following list lines (one target per line) when the announcing paragraph ends in a list."""
     end = line_end
     pos = line_end
-    prev = text[:line_end].rstrip()[-1:] or ""
+    prev = text[:line_end].rstrip(" \t\u3000*")[-1:] or ""  # "主要预期目标是:**": the colon under the bold
     items = 0
     while pos < len(text):
         nl = text.find("\n", pos + 1)
@@ -82,7 +85,7 @@ def _list_end(text: str, line_end: int) -> int:
         is_item = bool(_LIST_ITEM.match(stripped)) and len(stripped) < 200
         if is_item or (prev in "：:；;，," and len(stripped) < 200):
             items += 1
-            end = pos + len(line.rstrip())
+            end = pos + (nl - pos - len(line)) + len(line.rstrip())  # past the newline strip("\n") took off the front
             while end > pos and text[end - 1] in " \t\u3000\n":
                 end -= 1
             prev = stripped.rstrip("*")[-1:]
@@ -108,7 +111,8 @@ def _trim_explanation(text: str, cue_end: int, end: int) -> int:
 
 def find_targets_passage(text: str) -> tuple[int, int] | None:
     """(start, end) of the main expected targets passage, or None."""
-    best: tuple[int, int] | None = None
+    best: tuple[tuple, tuple[int, int]] | None = None
+    plan = _is_plan(text)  # a five-year plan's own targets are over its term: no year's passage to prefer
     for m in _cue_pattern().finditer(text):
         before = text[max(0, m.start() - 20):m.start()]
         if _NEGATIVE_BEFORE.search(before):
@@ -117,7 +121,7 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
         clauses = re.split(r"[，,；;]", text[start:m.start()])
         if _multiyear().search(clauses[-1]) and "今年" not in clauses[-1]:
             continue
-        if _multiyear().search(clauses[0]) and not _THIS_YEAR.search(text[start:m.start()]):
+        if _multiyear().search(clauses[0]) and not _THIS_YEAR.search(text[start:m.end()]):
             continue  # "今后五年，…主要预期目标是" / "“十三五”时期，…": the term's targets, not the year's
         nl = text.find("\n", m.end())
         line_end = len(text) if nl < 0 else nl
@@ -131,11 +135,36 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
         loose = _loose_cue().match(m.group(0))
         if loose and not _cue_pattern_strict().match(m.group(0)) and not _loose_cue_passes(text, m.end(), candidate[1]):
             continue
-        if "预期" in m.group(0):
-            return candidate
-        if best is None:
-            best = candidate
-    return best or _dense_paragraph(text)
+        if _PAST.search(text[start:m.start()]):
+            continue  # "去年主要预期目标是…": a past year's targets, quoted in the review
+        annual = not plan and _annual_body(text[m.end():candidate[1]])
+        key = (annual, "预期" in m.group(0), m.group(0).endswith(("：", ":")), -m.start())
+        if best is None or key > best[0]:
+            best = (key, candidate)
+    return best[1] if best else _dense_paragraph(text)
+
+
+_PAST = re.compile(r"去年|上年|过去")
+_ANNUAL_FIGURE = re.compile(r"(?<!年均)(?<!年平均)(?<!平均)(?:增长|增速|增幅)[^，；。\n]{0,6}?\d")
+_TERM_FIGURE = re.compile(r"(?:年均|年平均|平均每年)(?:增长|增速)|到(?:19|20)\d{2}年|翻一番|翻两番|翻番")
+
+
+@lru_cache(maxsize=1)
+def _plan_title() -> re.Pattern[str]:
+    return re.compile(next(row[1] for row in data_rows("doc_types.tsv") if row[0] == "five_year_plan"))
+
+
+def _is_plan(text: str) -> bool:
+    """The text opens with a five-year plan's title (doc_types.tsv, the one place that names it)."""
+    head = text.lstrip()[:200]
+    return bool(_plan_title().search(head[:head.find("\n")] if "\n" in head else head))
+
+
+def _annual_body(body: str) -> bool:
+    """The passage lists this year's figures ("地区生产总值增长9%"), not mostly a term's ("年均增长9%，到2010年…"):
+    among several announcements the one whose content is the year's wins, wherever it stands."""
+    annual = len(_ANNUAL_FIGURE.findall(body))
+    return annual > 0 and annual >= len(_TERM_FIGURE.findall(body))
 
 
 _TARGET_CLAUSE = re.compile(r"(?:增长|控制在|涨幅|达到|以上|以内|左右)[^，；。]{0,6}?\d|\d(?:\.\d+)?(?:%|万人|亿元|万吨|亿斤)(?:以上|以内|左右)")

@@ -59,3 +59,15 @@ def track_national(reports: list[Report], communiques: list[Report], *, year: in
                 v.target_value, v.result_value, v.unit = pair[0].value, pair[1].value, pair[0].unit
             verdicts.append(v)
     return verdicts
+
+
+def national_references(communiques: list[Report]) -> dict[tuple[str, int, str], float]:
+    """{("全国", year, metric): growth} from the communiqués' headline figures: what "与全国同步" is set against."""
+    refs: dict[tuple[str, int, str], float] = {}
+    for c in communiques:
+        year = communique_year(c)
+        for metric, facts in communique_results(c).items():
+            growth = next((f.growth for f in facts if f.growth is not None and f.growth_unit == "%"), None)
+            if year is not None and growth is not None:
+                refs.setdefault(("全国", year, metric), growth)
+    return refs

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Fact, Report
+from .relation import judge_relation
 from .verdict import RESEARCH, Convention, Verdict, comparable, confidence, judge, quantities
 
 RESULT_STATUSES = ("actual", "estimate")
@@ -55,11 +56,19 @@ def absent_targets(report: Report) -> list[str]:
     return sorted(set(report.absent_targets))
 
 
-def pair_target(target: Fact, candidates: list[Fact], *, source: str,
-                convention: Convention = RESEARCH) -> tuple[str, Fact | None, float, str]:
-    """The verdict for one target against the results stated for its metric (the first like-with-like one)."""
+def pair_target(target: Fact, candidates: list[Fact], *, source: str, convention: Convention = RESEARCH,
+                year: int | None = None, references: dict | None = None) -> tuple[str, Fact | None, float, str]:
+    """The verdict for one target against the results stated for its metric (the first like-with-like one); a
+    relation target ("高于全省1个百分点") against the referenced figure (track/relation.py)."""
     if not candidates:
         return "not_reported", None, 0.8, "no result for this metric in the next report"
+    if target.relation:
+        note = "no figure to compare the relation with"
+        for result in candidates:
+            verdict, note, _ = judge_relation(target, result, year, references)
+            if verdict != "not_comparable":
+                return verdict, result, 0.85 if source != "communique" else 0.9, note
+        return "not_comparable", candidates[0], 0.6, note
     for result in candidates:
         if comparable(target, result):
             verdict, note = judge(target, result, convention)
@@ -93,8 +102,8 @@ def work_reports_by_year(reports: list[Report]) -> tuple[dict[int, Report], list
     return by_year, half_year
 
 
-def track_series(reports: list[Report], *, year: int | None = None,
-                 convention: Convention = RESEARCH) -> list[Verdict]:
+def track_series(reports: list[Report], *, year: int | None = None, convention: Convention = RESEARCH,
+                 references: dict | None = None) -> list[Verdict]:
     """Verdicts for every main target of every year N whose year-N+1 report is in `reports`."""
     by_year, half_year = work_reports_by_year(reports)
     verdicts: list[Verdict] = []
@@ -104,7 +113,7 @@ def track_series(reports: list[Report], *, year: int | None = None,
         results = reported_results(report, n)
         for target in main_targets(report, n):
             verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="same_report",
-                                                     convention=convention)
+                                                     convention=convention, year=n, references=references)
             verdicts.append(_verdict(report, n, target.metric, verdict, target=target, result=result,
                                      result_report=report.id if result else None, confidence=conf * 0.8,
                                      source="same_report", note=note + " (half-year report)"))
@@ -116,7 +125,7 @@ def track_series(reports: list[Report], *, year: int | None = None,
         targets = main_targets(report, n)
         for target in targets:
             verdict, result, conf, note = pair_target(target, results.get(target.metric or "", []), source="work_report",
-                                                     convention=convention)
+                                                     convention=convention, year=n, references=references)
             verdicts.append(_verdict(report, n, target.metric, verdict, target=target, result=result,
                                      result_report=follow.id if result else None, confidence=conf, note=note))
         targeted = {t.metric for t in targets}
