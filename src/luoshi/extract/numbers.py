@@ -171,7 +171,7 @@ def format_chinese(n: int) -> str:
                 zero = True
         return out
 
-    parts = []
+    parts: list[str] = []
     for value, name in ((10**8, "亿"), (10**4, "万"), (1, "")):
         d, n = divmod(n, value)
         if d:
@@ -184,7 +184,3 @@ def format_chinese(n: int) -> str:
     while "零零" in text:
         text = text.replace("零零", "零")
     return text.rstrip("零")
-
-
-def to_float(value: Decimal) -> float:
-    return float(value)
