@@ -144,6 +144,9 @@ class Fact:
     scope: str | None = None  # None for the jurisdiction as a whole; else the park/sub-region named
     rule: str | None = None  # which attribution rule produced the fact
     basis: str = "annual"  # annual | average (年均, over the span ending in period) | cumulative (累计)
+    steps: list[str] = field(default_factory=list)  # the attribution rules that made and changed it, in order
+    checks: list[str] = field(default_factory=list)  # the vetoes it passed (extract/vetoes.py VETOES)
+    vetoed: list[str] = field(default_factory=list)  # the vetoes that fired on it
 
 
 @dataclass

@@ -12,22 +12,19 @@ from bisect import bisect_left
 
 from ..models import Fact, Report, Sentence
 from . import metrics
-from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_start
+from .attribution import attribute
+from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .quantities import Quantity, scan
 from .rank import find_rank
-from .status import ABSENT_RE, DEADLINE_RE, basis_of, period_of, reviewed_year, role_of, span_end, status_of
+from .status import ABSENT_RE, basis_of, period_of, role_of, span_end, status_of
 from .term_review import mark_term_review_figures
+from .vetoes import FACT_VETOES, Seen, apply
 
 __all__ = ["extract_facts", "targets_table"]
 
 ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
-SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
-GAP_RE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:全国|全省|全市|全区|全州|省|国家|同期|平均|省控|预期|目标)"
-                    r"[^，,；;]{0,8}$")
-GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:任务|目标|要求|预期)")
-THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 SENTENCE_OPENING = re.compile(r"^(?:(?:19|20)[0-9]{2}年|全年|去年|今年|当年|全国|全省|全市|全区|全县|我国|我省|我市|其中)+")
 
 
@@ -104,61 +101,6 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     return mark_term_review_figures(report, facts), absent
 
 
-def other_place(report: Report, d: Draft) -> str | None:
-    """A county, district, town or park named before the metric ("廉江市生产总值"), other than the report's own."""
-    found = metrics.find(d.metric_text)
-    if not found:
-        return None
-    m = SUBREGION_RE.search(metrics.normalise(d.metric_text)[: found[1]])
-    if not m or m.group(1)[0] in "全我本各该" or any(w in m.group(1) for w in ("以上", "以下", "城市", "及", "所有")):
-        return None
-    name = m.group(1)
-    region = report.meta.region or ""
-    return None if name in region or (region and region[-3:] in name) else name
-
-
-def is_threshold(text: str, q: Quantity, end: int) -> bool:
-    """'财政总收入过10亿元的县（市、区）达到9个': a bar the counted things pass, not the region's own figure."""
-    m = THRESHOLD_RE.match(text, q.end)
-    if not m:
-        return False
-    stop = clause_end(text, m.end(), end, CLAUSE_DELIMS)
-    return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
-
-
-def is_goal(report: Report, d: Draft, sent: Sentence) -> bool:
-    """A goal quoted in a review ("提出国内生产总值到2020年力争比2000年翻两番", "…翻两番的任务") is no result."""
-    text, q = report.text, d.growth_q or d.q
-    if GOAL_AFTER_RE.match(text, q.end):
-        return True
-    reviewed = reviewed_year(report)
-    clause = text[clause_start(text, sent.start, d.q.start, CLAUSE_DELIMS):d.q.start]
-    return bool(reviewed) and any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
-
-
-def in_aside(d: Draft) -> bool:
-    """'一般公共预算收入增长11.1%（州直增长13%、…）': a figure inside an aside after the name is a part's."""
-    phrase = metrics.normalise(d.metric_text)
-    found = metrics.find(phrase)
-    rest = phrase[found[2]:] if found else ""
-    return rest.count("(") > rest.count(")")
-
-
-def is_increment(d: Draft) -> bool:
-    """'比上年增加673亿元' / '增加5.7亿斤': an amount or a mass added, not the level the metric reached."""
-    q = d.q
-    return bool(q.growth_sign) and not q.level_verb and d.value is not None and d.unit not in ("%", "‰") \
-        and metrics.kind(d.metric) in ("currency", "mass")
-
-
-def is_gap(text: str, d: Draft, floor: int) -> bool:
-    """'地区生产总值增速力争高于全省1个百分点': a gap to another region's rate or a ceiling, not the region's own change."""
-    q = d.growth_q or d.q
-    if q.unit != "个百分点":
-        return False
-    return bool(GAP_RE.search(text[clause_start(text, floor, q.start, CLAUSE_DELIMS):q.start]))
-
-
 def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     """'粮食种植面积、单产实现“双增”，总产超298万吨' / '粮食生产连续七年丰收、去年总产接近600亿斤': a name cut to its
     tail (总产) after the sentence, its clause or the clause before opened with its head (粮食)."""
@@ -186,20 +128,12 @@ def name_tail(name: str | None) -> str | None:
 
 
 def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text: str) -> Fact:
+    """The fact a draft makes once the "fact" vetoes have judged it in its report."""
     text = report.text
-    if d.metric and (place := other_place(report, d)):
-        d.metric, d.scope = None, place
-    if d.metric and is_gap(text, d, sent.start):
-        if d.value is None:
-            d.metric = None
-        else:  # "城镇登记失业率3.5%，低于省控指标1个百分点": the level stays, the gap is no change of it
-            d.growth = d.growth_unit = d.growth_q = None
-    if d.metric and (is_threshold(text, d.q, sent.end) or is_increment(d) or in_aside(d)):
-        d.metric = None
-    if d.metric and status in ("actual", "estimate") and is_goal(report, d, sent):
-        d.metric = None
+    apply(FACT_VETOES, Seen(d, report=report, status=status, sent=sent))
     if not d.metric and (completed := elliptic_metric(text, sent, d)):
         d.metric = completed
+        d.steps.append("elliptic_metric")
         if metrics.kind(completed) == "percent" and d.value is None and d.growth_unit == "%":
             d.value, d.unit, d.growth, d.growth_unit = d.growth, "%", None, None  # a rate's figure is its value
     q: Quantity = d.q
@@ -246,6 +180,9 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         scope=d.scope,
         rule=d.rule,
         basis=basis,
+        steps=d.steps,
+        checks=d.checks,
+        vetoed=d.vetoed,
     )
 
 
