@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from ..models import Fact, Report, Sentence
-from . import metrics
+from . import lexicon, metrics
 from .attribution import attribute
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .quantities import Quantity, scan
@@ -25,7 +25,7 @@ __all__ = ["extract_facts", "targets_table"]
 ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
-SENTENCE_OPENING = re.compile(r"^(?:(?:19|20)[0-9]{2}年|全年|去年|今年|当年|全国|全省|全市|全区|全县|我国|我省|我市|其中)+")
+SENTENCE_OPENING = re.compile(rf"^(?:(?:19|20)[0-9]{{2}}年|{lexicon.pattern('period_words')}|{lexicon.pattern('jurisdiction')})+")
 
 
 def fallback_sentences(text: str) -> list[Sentence]:
@@ -72,9 +72,9 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         sentence_text = text[sent.start:sent.end]
         if status == "target":
             for m in ABSENT_RE.finditer(sentence_text):
-                found = metrics.find(m.group(1))
-                if found and found[0] not in absent:
-                    absent.append(found[0])
+                named = metrics.find(m.group(1))  # not `found`: that name holds the report's quantities
+                if named and named[0] not in absent:
+                    absent.append(named[0])
         if not quantities:
             continue
         for d in attribute(text, sent.start, sent.end, quantities):
@@ -95,9 +95,9 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
             line_end = text.find("\n", after)
             window = text[sec.end:min(line_end if line_end >= 0 else len(text), after + 300)]
             for m in ABSENT_RE.finditer(window):
-                found = metrics.find(m.group(1))
-                if found and found[0] not in absent:
-                    absent.append(found[0])
+                named = metrics.find(m.group(1))
+                if named and named[0] not in absent:
+                    absent.append(named[0])
     return mark_term_review_figures(report, facts), absent
 
 
@@ -106,12 +106,15 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     tail (总产) after the sentence, its clause or the clause before opened with its head (粮食)."""
     if d.metric or d.scope or d.rule != "lead" or not d.metric_text:
         return None
+    tail = SENTENCE_OPENING.sub("", d.metric_text)
+    if metrics.normalise(tail) not in metrics.aliases_by_tail():
+        return None  # no alias ends with it: nothing to complete (most unnamed figures stop here)
     own = clause_start(text, sent.start, d.q.start, CLAUSE_DELIMS)
     if "其中" in text[own:d.q.start]:
         return None  # "实际利用外资50.42亿美元，其中外商直接投资36.23亿美元": a part, not the whole cut short
     starts = {sent.start, own, clause_start(text, sent.start, own - 1, CLAUSE_DELIMS) if own > sent.start else own}
     openings = [SENTENCE_OPENING.sub("", text[s:d.q.start].lstrip()) for s in sorted(starts)]
-    found = {metrics.completion(SENTENCE_OPENING.sub("", d.metric_text), o) for o in openings} - {None}
+    found = {metrics.completion(tail, o) for o in openings} - {None}
     metric = found.pop() if len(found) == 1 else None
     if metric and d.value is not None and not metrics.compatible(metric, d.unit):
         return None
@@ -121,7 +124,7 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
 MAX_NAME = 60  # the longest labelled name is 24 characters; real ones stay well under this
 
 
-def name_tail(name: str | None) -> str | None:
+def name_tail(name: str) -> str:
     """A name cut to its last MAX_NAME characters. Only text whose punctuation was lost (a mojibake run where 。 became
     銆) gives longer "names" (thousands of characters up to the figure); the words nearest the figure name it."""
     return name[-MAX_NAME:] if name and len(name) > MAX_NAME else name
@@ -147,15 +150,15 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
     first, last = q, q
     if d.growth_q is not None:  # the growth may come before its level ("年均增长14.2%，达到1100亿元")
         first, last = min(q, d.growth_q, key=lambda x: x.start), max(q, d.growth_q, key=lambda x: x.end)
-    rank_end = clause_end(text, last.end, sent.end, CLAUSE_DELIMS)
-    rank_clause = text[last.end:rank_end]
-    next_clause_end = clause_end(text, min(rank_end + 1, sent.end), sent.end, CLAUSE_DELIMS)
-    rank = find_rank(rank_clause) or (find_rank(text[rank_end:next_clause_end]) if rank_end < sent.end else None)
+    rank_end = clause_end(text, last.end, sent.end, CLAUSE_DELIMS)  # each clause bound is computed once
+    rank = find_rank(text[last.end:rank_end])
+    if rank is None and rank_end < sent.end:
+        rank = find_rank(text[rank_end:clause_end(text, min(rank_end + 1, sent.end), sent.end, CLAUSE_DELIMS)])
     cs = clause_start(text, sent.start, q.start, CLAUSE_DELIMS)
-    clause = text[clause_start(text, sent.start, first.start, CLAUSE_DELIMS):clause_end(text, last.end, sent.end,
-                                                                                     CLAUSE_DELIMS)]
+    clause = text[cs if first is q else clause_start(text, sent.start, first.start, CLAUSE_DELIMS):rank_end]
     growth_start = d.growth_q.start if d.growth_q is not None else q.start
-    basis = basis_of(text[clause_start(text, sent.start, growth_start, CLAUSE_DELIMS):growth_start], text[cs:q.start])
+    gs = cs if growth_start == q.start else clause_start(text, sent.start, growth_start, CLAUSE_DELIMS)
+    basis = basis_of(text[gs:growth_start], text[cs:q.start])
     period = period_of(report, status, before)
     if basis == "average":
         period = span_end(report, status, text[sent.start:growth_start]) or period
@@ -176,7 +179,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         end=q.end,
         sentence=clause if clause else sentence_text.strip(),
         action=d.action if status == "plan" else None,
-        object=name_tail(d.object) if status == "plan" else None,
+        object=name_tail(d.object) if status == "plan" and d.object is not None else None,
         scope=d.scope,
         rule=d.rule,
         basis=basis,

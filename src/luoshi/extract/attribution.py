@@ -24,7 +24,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from . import metrics
+from . import lexicon, metrics
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
 from .tables import rows
@@ -34,13 +34,15 @@ ITEM_SPLIT = re.compile(r"[、和及与]")
 LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
 JOIN_WORD_RE = re.compile(r"[和及与或]")
-LINK_VERB_RE = re.compile(r"(?:增长|下降|达到|达|完成|实现|为|占|提高|新增)")
+LINK_VERB_RE = re.compile(f"(?:{lexicon.pattern('link_verbs')})")
 TOTAL_RE = re.compile(r"^(?:总量|总数|累计|总计|总额)")
 NEW_RE = re.compile(r"^(?:新增|新认定|新引进|新培育)")
 BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
 SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额|增速|增幅)")
 EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
-_REACH_WORDS = sorted({r[0] for r in rows("reach_verbs.txt")} | {"超", "近", "约", "首次"} - {"累计达"}, key=len, reverse=True)
+# "累计达" is a stock, not the level a growth reached: out of the whole set (not only the small one)
+_REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("reach_extra"))) - {"累计达"}, key=len,
+                      reverse=True)
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])[\u4e00-\u9fff]*人口$")
@@ -64,42 +66,69 @@ COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.t
 
 
 @cache
-def words(name: str) -> tuple[str, ...]:
-    return tuple(sorted((r[0] for r in rows(name)), key=len, reverse=True))
+def words(cls: str) -> tuple[str, ...]:
+    """A lexicon class, longest word first."""
+    return tuple(sorted(lexicon.words(cls), key=len, reverse=True))
 
 
-ONLY_VERBS = re.compile("|".join(sorted(set(words("actions.txt") + words("fillers.txt") + words("reach_verbs.txt")),
+ONLY_VERBS = re.compile("|".join(sorted(set(words("actions") + words("fillers") + words("reach_verbs")),
                                          key=len, reverse=True)) + r"|高标准|高质量|加快|全力|[、和及与\s]")
+
+
+_VERB_CHARS = "".join(sorted(set("".join(words("actions") + words("fillers") + words("reach_verbs")) + "高标准高质量加快全力、和及与")))
+NOT_VERB_CHAR = re.compile(rf"[^{re.escape(_VERB_CHARS)}\s]")  # a character no verb has: the phrase names something
+
+
+def only_verbs(phrase: str) -> bool:
+    """Nothing but verbs, fillers and joins ("达到", "力争突破"): the phrase names nothing. A phrase with a character
+    no such word has is decided without the alternation of ~100 words."""
+    return not NOT_VERB_CHAR.search(phrase) and not ONLY_VERBS.sub("", phrase)
 
 
 @cache
 def front_re() -> re.Pattern:
-    fillers = "|".join(re.escape(w) for w in words("fillers.txt"))
+    fillers = "|".join(re.escape(w) for w in words("fillers"))
     return re.compile(rf"^(?:[ \u3000、和及与并“”\"']|(?:19|20)[0-9]{{2}}年(?:全年|上半年|底|末)?|{fillers})+(?=.)")
 
 
 @cache
 def back_re() -> re.Pattern:
-    verbs = "|".join(re.escape(w) for w in words("reach_verbs.txt"))
+    verbs = "|".join(re.escape(w) for w in words("reach_verbs"))
     return re.compile(rf"(?<=.)(?:[ \u3000]|{verbs})+$")
 
 
+@cache
+def _front_chars() -> frozenset[str]:
+    return frozenset(" \u3000、和及与并“”\"'12" + "".join(w[0] for w in words("fillers")))
+
+
+@cache
+def _back_chars() -> frozenset[str]:
+    return frozenset(" \u3000\n" + "".join(w[-1] for w in words("reach_verbs")))  # \n: `$` matches before it
+
+
 def strip_front(phrase: str) -> str:
+    """Without the fillers, years and joins in front (only a phrase opening with one of their characters has any)."""
+    if not phrase or phrase[0] not in _front_chars():
+        return phrase
     return front_re().sub("", phrase, count=1)
 
 
 def strip_back(phrase: str) -> str:
+    """Without the verbs of reaching behind (only a phrase ending with one of their characters has any)."""
+    if not phrase or phrase[-1] not in _back_chars():
+        return phrase
     return back_re().sub("", phrase, count=1)
 
 
 @cache
 def action_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in words("actions.txt")))
+    return re.compile("|".join(re.escape(w) for w in words("actions")))
 
 
 @cache
 def leading_actions_re() -> re.Pattern:
-    alternatives = "|".join(re.escape(w) for w in words("actions.txt"))
+    alternatives = "|".join(re.escape(w) for w in words("actions"))
     return re.compile(rf"^(?:(?:{alternatives})[、和]?){{1,3}}(?=.)")
 
 
@@ -115,7 +144,7 @@ def strip_action(phrase: str) -> str:
 def scope_of(lead: str, metric_start: int) -> str | None:
     """A park, company or sub-region named before the metric phrase."""
     head = lead[:metric_start] if metric_start >= 0 else lead
-    for w in words("scopes.txt"):
+    for w in words("scopes"):
         if w in head:
             return head[: head.index(w) + len(w)].lstrip("，、其中全")
     return None
@@ -472,7 +501,7 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
     text, start, cs, lead, prev = st.text, st.start, st.cs, st.lead, st.prev
-    if found or is_change(q) or not lead or ONLY_VERBS.sub("", lead) or cs <= start:
+    if found or is_change(q) or not lead or not only_verbs(lead) or cs <= start:
         return None
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
     if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
@@ -547,7 +576,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     people = PEOPLE_NOUN_RE.search(q.value_text)
     if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
         trail = people.group() + (trail if not TRAIL_STOP.match(trail) else "")
-    verbs_only = not ONLY_VERBS.sub("", phrase)
+    verbs_only = only_verbs(phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
     if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):
         d.metric_text = trail
@@ -686,7 +715,7 @@ def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
     if TOTAL_RE.match(lead) or "累计" in lead or NEW_RE.match(strip_action(prev.metric_text)) or "新" in prev.metric_text:
         return False  # "新增…超230家、累计达1471家": an addition, then the stock
     between = text[prev.q.end:q.start]
-    return bool(lead) and not ONLY_VERBS.sub("", lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
+    return bool(lead) and only_verbs(lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
 
 
 def _no_subject(lead: str, verb: str | None = None, fillers: bool = True) -> bool:
@@ -705,7 +734,7 @@ def next_clause(text: str, prev: Draft, cs: int) -> bool:
 
 @cache
 def fillers_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in words("fillers.txt")))
+    return re.compile("|".join(re.escape(w) for w in words("fillers")))
 
 
 def split_subjects(subject: str) -> list[str] | None:

@@ -1,6 +1,6 @@
 """The lexicon: every word class of the extract stage in one data file (data/lexicon.tsv), loaded once.
 
-A row is `class<TAB>word<TAB>note`. `words(cls)` gives a class's words in file order; `pattern(cls)` a regular
+A row is `class<TAB>word`; a comment line before a class says what its words do. `words(cls)` gives a class's words in file order; `pattern(cls)` a regular
 expression alternation of them, longest first (so that "省控" is tried before "省")."""
 
 from __future__ import annotations

@@ -106,6 +106,3 @@ def format_chinese(n: int) -> str:
         text = text.replace("零零", "零")
     return text.rstrip("零")
 
-
-def to_float(value: Decimal) -> float:
-    return float(value)

@@ -50,7 +50,6 @@ FILLER_RE = re.compile(r"(?:分别|均|了|同比)$")
 SUFFIX_RE = re.compile(rf"(?:{alternation(SUFFIX_BOUND)})")
 CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
 NOTE_RE = re.compile(r"[（(](?:下同|同比|按可比价格?计算|可比口径|现价)[）)][ \u3000]*\Z")
-IDIOM_AFTER = re.compile(r"^(?:个(?:一|中心|代表|务必|全面|确保|坚持|面向|重点|融合|转变|结合)|条(?:主线|底线|红线)|项(?:基本|制度))")
 
 
 @dataclass
@@ -67,10 +66,6 @@ class Quantity:
     level_verb: bool = False  # "提高到52.4%": a verb that reaches a level, not a change
     lead_end: int = 0  # where the words before the number (verb, bound) begin: the metric phrase ends here
     times: bool = False  # unit was 倍 / 番
-
-    @property
-    def is_percent(self) -> bool:
-        return self.unit == "%"
 
 
 def _num(text: str | None) -> Decimal | None:
@@ -99,7 +94,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         if m is None:
             p = PEOPLE_RE.match(text, c.start(), end) or PEOPLE_AFTER_RE.match(text, c.start(), end)
             q = _people(p) if p else None
-            if q is not None:
+            if p is not None and q is not None:
                 resume = p.end()
                 _attach_context(text, q, start)
                 out.append(q)
@@ -130,6 +125,7 @@ def _build(m: re.Match) -> Quantity | None:
         return Quantity(s, e, m.group(), _num(m.group("tenth") + "十"), "%")
     if m.group("fan"):
         n = _num(m.group("fan")[1])
+        assert n is not None  # 一/两/二/三/四: always a number
         growth = (Decimal(2) ** int(n) - 1) * 100
         return Quantity(s, e, m.group(), growth, "%", growth_sign=1, verb="翻", times=True)
     n1, m1, u1, n2, m2, u2 = m.group("n1", "m1", "u1", "n2", "m2", "u2")

@@ -25,7 +25,8 @@ def units() -> dict[str, str]:
 @cache
 def bounds() -> tuple[dict[str, str], dict[str, str]]:
     """(prefix word -> bound, suffix word -> bound)."""
-    prefix, suffix = {}, {}
+    prefix: dict[str, str] = {}
+    suffix: dict[str, str] = {}
     for word, position, bound, *_ in rows("bounds.tsv"):
         (prefix if position == "prefix" else suffix)[word] = bound
     return prefix, suffix

@@ -19,10 +19,9 @@ from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern
 from .quantities import Quantity, scan
 from .status import DEADLINE_RE, reviewed_year
-from .tables import rows
 
 SHARE_WORD_RE = re.compile(r"比重|比例|占比")
-QUALIFIER_RE = re.compile("|".join(re.escape(r[0]) for r in rows("qualifiers.txt")))
+QUALIFIER_RE = re.compile(pattern("qualifiers"))
 BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:优惠|减免|能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
 OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
 # a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
@@ -30,7 +29,8 @@ OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同�
 OTHER_PERIOD_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率|(?:19|20)[0-9]{2}年)[^，,]{0,8}$"
                              r"|(?:较|比)“")
 SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
-GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:{pattern('gap_bases')})[^，,；;]{{0,8}}$")
+GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
+                    r"[^，,；;]{0,8}$")
 GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:任务|目标|要求|预期)")
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 
@@ -81,13 +81,13 @@ def scoped(s: Seen) -> bool:
 
 
 def qualified(s: Seen) -> bool:
-    """A qualifier before the name (data/qualifiers.txt: "新增", "人均"…) makes it another measure."""
-    return bool(s.found) and bool(QUALIFIER_RE.search(metrics.normalise(s.phrase)[: s.found[1]]))  # type: ignore[index]
+    """A qualifier before the name (lexicon class qualifiers: "民营", "国有"…) makes it another measure."""
+    return s.found is not None and bool(QUALIFIER_RE.search(metrics.normalise(s.phrase)[: s.found[1]]))
 
 
 def other_measure(s: Seen) -> bool:
     """'万元规模工业增加值能耗': the phrase goes on after the name to name another measure."""
-    return bool(s.found) and bool(BREAKER_RE.match(metrics.normalise(s.phrase)[s.found[2]:]))  # type: ignore[index]
+    return s.found is not None and bool(BREAKER_RE.match(metrics.normalise(s.phrase)[s.found[2]:]))
 
 
 def other_period(s: Seen) -> bool:
@@ -178,8 +178,10 @@ def goal(s: Seen) -> bool:
     if GOAL_AFTER_RE.match(text, q.end):
         return True
     reviewed = reviewed_year(s.report)
+    if not reviewed:
+        return False
     clause = text[clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS):d.q.start]
-    return bool(reviewed) and any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
+    return any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
 
 
 class Veto(NamedTuple):
