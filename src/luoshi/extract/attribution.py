@@ -28,7 +28,7 @@ from . import lexicon, metrics
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
 from .tables import rows
-from .vetoes import OTHER_BASE_RE, OTHER_PERIOD_RE, checked_metric
+from .vetoes import OTHER_BASE_RE, checked_metric
 
 ITEM_SPLIT = re.compile(r"[、和及与]")
 LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
