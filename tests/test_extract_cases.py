@@ -5,9 +5,11 @@ corpus `file` (the whole pipeline on ../shared/corpus/<file>; skipped when the c
 hold of its facts (restricted to `status` when given):
 - `facts`: exactly these facts, in order (each a dict of the fields that matter);
 - `any`: each dict matches at least one fact; `none`: no fact matches any of these dicts;
-- `absent`: the metrics the report sets explicitly no target for.
+- `absent`: the metrics the report sets explicitly no target for;
+- `select` (a dict) first keeps only the facts it matches; `metric_texts`: their sorted names; `all`: each dict
+  matches every one of them.
 In a dict, `"metric_text~": "通关"` means the metric text contains it (`"metric_text+sentence~"`: one of the two
-does); numbers compare to 1e-4. `quote` is the sentence a file case is about.
+does), `"growth!": null` that the field is not that; numbers compare to 1e-4. `quote` is the sentence a file case is about.
 `behaviour` names the case, `rule` the rule or veto it pins (extract/attribution.py RULES, SUBJECTS;
 extract/vetoes.py VETOES; or a Fact.rule), `source` where it came from; `xfail` (a reason) marks a known failure,
 strictly: a case that starts to pass fails until the mark goes.
@@ -48,7 +50,10 @@ def load_cases() -> list[Any]:
 
 def matches(f: Fact, want: dict[str, Any]) -> bool:
     for key, value in want.items():
-        if key.endswith("~"):  # "metric_text+sentence~": either field holds it
+        if key.endswith("!"):  # "growth!": null means the fact has a growth
+            if getattr(f, key[:-1]) == value:
+                return False
+        elif key.endswith("~"):  # "metric_text+sentence~": either field holds it
             if value not in "\n".join(getattr(f, k) or "" for k in key[:-1].split("+")):
                 return False
         elif isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)
@@ -84,6 +89,12 @@ def test_case(case: dict[str, Any], request: pytest.FixtureRequest) -> None:
     if statuses:
         statuses = [statuses] if isinstance(statuses, str) else statuses
         facts = [f for f in facts if f.status in statuses]
+    if "select" in case:
+        facts = [f for f in facts if matches(f, case["select"])]
+    if "metric_texts" in case:
+        assert sorted(f.metric_text for f in facts) == case["metric_texts"]
+    for want in case.get("all", []):
+        assert facts and all(matches(f, want) for f in facts), want
     if "facts" in case:
         got = [{k: getattr(f, k) for k in want} for f, want in zip(facts, case["facts"], strict=False)]
         assert len(facts) == len(case["facts"]) and all(matches(f, w) for f, w in zip(facts, case["facts"])), got
