@@ -35,8 +35,8 @@ LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
 JOIN_WORD_RE = re.compile(r"[和及与或]")
 LINK_VERB_RE = re.compile(f"(?:{lexicon.pattern('link_verbs')})")
-TOTAL_RE = re.compile(r"^(?:总量|总数|累计|总计|总额)")
-NEW_RE = re.compile(r"^(?:新增|新认定|新引进|新培育)")
+TOTAL_RE = re.compile(f"^(?:{lexicon.pattern('total_words')})")
+NEW_RE = re.compile(f"^(?:{lexicon.pattern('new_words')})")
 BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
 SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额|增速|增幅)")
 EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
@@ -405,7 +405,7 @@ def name(st: State, q: Quantity) -> Outcome:
     'A、B均增长…')."""
     text, lead, prev = st.text, st.lead, st.prev
     found = metrics.find(lead) if lead else None
-    subject = Subject(lead, found, "lead", "")
+    subject = Subject(lead, "lead", "")
     for finder in SUBJECTS:
         if (s := finder(st, q, found)) is not None:
             subject = s
@@ -446,7 +446,6 @@ RULES: list[Callable[[State, Quantity], Outcome]] = [
 
 class Subject(NamedTuple):
     phrase: str
-    found: tuple[str, int, int] | None
     rule: str  # Fact.rule: lead | share | carry | ellipsis
     finder: str  # the finder that chose it ("" for the lead)
 
@@ -460,7 +459,7 @@ def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None)
         return None
     base = NEW_RE.sub("", prev.metric_text)
     phrase = base + (lead if lead.startswith("占") else carried)
-    return Subject(phrase, metrics.find(phrase), "share" if lead.startswith("占") else "carry", "previous_subject")
+    return Subject(phrase, "share" if lead.startswith("占") else "carry", "previous_subject")
 
 
 def opening_share(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
@@ -471,8 +470,8 @@ def opening_share(st: State, q: Quantity, found: tuple[str, int, int] | None) ->
     earlier = text[clause_start(text, st.start, st.cs - 1, CLAUSE_DELIMS):st.cs - 1]
     subject = SUBJECT_END_RE.split(strip_front(earlier), maxsplit=1)[0]
     if subject and subject != earlier:
-        return Subject(subject + lead, metrics.find(subject + lead), "share", "opening_share")
-    return Subject(lead, found, "lead", "opening_share")
+        return Subject(subject + lead, "share", "opening_share")
+    return Subject(lead, "lead", "opening_share")
 
 
 def value_added(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
@@ -482,7 +481,7 @@ def value_added(st: State, q: Quantity, found: tuple[str, int, int] | None) -> S
         return None
     base = prev.metric_text
     phrase = base[: base.index("总产值") if "总产值" in base else base.index("产值")] + lead
-    return Subject(phrase, metrics.find(phrase), "carry", "value_added")
+    return Subject(phrase, "carry", "value_added")
 
 
 def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
@@ -492,9 +491,9 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
         return None
     if cs > start:
         earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs]
-        if back := metrics.find(earlier):
-            return Subject(earlier, back, "ellipsis", "growth_of_clause_before")
-    return Subject(st.lead, found, "lead", "growth_of_clause_before")
+        if metrics.find(earlier):
+            return Subject(earlier, "ellipsis", "growth_of_clause_before")
+    return Subject(st.lead, "lead", "growth_of_clause_before")
 
 
 def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
@@ -505,12 +504,12 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
         return None
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
     if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
-        return Subject(text[es:cs - 1], metrics.find(text[es:cs - 1]), "ellipsis", "reached_after_subject")
+        return Subject(text[es:cs - 1], "ellipsis", "reached_after_subject")
     if (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
             and metrics.units().get(q.unit or "") == "count" \
             and not BOUND_WORD_RE.sub("", text[q.end:clause_end(text, q.end, st.end)]).strip():
-        return Subject(fostered.group(1), metrics.find(fostered.group(1)), "ellipsis", "fostered")
-    return Subject(lead, found, "lead", "reached_after_subject")
+        return Subject(fostered.group(1), "ellipsis", "fostered")
+    return Subject(lead, "lead", "reached_after_subject")
 
 
 SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]] = [
