@@ -20,7 +20,7 @@ from .lexicon import pattern
 from .quantities import Quantity, scan
 from .status import DEADLINE_RE, reviewed_year
 
-SHARE_WORD_RE = re.compile(r"比重|比例|占比")
+SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
 BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:优惠|减免|能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
 OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
