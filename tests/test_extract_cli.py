@@ -32,3 +32,18 @@ def test_targets_csv_and_filters():
 def test_targets_table():
     out = CliRunner().invoke(app, ["targets", SAMPLE])
     assert out.exit_code == 0 and "Main expected targets" in out.stdout
+
+
+def test_show_explain_prints_the_rule_trail_of_a_fact():
+    """`luoshi show FILE --explain --fact N`: the rules that made fact N and the vetoes it passed."""
+    runner = CliRunner()
+    whole = runner.invoke(app, ["show", SAMPLE, "--explain"])
+    assert whole.exit_code == 0, whole.output
+    blocks = [b for b in whole.stdout.split("fact ") if b.strip()]
+    assert len(blocks) > 5 and all("rules:" in b and "passed:" in b for b in blocks)
+    carried = next(i for i, b in enumerate(blocks) if "(rule carry)" in b)  # "新认定…182家、总数达1120家"
+    one = runner.invoke(app, ["show", SAMPLE, "--explain", "--fact", str(carried)])
+    assert one.exit_code == 0 and one.stdout.count("fact ") == 1
+    assert "name > previous_subject" in one.stdout and "unit_mismatch" in one.stdout
+    missing = runner.invoke(app, ["show", SAMPLE, "--explain", "--fact", "100000"])
+    assert missing.exit_code == 1 and "no fact 100000" in missing.output

@@ -176,6 +176,9 @@ class Fact:
     # a target set relative to another jurisdiction or quantity ("增速高于全省1个百分点", "与全国同步"):
     # {"to": "全省", "comparison": "above" | "below" | "not_below" | "equal", "by": 1.0, "by_unit": "个百分点"}
     relation: dict[str, Any] | None = None
+    steps: list[str] = field(default_factory=list)  # the attribution rules that made and changed it, in order
+    checks: list[str] = field(default_factory=list)  # the vetoes it passed (extract/vetoes.py VETOES)
+    vetoed: list[str] = field(default_factory=list)  # the vetoes that fired on it
 
 
 @dataclass

@@ -97,10 +97,13 @@ def show(
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="LUOSHI_DB")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON record.")] = False,
     text: Annotated[bool, typer.Option("--text", help="Print the clean text.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Print each fact's rule trail: the attribution rules "
+                                          "that made it, the vetoes it passed and those that fired.")] = False,
+    fact: Annotated[int | None, typer.Option("--fact", help="With --explain: only the fact of this index.")] = None,
 ) -> None:
     """Show one report: its card (metadata, quality with repairs and removals, sections, facts).
 
-    Example: luoshi show 3fa2c1 --db luoshi.db    (or: luoshi show examples/sample_report.txt)
+    Example: luoshi show 3fa2c1 --db luoshi.db    (or: luoshi show examples/sample_report.txt --explain --fact 3)
     """
     reports = []
     canonical = None
@@ -133,6 +136,15 @@ def show(
             if canonical:
                 record["canonical_id"] = canonical
             print(json.dumps(record, ensure_ascii=False, indent=2))
+        elif explain:
+            from ..extract import explain_fact
+
+            chosen = range(len(report.facts)) if fact is None else [fact]
+            for i in chosen:
+                if not 0 <= i < len(report.facts):
+                    err(f"luoshi: {report.source} has {len(report.facts)} facts; no fact {i}")
+                    raise typer.Exit(1)
+                print(explain_fact(i, report.facts[i]))
         elif text:
             sys.stdout.write(report.text if report.text.endswith("\n") else report.text + "\n")
         else:

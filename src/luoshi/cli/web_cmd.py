@@ -53,7 +53,8 @@ def bound_hosts(host: str, port: int) -> list[str]:
             infos = socket.getaddrinfo(socket.gethostname(), None)
         except OSError:
             infos = []
-        names += sorted({f"[{i[4][0]}]" if ":" in i[4][0] else i[4][0] for i in infos})
+        addresses = {str(i[4][0]) for i in infos}
+        names += sorted(f"[{a}]" if ":" in a else a for a in addresses)
     else:
         names = [f"[{host}]" if ":" in host else host]
     return [f"{n}:{port}" for n in names] + (names if port == 80 else [])

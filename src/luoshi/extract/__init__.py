@@ -11,39 +11,27 @@ import re
 from bisect import bisect_left
 
 from ..models import Fact, Report, Sentence
-from . import metrics
-from .attribution import CLAUSE_DELIMS, Draft, attribute, clause_end, clause_start, strip_action
+from . import lexicon, metrics
+from .attribution import attribute, strip_action
+from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
+from .explain import explain as explain_fact
 from .metrics import direction
 from .quantities import Quantity, scan
 from .rank import find_rank
 from .relation import find_relations, with_relations
-from .status import (
-    ABSENT_RE,
-    DEADLINE_RE,
-    basis_of,
-    period_of,
-    plan_period,
-    reviewed_year,
-    role_of,
-    span_end,
-    status_of,
-)
+from .status import ABSENT_RE, basis_of, period_of, plan_period, role_of, span_end, status_of
 from .target_sentence import absent_by_content, paragraph_lead, status_with_content
 from .term_review import mark_term_review_figures
+from .vetoes import FACT_VETOES, Seen, apply
 
 # The stage's public surface: what other stages may import (track uses direction, find_relations, plan_period,
-# strip_action).
-__all__ = ["direction", "extract_facts", "find_relations", "plan_period", "strip_action", "targets_table"]
+# strip_action; the CLI explain_fact).
+__all__ = ["direction", "explain_fact", "extract_facts", "find_relations", "plan_period", "strip_action", "targets_table"]
 
 ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
-SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
-GAP_RE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:全国|全省|全市|全区|全州|省|国家|同期|平均|省控|预期|目标)"
-                    r"[^，,；;]{0,8}$")
-GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:任务|目标|要求|预期)")
-THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
-SENTENCE_OPENING = re.compile(r"^(?:(?:19|20)[0-9]{2}年|全年|去年|今年|当年|全国|全省|全市|全区|全县|我国|我省|我市|其中)+")
+SENTENCE_OPENING = re.compile(rf"^(?:(?:19|20)[0-9]{{2}}年|{lexicon.pattern('period_words')}|{lexicon.pattern('jurisdiction')})+")
 
 
 def fallback_sentences(text: str) -> list[Sentence]:
@@ -91,9 +79,9 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         sentence_text = text[sent.start:sent.end]
         if status == "target":
             for m in ABSENT_RE.finditer(sentence_text):
-                found = metrics.find(m.group(1))
-                if found and found[0] not in absent:
-                    absent.append(found[0])
+                named = metrics.find(m.group(1))  # not `found`: that name holds the report's quantities
+                if named and named[0] not in absent:
+                    absent.append(named[0])
         if not quantities:
             continue
         for d in attribute(text, sent.start, sent.end, quantities):
@@ -114,67 +102,12 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
             line_end = text.find("\n", after)
             window = text[sec.end:min(line_end if line_end >= 0 else len(text), after + 300)]
             for m in ABSENT_RE.finditer(window):
-                found = metrics.find(m.group(1))
-                if found and found[0] not in absent:
-                    absent.append(found[0])
+                named = metrics.find(m.group(1))
+                if named and named[0] not in absent:
+                    absent.append(named[0])
     facts = with_relations(report, sentences, facts)  # "增速高于全省1个百分点", "与全国同步": GDP set against another
     absent += [m for m in absent_by_content(report, sentences) if m not in absent]  # "没有提出…具体目标" anywhere
     return mark_term_review_figures(report, facts), absent
-
-
-def other_place(report: Report, d: Draft) -> str | None:
-    """A county, district, town or park named before the metric ("廉江市生产总值"), other than the report's own."""
-    found = metrics.find(d.metric_text)
-    if not found:
-        return None
-    m = SUBREGION_RE.search(metrics.normalise(d.metric_text)[: found[1]])
-    name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
-    if not m or len(name) < 2 or name[0] in "全我本各该" or any(w in name for w in ("以上", "以下", "城市", "及", "所有")):
-        return None
-    region = report.meta.region or ""
-    return None if name in region or (region and region[-3:] in name) else name
-
-
-def is_threshold(text: str, q: Quantity, end: int) -> bool:
-    """'财政总收入过10亿元的县（市、区）达到9个': a bar the counted things pass, not the region's own figure."""
-    m = THRESHOLD_RE.match(text, q.end)
-    if not m:
-        return False
-    stop = clause_end(text, m.end(), end, CLAUSE_DELIMS)
-    return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
-
-
-def is_goal(report: Report, d: Draft, sent: Sentence) -> bool:
-    """A goal quoted in a review ("提出国内生产总值到2020年力争比2000年翻两番", "…翻两番的任务") is no result."""
-    text, q = report.text, d.growth_q or d.q
-    if GOAL_AFTER_RE.match(text, q.end):
-        return True
-    reviewed = reviewed_year(report)
-    clause = text[clause_start(text, sent.start, d.q.start, CLAUSE_DELIMS):d.q.start]
-    return bool(reviewed) and any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
-
-
-def in_aside(d: Draft) -> bool:
-    """'一般公共预算收入增长11.1%（州直增长13%、…）': a figure inside an aside after the name is a part's."""
-    phrase = metrics.normalise(d.metric_text)
-    found = metrics.find(phrase)
-    rest = phrase[found[2]:] if found else ""
-    return rest.count("(") > rest.count(")")
-
-
-def is_increment(d: Draft) -> bool:
-    """'比上年增加673亿元' / '增加5.7亿斤': an amount or a mass added, not the level the metric reached."""
-    q = d.q
-    return bool(q.growth_sign) and not q.level_verb and d.value is not None and d.unit not in ("%", "‰") \
-        and metrics.kind(d.metric) in ("currency", "mass")
-
-
-def is_gap(text: str, d: Draft, floor: int) -> bool:
-    """'地区生产总值增速力争高于全省1个百分点': a gap to another region's rate or a ceiling, not the region's own change."""
-    q = d.growth_q or d.q
-    if q.unit != "个百分点":
-        return False
-    return bool(GAP_RE.search(text[clause_start(text, floor, q.start, CLAUSE_DELIMS):q.start]))
 
 
 def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
@@ -182,12 +115,15 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     tail (总产) after the sentence, its clause or the clause before opened with its head (粮食)."""
     if d.metric or d.scope or d.rule != "lead" or not d.metric_text:
         return None
+    tail = SENTENCE_OPENING.sub("", d.metric_text)
+    if metrics.normalise(tail) not in metrics.aliases_by_tail():
+        return None  # no alias ends with it: nothing to complete (most unnamed figures stop here)
     own = clause_start(text, sent.start, d.q.start, CLAUSE_DELIMS)
     if "其中" in text[own:d.q.start]:
         return None  # "实际利用外资50.42亿美元，其中外商直接投资36.23亿美元": a part, not the whole cut short
     starts = {sent.start, own, clause_start(text, sent.start, own - 1, CLAUSE_DELIMS) if own > sent.start else own}
     openings = [SENTENCE_OPENING.sub("", text[s:d.q.start].lstrip()) for s in sorted(starts)]
-    found = {metrics.completion(SENTENCE_OPENING.sub("", d.metric_text), o) for o in openings} - {None}
+    found = {metrics.completion(tail, o) for o in openings} - {None}
     metric = found.pop() if len(found) == 1 else None
     if metric and d.value is not None and not metrics.compatible(metric, d.unit):
         return None
@@ -197,27 +133,19 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
 MAX_NAME = 60  # the longest labelled name is 24 characters; real ones stay well under this
 
 
-def name_tail(name: str | None) -> str | None:
+def name_tail(name: str) -> str:
     """A name cut to its last MAX_NAME characters. Only text whose punctuation was lost (a mojibake run where 。 became
     銆) gives longer "names" (thousands of characters up to the figure); the words nearest the figure name it."""
     return name[-MAX_NAME:] if name and len(name) > MAX_NAME else name
 
 
 def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text: str) -> Fact:
+    """The fact a draft makes once the "fact" vetoes have judged it in its report."""
     text = report.text
-    if d.metric and (place := other_place(report, d)):
-        d.metric, d.scope = None, place
-    if d.metric and is_gap(text, d, sent.start):
-        if d.value is None:
-            d.metric = None
-        else:  # "城镇登记失业率3.5%，低于省控指标1个百分点": the level stays, the gap is no change of it
-            d.growth = d.growth_unit = d.growth_q = None
-    if d.metric and (is_threshold(text, d.q, sent.end) or is_increment(d) or in_aside(d)):
-        d.metric = None
-    if d.metric and status in ("actual", "estimate") and is_goal(report, d, sent):
-        d.metric = None
+    apply(FACT_VETOES, Seen(d, report=report, status=status, sent=sent))
     if not d.metric and (completed := elliptic_metric(text, sent, d)):
         d.metric = completed
+        d.steps.append("elliptic_metric")
         if metrics.kind(completed) == "percent" and d.value is None and d.growth_unit == "%":
             d.value, d.unit, d.growth, d.growth_unit = d.growth, "%", None, None  # a rate's figure is its value
     q: Quantity = d.q
@@ -231,15 +159,15 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
     first, last = q, q
     if d.growth_q is not None:  # the growth may come before its level ("年均增长14.2%，达到1100亿元")
         first, last = min(q, d.growth_q, key=lambda x: x.start), max(q, d.growth_q, key=lambda x: x.end)
-    rank_end = clause_end(text, last.end, sent.end, CLAUSE_DELIMS)
-    rank_clause = text[last.end:rank_end]
-    next_clause_end = clause_end(text, min(rank_end + 1, sent.end), sent.end, CLAUSE_DELIMS)
-    rank = find_rank(rank_clause) or (find_rank(text[rank_end:next_clause_end]) if rank_end < sent.end else None)
+    rank_end = clause_end(text, last.end, sent.end, CLAUSE_DELIMS)  # each clause bound is computed once
+    rank = find_rank(text[last.end:rank_end])
+    if rank is None and rank_end < sent.end:
+        rank = find_rank(text[rank_end:clause_end(text, min(rank_end + 1, sent.end), sent.end, CLAUSE_DELIMS)])
     cs = clause_start(text, sent.start, q.start, CLAUSE_DELIMS)
-    clause = text[clause_start(text, sent.start, first.start, CLAUSE_DELIMS):clause_end(text, last.end, sent.end,
-                                                                                     CLAUSE_DELIMS)]
+    clause = text[cs if first is q else clause_start(text, sent.start, first.start, CLAUSE_DELIMS):rank_end]
     growth_start = d.growth_q.start if d.growth_q is not None else q.start
-    basis = basis_of(text[clause_start(text, sent.start, growth_start, CLAUSE_DELIMS):growth_start], text[cs:q.start])
+    gs = cs if growth_start == q.start else clause_start(text, sent.start, growth_start, CLAUSE_DELIMS)
+    basis = basis_of(text[gs:growth_start], text[cs:q.start])
     period = period_of(report, status, before)
     if basis == "average":
         period = span_end(report, status, text[sent.start:growth_start]) or period
@@ -260,10 +188,13 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         end=q.end,
         sentence=clause if clause else sentence_text.strip(),
         action=d.action if status == "plan" else None,
-        object=name_tail(d.object) if status == "plan" else None,
+        object=name_tail(d.object) if status == "plan" and d.object is not None else None,
         scope=d.scope,
         rule=d.rule,
         basis=basis,
+        steps=d.steps,
+        checks=d.checks,
+        vetoed=d.vetoed,
     )
 
 

@@ -1,42 +1,48 @@
 """Attribution: which phrase each quantity measures, and how quantities of one sentence combine into facts.
 
-Rules, in the order they are tried for each quantity of a sentence (Fact.rule names them):
-- distribute: "城乡居民人均可支配收入分别达到7.95万元、4.38万元" -> one subject per figure, in order;
+`attribute` walks the quantities of a sentence in order. A quantity that only qualifies the next one ("1-10亿元项目
+100个") is skipped; `track_group` keeps the state of a 分别 list (State); then the rules of RULES are tried in
+order, and the first that applies decides (each rule's docstring says why it exists):
+- starting_point: "由59.3亿元增长到163.3亿元": the figure a change starts from is no result;
+- level_after_growths, each_of_group, distribute: 分别 lists, one subject per figure, in order;
+- each_rate: "设施完好率和绿地覆盖率达到100%": one figure for every rate;
 - merge_growth: a growth with no subject of its own joins the figure before it ("…705.59亿元，增长6.1%");
-- share: "占…比重" takes the subject of the figure before it ("民生支出…，占一般公共预算支出比重83.54%");
-- carry: "总量达到1.35万家" takes the subject before it, without its 新增/新认定;
-- lead: the words between the clause start and the number ("完成一般公共预算收入239.9亿元");
-- trail: when nothing names the figure before it, the words after it ("完成1343条街巷综合整治提升").
-A quantity that only qualifies the next one ("1-10亿元项目100个") is not a fact of its own.
+- restate: "突破11万亿元、达到11.6万亿元": the exact figure replaces the floor;
+- reach: "年均增长14.2%，达到1100亿元": the level a growth reached;
+- name: the figure's subject: the words before it (lead), or one of SUBJECTS (share of the previous subject,
+  carried subject, ellipsis), or the words after it (trail).
+Fact.rule keeps the kind of subject (lead | share | carry | ellipsis | trail | distribute); Fact.steps the rules
+that made and changed the fact; the vetoes (vetoes.py) decide whether it keeps its metric.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cache
 from itertools import pairwise
+from typing import NamedTuple
 
-from . import metrics
+from . import lexicon, metrics
+from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
 from .tables import rows
+from .vetoes import OTHER_BASE_RE, checked_metric
 
-CLAUSE_DELIMS = "，,；;：:。！？!?\n"
-ENUM_DELIMS = "、"
 ITEM_SPLIT = re.compile(r"[、和及与]")
-YEAR_PREFIX = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:全年|上半年|底|末)?|[0-9]{1,2}月(?:份)?|全年|上半年)")
 LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
-QUALIFIER_RE = re.compile("|".join(re.escape(r[0]) for r in rows("qualifiers.txt")))
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
 JOIN_WORD_RE = re.compile(r"[和及与或]")
-LINK_VERB_RE = re.compile(r"(?:增长|下降|达到|达|完成|实现|为|占|提高|新增)")
-TOTAL_RE = re.compile(r"^(?:总量|总数|累计|总计|总额)")
-NEW_RE = re.compile(r"^(?:新增|新认定|新引进|新培育)")
+LINK_VERB_RE = re.compile(f"(?:{lexicon.pattern('link_verbs')})")
+TOTAL_RE = re.compile(f"^(?:{lexicon.pattern('total_words')})")
+NEW_RE = re.compile(f"^(?:{lexicon.pattern('new_words')})")
 BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
 SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额|增速|增幅)")
 EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
-_REACH_WORDS = sorted({r[0] for r in rows("reach_verbs.txt")} | {"超", "近", "约", "首次"} - {"累计达"}, key=len, reverse=True)
+# "累计达" is a stock, not the level a growth reached: out of the whole set (not only the small one)
+_REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("reach_extra"))) - {"累计达"}, key=len,
+                      reverse=True)
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])[\u4e00-\u9fff]*人口$")
@@ -45,19 +51,12 @@ REACH_TO_RE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|�
 OVER_RE = re.compile(r"超过?|过|逾")
 TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
 RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
-SHARE_WORD_RE = re.compile(r"比重|比例|占比")
 SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
                            r"|增速|增幅|较上年|，|,)")
-BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:优惠|减免|能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
-OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
-# a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
-# change over the years to the reviewed one (basis cumulative), except in a 分别 listing, where it stays apart
-OTHER_PERIOD_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率|(?:19|20)[0-9]{2}年)[^，,]{0,8}$"
-                             r"|(?:较|比)“")
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
-GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
+LIST_GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
 RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
 FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
 RATE_JOIN_RE = re.compile(r"和|、")
@@ -67,42 +66,69 @@ COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.t
 
 
 @cache
-def words(name: str) -> tuple[str, ...]:
-    return tuple(sorted((r[0] for r in rows(name)), key=len, reverse=True))
+def words(cls: str) -> tuple[str, ...]:
+    """A lexicon class, longest word first."""
+    return tuple(sorted(lexicon.words(cls), key=len, reverse=True))
 
 
-ONLY_VERBS = re.compile("|".join(sorted(set(words("actions.txt") + words("fillers.txt") + words("reach_verbs.txt")),
+ONLY_VERBS = re.compile("|".join(sorted(set(words("actions") + words("fillers") + words("reach_verbs")),
                                          key=len, reverse=True)) + r"|高标准|高质量|加快|全力|[、和及与\s]")
+
+
+_VERB_CHARS = "".join(sorted(set("".join(words("actions") + words("fillers") + words("reach_verbs")) + "高标准高质量加快全力、和及与")))
+NOT_VERB_CHAR = re.compile(rf"[^{re.escape(_VERB_CHARS)}\s]")  # a character no verb has: the phrase names something
+
+
+def only_verbs(phrase: str) -> bool:
+    """Nothing but verbs, fillers and joins ("达到", "力争突破"): the phrase names nothing. A phrase with a character
+    no such word has is decided without the alternation of ~100 words."""
+    return not NOT_VERB_CHAR.search(phrase) and not ONLY_VERBS.sub("", phrase)
 
 
 @cache
 def front_re() -> re.Pattern:
-    fillers = "|".join(re.escape(w) for w in words("fillers.txt"))
+    fillers = "|".join(re.escape(w) for w in words("fillers"))
     return re.compile(rf"^(?:[ \u3000、和及与并“”\"']|(?:19|20)[0-9]{{2}}年(?:全年|上半年|底|末)?|{fillers})+(?=.)")
 
 
 @cache
 def back_re() -> re.Pattern:
-    verbs = "|".join(re.escape(w) for w in words("reach_verbs.txt"))
+    verbs = "|".join(re.escape(w) for w in words("reach_verbs"))
     return re.compile(rf"(?<=.)(?:[ \u3000]|{verbs})+$")
 
 
+@cache
+def _front_chars() -> frozenset[str]:
+    return frozenset(" \u3000、和及与并“”\"'12" + "".join(w[0] for w in words("fillers")))
+
+
+@cache
+def _back_chars() -> frozenset[str]:
+    return frozenset(" \u3000\n" + "".join(w[-1] for w in words("reach_verbs")))  # \n: `$` matches before it
+
+
 def strip_front(phrase: str) -> str:
+    """Without the fillers, years and joins in front (only a phrase opening with one of their characters has any)."""
+    if not phrase or phrase[0] not in _front_chars():
+        return phrase
     return front_re().sub("", phrase, count=1)
 
 
 def strip_back(phrase: str) -> str:
+    """Without the verbs of reaching behind (only a phrase ending with one of their characters has any)."""
+    if not phrase or phrase[-1] not in _back_chars():
+        return phrase
     return back_re().sub("", phrase, count=1)
 
 
 @cache
 def action_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in words("actions.txt")))
+    return re.compile("|".join(re.escape(w) for w in words("actions")))
 
 
 @cache
 def leading_actions_re() -> re.Pattern:
-    alternatives = "|".join(re.escape(w) for w in words("actions.txt"))
+    alternatives = "|".join(re.escape(w) for w in words("actions"))
     return re.compile(rf"^(?:(?:{alternatives})[、和]?){{1,3}}(?=.)")
 
 
@@ -121,69 +147,10 @@ SCOPE_LEAD_RE = re.compile(r"^[，、]*(?:其中)?[，、]*全?")  # not a chara
 def scope_of(lead: str, metric_start: int) -> str | None:
     """A park, company or sub-region named before the metric phrase."""
     head = lead[:metric_start] if metric_start >= 0 else lead
-    for w in words("scopes.txt"):
+    for w in words("scopes"):
         if w in head:
             return SCOPE_LEAD_RE.sub("", head[: head.index(w) + len(w)])
     return None
-
-
-@dataclass
-class Draft:
-    """A fact under construction."""
-
-    q: Quantity
-    metric: str | None
-    metric_text: str
-    value: Decimal | None = None
-    unit: str | None = None
-    high: Decimal | None = None
-    growth: Decimal | None = None
-    growth_unit: str | None = None
-    growth_q: Quantity | None = None
-    rule: str = "lead"
-    scope: str | None = None
-    action: str | None = None
-    object: str | None = None
-    rank: dict | None = None
-    extra: dict = field(default_factory=dict)
-
-
-@cache
-def _last_delim_re(delims: str) -> re.Pattern:
-    d = re.escape(delims)
-    return re.compile(rf"[{d}](?=[^{d}]*\Z)")
-
-
-@cache
-def _delim_re(delims: str) -> re.Pattern:
-    return re.compile(f"[{re.escape(delims)}]")
-
-
-MAX_NOTE = 20  # a parenthesis longer than this is prose, not a note inside a name ("县（市、区）")
-
-
-def _parens_around(text: str, d: int, lo: int, hi: int) -> tuple[int, int] | None:
-    """(open, close) of a short parenthesis in text[lo:hi] holding position d, or None."""
-    opened = max(text.rfind("（", max(lo, d - MAX_NOTE), d), text.rfind("(", max(lo, d - MAX_NOTE), d))
-    if opened < 0 or max(text.rfind("）", opened, d), text.rfind(")", opened, d)) >= 0:
-        return None
-    m = _delim_re("）)").search(text, d, min(hi, opened + MAX_NOTE))
-    return (opened, m.start()) if m else None
-
-
-def clause_start(text: str, floor: int, pos: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
-    """Where the clause holding pos begins: after the last delimiter that is not inside a note ("县（市、区）")."""
-    m = _last_delim_re(delims).search(text, floor, pos)
-    while m and (note := _parens_around(text, m.start(), floor, pos)):
-        m = _last_delim_re(delims).search(text, floor, note[0])
-    return m.end() if m else floor
-
-
-def clause_end(text: str, pos: int, ceil: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
-    m = _delim_re(delims).search(text, pos, ceil)
-    while m and (note := _parens_around(text, m.start(), pos, ceil)):
-        m = _delim_re(delims).search(text, note[1], ceil)
-    return m.start() if m else max(pos, ceil)
 
 
 def fill_numbers(d: Draft, q: Quantity) -> None:
@@ -229,161 +196,351 @@ def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
 TRAIL_SHARE_RE = re.compile(r"^(?:以上|左右)?的?[^，。；]{0,12}支出(?:用于|投入|投向)")  # a share of spending named after it
 
 
-def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Draft]:
-    """Turn the quantities of one sentence text[start:end] into drafts of facts."""
-    drafts: list[Draft] = []
+@dataclass
+class State:
+    """One sentence text[start:end] while its quantities are attributed in order.
+
+    The 分别 list (`group`: its subjects, the figures and growths given so far) lives across quantities; the
+    fields after `prev` describe the quantity under attribution and are set by `focus`."""
+
+    text: str
+    start: int
+    end: int
+    quantities: list[Quantity]
+    starts: set[int] = field(default_factory=set)  # starting points of changes ("由59.3亿元增长到…")
+    drafts: list[Draft] = field(default_factory=list)
     group: list[str] | None = None  # 分别: the subjects, in order
-    group_values: list[Draft] = []
-    group_growths: list[Draft] = []  # growths given before the figures ("分别年均增长9.4%、10.4%，达到…")
-    group_growth_i = 0
+    group_values: list[Draft] = field(default_factory=list)
+    group_growths: list[Draft] = field(default_factory=list)  # growths given before the figures
+    group_growth_i: int = 0
+    starts_group: bool = False  # this quantity opened the 分别 list
+    # the quantity under attribution
+    i: int = 0
+    nxt: Quantity | None = None
+    cs: int = 0  # where its clause starts (a 、 ends a clause)
+    wide: int = 0  # where its clause starts (a 、 does not), or the end of the quantity before, if later
+    prev_end: int = 0
+    lead_raw: str = ""  # the words from the clause start up to the number
+    lead: str = ""  # the same without fillers in front and verbs of reaching behind
+    subject: str = ""  # the words from `wide` up to the number (before any 分别), stripped
+    joined: bool = False  # the next quantity is listed right after this one
+    prev: Draft | None = None  # the last draft made
+
+    def focus(self, i: int) -> None:
+        text, q = self.text, self.quantities[i]
+        self.i, self.nxt = i, self.quantities[i + 1] if i + 1 < len(self.quantities) else None
+        self.cs = clause_start(text, self.start, q.start)
+        self.lead_raw = text[self.cs:max(self.cs, q.lead_end)]
+        self.prev_end = self.quantities[i - 1].end if i else self.start
+        self.wide = max(clause_start(text, self.start, q.start, CLAUSE_DELIMS), self.prev_end)
+        self.joined = self.nxt is not None and text[q.end:self.nxt.start] in ("和", "、", "及", "与", "")
+        self.subject = START_RE.sub("", strip_back(strip_front(text[self.wide:max(self.wide, q.lead_end)]
+                                                               .split("分别")[0])))
+        self.lead = strip_back(strip_front(self.lead_raw))
+        self.prev = self.drafts[-1] if self.drafts else None
+
+    def before(self, q: Quantity) -> str:
+        """The words from `wide` up to the number."""
+        return self.text[self.wide:max(self.wide, q.lead_end)]
+
+
+def qualifies_next(st: State, q: Quantity) -> bool:
+    """'1-10亿元项目100个' / '10个以上超10亿元项目': a quantity that only says which things are counted."""
+    return is_modifier(st.text, q, st.nxt) or is_bar(st.text, st.quantities[st.i - 1] if st.i else None, q)
+
+
+def track_group(st: State, q: Quantity) -> None:
+    """Open, keep or close the 分别 list before q is attributed."""
+    text, i = st.text, st.i
+    if ("分别" in text[st.wide:q.start] or (not st.group and len(run := changes_from(text, st.quantities, i)) >= 2
+                                             and all(c.unit == "%" for c in run))) \
+            and _no_subject(st.subject) and is_change(q) \
+            and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))) \
+            and not OTHER_BASE_RE.search(st.before(q)):
+        # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
+        # subject pair with the figures before, in order
+        if not st.group:
+            st.group_values = later_figures(st.drafts, q)[-len(changes_from(text, st.quantities, i)):]
+            st.group, st.group_growths, st.group_growth_i = [v.metric_text for v in st.group_values], [], 0
+        st.starts_group = False
+    elif "分别" in text[st.wide:q.start] or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end]
+                                                                             or st.subject.startswith("城乡"))):
+        st.group = split_subjects(st.subject)
+        st.group_values, st.group_growths, st.group_growth_i = [], [], 0
+        st.starts_group = True
+    else:
+        st.starts_group = False
+        gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
+        if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
+            st.group = None
+
+
+# ---- the rules: rule(state, quantity) -> list of new drafts (possibly none: the quantity was used), or None when
+# ---- the rule does not apply and the next one is tried.
+
+Outcome = list[Draft] | None
+
+
+def starting_point(st: State, q: Quantity) -> Outcome:
+    """'由59.3亿元增长到163.3亿元': the figure a change starts from is not a result."""
+    return [] if st.i in st.starts else None
+
+
+def _in_group(st: State) -> bool:
+    return bool(st.group) and (st.starts_group or st.i > 0)
+
+
+def level_after_growths(st: State, q: Quantity) -> Outcome:
+    """'分别年均增长9.4%、10.4%，达到43598元、17969元': the levels the listed growths reached, in order."""
+    if not _in_group(st) or is_change(q) or len(st.group_values) >= len(st.group_growths):
+        return None
+    before = st.quantities[st.i - 1] if st.i else None
+    listed = before is not None and listed_after(st.text, before, q) and not is_change(before)
+    if not (listed or REACHED_RE.fullmatch(st.text[st.cs:q.start].strip(" \u3000"))):
+        return None
+    target = st.group_growths[len(st.group_values)]
+    if not join_level(target, q):
+        return None
+    st.group_values.append(target)
+    target.steps.append("level_after_growths")
+    return []
+
+
+def each_of_group(st: State, q: Quantity) -> Outcome:
+    """'工业园区投资、产值和税收分别增长15%以上': one change shared by every listed subject."""
+    if not _in_group(st) or not st.starts_group or st.group is None or len(st.group) < 2 \
+            or not (is_change(q) or q.unit == "%") or not alone_in_clause(st.text, q, st.nxt, st.end) \
+            or DIGIT_RE.search(st.text, st.wide, q.start):
+        return None
+    out = each_subject(q, st.group, st.subject, "each_of_group")
+    st.group = None
+    return out
+
+
+def distribute(st: State, q: Quantity) -> Outcome:
+    """'城乡居民人均可支配收入分别达到7.95万元、4.38万元': one subject per figure, in order; a growth after the
+    figures joins the figure of its rank."""
+    if not _in_group(st) or st.group is None:
+        return None
+    probe = Draft(q, None, "")
+    fill_numbers(probe, q)
+    values = st.group_values
+    if probe.growth is not None and values:
+        if st.group_growth_i < len(values):
+            target = values[st.group_growth_i]
+            target.growth, target.growth_unit, target.growth_q = probe.growth, probe.growth_unit, q
+            target.steps.append("distribute")
+            st.group_growth_i += 1
+        return []
+    idx = st.group_growth_i if probe.growth is not None else len(values)
+    if idx >= len(st.group):
+        return []
+    phrase = st.group[idx]
+    whole = phrase.startswith(WHOLE_SUBJECT)
+    phrase = phrase.removeprefix(WHOLE_SUBJECT)
+    found = None if whole else metrics.find(phrase)
+    d = Draft(q, found[0] if found else None, phrase, rule="distribute", steps=["distribute"])
+    fill_numbers(d, q)
+    d.metric = checked_metric(d, phrase, listing=st.before(q))
+    d.object = phrase
+    if d.value is not None:
+        values.append(d)
+    else:
+        st.group_growth_i += 1
+        st.group_growths.append(d)
+    return [d]
+
+
+def each_rate(st: State, q: Quantity) -> Outcome:
+    """'设施完好率和绿地覆盖率达到100%': both rates reach it (a tracked metric among them keeps the figure whole:
+    "国省考断面水质达标率和优Ⅲ率超90%" is one indicator named twice)."""
+    if st.group or q.unit != "%" or is_change(q):
+        return None
+    rates = [s for s in RATE_JOIN_RE.split(st.subject) if s]
+    if len(rates) < 2 or not all(RATE_ITEM_RE.search(r) and not metrics.find(r) for r in rates) \
+            or not alone_in_clause(st.text, q, st.nxt, st.end):
+        return None
+    return each_subject(q, rates, st.subject, "each_rate")
+
+
+def merge_growth(st: State, q: Quantity) -> Outcome:
+    """'…705.59亿元，增长6.1%': a growth without its own subject joins the figure before it."""
+    prev, lead = st.prev, st.lead
+    if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
+            or not _no_subject(lead, q.verb):
+        return None
+    if not (_no_subject(lead, q.verb, fillers=False) or next_clause(st.text, prev, st.cs)) \
+            or prev.growth is not None or prev.value is None or prev.q.end > q.start \
+            or names_another(st.text, prev, st.cs) or len(changes_from(st.text, st.quantities, st.i)) != 1:
+        return None
+    probe = Draft(q, prev.metric, prev.metric_text)
+    fill_numbers(probe, q)
+    if probe.growth is None:
+        return None
+    prev.growth, prev.growth_unit, prev.growth_q = probe.growth, probe.growth_unit, q
+    if probe.high is not None:
+        prev.extra["growth_high"] = probe.high
+    prev.steps.append("merge_growth")
+    return []
+
+
+def restate(st: State, q: Quantity) -> Outcome:
+    """'突破11万亿元、达到11.6万亿元': a floor restated as the figure itself, for the same subject."""
+    prev = st.prev
+    if prev is None or not restates(st.text, prev, q, st.lead):
+        return None
+    prev.q, prev.value, prev.high = q, q.value, q.high
+    prev.steps.append("restate")
+    return []
+
+
+def reach(st: State, q: Quantity) -> Outcome:
+    """'一般公共预算收入年均增长14.2%，达到1100亿元': the level a growth reached, in the next clause."""
+    prev = st.prev
+    if prev is None or not reaches(st.text, prev, q, st.text[st.cs:q.start]) or not join_level(prev, q):
+        return None
+    prev.steps.append("reach")
+    return []
+
+
+def name(st: State, q: Quantity) -> Outcome:
+    """The last rule, always applies: the figure's subject (SUBJECTS), and a fact for it (or for each subject of
+    'A、B均增长…')."""
+    text, lead, prev = st.text, st.lead, st.prev
+    found = metrics.find(lead) if lead else None
+    subject = Subject(lead, "lead", "")
+    for finder in SUBJECTS:
+        if (s := finder(st, q, found)) is not None:
+            subject = s
+            break
+    whole = st.before(q)
+    subjects = None
+    each = list(EACH_RE.finditer(whole))
+    if each and "、" in whole[:each[-1].start()] and subject.rule == "lead":
+        subjects = split_subjects(strip_back(strip_front(whole[:each[-1].start()])))
+    out = []
+    for phrase in subjects or [subject.phrase]:
+        d = make_draft(text, q, phrase, subject.rule if not subjects else "distribute", st.lead_raw, st.end, prev,
+                       strict=st.cs > st.start and text[st.cs - 1] == "、", clause=whole)
+        d.steps[:0] = ["name"] + ([subject.finder] if subject.finder else [])
+        if d.rule == "ellipsis" and d.metric and (found_at := metrics.find(phrase)):
+            # "地区生产总值再上新台阶，达到4015亿元": the subject, without what the clause says of it
+            d.metric_text = strip_front(metrics.normalise(phrase)[:found_at[2]].strip(" \u3000、，,")) or d.metric_text
+            d.object = d.metric_text
+        out.append(d)
+    return out
+
+
+RULES: list[Callable[[State, Quantity], Outcome]] = [
+    starting_point,
+    level_after_growths,
+    each_of_group,
+    distribute,
+    each_rate,
+    merge_growth,
+    restate,
+    reach,
+    name,
+]
+
+
+# ---- subjects: where the words naming a figure are, when not right before it. A finder returns None when it does
+# ---- not apply; the first that applies decides (it may settle on the lead, ending the search).
+
+class Subject(NamedTuple):
+    phrase: str
+    rule: str  # Fact.rule: lead | share | carry | ellipsis
+    finder: str  # the finder that chose it ("" for the lead)
+
+
+def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'占一般公共预算支出比重83.54%' takes the subject of the figure before it (share); '总量达到1.35万家' too,
+    without its 新增/新认定 (carry)."""
+    prev, lead = st.prev, st.lead
+    carried = strip_back(st.lead_raw.strip(" \u3000、，,"))
+    if prev is None or not (lead.startswith("占") or (not found and TOTAL_RE.match(carried))):
+        return None
+    base = NEW_RE.sub("", prev.metric_text)
+    phrase = base + (lead if lead.startswith("占") else carried)
+    return Subject(phrase, "share" if lead.startswith("占") else "carry", "previous_subject")
+
+
+def opening_share(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'战略性新兴产业增速快于面上工业增速，占规上工业总产值比重达到29.1%': the share's subject opens the sentence."""
+    text, lead = st.text, st.lead
+    if st.prev is not None or not lead.startswith("占") or st.cs <= st.start:
+        return None
+    earlier = text[clause_start(text, st.start, st.cs - 1, CLAUSE_DELIMS):st.cs - 1]
+    subject = SUBJECT_END_RE.split(strip_front(earlier), maxsplit=1)[0]
+    if subject and subject != earlier:
+        return Subject(subject + lead, "share", "opening_share")
+    return Subject(lead, "lead", "opening_share")
+
+
+def value_added(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'规模以上工业总产值达到4.43万亿元，增加值增长3.6%': the value added of the same industry."""
+    prev, lead = st.prev, st.lead
+    if found or prev is None or not lead.startswith("增加值") or "产值" not in prev.metric_text:
+        return None
+    base = prev.metric_text
+    phrase = base[: base.index("总产值") if "总产值" in base else base.index("产值")] + lead
+    return Subject(phrase, "carry", "value_added")
+
+
+def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'…地区生产总值，同比增长7%': a growth with no subject of its own takes the metric of the clause before."""
+    text, start, cs = st.text, st.start, st.cs
+    if found or not (q.growth_sign or q.unit == "个百分点") or not _no_subject(st.lead):
+        return None
+    if cs > start:
+        earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs]
+        if metrics.find(earlier):
+            return Subject(earlier, "ellipsis", "growth_of_clause_before")
+    return Subject(st.lead, "lead", "growth_of_clause_before")
+
+
+def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
+    '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
+    text, start, cs, lead, prev = st.text, st.start, st.cs, st.lead, st.prev
+    if found or is_change(q) or not lead or not only_verbs(lead) or cs <= start:
+        return None
+    es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
+    if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
+        return Subject(text[es:cs - 1], "ellipsis", "reached_after_subject")
+    if (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
+            and metrics.units().get(q.unit or "") == "count" \
+            and not BOUND_WORD_RE.sub("", text[q.end:clause_end(text, q.end, st.end)]).strip():
+        return Subject(fostered.group(1), "ellipsis", "fostered")
+    return Subject(lead, "lead", "reached_after_subject")
+
+
+SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]] = [
+    previous_subject,
+    opening_share,
+    value_added,
+    growth_of_clause_before,
+    reached_after_subject,
+]
+
+
+def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Draft]:
+    """Turn the quantities of one sentence text[start:end] into drafts of facts: for each quantity, the first
+    rule of RULES that applies."""
     share_across_joins(text, quantities)
-    starts = starting_points(text, quantities)
+    st = State(text, start, end, quantities, starting_points(text, quantities))
     for i, q in enumerate(quantities):
-        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
-        if is_modifier(text, q, nxt) or is_bar(text, quantities[i - 1] if i else None, q):
+        st.focus(i)
+        if qualifies_next(st, q):
             continue
-        cs = clause_start(text, start, q.start)
-        lead_raw = text[cs:max(cs, q.lead_end)]
-        prev_end = quantities[i - 1].end if i else start
-        wide = max(clause_start(text, start, q.start, CLAUSE_DELIMS), prev_end)
-        joined = nxt is not None and text[q.end:nxt.start] in ("和", "、", "及", "与", "")
-        subject = START_RE.sub("", strip_back(strip_front(text[wide:max(wide, q.lead_end)].split("分别")[0])))
-        if ("分别" in text[wide:q.start] or (not group and len(run := changes_from(text, quantities, i)) >= 2
-                                            and all(c.unit == "%" for c in run))) \
-                and _no_subject(subject) and is_change(q) \
-                and (group or len(later_figures(drafts, q)) >= len(changes_from(text, quantities, i))) \
-                and not OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
-            # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
-            # subject pair with the figures before, in order
-            if not group:
-                group_values = later_figures(drafts, q)[-len(changes_from(text, quantities, i)):]
-                group, group_growths, group_growth_i = [v.metric_text for v in group_values], [], 0
-            starts_group = False
-        elif "分别" in text[wide:q.start] or (joined and not group and ("、" in text[wide:q.lead_end]
-                                                                         or subject.startswith("城乡"))):
-            group = split_subjects(subject)
-            group_values, group_growths, group_growth_i = [], [], 0
-            starts_group = True
-        else:
-            starts_group = False
-            gap = text[prev_end:max(prev_end, q.lead_end)]
-            if group and GAP_RE.sub("", gap) and i - 1 not in starts:
-                group = None
-        lead = strip_back(strip_front(lead_raw))
-        prev = drafts[-1] if drafts else None
-        if i in starts:
-            continue  # "由59.3亿元增长到163.3亿元": the starting point of a change, not a result
-        # 1. distribution over 分别 subjects
-        if group and (starts_group or i):
-            listed = i and listed_after(text, quantities[i - 1], q) \
-                and not is_change(quantities[i - 1])
-            if not is_change(q) and len(group_values) < len(group_growths) \
-                    and (listed or REACHED_RE.fullmatch(text[cs:q.start].strip(" \u3000"))) \
-                    and join_level(group_growths[len(group_values)], q):
-                group_values.append(group_growths[len(group_values)])  # "分别年均增长9.4%、10.4%，达到43598元、17969元"
-                continue
-            if starts_group and len(group) >= 2 and (is_change(q) or q.unit == "%") \
-                    and alone_in_clause(text, q, nxt, end) and not DIGIT_RE.search(text, wide, q.start):
-                drafts.extend(each_subject(q, group, subject))  # "工业园区投资、产值和税收分别增长15%以上"
-                group = None
-                continue
-            d = distribute(q, group, group_values, group_growth_i)
-            if d is None:
-                continue
-            if d is True:
-                group_growth_i += 1
-                continue
-            if d.growth is not None and OTHER_BASE_RE.search(text[wide:max(wide, q.lead_end)]):
-                d.metric = None
-            drafts.append(d)
-            if d.value is not None:
-                group_values.append(d)
-            else:
-                group_growth_i += 1
-                group_growths.append(d)
-            continue
-        rates = [s for s in RATE_JOIN_RE.split(subject) if s]
-        if not group and len(rates) >= 2 and all(RATE_ITEM_RE.search(r) and not metrics.find(r) for r in rates) \
-                and q.unit == "%" and not is_change(q) and alone_in_clause(text, q, nxt, end):
-            # "设施完好率和绿地覆盖率达到100%": both rates reach it (a tracked metric among them keeps the figure whole:
-            # "国省考断面水质达标率和优Ⅲ率超90%" is one indicator named twice)
-            drafts.extend(each_subject(q, rates, subject))
-            continue
-        # 2. a growth without its own subject joins the figure before it
-        if (q.growth_sign or q.unit == "个百分点") and not metrics.find(lead) and _no_subject(lead, q.verb) and prev \
-                and (_no_subject(lead, q.verb, fillers=False) or next_clause(text, prev, cs)) \
-                and prev.growth is None and prev.value is not None and prev.q.end <= q.start \
-                and not names_another(text, prev, cs) and len(changes_from(text, quantities, i)) == 1:
-            probe = Draft(q, prev.metric, prev.metric_text)
-            fill_numbers(probe, q)
-            if probe.growth is not None:
-                prev.growth, prev.growth_unit, prev.growth_q = probe.growth, probe.growth_unit, q
-                if probe.high is not None:
-                    prev.extra["growth_high"] = probe.high
-                continue
-        # 2b. "突破11万亿元、达到11.6万亿元": a floor restated as the figure itself, for the same subject
-        if restates(text, prev, q, lead):
-            prev.q, prev.value, prev.high = q, q.value, q.high
-            continue
-        # 2c. "一般公共预算收入年均增长14.2%，达到1100亿元": the level a growth reached, in the next clause
-        if reaches(text, prev, q, text[cs:q.start]) and join_level(prev, q):
-            continue
-        # 3-5. the subject: lead, share of the previous subject, carried subject
-        rule = "lead"
-        phrase = lead
-        found = metrics.find(phrase) if phrase else None
-        carried = strip_back(lead_raw.strip(" \u3000、，,"))
-        if prev and (phrase.startswith("占") or (not found and TOTAL_RE.match(carried))):
-            subject = NEW_RE.sub("", prev.metric_text)
-            phrase = subject + (phrase if phrase.startswith("占") else carried)
-            found = metrics.find(phrase)
-            rule = "share" if lead.startswith("占") else "carry"
-        elif prev is None and lead.startswith("占") and cs > start:
-            # "战略性新兴产业增速快于面上工业增速，占规上工业总产值比重达到29.1%": the subject opens the sentence
-            earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs - 1]
-            subject = SUBJECT_END_RE.split(strip_front(earlier), maxsplit=1)[0]
-            if subject and subject != earlier:
-                phrase, found, rule = subject + lead, metrics.find(subject + lead), "share"
-        elif not found and prev and lead.startswith("增加值") and "产值" in prev.metric_text:
-            # "规模以上工业总产值达到4.43万亿元，增加值增长3.6%": the value added of the same industry
-            base = prev.metric_text
-            phrase = base[: base.index("总产值") if "总产值" in base else base.index("产值")] + lead
-            found, rule = metrics.find(phrase), "carry"
-        elif not found and (q.growth_sign or q.unit == "个百分点") and _no_subject(lead):
-            earlier = text[start:cs]
-            back = metrics.find(earlier[clause_start(text, start, cs - 1, CLAUSE_DELIMS) - start:]) if cs > start \
-                else None
-            if back:
-                phrase, found, rule = earlier[clause_start(text, start, cs - 1, CLAUSE_DELIMS) - start:], back, \
-                    "ellipsis"
-        elif not found and not is_change(q) and lead and not ONLY_VERBS.sub("", lead) and cs > start:
-            # "地区生产总值再上新台阶，达到4015亿元": a bare verb of reaching after a clause that opens with the metric
-            es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
-            if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
-                phrase, found, rule = text[es:cs - 1], metrics.find(text[es:cs - 1]), "ellipsis"
-            elif (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
-                    and metrics.units().get(q.unit or "") == "count" \
-                    and not BOUND_WORD_RE.sub("", text[q.end:clause_end(text, q.end, end)]).strip():
-                # "加大高新技术企业培育力度，全年新增5户以上": the count is of what the clause before fosters
-                phrase, rule = fostered.group(1), "ellipsis"
-                found = metrics.find(phrase)
-        whole = text[wide:max(wide, q.lead_end)]
-        subjects = None
-        each = list(EACH_RE.finditer(whole))
-        if each and "、" in whole[:each[-1].start()] and rule == "lead":
-            subjects = split_subjects(strip_back(strip_front(whole[:each[-1].start()])))
-        for subject in subjects or [phrase]:
-            d = make_draft(text, q, subject, rule if not subjects else "distribute", lead_raw, end, prev,
-                           strict=cs > start and text[cs - 1] == "、")
-            if d.growth is not None and d.metric and OTHER_PERIOD_RE.search(text[wide:max(wide, q.lead_end)]):
-                d.metric = None
-            if d.rule == "ellipsis" and d.metric and (found_at := metrics.find(subject)):
-                # "地区生产总值再上新台阶，达到4015亿元": the subject, without what the clause says of it
-                d.metric_text = strip_front(metrics.normalise(subject)[:found_at[2]].strip(" \u3000、，,")) or d.metric_text
-                d.object = d.metric_text
-            drafts.append(d)
-    share_heads(text, drafts)
-    return drafts
+        track_group(st, q)
+        for rule in RULES:
+            made = rule(st, q)
+            if made is not None:
+                st.drafts.extend(made)
+                break
+    share_heads(text, st.drafts)
+    return st.drafts
 
 
 def share_heads(text: str, drafts: list[Draft]) -> None:
@@ -393,10 +550,11 @@ def share_heads(text: str, drafts: list[Draft]) -> None:
                 and metrics.units().get(d.q.unit or "") == "count" and metrics.units().get(nxt.q.unit or "") == "count" \
                 and len(ONLY_VERBS.sub("", d.metric_text)) <= 2:
             d.metric_text, d.object = nxt.metric_text, nxt.object
+            d.steps.append("share_heads")
 
 
 def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, end: int, prev: Draft | None,
-               strict: bool = False) -> Draft:
+               strict: bool = False, clause: str | None = None) -> Draft:
     """One fact for q measured by phrase; strict: an enumerated clause, where a bare '进出口' names no metric."""
     whole = phrase.startswith(WHOLE_SUBJECT)
     phrase = phrase.removeprefix(WHOLE_SUBJECT)
@@ -420,7 +578,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     people = PEOPLE_NOUN_RE.search(q.value_text)
     if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
         trail = people.group() + (trail if not TRAIL_STOP.match(trail) else "")
-    verbs_only = not ONLY_VERBS.sub("", phrase)
+    verbs_only = only_verbs(phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
     if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):
         d.metric_text = trail
@@ -433,7 +591,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.metric_text = phrase + prev.object
         d.object = prev.object
         d.rule = "carry"
-    d.metric = checked_metric(d, phrase, found) if found else None
+    d.metric = checked_metric(d, phrase, found, clause=clause) if found else None
     d.action = action_of(lead_raw)
     if d.object is None:
         d.object = strip_action(d.metric_text) or None
@@ -559,7 +717,7 @@ def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
     if TOTAL_RE.match(lead) or "累计" in lead or NEW_RE.match(strip_action(prev.metric_text)) or "新" in prev.metric_text:
         return False  # "新增…超230家、累计达1471家": an addition, then the stock
     between = text[prev.q.end:q.start]
-    return bool(lead) and not ONLY_VERBS.sub("", lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
+    return bool(lead) and only_verbs(lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
 
 
 def _no_subject(lead: str, verb: str | None = None, fillers: bool = True) -> bool:
@@ -573,12 +731,12 @@ def _no_subject(lead: str, verb: str | None = None, fillers: bool = True) -> boo
 
 def next_clause(text: str, prev: Draft, cs: int) -> bool:
     """The clause starting at cs follows prev's own clause ("突破10亿元，力争翻一番"), with none between."""
-    return prev.q.end <= cs and not _delim_re(CLAUSE_DELIMS).search(text, prev.q.end, max(prev.q.end, cs - 1))
+    return prev.q.end <= cs and not delim_re(CLAUSE_DELIMS).search(text, prev.q.end, max(prev.q.end, cs - 1))
 
 
 @cache
 def fillers_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in words("fillers.txt")))
+    return re.compile("|".join(re.escape(w) for w in words("fillers")))
 
 
 def split_subjects(subject: str) -> list[str] | None:
@@ -608,7 +766,7 @@ def alone_in_clause(text: str, q: Quantity, nxt: Quantity | None, end: int) -> b
     return nxt is None or nxt.start >= clause_end(text, q.end, end, CLAUSE_DELIMS)
 
 
-def each_subject(q: Quantity, group: list[str], subject: str) -> list[Draft]:
+def each_subject(q: Quantity, group: list[str], subject: str, step: str) -> list[Draft]:
     """One figure for every listed subject. A subject that names no metric is written as listed."""
     items = [s for s in ITEM_SPLIT.split(subject) if s]
     out = []
@@ -616,7 +774,7 @@ def each_subject(q: Quantity, group: list[str], subject: str) -> list[Draft]:
         if phrase.startswith(WHOLE_SUBJECT):
             phrase = items[k] if len(items) == len(group) else phrase.removeprefix(WHOLE_SUBJECT)
         found = metrics.find(phrase)
-        d = Draft(q, found[0] if found else None, phrase, rule="distribute")
+        d = Draft(q, found[0] if found else None, phrase, rule="distribute", steps=[step])
         fill_numbers(d, q)
         d.metric = checked_metric(d, phrase)
         d.object = phrase
@@ -624,51 +782,3 @@ def each_subject(q: Quantity, group: list[str], subject: str) -> list[Draft]:
     return out
 
 
-def distribute(q: Quantity, group: list[str], values: list[Draft], growth_i: int) -> Draft | bool | None:
-    d = Draft(q, None, "", rule="distribute")
-    idx = len(values)
-    probe = Draft(q, None, "")
-    fill_numbers(probe, q)
-    if probe.growth is not None and values:
-        if growth_i < len(values):
-            target = values[growth_i]
-            target.growth, target.growth_unit, target.growth_q = probe.growth, probe.growth_unit, q
-            return True
-        return None
-    if probe.growth is not None:
-        idx = growth_i
-    if idx >= len(group):
-        return None
-    phrase = group[idx]
-    whole = phrase.startswith(WHOLE_SUBJECT)
-    phrase = phrase.removeprefix(WHOLE_SUBJECT)
-    found = None if whole else metrics.find(phrase)
-    d.metric = found[0] if found else None
-    d.metric_text = phrase
-    fill_numbers(d, q)
-    d.metric = checked_metric(d, phrase)
-    d.object = phrase
-    return d
-
-
-def checked_metric(d: Draft, phrase: str, found: tuple[str, int, int] | None = None) -> str | None:
-    """Keep a metric id only when the figure can be one of it (units, shares)."""
-    if d.metric is None:
-        return None
-    if d.value is not None and not metrics.compatible(d.metric, d.unit):
-        return None
-    is_share = "占" in phrase and SHARE_WORD_RE.search(phrase)
-    if is_share and metrics.kind(d.metric) != "percent":
-        return None
-    if d.growth_unit == "个百分点" and metrics.kind(d.metric) != "percent" and not is_share:
-        return None
-    if d.scope:
-        return None
-    found = found or metrics.find(phrase)
-    if found and QUALIFIER_RE.search(metrics.normalise(phrase)[: found[1]]):
-        return None
-    if found and BREAKER_RE.match(metrics.normalise(phrase)[found[2]:]):
-        return None  # "万元规模工业增加值能耗": the phrase goes on to name another measure
-    if d.growth is not None and OTHER_PERIOD_RE.search(phrase):
-        return None  # "较“十一五”增长3.75倍": a change against another base than last year
-    return d.metric

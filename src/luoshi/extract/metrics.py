@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from . import lexicon
 from .tables import rows
 from .tables import units as _units
 
@@ -68,7 +69,7 @@ def alias_matches(p: str) -> Iterator[tuple[str, int]]:
                 break
 
 
-WHOLE_PREFIX = re.compile(r"^(?:全国|全省|全市|全区|全县|全镇|全州|全盟|我国|我省|我市|我区|本市)")
+WHOLE_PREFIX = re.compile(f"^(?:{lexicon.pattern('jurisdiction')})")
 
 
 @cache
@@ -91,7 +92,7 @@ def normalise(phrase: str) -> str:
 @cache
 def followers() -> tuple[str, ...]:
     """Words after a metric name that make the phrase another measure ("出口通关时间")."""
-    return tuple(r[0] for r in rows("followers.txt"))
+    return lexicon.words("followers")
 
 
 @cache
@@ -110,7 +111,7 @@ def change_rates() -> frozenset[str]:
     return frozenset(r[0] for r in rows("change_rates.txt"))
 
 
-BASE_PREFIX = r"全国|全省|全市|全区|全县|地方|同期|本级|当年|全年|财政|各级财政"
+BASE_PREFIX = f"{lexicon.pattern('jurisdiction')}|{lexicon.pattern('share_bases')}"
 SHARE_TAIL = re.compile(r"的?(?:比重|比例|占比)?的?$")
 BARE_SHARE = re.compile(r"的?(?:比重|比例|占比)$")
 INNER_VERBS = re.compile(r"(?<=.)(?:完成|实现)(?=.)")

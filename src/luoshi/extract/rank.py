@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import pattern, words
 from .numbers import parse_number
 
 RANK_RE = re.compile(
     r"(?:位居|位列|居|列|排名|排|保持|稳居|跃居|名列)?"
-    r"(?P<scope>全国|全省|全市|全区|全州|全盟|[\u4e00-\u9fff]{2,6}?(?:（[^）]{1,6}）|\([^)]{1,6}\))?)"
+    rf"(?P<scope>{pattern('jurisdiction')}|[\u4e00-\u9fff]{{2,6}}?(?:（[^）]{{1,6}}）|\([^)]{{1,6}}\))?)"
     r"(?:第)(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?"
 )
 
+WIDE_RE = re.compile(pattern("jurisdiction"))
+
 
 def find_rank(clause: str) -> dict | None:
+    if "第" not in clause:  # every rank has it: most clauses are decided without the pattern
+        return None
     m = RANK_RE.search(clause)
     if not m:
         return None
     scope = m.group("scope")
-    for lead in ("总量", "规模", "增速", "增幅", "位居", "位列", "保持", "稳居", "跃居", "名列", "排名", "居", "列"):
+    for lead in words("rank_leads"):
         scope = scope.removeprefix(lead)
-    wide = re.search(r"全国|全省|全市|全区|全州|全县", scope)
-    if wide:  # "总量全省县级市第五": the scope starts at the area word
+    wide = None
+    for wide in WIDE_RE.finditer(scope):
+        pass
+    if wide:  # "总量全省县级市第五": the scope starts at the (last) area word: "我市成为全国第二" ranks in 全国
         scope = scope[wide.start():]
     if not scope:
         return None

@@ -1,4 +1,4 @@
-"""The data tables of the extract stage (data/*.tsv), loaded once with importlib.resources."""
+"""The data tables of the extract stage (data/*), each loaded once (`rows`, cached) with importlib.resources."""
 
 from __future__ import annotations
 
@@ -6,15 +6,12 @@ from functools import cache
 from importlib.resources import files
 
 
-def rows(name: str) -> list[list[str]]:
-    """Tab-separated rows of data/<name>, without comment lines and the header of metrics.tsv."""
+@cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """Tab-separated rows of data/<name>, without comment lines (the header of metrics.tsv stays): the one loader of
+    the stage's data files, each read once."""
     text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        out.append(line.split("\t"))
-    return out
+    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
@@ -25,7 +22,8 @@ def units() -> dict[str, str]:
 @cache
 def bounds() -> tuple[dict[str, str], dict[str, str]]:
     """(prefix word -> bound, suffix word -> bound)."""
-    prefix, suffix = {}, {}
+    prefix: dict[str, str] = {}
+    suffix: dict[str, str] = {}
     for word, position, bound, *_ in rows("bounds.tsv"):
         (prefix if position == "prefix" else suffix)[word] = bound
     return prefix, suffix

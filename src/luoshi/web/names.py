@@ -64,8 +64,8 @@ def metric_name(key: str | None, lang: str = "zh") -> str:
         for _, v, names in variants().get(metric, ()):
             if v == variant:
                 return names[lang if lang in names else "zh"]
-    names = metric_table().get(metric)
-    return names[lang if lang in names else "zh"] if names else key
+    named = metric_table().get(metric)
+    return named[lang if lang in named else "zh"] if named else key
 
 
 @cache

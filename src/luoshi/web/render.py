@@ -52,8 +52,8 @@ def display_title(row: Any, t: Any) -> str:
     """A report's title; one stored without a title (a row of a table file, say) is named by its region, year and
     kind of document, never by its file path."""
     get = row.get if isinstance(row, dict) else lambda k: getattr(row, k, None)
-    if get("title"):
-        return get("title")
+    if title := get("title"):
+        return str(title)
     what = t("doctype." + (get("doc_type") or "work_report"))
     return " ".join(str(p) for p in (get("region"), t("year.n", year=get("year")) if get("year") else None, what) if p)
 

@@ -1,0 +1,237 @@
+"""Vetoes: every reason a figure loses its metric (or part of it), in one ordered list.
+
+A veto looks at a draft and says whether it fires. Phase "draft" vetoes run when a rule names the figure (the
+rules after it see the result: a vetoed figure no longer takes a growth as its metric's); phase "fact" vetoes run
+when the draft becomes a fact, with the report around it. Each fact records the vetoes it passed (Fact.checks)
+and those that fired (Fact.vetoed). A veto that fires sets the metric to None unless its docstring says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..models import Report, Sentence
+from . import metrics
+from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
+from .lexicon import pattern
+from .quantities import Quantity, scan
+from .status import DEADLINE_RE, reviewed_year
+
+SHARE_WORD_RE = re.compile(pattern("share_words"))
+QUALIFIER_RE = re.compile(pattern("qualifiers"))
+BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:优惠|减免|能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
+OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
+# a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
+# change over the years to the reviewed one (basis cumulative), except in a 分别 listing, where it stays apart
+OTHER_PERIOD_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率|(?:19|20)[0-9]{2}年)[^，,]{0,8}$"
+                             r"|(?:较|比)“")
+SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
+GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
+                    r"[^，,；;]{0,8}$")
+GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:任务|目标|要求|预期)")
+THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
+
+
+@dataclass
+class Seen:
+    """What a veto looks at: the draft, and the phrase (draft phase) or the report and sentence (fact phase)."""
+
+    d: Draft
+    phrase: str = ""
+    found: tuple[str, int, int] | None = None
+    clause: str | None = None  # the clause before the figure, when the rule asks for the base check
+    listing: str | None = None  # the same in a 分别 listing (a stated base year stays apart there)
+    report: Report | None = None
+    status: str = ""
+    sent: Sentence | None = None
+
+    @property
+    def text(self) -> str:
+        return self.report.text if self.report is not None else ""
+
+
+# ---- phase "draft": does the figure fit the metric the phrase names? ----
+
+def unit_mismatch(s: Seen) -> bool:
+    """A figure in a unit the metric never has (a currency metric with a value in %)."""
+    d = s.d
+    return d.value is not None and d.metric is not None and not metrics.compatible(d.metric, d.unit)
+
+
+def _is_share(phrase: str) -> bool:
+    return "占" in phrase and bool(SHARE_WORD_RE.search(phrase))
+
+
+def share_not_percent(s: Seen) -> bool:
+    """'民生支出占一般公共预算支出比重83.54%': a share of a metric is not the metric."""
+    return _is_share(s.phrase) and metrics.kind(s.d.metric) != "percent"
+
+
+def points_not_percent(s: Seen) -> bool:
+    """A change in percentage points belongs to a rate, not to an amount."""
+    return s.d.growth_unit == "个百分点" and metrics.kind(s.d.metric) != "percent" and not _is_share(s.phrase)
+
+
+def scoped(s: Seen) -> bool:
+    """A park, company or sub-region named before the metric: not the jurisdiction's own figure."""
+    return bool(s.d.scope)
+
+
+def qualified(s: Seen) -> bool:
+    """A qualifier before the name (lexicon class qualifiers: "民营", "国有"…) makes it another measure."""
+    return s.found is not None and bool(QUALIFIER_RE.search(metrics.normalise(s.phrase)[: s.found[1]]))
+
+
+def other_measure(s: Seen) -> bool:
+    """'万元规模工业增加值能耗': the phrase goes on after the name to name another measure."""
+    return s.found is not None and bool(BREAKER_RE.match(metrics.normalise(s.phrase)[s.found[2]:]))
+
+
+def other_period(s: Seen) -> bool:
+    """'较“十一五”增长3.75倍': a change against another base than last year."""
+    return s.d.growth is not None and bool(OTHER_PERIOD_RE.search(s.phrase))
+
+
+def other_base_in_list(s: Seen) -> bool:
+    """In a 分别 listing, a change against any stated base (a year included) is not the change on last year."""
+    return s.listing is not None and s.d.growth is not None and bool(OTHER_BASE_RE.search(s.listing))
+
+
+def other_period_in_clause(s: Seen) -> bool:
+    """The clause before the figure compares with another period (as other_period, over the whole clause)."""
+    return s.clause is not None and s.d.growth is not None and bool(OTHER_PERIOD_RE.search(s.clause))
+
+
+# ---- phase "fact": does the figure belong to this report's jurisdiction and year? ----
+
+def other_place(s: Seen) -> bool:
+    """'廉江市生产总值': a county, district, town or park named before the metric, other than the report's own.
+    When it fires, the place becomes the fact's scope."""
+    assert s.report is not None
+    d = s.d
+    found = metrics.find(d.metric_text)
+    if not found:
+        return False
+    m = SUBREGION_RE.search(metrics.normalise(d.metric_text)[: found[1]])
+    name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
+    if not m or len(name) < 2 or name[0] in "全我本各该" or any(w in name for w in ("以上", "以下", "城市", "及", "所有")):
+        return False
+    region = s.report.meta.region or ""
+    if name in region or (region and region[-3:] in name):
+        return False
+    d.scope = name
+    return True
+
+
+def gap(s: Seen) -> bool:
+    """'地区生产总值增速力争高于全省1个百分点': a gap to another region's rate or a ceiling, not the region's own
+    change. When the figure has a level ("失业率3.5%，低于省控指标1个百分点"), the level keeps its metric and only
+    the gap is dropped."""
+    assert s.sent is not None
+    d = s.d
+    q = d.growth_q or d.q
+    if q.unit != "个百分点" or not GAP_RE.search(s.text[clause_start(s.text, s.sent.start, q.start, CLAUSE_DELIMS):q.start]):
+        return False
+    if d.value is not None:
+        d.growth = d.growth_unit = d.growth_q = None
+        return False  # the metric stays: recorded as fired by the caller through `keeps`
+    return True
+
+
+def threshold(s: Seen) -> bool:
+    """'财政总收入过10亿元的县（市、区）达到9个': a bar the counted things pass, not the region's own figure."""
+    assert s.sent is not None
+    text, q = s.text, s.d.q
+    m = THRESHOLD_RE.match(text, q.end)
+    if not m:
+        return False
+    stop = clause_end(text, m.end(), s.sent.end, CLAUSE_DELIMS)
+    return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
+
+
+def increment(s: Seen) -> bool:
+    """'比上年增加673亿元' / '增加5.7亿斤': an amount or a mass added, not the level the metric reached."""
+    d = s.d
+    q: Quantity = d.q
+    return bool(q.growth_sign) and not q.level_verb and d.value is not None and d.unit not in ("%", "‰") \
+        and metrics.kind(d.metric) in ("currency", "mass")
+
+
+def aside(s: Seen) -> bool:
+    """'一般公共预算收入增长11.1%（州直增长13%、…）': a figure inside an aside after the name is a part's."""
+    phrase = metrics.normalise(s.d.metric_text)
+    found = metrics.find(phrase)
+    rest = phrase[found[2]:] if found else ""
+    return rest.count("(") > rest.count(")")
+
+
+def goal(s: Seen) -> bool:
+    """A goal quoted in a review ("提出国内生产总值到2020年力争比2000年翻两番", "…翻两番的任务") is no result."""
+    assert s.report is not None and s.sent is not None
+    if s.status not in ("actual", "estimate"):
+        return False
+    text, d = s.text, s.d
+    q = d.growth_q or d.q
+    if GOAL_AFTER_RE.match(text, q.end):
+        return True
+    reviewed = reviewed_year(s.report)
+    if not reviewed:
+        return False
+    clause = text[clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS):d.q.start]
+    return any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
+
+
+class Veto(NamedTuple):
+    name: str
+    phase: str  # "draft" | "fact"
+    test: Callable[[Seen], bool]
+
+
+VETOES: list[Veto] = [
+    Veto("unit_mismatch", "draft", unit_mismatch),
+    Veto("share_not_percent", "draft", share_not_percent),
+    Veto("points_not_percent", "draft", points_not_percent),
+    Veto("scoped", "draft", scoped),
+    Veto("qualified", "draft", qualified),
+    Veto("other_measure", "draft", other_measure),
+    Veto("other_period", "draft", other_period),
+    Veto("other_base_in_list", "draft", other_base_in_list),
+    Veto("other_period_in_clause", "draft", other_period_in_clause),
+    Veto("other_place", "fact", other_place),
+    Veto("gap", "fact", gap),
+    Veto("threshold", "fact", threshold),
+    Veto("increment", "fact", increment),
+    Veto("aside", "fact", aside),
+    Veto("goal", "fact", goal),
+]
+DRAFT_VETOES = [v for v in VETOES if v.phase == "draft"]
+FACT_VETOES = [v for v in VETOES if v.phase == "fact"]
+
+
+def apply(vetoes: list[Veto], seen: Seen) -> None:
+    """Run the vetoes in order on a draft that has a metric; the first that fires ends the checks."""
+    d = seen.d
+    for v in vetoes:
+        if not d.metric:
+            return
+        growth_before = d.growth_q
+        if v.test(seen):
+            d.vetoed.append(v.name)
+            d.metric = None
+            return
+        if v.name == "gap" and growth_before is not None and d.growth_q is None:
+            d.vetoed.append(v.name)  # fired on the growth only: the level keeps its metric
+            continue
+        d.checks.append(v.name)
+
+
+def checked_metric(d: Draft, phrase: str, found: tuple[str, int, int] | None = None, *,
+                   clause: str | None = None, listing: str | None = None) -> str | None:
+    """Keep a metric id only when the figure can be one of it (the "draft" vetoes)."""
+    if d.metric is None:
+        return None
+    apply(DRAFT_VETOES, Seen(d, phrase, found or metrics.find(phrase), clause=clause, listing=listing))
+    return d.metric
