@@ -559,7 +559,8 @@ def _speaks_for_the_nation(text: str) -> bool:
     voice = text.count("我国") + text.count("全国")
     counts = Counter(divisions.full_name_mentions(text[:20000]))
     top = counts.most_common(1)[0][1] if counts else 0
-    return voice >= 5 and voice > top
+    local = sum(text.count(word) for word in _voice_words())  # "全市", "我省": a place speaking of itself
+    return voice >= 5 and voice > top and voice > local
 
 
 def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
@@ -590,7 +591,7 @@ def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
     if best is None and meta.doc_type != "work_report" and _speaks_for_the_nation(text):
         return divisions.NATIONAL
     if best is None and level_hint != ("town",):
-        best = _most_mentioned(text, year, levels=level_hint)
+        best = _most_mentioned(text, year, levels=level_hint or _voice(src, text), ending=_own_suffix(src, meta))
     return best
 
 
@@ -642,7 +643,30 @@ def _level_hint(src: _Sources, meta: Meta) -> tuple[str, ...]:
         if op and _GENERIC_PREFIX.match(op.group(1)):
             suffix = op.group(1).lstrip("本我全")
             return {"镇": ("town",), "乡": ("town",), "街道": ("town",), "区": ("district",), "县": ("county",),
-                    "旗": ("county",), "省": ("province",), "自治区": ("province",)}.get(suffix, ())
+                    "旗": ("county",), "省": ("province",), "自治区": ("province",),
+                    "州": ("city",), "盟": ("city",)}.get(suffix, ())
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _voice_words() -> dict[str, tuple[str, ...]]:
+    return {word: tuple(levels.split()) for word, levels in data_rows("voice_levels.tsv")}
+
+
+def _voice(src: _Sources, text: str) -> tuple[str, ...]:
+    """The level of the place speaking, from how the report names the whole of it ("我代表市人民政府", "全市",
+    "我省"): for a copy whose head names no place or whose place strings disagree with the level of its voice."""
+    for line in src.head[:12]:
+        op = _OPENING.search(line)
+        if op and op.group(1) in ("市", "本市"):
+            return _voice_words()["全市"]
+    counts = Counter()
+    body = text[:30000]
+    for word, levels in _voice_words().items():
+        counts[levels] += body.count(word)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        return ranked[0][0]
     return ()
 
 
@@ -660,22 +684,49 @@ def _town_with_parent(town: str, parent: divisions.Place | None, context: str, y
     return divisions.Place(base + town, None, "town", parent.province, parent.region)
 
 
+def _own_suffix(src: _Sources, meta: Meta) -> str:
+    """"州" when the meeting or the opening names the place by its kind only ("自治州第十五届人民代表大会",
+    "我代表州人民政府"): the report is a prefecture's (恩施土家族苗族自治州), not a city's."""
+    ops = [op.group(1) for op in map(_OPENING.search, src.head[:12]) if op]
+    if re.match(r"(?:自治)?州第", meta.meeting or "") or (ops and ops[0] in ("州", "自治州")):
+        return "州"
+    return ""
+
+
 def _most_mentioned(text: str, year: int | None, exclude: str = "",
-                    levels: tuple[str, ...] = ()) -> divisions.Place | None:
+                    levels: tuple[str, ...] = (), ending: str = "") -> divisions.Place | None:
     """Fallback for copies without a title: the division of a fitting level the text names most often
     (full names; short names only for provinces and cities, as "资源" or "合作" are words too)."""
     levels = levels or ("city", "county", "district")
+
+    def fits(d: divisions.Division) -> bool:  # a 市长 heads a city, a county-level city or a municipality (北京市)
+        return (d.level in levels and d.valid_in(year) and d.name.endswith(ending)
+                and not (d.level == "province" and "city" in levels and not d.name.endswith("市")))
+
     counts: Counter[divisions.Division] = Counter()
     for name in divisions.full_name_mentions(text[:20000]):
         if name == exclude:
             continue
         for d in divisions.named(name):
-            if d.level in levels and (name == d.name or d.level in ("province", "city")) and d.valid_in(year):
+            if fits(d) and (name == d.name or d.level in ("province", "city")):
                 counts[d] += 1
-    for d, n in counts.most_common(1):
-        if n >= 2 or levels == ("province",):
+    for d, n in divisions.short_name_counts(_without_idioms(text[:20000])).items():  # "宁波经济", "建设美丽合肥"
+        if fits(d) and n > counts[d]:
+            counts[d] = n
+    ranked = counts.most_common(2)
+    for d, n in ranked[:1]:
+        if (n >= 2 or levels == ("province",)) and (len(ranked) == 1 or n > ranked[1][1]):
             return divisions.place_of(d)
     return None
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, data_lines("not_place_words.txt"))))
+
+
+def _without_idioms(text: str) -> str:
+    return _idioms().sub("", text)
 
 
 def _judge(meta: Meta, quality: Quality, sections: list[Section], src: _Sources) -> None:
