@@ -591,7 +591,8 @@ def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
     if best is None and meta.doc_type != "work_report" and _speaks_for_the_nation(text):
         return divisions.NATIONAL
     if best is None and level_hint != ("town",):
-        best = _most_mentioned(text, year, levels=level_hint or _voice(src, text), ending=_own_suffix(src, meta))
+        best = _most_mentioned(text, year, levels=level_hint or _ALL_LEVELS, ending=_own_suffix(src, meta),
+                               voice=() if level_hint else _voice(src, text))
     return best
 
 
@@ -627,6 +628,8 @@ def _nested(a: divisions.Place, b: divisions.Place) -> bool:
     return lo.adcode[:prefix] == hi.adcode[:prefix]
 
 
+_ALL_LEVELS = ("province", "city", "county", "district")
+_CITY_VOICE = ("city", "county", "province")  # a 市: a city, a county-level city or a municipality (北京市)
 _RANK = {"national": -1, "province": 0, "city": 1, "county": 2, "district": 2, "town": 3, "unknown": 4}
 
 
@@ -694,14 +697,14 @@ def _own_suffix(src: _Sources, meta: Meta) -> str:
 
 
 def _most_mentioned(text: str, year: int | None, exclude: str = "",
-                    levels: tuple[str, ...] = (), ending: str = "") -> divisions.Place | None:
+                    levels: tuple[str, ...] = (), ending: str = "", voice: tuple[str, ...] = ()) -> divisions.Place | None:
     """Fallback for copies without a title: the division of a fitting level the text names most often
     (full names; short names only for provinces and cities, as "资源" or "合作" are words too)."""
     levels = levels or ("city", "county", "district")
 
     def fits(d: divisions.Division) -> bool:  # a 市长 heads a city, a county-level city or a municipality (北京市)
         return (d.level in levels and d.valid_in(year) and d.name.endswith(ending)
-                and not (d.level == "province" and "city" in levels and not d.name.endswith("市")))
+                and not (d.level == "province" and levels == _CITY_VOICE and not d.name.endswith("市")))
 
     counts: Counter[divisions.Division] = Counter()
     for name in divisions.full_name_mentions(text[:20000]):
@@ -713,6 +716,8 @@ def _most_mentioned(text: str, year: int | None, exclude: str = "",
     for d, n in divisions.short_name_counts(_without_idioms(text[:20000])).items():  # "宁波经济", "建设美丽合肥"
         if fits(d) and n > counts[d]:
             counts[d] = n
+    if voice:  # the level the report speaks as ("全市", "我省") weighs its names up, without ruling others out
+        counts = Counter({d: n * (2 if d.level in voice else 1) for d, n in counts.items()})
     ranked = counts.most_common(2)
     for d, n in ranked[:1]:
         if (n >= 2 or levels == ("province",)) and (len(ranked) == 1 or n > ranked[1][1]):
