@@ -103,6 +103,7 @@ class Meta:
     speaker_title: str | None = None
     doc_type: str = "work_report"  # work_report | communique | five_year_plan | budget | other
     parent: str | None = None  # the parent jurisdiction's name, for districts and towns
+    findings: list[str] = field(default_factory=list)  # what the parse stage noticed (e.g. a title naming another year)
 
 
 @dataclass

@@ -60,10 +60,22 @@ def _titles() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     titles = "|".join(re.escape(t) for t, _ in _titles())
-    line = re.compile(rf"^(.{{0,16}}?)({titles})\s*[:：]?\s*{_NAME}$")
-    news = re.compile(rf"({titles})\s*([\u4e00-\u9fff·]{{2,4}}?)\s*(?:同志)?(?:代表\S{{0,8}})?作(?:了)?(?:政府)?工作报告")
+    line = re.compile(rf"^(.{{0,16}}?)({titles})\s*[:：—?？]*\s*{_NAME}$")
+    news = re.compile(rf"({titles})\s*([\u4e00-\u9fff·]{{2,4}}?)\s*(?:同志)?(?:代表\S{{0,8}})?作(?:了)?(?:政府)?工作报告"
+                      rf"|({titles})([\u4e00-\u9fff·]{{2,3}}?)(?:在\S{{0,24}}(?:人民代表大会|人大)|讲话)")
     name_first = re.compile(rf"([\u4e00-\u9fff·]{{2,4}}?)\s*({titles})在")
     return line, news, name_first
+
+
+@lru_cache(maxsize=1)
+def _merged_speaker() -> re.Pattern[str]:
+    """The speaker line run into the salutation by the copy ("…北京市市长刘淇各位代表：")."""
+    titles = "|".join(re.escape(t) for t, _ in _titles())
+    return re.compile(rf"({titles})\s*((?:[\u4e00-\u9fff·]\s*){{2,4}}?)\s*各位代表")
+
+
+_PARTY_POST = re.compile(r"^[^，。、]{0,10}(?:委|党组)[^，。、]{0,6}、$")  # "佛山市委常委、", "市委副书记、"
+_TRAILING_DATE = re.compile(r"\s*[（(][^）)]{0,20}(?:19|20)\d{2}\s*年[^）)]{0,20}[）)]?$")  # "钮茂生（2002年1月"
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +161,7 @@ def parse_meta(text: str, hints: dict[str, Any], sections: list[Section], qualit
     meta.date, date_line = _date(src)
     meta.meeting = _meeting(src, date_line)
     meta.speaker, meta.speaker_title = _speaker(src)
-    meta.year = _year(meta.title, meta.date, src, sections, meta.doc_type)
+    meta.year = _year(meta.title, meta.date, src, sections, meta.doc_type, meta.findings)
     meta.kind = _kind(meta.title, src, meta.doc_type)
     place = _region(src, meta, text)
     if place is not None:
@@ -330,8 +342,8 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
     for line in src.head + src.furniture:
         if len(line) > _SPEAKER_LINE_MAX:
             continue
-        m = line_pat.match(line.replace("**", "").strip())
-        if m and not re.search(r"[，。、]", m.group(1)):
+        m = line_pat.match(_TRAILING_DATE.sub("", line.replace("**", "").strip()))
+        if m and (not re.search(r"[，。、]", m.group(1)) or _PARTY_POST.match(m.group(1))):
             name = re.sub(r"\s+", "", m.group(3))
             if _NOT_A_PERSON.search(name):
                 continue
@@ -342,10 +354,14 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
         m = line_pat.match(tail.group(1).strip()) if tail else None
         if m and len(tail.group(1)) <= _SPEAKER_LINE_MAX:
             return re.sub(r"\s+", "", m.group(3)), as_reported[m.group(2)]
+    for line in src.head[:4]:
+        m = _merged_speaker().search(line)
+        if m and not _NOT_A_PERSON.search(m.group(2)):
+            return re.sub(r"\s+", "", m.group(2)), as_reported[m.group(1)]
     for line in src.head + src.furniture + src.hint_titles:
         m = news_pat.search(line)
-        if m:
-            return m.group(2), as_reported[m.group(1)]
+        if m and not _NOT_A_PERSON.search(m.group(2) or m.group(4)):
+            return (m.group(2), as_reported[m.group(1)]) if m.group(1) else (m.group(4), as_reported[m.group(3)])
         m = name_first.search(line)
         if m:
             return m.group(1), as_reported[m.group(2)]
@@ -415,19 +431,23 @@ _TITLE_ONLY = re.compile(r"^([\u4e00-\u9fff]{0,12}?人民政府)?(\S{1,8})$")
 
 
 def _year(title: str | None, delivered: str | None, src: _Sources, sections: list[Section],
-          doc_type: str = "work_report") -> int | None:
+          doc_type: str = "work_report", findings: list[str] | None = None) -> int | None:
     if doc_type == "communique":
         return _reported_year(title, delivered, src)
     if doc_type == "five_year_plan":
         first = _plan_first_year(title, src)
         if first:
             return first
+    own = _target_year(src.body) if doc_type == "work_report" else None
     for t in ([title] if title else []) + src.hint_titles:
-        m = _YEAR_OF_REPORT.search(t) or _YEAR_IN_BRACKETS.search(t)
+        m = _YEAR_OF_REPORT.search(t) or _YEAR_IN_BRACKETS.search(t) or _BARE_YEAR_IN_BRACKETS.search(t)
         if m and not _DATE.match(t, m.start(1)):  # "（2023年12月31日 李挚）" is a date, not the report's year
-            return int(m.group(1))
+            return _prefer_own(own, int(m.group(1)), f"the title {t!r}", findings)
     if delivered:
-        return _year_of_delivery(*map(int, delivered.split("-")))
+        return _prefer_own(own, _year_of_delivery(*map(int, delivered.split("-"))), f"delivery on {delivered}",
+                           findings)
+    if own:
+        return own
     for t in src.hint_titles:
         for y, m, d in _DATE.findall(t):
             if _valid(int(y), int(m), int(d)):
@@ -496,15 +516,45 @@ def _plan_first_year(title: str | None, src: _Sources) -> int | None:
 def _year_from_body(text: str, sections: list[Section]) -> int | None:
     """Last resort: the year after the one the review part names most often."""
     review = "".join(text[s.start:s.end] for s in sections if s.role == "review" and s.level == 1)
-    years = Counter(int(y) for y in _TITLE_YEAR.findall(review or text[:15000]))
+    if review:  # a review of five years names them all: the report's year follows the latest it reviews
+        past = Counter(int(y) for y in _PAST_YEAR.findall(review))
+        named_twice = [y for y, n in past.items() if n >= 2] or list(past)
+        return max(named_twice) + 1 if named_twice else None
+    years = Counter(int(y) for y in _TITLE_YEAR.findall(text[:15000]))
     if not years:
         return None
-    return years.most_common(1)[0][0] + (1 if review else 0)
+    return years.most_common(1)[0][0]
+
+
+_PAST_YEAR = re.compile(r"(?<![到至—\-~～])((?:19|20)\d{2})\s*年(?!\s*(?:远景|前|以前|的目标))")
 
 
 def _year_of_delivery(y: int, m: int, d: int) -> int:
-    """A report delivered in December sets the next year's targets and plan."""
+    """A report delivered in December sets the next year's targets and plan; one delivered in November does only
+    when it says so (`_target_year`): a new congress's first session in November hears a five-year report."""
     return y + 1 if m == 12 else y
+
+
+# "2009年我省经济社会发展的主要预期目标是", "1997年的奋斗目标", "2003年预期目标": the year whose targets the report
+# sets, in its own words (not "到2020年…目标", nor "2035年远景目标")
+_TARGET_YEAR = re.compile(r"(?<![到至—\-~～])((?:19|20)\d{2})\s*年\s*(?:的|度)?(?:[^，。；、\d\n“”远]{0,14}?)"
+                          r"(?:主要)?(?:预期|奋斗|工作|发展)?目标(?:是|为|：|:|\*)")
+_BARE_YEAR_IN_BRACKETS = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*[）)]")  # "政府工作报告（2012）"
+
+
+def _target_year(body: str) -> int | None:
+    m = _TARGET_YEAR.search(body)
+    return int(m.group(1)) if m else None
+
+
+def _prefer_own(own: int | None, other: int, source: str, findings: list[str] | None) -> int:
+    """The year the report sets targets for, in its own words, wins over a title or a delivery date that names
+    another; the conflict is noted in the parse stage's findings."""
+    if own is None or own == other:
+        return other
+    if findings is not None:
+        findings.append(f"year: {source} gives {other}, the report sets the targets of {own}")
+    return own
 
 
 def _kind(title: str | None, src: _Sources, doc_type: str) -> str:
