@@ -54,7 +54,7 @@ def _without_title(doc: Document) -> Document:
     """The same report with its title taken away: no front-matter title, title lines reduced to 政府工作报告."""
     fm = dict(doc.hints.get("front_matter") or {})
     fm.pop("title", None)
-    text = re.sub(r"^---\n.*?\n---\n", "", doc.text, flags=re.S).split("\n")
+    text = re.sub(r"^---\n.*?\n---\n", "", doc.text, flags=re.DOTALL).split("\n")
     for i, line in enumerate(text[:8]):
         if "工作报告" in line and len(line) < 60 and "我代表" not in line:
             text[i] = "政府工作报告"

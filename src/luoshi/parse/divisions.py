@@ -161,7 +161,7 @@ def _parent_before(name: str, before: str) -> Division | None:
     """The division of that name whose parent the text names right before it ("阳泉市" + "城区")."""
     for d in named(name):
         parent = _by_code().get(d.parent) if d.parent else None
-        if parent is not None and (before.endswith(parent.name) or before.endswith(short_name(parent.name))):
+        if parent is not None and before.endswith((parent.name, short_name(parent.name))):
             return d
     return None
 
