@@ -135,6 +135,11 @@ def _is_under(child: Division, ancestor: Division) -> bool:
     return False
 
 
+def is_under(child: Division, ancestor: Division) -> bool:
+    """The child lies inside the ancestor (哈尔滨市 in 黑龙江省)."""
+    return _is_under(child, ancestor)
+
+
 def _choose(cands: list[Division], prev: Division | None, year: int | None, context: str,
             mention: str = "") -> Division:
     def score(d: Division) -> tuple:

@@ -642,7 +642,7 @@ def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
         return divisions.NATIONAL
     if best is None and level_hint != ("town",):
         best = _most_mentioned(text, year, levels=level_hint or _ALL_LEVELS, ending=_own_suffix(src, meta),
-                               voice=() if level_hint else _voice(src, text))
+                               voice=() if level_hint else _voice(src, text), sole=_sole_voice(text))
     return best
 
 
@@ -723,6 +723,17 @@ def _voice(src: _Sources, text: str) -> tuple[str, ...]:
     return ()
 
 
+def _sole_voice(text: str) -> bool:
+    """The report speaks as one level only ("全省", "我省" dozens of times, "全市" never): its own name may be
+    almost absent from the body (黑龙江 2012 names 黑龙江 once and 哈尔滨 four times)."""
+    counts = Counter()
+    body = text[:30000]
+    for word, levels in _voice_words().items():
+        counts[levels] += body.count(word)
+    ranked = counts.most_common(2)
+    return bool(ranked) and ranked[0][1] >= 10 and (len(ranked) == 1 or ranked[0][1] >= 10 * ranked[1][1])
+
+
 def _town_with_parent(town: str, parent: divisions.Place | None, context: str, year: int | None) -> divisions.Place:
     stem = re.sub(r"(?:镇|乡|街道)$", "", town)
     if parent is None or parent.level in ("province", "town"):
@@ -747,7 +758,8 @@ def _own_suffix(src: _Sources, meta: Meta) -> str:
 
 
 def _most_mentioned(text: str, year: int | None, exclude: str = "",
-                    levels: tuple[str, ...] = (), ending: str = "", voice: tuple[str, ...] = ()) -> divisions.Place | None:
+                    levels: tuple[str, ...] = (), ending: str = "", voice: tuple[str, ...] = (),
+                    sole: bool = False) -> divisions.Place | None:
     """Fallback for copies without a title: the division of a fitting level the text names most often
     (full names; short names only for provinces and cities, as "资源" or "合作" are words too)."""
     levels = levels or ("city", "county", "district")
@@ -766,8 +778,18 @@ def _most_mentioned(text: str, year: int | None, exclude: str = "",
     for d, n in divisions.short_name_counts(_without_idioms(text[:20000])).items():  # "宁波经济", "建设美丽合肥"
         if fits(d) and n > counts[d]:
             counts[d] = n
-    if voice:  # the level the report speaks as ("全市", "我省") weighs its names up, without ruling others out
-        counts = Counter({d: n * (2 if d.level in voice else 1) for d, n in counts.items()})
+    def speaks_as(d: divisions.Division) -> bool:
+        return d.level in voice and not (d.level == "province" and voice == _CITY_VOICE and not d.name.endswith("市"))
+
+    if voice and sole and any(map(speaks_as, counts)):  # it speaks as nothing else; the places it names inside
+        inside = Counter()  # a place support it (哈尔滨, 佳木斯 -> 黑龙江省)
+        for c, n in counts.items():
+            for d in counts:
+                if d != c and speaks_as(d) and divisions.is_under(c, d):
+                    inside[d] += n
+        counts = Counter({d: n + inside[d] for d, n in counts.items() if speaks_as(d)})
+    elif voice:  # the level the report speaks as ("全市", "我省") weighs its names up, without ruling others out
+        counts = Counter({d: n * (2 if speaks_as(d) else 1) for d, n in counts.items()})
     ranked = counts.most_common(2)
     for d, n in ranked[:1]:
         if (n >= 2 or levels == ("province",)) and (len(ranked) == 1 or n > ranked[1][1]):
