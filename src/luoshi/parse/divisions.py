@@ -146,8 +146,9 @@ def _choose(cands: list[Division], prev: Division | None, year: int | None, cont
         parent = _by_code().get(d.parent) if d.parent else None
         in_context = bool(parent and context and short_name(parent.name) != mention
                           and (parent.name in context or short_name(parent.name) in context))
-        return (prev is not None and _is_under(d, prev), d.valid_in(year), d.name == mention, in_context,
-                -_RANK.get(d.level, 3))
+        province_stem = d.level == "province" and short_name(d.name) == mention  # "河北" is 河北省, not 天津市河北区
+        return (prev is not None and _is_under(d, prev), d.valid_in(year), d.name == mention, province_stem,
+                in_context, -_RANK.get(d.level, 3))
     return max(cands, key=score)
 
 
@@ -192,6 +193,8 @@ def full_name_mentions(text: str) -> list[str]:
     found: list[str] = []
     for m in _SUFFIX_AT.finditer(text):
         end = m.end()
+        if text[end:end + 1] == "域":  # "河北区域", "县域经济": a region's or county's area, not 天津市河北区
+            continue
         for size in range(min(longest, end), 1, -1):
             piece = text[end - size:end]
             if piece in full:
