@@ -585,11 +585,30 @@ def _candidates(src: _Sources, meta: Meta) -> list[str]:
         m = line_pat.match(line) if len(line) <= _SPEAKER_LINE_MAX else None
         if m:
             out.append(re.sub(r"人民政府$", "", m.group(1)))
+    out += _comment_places(src.head + src.furniture)
     out += [f for f in src.furniture if len(f) <= 40 and not line_pat.match(f)]
     for key in ("region", "city", "district", "county", "province"):
         if src.columns.get(key):
             out.append(src.columns[key])
     return [c.strip() for c in out if c and c.strip()]
+
+
+_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)")
+_OFFICE_CAPTION = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?)(?:人民政府)?(?:代理|代)?(?:省长|市长|州长|盟长|区长|县长|旗长|主席)"
+                             r"[\u4e00-\u9fff·]{2,4}作")  # "张家口市市长侯亮作政府工作报告"
+_SITE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:人民)?政府(?:门户)?网站")  # "（驻马店市政府网站）"
+
+
+def _comment_places(lines: list[str]) -> list[str]:
+    """Places an HTML comment of the copy names: the meeting in a photo caption ("省长陈润儿在河南省第十三届人民
+    代表大会…"), the site the copy came from ("（驻马店市政府网站）")."""
+    out = []
+    for line in lines:
+        for comment in _COMMENT.findall(line):
+            m = _MEETING.search(comment.replace(" ", "")) or _SITE.search(comment) or _OFFICE_CAPTION.search(comment)
+            if m:
+                out.append(re.sub(r"^.*(?:在|的|（|\()", "", m.group(1)))
+    return out
 
 
 @lru_cache(maxsize=1)
