@@ -732,24 +732,25 @@ def _voice(src: _Sources, text: str) -> tuple[str, ...]:
         op = _OPENING.search(line)
         if op and op.group(1) in ("市", "本市"):
             return _voice_words()["全市"]
-    counts = Counter()
-    body = text[:30000]
-    for word, levels in _voice_words().items():
-        counts[levels] += body.count(word)
-    ranked = counts.most_common(2)
+    ranked = _voice_counts(text)
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
         return ranked[0][0]
     return ()
 
 
-def _sole_voice(text: str) -> bool:
-    """The report speaks as one level only ("全省", "我省" dozens of times, "全市" never): its own name may be
-    almost absent from the body (黑龙江 2012 names 黑龙江 once and 哈尔滨 four times)."""
-    counts = Counter()
+def _voice_counts(text: str) -> list[tuple[tuple[str, ...], int]]:
+    """The two levels the report speaks as most often, with how often ("全市" + "我市" + "本市" …)."""
+    counts: Counter[tuple[str, ...]] = Counter()
     body = text[:30000]
     for word, levels in _voice_words().items():
         counts[levels] += body.count(word)
-    ranked = counts.most_common(2)
+    return counts.most_common(2)
+
+
+def _sole_voice(text: str) -> bool:
+    """The report speaks as one level only ("全省", "我省" dozens of times, "全市" never): its own name may be
+    almost absent from the body (黑龙江 2012 names 黑龙江 once and 哈尔滨 four times)."""
+    ranked = _voice_counts(text)
     return bool(ranked) and ranked[0][1] >= 10 and (len(ranked) == 1 or ranked[0][1] >= 10 * ranked[1][1])
 
 
