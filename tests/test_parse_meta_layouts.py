@@ -41,3 +41,10 @@ def test_year_from_own_words(title: str, line: str, sentence: str, year: str, co
     m = meta(f"{title}\n{line}\n{OPENING}二、今年的工作\n{sentence}\n")
     assert m.year == int(year)
     assert any(f.startswith("year:") for f in m.findings) == (conflict == "yes")
+
+
+@pytest.mark.parametrize(("lines", "date"), rows("date_lines.tsv"))
+def test_date_line(lines: str, date: str) -> None:
+    head = lines.replace("|", "\n")
+    m = meta(f"{head}\n{OPENING}")
+    assert (m.date or "-") == date

@@ -39,6 +39,8 @@ _STANDALONE_DATE = re.compile(r"^[（(—\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\
 # the line under the title holding the date and the speaker's name only: "（2003年1月14日 黄智权）"
 _DATED_NAME = re.compile(r"^[（(—\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
                          r"([\u4e00-\u9fff·]{2,4})\s*[）)]$")
+_DATE_AT_END = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+                          r"(?:[\u4e00-\u9fff·]{2,4})?\s*[）)]?\**$")
 _NOT_A_NAME_AFTER_DATE = re.compile(r"通过|会议|发布|印发|讲话|修订|报告|代表|政府|公布|上午|下午|北京")
 _YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:[^\d（(，。]{0,16}?)(?:政府)?工作报告")
 _YEAR_IN_BRACKETS = re.compile(r"[（(][^）)]*?((?:19|20)\d{2})\s*年\s*[）)]")
@@ -249,6 +251,12 @@ def _date(src: _Sources) -> tuple[str | None, str | None]:
     for line in lines:  # the line under the title holding only the date: "（2005年2月22日）"
         m = _STANDALONE_DATE.match(line)
         if m and _valid(*map(int, m.groups())):
+            return _iso(*map(int, m.groups())), line
+    for line in src.hint_titles + src.head[:6]:  # in one line with the title or the speaker line:
+        m = _DATE_AT_END.search(line)          # "邵阳市政府工作报告(2020年1月6日 刘事青）", "省长 钮茂生（2002年1月24日）"
+        before = line[:m.start()].strip("* ") if m else ""
+        if (m and _valid(*map(int, m.groups())) and _fits_title_year(int(m.group(1)), int(m.group(2)), src)
+                and (_REPORT_WORDS.search(before) or _speaker_patterns()[0].match(before))):
             return _iso(*map(int, m.groups())), line
     for line in src.head[:6]:  # the date and the speaker's name: "（2003年1月14日 黄智权）"
         m = _DATED_NAME.match(line)
