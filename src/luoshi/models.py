@@ -132,6 +132,7 @@ class Meta:
     partial: bool = False  # the copy misses its first page (judged from the outline, or a page k > 1)
     doubts: list[str] = field(default_factory=list)  # why it may not be a whole government work report
     confidence: float = 1.0  # how sure parse is that it is one (below 1 only with doubts)
+    findings: list[str] = field(default_factory=list)  # what the parse stage noticed (e.g. a title naming another year)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from ._data import data_rows
+from ._data import data_lines, data_rows
 
 _SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|省|市|县|区|盟|旗)$")
 _ETHNIC = ("土家|布依|哈尼|景颇|哈萨克|蒙古|柯尔克孜|傈僳|朝鲜|维吾尔|撒拉|纳西|普米|拉祜|独龙|达斡尔|鄂温克|仡佬|"
@@ -135,15 +135,41 @@ def _is_under(child: Division, ancestor: Division) -> bool:
     return False
 
 
+def is_under(child: Division, ancestor: Division) -> bool:
+    """The child lies inside the ancestor (哈尔滨市 in 黑龙江省)."""
+    return _is_under(child, ancestor)
+
+
 def _choose(cands: list[Division], prev: Division | None, year: int | None, context: str,
             mention: str = "") -> Division:
     def score(d: Division) -> tuple:
         parent = _by_code().get(d.parent) if d.parent else None
         in_context = bool(parent and context and short_name(parent.name) != mention
                           and (parent.name in context or short_name(parent.name) in context))
-        return (prev is not None and _is_under(d, prev), d.valid_in(year), d.name == mention, in_context,
-                -_RANK.get(d.level, 3))
+        province_stem = d.level == "province" and short_name(d.name) == mention  # "河北" is 河北省, not 天津市河北区
+        return (prev is not None and _is_under(d, prev), d.valid_in(year), d.name == mention, province_stem,
+                in_context, -_RANK.get(d.level, 3))
     return max(cands, key=score)
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(data_lines("generic_division_names.txt"))
+
+
+def needs_parent(name: str) -> bool:
+    """A name that is also an ordinary word ("城区", "新城") or whose stem is one character ("范县" in 示范县): it
+    names a place only beside its parent ("阳泉市城区")."""
+    return name in _generic() or (len(name) == 2 and name[-1] in _SUFFIX_CHARS)
+
+
+def _parent_before(name: str, before: str) -> Division | None:
+    """The division of that name whose parent the text names right before it ("阳泉市" + "城区")."""
+    for d in named(name):
+        parent = _by_code().get(d.parent) if d.parent else None
+        if parent is not None and before.endswith((parent.name, short_name(parent.name))):
+            return d
+    return None
 
 
 def named(name: str) -> list[Division]:
@@ -167,14 +193,39 @@ def full_name_mentions(text: str) -> list[str]:
     found: list[str] = []
     for m in _SUFFIX_AT.finditer(text):
         end = m.end()
+        if text[end:end + 1] == "域":  # "河北区域", "县域经济": a region's or county's area, not 天津市河北区
+            continue
         for size in range(min(longest, end), 1, -1):
             piece = text[end - size:end]
             if piece in full:
-                found.append(piece)
+                if not needs_parent(piece) or _parent_before(piece, text[max(0, end - size - 8):end - size]):
+                    found.append(piece)
                 break
     for stem in provinces:
         found += [stem] * text.count(stem)
     return found
+
+
+@lru_cache(maxsize=1)
+def _city_stems() -> tuple[tuple[str, tuple[Division, ...]], ...]:
+    """Short names of provinces and cities (two characters or more), with the divisions they stand for."""
+    out: dict[str, list[Division]] = {}
+    for d in _table().values():
+        stem = short_name(d.name)
+        if d.level in ("province", "city") and stem != d.name and len(stem) >= 2:
+            out.setdefault(stem, []).append(d)
+    return tuple((stem, tuple(ds)) for stem, ds in sorted(out.items()))
+
+
+def short_name_counts(text: str) -> dict[Division, int]:
+    """How often the text names each province or city by its short name ("宁波", "合肥"; the full name included)."""
+    counts: dict[Division, int] = {}
+    for stem, ds in _city_stems():
+        n = text.count(stem)
+        if n:
+            for d in ds:
+                counts[d] = counts.get(d, 0) + n
+    return counts
 
 
 def mentions(text: str) -> list[tuple[int, int, str]]:
@@ -208,6 +259,8 @@ def resolve(candidate: str, year: int | None = None, context: str = "") -> Place
     chosen: Division | None = None
     last_end = 0
     for start, end, name in found:
+        if chosen is None and needs_parent(name) and (name in _generic() or start > 0):
+            continue  # a bare "城区" or "新城", or "范县" inside "示范县", names no place of its own
         cand = _choose(names[name], chosen, year, context, name)
         if chosen is not None and not _is_under(cand, chosen):
             break  # a later name that is not inside the first one is another place ("平顶山市 赵文峰")

@@ -39,6 +39,8 @@ _STANDALONE_DATE = re.compile(r"^[（(—\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\
 # the line under the title holding the date and the speaker's name only: "（2003年1月14日 黄智权）"
 _DATED_NAME = re.compile(r"^[（(—\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
                          r"([\u4e00-\u9fff·]{2,4})\s*[）)]$")
+_DATE_AT_END = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+                          r"(?:[\u4e00-\u9fff·]{2,4})?\s*[）)]?\**$")
 _NOT_A_NAME_AFTER_DATE = re.compile(r"通过|会议|发布|印发|讲话|修订|报告|代表|政府|公布|上午|下午|北京")
 _YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:[^\d（(，。]{0,16}?)(?:政府)?工作报告")
 _YEAR_IN_BRACKETS = re.compile(r"[（(][^）)]*?((?:19|20)\d{2})\s*年\s*[）)]")
@@ -60,10 +62,22 @@ def _titles() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     titles = "|".join(re.escape(t) for t, _ in _titles())
-    line = re.compile(rf"^(.{{0,16}}?)({titles})\s*[:：]?\s*{_NAME}$")
-    news = re.compile(rf"({titles})\s*([\u4e00-\u9fff·]{{2,4}}?)\s*(?:同志)?(?:代表\S{{0,8}})?作(?:了)?(?:政府)?工作报告")
+    line = re.compile(rf"^(.{{0,16}}?)({titles})\s*[:：—?？]*\s*{_NAME}$")
+    news = re.compile(rf"({titles})\s*([\u4e00-\u9fff·]{{2,4}}?)\s*(?:同志)?(?:代表\S{{0,8}})?作(?:了)?(?:政府)?工作报告"
+                      rf"|({titles})([\u4e00-\u9fff·]{{2,3}}?)(?:在\S{{0,24}}(?:人民代表大会|人大)|讲话)")
     name_first = re.compile(rf"([\u4e00-\u9fff·]{{2,4}}?)\s*({titles})在")
     return line, news, name_first
+
+
+@lru_cache(maxsize=1)
+def _merged_speaker() -> re.Pattern[str]:
+    """The speaker line run into the salutation by the copy ("…北京市市长刘淇各位代表：")."""
+    titles = "|".join(re.escape(t) for t, _ in _titles())
+    return re.compile(rf"({titles})\s*((?:[\u4e00-\u9fff·]\s*){{2,4}}?)\s*各位代表")
+
+
+_PARTY_POST = re.compile(r"^[^，。、]{0,10}(?:委|党组)[^，。、]{0,6}、$")  # "佛山市委常委、", "市委副书记、"
+_TRAILING_DATE = re.compile(r"\s*[（(][^）)]{0,20}(?:19|20)\d{2}\s*年[^）)]{0,20}[）)]?$")  # "钮茂生（2002年1月"
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +163,7 @@ def parse_meta(text: str, hints: dict[str, Any], sections: list[Section], qualit
     meta.date, date_line = _date(src)
     meta.meeting = _meeting(src, date_line)
     meta.speaker, meta.speaker_title = _speaker(src)
-    meta.year = _year(meta.title, meta.date, src, sections, meta.doc_type)
+    meta.year = _year(meta.title, meta.date, src, sections, meta.doc_type, meta.findings)
     meta.kind = _kind(meta.title, src, meta.doc_type)
     place = _region(src, meta, text)
     if place is not None:
@@ -237,6 +251,12 @@ def _date(src: _Sources) -> tuple[str | None, str | None]:
     for line in lines:  # the line under the title holding only the date: "（2005年2月22日）"
         m = _STANDALONE_DATE.match(line)
         if m and _valid(*map(int, m.groups())):
+            return _iso(*map(int, m.groups())), line
+    for line in src.hint_titles + src.head[:6]:  # in one line with the title or the speaker line:
+        m = _DATE_AT_END.search(line)          # "邵阳市政府工作报告(2020年1月6日 刘事青）", "省长 钮茂生（2002年1月24日）"
+        before = line[:m.start()].strip("* ") if m else ""
+        if (m and _valid(*map(int, m.groups())) and _fits_title_year(int(m.group(1)), int(m.group(2)), src)
+                and (_REPORT_WORDS.search(before) or _speaker_patterns()[0].match(before))):
             return _iso(*map(int, m.groups())), line
     for line in src.head[:6]:  # the date and the speaker's name: "（2003年1月14日 黄智权）"
         m = _DATED_NAME.match(line)
@@ -330,8 +350,8 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
     for line in src.head + src.furniture:
         if len(line) > _SPEAKER_LINE_MAX:
             continue
-        m = line_pat.match(line.replace("**", "").strip())
-        if m and not re.search(r"[，。、]", m.group(1)):
+        m = line_pat.match(_TRAILING_DATE.sub("", line.replace("**", "").strip()))
+        if m and (not re.search(r"[，。、]", m.group(1)) or _PARTY_POST.match(m.group(1))):
             name = re.sub(r"\s+", "", m.group(3))
             if _NOT_A_PERSON.search(name):
                 continue
@@ -342,10 +362,14 @@ def _speaker(src: _Sources) -> tuple[str | None, str | None]:
         m = line_pat.match(tail.group(1).strip()) if tail else None
         if m and tail and len(tail.group(1)) <= _SPEAKER_LINE_MAX:
             return re.sub(r"\s+", "", m.group(3)), as_reported[m.group(2)]
+    for line in src.head[:4]:
+        m = _merged_speaker().search(line)
+        if m and not _NOT_A_PERSON.search(m.group(2)):
+            return re.sub(r"\s+", "", m.group(2)), as_reported[m.group(1)]
     for line in src.head + src.furniture + src.hint_titles:
         m = news_pat.search(line)
-        if m:
-            return m.group(2), as_reported[m.group(1)]
+        if m and not _NOT_A_PERSON.search(m.group(2) or m.group(4)):
+            return (m.group(2), as_reported[m.group(1)]) if m.group(1) else (m.group(4), as_reported[m.group(3)])
         m = name_first.search(line)
         if m:
             return m.group(1), as_reported[m.group(2)]
@@ -415,19 +439,23 @@ _TITLE_ONLY = re.compile(r"^([\u4e00-\u9fff]{0,12}?人民政府)?(\S{1,8})$")
 
 
 def _year(title: str | None, delivered: str | None, src: _Sources, sections: list[Section],
-          doc_type: str = "work_report") -> int | None:
+          doc_type: str = "work_report", findings: list[str] | None = None) -> int | None:
     if doc_type == "communique":
         return _reported_year(title, delivered, src)
     if doc_type == "five_year_plan":
         first = _plan_first_year(title, src)
         if first:
             return first
+    own = _target_year(src.body) if doc_type == "work_report" else None
     for t in ([title] if title else []) + src.hint_titles:
-        m = _YEAR_OF_REPORT.search(t) or _YEAR_IN_BRACKETS.search(t)
+        m = _YEAR_OF_REPORT.search(t) or _YEAR_IN_BRACKETS.search(t) or _BARE_YEAR_IN_BRACKETS.search(t)
         if m and not _DATE.match(t, m.start(1)):  # "（2023年12月31日 李挚）" is a date, not the report's year
-            return int(m.group(1))
+            return _prefer_own(own, int(m.group(1)), f"the title {t!r}", findings)
     if delivered:
-        return _year_of_delivery(*map(int, delivered.split("-")))
+        return _prefer_own(own, _year_of_delivery(*map(int, delivered.split("-"))), f"delivery on {delivered}",
+                           findings)
+    if own:
+        return own
     for t in src.hint_titles:
         for y, m, d in _DATE.findall(t):
             if _valid(int(y), int(m), int(d)):
@@ -491,15 +519,45 @@ def _plan_first_year(title: str | None, src: _Sources) -> int | None:
 def _year_from_body(text: str, sections: list[Section]) -> int | None:
     """Last resort: the year after the one the review part names most often."""
     review = "".join(text[s.start:s.end] for s in sections if s.role == "review" and s.level == 1)
-    years = Counter(int(y) for y in _TITLE_YEAR.findall(review or text[:15000]))
+    if review:  # a review of five years names them all: the report's year follows the latest it reviews
+        past = Counter(int(y) for y in _PAST_YEAR.findall(review))
+        named_twice = [y for y, n in past.items() if n >= 2] or list(past)
+        return max(named_twice) + 1 if named_twice else None
+    years = Counter(int(y) for y in _TITLE_YEAR.findall(text[:15000]))
     if not years:
         return None
-    return years.most_common(1)[0][0] + (1 if review else 0)
+    return years.most_common(1)[0][0]
+
+
+_PAST_YEAR = re.compile(r"(?<![到至—\-~～])((?:19|20)\d{2})\s*年(?!\s*(?:远景|前|以前|的目标))")
 
 
 def _year_of_delivery(y: int, m: int, d: int) -> int:
-    """A report delivered in December sets the next year's targets and plan."""
+    """A report delivered in December sets the next year's targets and plan; one delivered in November does only
+    when it says so (`_target_year`): a new congress's first session in November hears a five-year report."""
     return y + 1 if m == 12 else y
+
+
+# "2009年我省经济社会发展的主要预期目标是", "1997年的奋斗目标", "2003年预期目标": the year whose targets the report
+# sets, in its own words (not "到2020年…目标", nor "2035年远景目标")
+_TARGET_YEAR = re.compile(r"(?<![到至—\-~～])((?:19|20)\d{2})\s*年\s*(?:的|度)?(?:[^，。；、\d\n“”远]{0,14}?)"
+                          r"(?:主要)?(?:预期|奋斗|工作|发展)?目标(?:是|为|：|:|\*)")
+_BARE_YEAR_IN_BRACKETS = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*[）)]")  # "政府工作报告（2012）"
+
+
+def _target_year(body: str) -> int | None:
+    m = _TARGET_YEAR.search(body)
+    return int(m.group(1)) if m else None
+
+
+def _prefer_own(own: int | None, other: int, source: str, findings: list[str] | None) -> int:
+    """The year the report sets targets for, in its own words, wins over a title or a delivery date that names
+    another; the conflict is noted in the parse stage's findings."""
+    if own is None or own == other:
+        return other
+    if findings is not None:
+        findings.append(f"year: {source} gives {other}, the report sets the targets of {own}")
+    return own
 
 
 def _kind(title: str | None, src: _Sources, doc_type: str) -> str:
@@ -530,11 +588,30 @@ def _candidates(src: _Sources, meta: Meta) -> list[str]:
         m = line_pat.match(line) if len(line) <= _SPEAKER_LINE_MAX else None
         if m:
             out.append(re.sub(r"人民政府$", "", m.group(1)))
+    out += _comment_places(src.head + src.furniture)
     out += [f for f in src.furniture if len(f) <= 40 and not line_pat.match(f)]
     for key in ("region", "city", "district", "county", "province"):
         if src.columns.get(key):
             out.append(src.columns[key])
     return [c.strip() for c in out if c and c.strip()]
+
+
+_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)")
+_OFFICE_CAPTION = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?)(?:人民政府)?(?:代理|代)?(?:省长|市长|州长|盟长|区长|县长|旗长|主席)"
+                             r"[\u4e00-\u9fff·]{2,4}作")  # "张家口市市长侯亮作政府工作报告"
+_SITE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:人民)?政府(?:门户)?网站")  # "（驻马店市政府网站）"
+
+
+def _comment_places(lines: list[str]) -> list[str]:
+    """Places an HTML comment of the copy names: the meeting in a photo caption ("省长陈润儿在河南省第十三届人民
+    代表大会…"), the site the copy came from ("（驻马店市政府网站）")."""
+    out = []
+    for line in lines:
+        for comment in _COMMENT.findall(line):
+            m = _MEETING.search(comment.replace(" ", "")) or _SITE.search(comment) or _OFFICE_CAPTION.search(comment)
+            if m:
+                out.append(re.sub(r"^.*(?:在|的|（|\()", "", m.group(1)))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -554,7 +631,8 @@ def _speaks_for_the_nation(text: str) -> bool:
     voice = text.count("我国") + text.count("全国")
     counts = Counter(divisions.full_name_mentions(text[:20000]))
     top = counts.most_common(1)[0][1] if counts else 0
-    return voice >= 5 and voice > top
+    local = sum(text.count(word) for word in _voice_words())  # "全市", "我省": a place speaking of itself
+    return voice >= 5 and voice > top and voice > local
 
 
 def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
@@ -585,7 +663,8 @@ def _region(src: _Sources, meta: Meta, text: str) -> divisions.Place | None:
     if best is None and meta.doc_type != "work_report" and _speaks_for_the_nation(text):
         return divisions.NATIONAL
     if best is None and level_hint != ("town",):
-        best = _most_mentioned(text, year, levels=level_hint)
+        best = _most_mentioned(text, year, levels=level_hint or _ALL_LEVELS, ending=_own_suffix(src, meta),
+                               voice=() if level_hint else _voice(src, text), sole=_sole_voice(text))
     return best
 
 
@@ -621,6 +700,8 @@ def _nested(a: divisions.Place, b: divisions.Place) -> bool:
     return (lo.adcode or "")[:prefix] == (hi.adcode or "")[:prefix]
 
 
+_ALL_LEVELS = ("province", "city", "county", "district")
+_CITY_VOICE = ("city", "county", "province")  # a 市: a city, a county-level city or a municipality (北京市)
 _RANK = {"national": -1, "province": 0, "city": 1, "county": 2, "district": 2, "town": 3, "unknown": 4}
 
 
@@ -637,8 +718,43 @@ def _level_hint(src: _Sources, meta: Meta) -> tuple[str, ...]:
         if op and _GENERIC_PREFIX.match(op.group(1)):
             suffix = op.group(1).lstrip("本我全")
             return {"镇": ("town",), "乡": ("town",), "街道": ("town",), "区": ("district",), "县": ("county",),
-                    "旗": ("county",), "省": ("province",), "自治区": ("province",)}.get(suffix, ())
+                    "旗": ("county",), "省": ("province",), "自治区": ("province",),
+                    "州": ("city",), "盟": ("city",)}.get(suffix, ())
     return ()
+
+
+@lru_cache(maxsize=1)
+def _voice_words() -> dict[str, tuple[str, ...]]:
+    return {word: tuple(levels.split()) for word, levels in data_rows("voice_levels.tsv")}
+
+
+def _voice(src: _Sources, text: str) -> tuple[str, ...]:
+    """The level of the place speaking, from how the report names the whole of it ("我代表市人民政府", "全市",
+    "我省"): for a copy whose head names no place or whose place strings disagree with the level of its voice."""
+    for line in src.head[:12]:
+        op = _OPENING.search(line)
+        if op and op.group(1) in ("市", "本市"):
+            return _voice_words()["全市"]
+    ranked = _voice_counts(text)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        return ranked[0][0]
+    return ()
+
+
+def _voice_counts(text: str) -> list[tuple[tuple[str, ...], int]]:
+    """The two levels the report speaks as most often, with how often ("全市" + "我市" + "本市" …)."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    body = text[:30000]
+    for word, levels in _voice_words().items():
+        counts[levels] += body.count(word)
+    return counts.most_common(2)
+
+
+def _sole_voice(text: str) -> bool:
+    """The report speaks as one level only ("全省", "我省" dozens of times, "全市" never): its own name may be
+    almost absent from the body (黑龙江 2012 names 黑龙江 once and 哈尔滨 four times)."""
+    ranked = _voice_counts(text)
+    return bool(ranked) and ranked[0][1] >= 10 and (len(ranked) == 1 or ranked[0][1] >= 10 * ranked[1][1])
 
 
 def _town_with_parent(town: str, parent: divisions.Place | None, context: str, year: int | None) -> divisions.Place:
@@ -655,22 +771,62 @@ def _town_with_parent(town: str, parent: divisions.Place | None, context: str, y
     return divisions.Place(base + town, None, "town", parent.province, parent.region)
 
 
+def _own_suffix(src: _Sources, meta: Meta) -> str:
+    """"州" when the meeting or the opening names the place by its kind only ("自治州第十五届人民代表大会",
+    "我代表州人民政府"): the report is a prefecture's (恩施土家族苗族自治州), not a city's."""
+    ops = [op.group(1) for op in map(_OPENING.search, src.head[:12]) if op]
+    if re.match(r"(?:自治)?州第", meta.meeting or "") or (ops and ops[0] in ("州", "自治州")):
+        return "州"
+    return ""
+
+
 def _most_mentioned(text: str, year: int | None, exclude: str = "",
-                    levels: tuple[str, ...] = ()) -> divisions.Place | None:
+                    levels: tuple[str, ...] = (), ending: str = "", voice: tuple[str, ...] = (),
+                    sole: bool = False) -> divisions.Place | None:
     """Fallback for copies without a title: the division of a fitting level the text names most often
     (full names; short names only for provinces and cities, as "资源" or "合作" are words too)."""
     levels = levels or ("city", "county", "district")
+
+    def fits(d: divisions.Division) -> bool:  # a 市长 heads a city, a county-level city or a municipality (北京市)
+        return (d.level in levels and d.valid_in(year) and d.name.endswith(ending)
+                and not (d.level == "province" and levels == _CITY_VOICE and not d.name.endswith("市")))
+
     counts: Counter[divisions.Division] = Counter()
     for name in divisions.full_name_mentions(text[:20000]):
         if name == exclude:
             continue
         for d in divisions.named(name):
-            if d.level in levels and (name == d.name or d.level in ("province", "city")) and d.valid_in(year):
+            if fits(d) and (name == d.name or d.level in ("province", "city")):
                 counts[d] += 1
-    for d, n in counts.most_common(1):
-        if n >= 2 or levels == ("province",):
+    for d, n in divisions.short_name_counts(_without_idioms(text[:20000])).items():  # "宁波经济", "建设美丽合肥"
+        if fits(d) and n > counts[d]:
+            counts[d] = n
+    def speaks_as(d: divisions.Division) -> bool:
+        return d.level in voice and not (d.level == "province" and voice == _CITY_VOICE and not d.name.endswith("市"))
+
+    if voice and sole and any(map(speaks_as, counts)):  # it speaks as nothing else; the places it names inside
+        inside: Counter[divisions.Division] = Counter()  # a place support it (哈尔滨, 佳木斯 -> 黑龙江省)
+        for c, n in counts.items():
+            for d in counts:
+                if d != c and speaks_as(d) and divisions.is_under(c, d):
+                    inside[d] += n
+        counts = Counter({d: n + inside[d] for d, n in counts.items() if speaks_as(d)})
+    elif voice:  # the level the report speaks as ("全市", "我省") weighs its names up, without ruling others out
+        counts = Counter({d: n * (2 if speaks_as(d) else 1) for d, n in counts.items()})
+    ranked = counts.most_common(2)
+    for d, n in ranked[:1]:
+        if (n >= 2 or levels == ("province",)) and (len(ranked) == 1 or n > ranked[1][1]):
             return divisions.place_of(d)
     return None
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, data_lines("not_place_words.txt"))))
+
+
+def _without_idioms(text: str) -> str:
+    return _idioms().sub("", text)
 
 
 def _judge(meta: Meta, quality: Quality, sections: list[Section], src: _Sources) -> None:
