@@ -31,6 +31,10 @@ _ROLES = ("plan", "other")
 _REVIEW_CUE = re.compile(r"预期|目标|计划|安排|力争")
 _PART = re.compile(r"开发区|新区|园区|城市圈|县域|区|县|镇|乡")
 _OWN_BEFORE = ("全", "我", "本", "该", "各", "自治", "地")  # 全区, 我县, 自治区, 地区: the report's own jurisdiction
+# a park or new area named in the sentence or its paragraph's lead ("**加快兰州新区开发建设。**…力争生产总值增长20%以上"):
+# the figure is that area's unless the jurisdiction's own word stands before the GDP name (全省生产总值…)
+_NAMED_AREA = re.compile(r"[\u4e00-\u9fff]{2,6}(?:新区|开发区|高新区|园区|经开区|试验区|示范区|合作区)")
+_OWN_NAME = re.compile(r"(?:全|我|本)(?:国|省|市|区|县|州|盟|旗)[^，,；;]{0,4}(?:生产总值|GDP|经济)")
 _OPENING = 8  # the GDP figure opens the sentence ("地区生产总值增长7%左右，…", "GDP比上年增长5.5%，…")
 
 
@@ -59,6 +63,8 @@ def sets_year_target(report: Report, role: str, sentence: str, lead: str = "") -
             and bool(_REVIEW_CUE.search(before)) and not _TERM.search(before) and not _PAST.search(before)
     if _names_a_part(sentence[:m.start()]):
         return False  # "昌北区要围绕实现国内生产总值增长15%以上": a district's target, not the report's own
+    if _NAMED_AREA.search(lead + sentence[:m.start()]) and not _OWN_NAME.search(sentence[:m.end()]):
+        return False  # "…加快把兰州新区建设成为…现代新城，力争生产总值增长20%以上": the new area's target
     if names_the_year(report, before):
         return True
     return m.start() <= _OPENING and not _TERM.search(before) and not _PAST.search(before) \
