@@ -16,7 +16,7 @@ import typer
 
 from ..ingest import DEFAULT_LIMITS, Limits, read_bytes, read_paths
 from ..ingest.limits import MB, with_overrides
-from ..models import Document, IngestError, printable
+from ..models import Document, IngestError, Report, printable
 
 EXIT_ALL, EXIT_SOME, EXIT_NONE = 0, 1, 2
 
@@ -93,3 +93,19 @@ def iter_documents(
                 err(f"luoshi: skipped {item}")
             else:
                 yield item
+
+
+def iter_reports(paths: list[str], *, limits: Limits = DEFAULT_LIMITS, tally: Tally) -> Iterator[Report]:
+    """The processed reports of `paths`: a file refused or a report that fails prints one line, counts in `tally`,
+    and the batch goes on."""
+    from ..pipeline import process
+
+    for doc in iter_documents(paths, limits=limits, tally=tally):
+        try:
+            report = process(doc)
+        except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
+            err(failed(doc.source, e))
+            tally.failed += 1
+            continue
+        tally.read += 1
+        yield report

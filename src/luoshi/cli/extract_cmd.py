@@ -7,7 +7,6 @@ import sys
 
 import typer
 
-from ..pipeline import process
 from .common import (
     MaxArchiveDepth,
     MaxArchiveMB,
@@ -16,9 +15,7 @@ from .common import (
     MaxMembers,
     MaxTextChars,
     Tally,
-    err,
-    failed,
-    iter_documents,
+    iter_reports,
     make_limits,
 )
 
@@ -45,14 +42,8 @@ def extract(
     out = sys.stdout
     writer = None
     tally = Tally()
-    for doc in iter_documents(paths, limits=make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth, max_text_chars), tally=tally):
-        try:
-            report = process(doc)
-        except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
-            err(failed(doc.source, e))
-            tally.failed += 1
-            continue
-        tally.read += 1
+    limits = make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth, max_text_chars)
+    for report in iter_reports(paths, limits=limits, tally=tally):
         if format == "jsonl":
             out.write(json.dumps(report.to_dict(with_text=text), ensure_ascii=False) + "\n")
         else:
@@ -77,14 +68,9 @@ def clean(
     Example: luoshi clean examples/sample_report.txt | head
     """
     tally = Tally()
-    for doc in iter_documents([path], limits=make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth, max_text_chars), tally=tally):
-        try:
-            report_text = process(doc).text
-        except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
-            err(failed(doc.source, e))
-            tally.failed += 1
-            continue
-        tally.read += 1
+    limits = make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth, max_text_chars)
+    for report in iter_reports([path], limits=limits, tally=tally):
+        report_text = report.text
         sys.stdout.write(report_text if report_text.endswith("\n") else report_text + "\n")
     tally.exit()
 
@@ -118,14 +104,8 @@ def targets(
     tally = Tally()
 
     def reports():
-        for doc in iter_documents(paths, limits=make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth, max_text_chars), tally=tally):
-            try:
-                report = process(doc)
-            except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
-                err(failed(doc.source, e))
-                tally.failed += 1
-                continue
-            tally.read += 1
+        limits = make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth, max_text_chars)
+        for report in iter_reports(paths, limits=limits, tally=tally):
             if year is not None and report.meta.year != year:
                 continue
             if region and region not in (report.meta.region or ""):

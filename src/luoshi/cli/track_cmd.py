@@ -8,17 +8,13 @@ from pathlib import Path
 
 import typer
 
-from .common import Tally, err, iter_documents
+from .common import Tally, err, iter_reports
 
 COLUMNS = ("year", "kind", "metric", "verdict", "target_value", "target_bound", "result_value", "unit", "confidence", "result", "source")
 
 
 def _reports_from(paths: list[str], tally: Tally):
-    from ..pipeline import process
-
-    reports = [process(doc) for doc in iter_documents(paths, tally=tally)]
-    tally.read += len(reports)
-    return reports
+    return list(iter_reports(paths, tally=tally))
 
 
 def _emit(frame, fmt: str, output: str | None) -> None:
