@@ -17,6 +17,7 @@ from ..models import Document, Quality, Removal, Repair, Span
 from .chrome import find_ads, find_chrome
 from .confidence import score
 from .edits import Edit, apply_edits
+from .markup import find_markup
 from .repairs import REPAIRS
 from .whitespace import fix_spaces, join_lines, split_inline_paragraphs, strip_lines
 
@@ -80,6 +81,12 @@ def _clean(text: str) -> tuple[_State, object]:
         st.apply("join", joins)
         if not any(e.kind == "join" for e in joins):
             break
+    # markdown marks go after joining: the join rules read heading marks and the wrap width counts them
+    markup = find_markup(st.text)
+    if markup:
+        st.apply("markup", markup)
+        st.apply("indent", strip_lines(st.text))  # a mark between two words leaves a space the rules would drop
+        st.apply("spaces", fix_spaces(st.text))
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
     # a repair inside a line that was later removed as chrome is not in the clean text
     st.repairs = [r for r in st.repairs if r.end > r.start or not r.after]

@@ -6,6 +6,7 @@ cheap detector so that clean text costs one regex scan per repair.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -274,6 +275,21 @@ def fix_pinyin(text: str) -> RepairResult:
     return RepairResult(fix_pinyin_annotations(text))
 
 
+_TONED_SYLLABLE = re.compile("[(（]?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[a-zü]*[)）]?")
+
+
+def fix_pinyin_in_lost_bytes(text: str) -> RepairResult:
+    """A reading left inside lost-byte garbage ("列入?yún)^(qū)支持"): the hanzi it read is gone, the reading is
+    not the report either. The garbage stays (a damaged span); only the toned syllables go."""
+    out = RepairResult()
+    if "?" not in text or not any(ch in text for ch in "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"):
+        return out
+    for m in _LOST_BYTE_GARBAGE.finditer(text):
+        for p in _TONED_SYLLABLE.finditer(m.group()):
+            out.edits.append(Edit(m.start() + p.start(), m.start() + p.end(), "", "pinyin"))
+    return out
+
+
 # --- Traditional -> Simplified ------------------------------------------------------------------------------------
 
 _TRAD_MARKERS = re.compile("[" + "".join(data_lines("traditional_markers.txt")) + "]")
@@ -282,17 +298,31 @@ _PROTECT_SLOT = 0xE100  # private-use code points hold protected names while Ope
 
 
 @cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+def _t2s(config: str = "t2s") -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+# Forms only one standard writes (measured with OpenCC s2tw / s2hk / s2t on bulk reports): Taiwan 群 啟 裡 汙 峰 床
+# where the others write 羣 啓 裏 污 峯 牀; Hong Kong 衞 啓 裏 綫 着 户 税 脱 温 説 where the others write 衛 啟 裡 線 著
+# 戶 稅 脫 溫 說. tw2s turns the Taiwan 著 into 着 (t2s keeps it); hk2s handles the Hong Kong forms and reads the
+# standard (OpenCC) Traditional as t2s does.
+_TW_FORMS = re.compile("[群啟裡汙峰床]")
+_HK_FORMS = re.compile("[衞啓裏綫着户税脱温説]")
+
+
+def traditional_standard(text: str) -> str:
+    """The OpenCC configuration that reads this Traditional text back: tw2s, hk2s (also right for standard t)."""
+    sample = text[:50000]
+    return "tw2s" if len(_TW_FORMS.findall(sample)) > len(_HK_FORMS.findall(sample)) else "hk2s"
 
 
 @cache
 def _protected_forms() -> tuple[re.Pattern[str], dict[str, str]]:
-    s2t = opencc.OpenCC("s2t")
     forms = {}
     for name in _PROTECTED:
         forms[name] = name
-        forms[s2t.convert(name)] = name
+        for config in ("s2t", "s2tw", "s2hk"):
+            forms[opencc.OpenCC(config).convert(name)] = name
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     return pattern, forms
 
@@ -314,7 +344,7 @@ def fix_traditional(text: str) -> RepairResult:
     if not _TRAD_MARKERS.search(text) or not looks_traditional(text):
         return out
     pattern, forms = _protected_forms()
-    converter = _t2s()
+    converter = _t2s(traditional_standard(text))
     pos = 0
     for line in text.split("\n"):
         if _TRAD_MARKERS.search(line):
@@ -361,6 +391,35 @@ def fix_fullwidth_alnum(text: str) -> RepairResult:
     return out
 
 
+# --- HTML character references ("&ldquo;双减&rdquo;", "&#8240;": Big5 pages write what Big5 lacks as &#NNNN;) ----
+
+_ENTITY = re.compile("&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
+
+
+def fix_html_entities(text: str) -> RepairResult:
+    out = RepairResult()
+    if "&" not in text:
+        return out
+    for m in _ENTITY.finditer(text):
+        new = html.unescape(m.group())
+        if new != m.group() and (new.isprintable() or new == "\xa0"):
+            out.edits.append(Edit(m.start(), m.end(), new.replace("\xa0", " "), "html_entity"))
+    return out
+
+
+# --- ○ for 〇 in Chinese numerals ("二○一九年": Big5 has no 〇, so Taiwan and Big5 copies write the circle) -----
+
+_CIRCLE_ZERO = re.compile("[○◯](?=[〇零一二三四五六七八九十○◯]*[年月日号])|(?<=[〇零一二三四五六七八九])[○◯](?=[〇零一二三四五六七八九○◯])")
+
+
+def fix_circle_zero(text: str) -> RepairResult:
+    out = RepairResult()
+    if "○" not in text and "◯" not in text:
+        return out
+    out.edits = [Edit(m.start(), m.end(), "〇", "circle_zero") for m in _CIRCLE_ZERO.finditer(text)]
+    return out
+
+
 _HALF = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)} | {ord("％"): "%", ord("．"): "."}
 
 RepairFn = Callable[[str], RepairResult]
@@ -370,10 +429,13 @@ REPAIRS: list[tuple[str, RepairFn]] = [
     ("utf8_read_as_gbk", fix_utf8_read_as_gbk),
     ("latin1_mojibake", fix_latin1_mojibake),
     ("gbk_realigned", fix_misaligned_gbk),
+    ("html_entity", fix_html_entities),
     ("pinyin", fix_pinyin),
+    ("pinyin_in_lost_bytes", fix_pinyin_in_lost_bytes),
     ("t2s", fix_traditional),
     ("radical", fix_radicals),
     ("fullwidth", fix_fullwidth_alnum),
+    ("circle_zero", fix_circle_zero),
 ]
 
 __all__ = ["RARE_BELOW", "REPAIRS", "RepairResult", "badness"]

@@ -1,0 +1,86 @@
+"""Markdown marks and HTML comments are furniture of the copy, not words of the report.
+
+A comment line goes whole and is logged as `furniture` with its text (parse.meta reads furniture for the date,
+meeting and speaker: "<!-- 省长许昆林作政府工作报告 -->" still names the speaker). Markdown marks (emphasis ** and
+__, rules, quote >, images, links) are logged as `markup`; the words they mark stay. Heading marks (#), the bold
+of a whole unnumbered line ("**名词解释**"), list bullets ("- 第一章 …") and tables (| … |) are left: parse reads
+them as structure ("## 注释" is a section only by its mark). A numbered heading needs no mark ("**一、…**" -> "一、…").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .edits import Edit
+
+_GATE = re.compile(r"<!--|\*\*|__|^\s{0,3}(?:>|([-*_])(?:\s*\1){2,}\s*$)|!\[|\]\(", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_LINE_MARKS = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+_RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*(?:\n|\Z)", re.MULTILINE)
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
+_STRAY_BOLD = re.compile(r"^\*\*|\*\*$", re.MULTILINE)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|/|\.|#)[^)\n]*\)")
+
+
+_NUMBERED = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
+
+
+def _bold_heading(text: str, m: re.Match[str]) -> bool:
+    """A whole line in bold with no number ("**名词解释**"): the bold is what makes it a heading for parse."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    whole = not text[line_start:m.start()].strip(" \t#") and not text[m.end():line_end].strip(" \t。：:")
+    return whole and not _NUMBERED.match(m.group(2))
+
+
+def _whole_line(text: str, a: int, b: int) -> tuple[int, int]:
+    """(a, b) widened to its line and the line break when nothing else is on the line."""
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:a].strip() and not text[b:line_end].strip():
+        return line_start, min(len(text), line_end + 1)
+    return a, b
+
+
+def find_markup(text: str) -> list[Edit]:
+    if not _GATE.search(text):
+        return []
+    edits: list[Edit] = []
+    for m in _COMMENT.finditer(text):
+        a, b = _whole_line(text, m.start(), m.end())
+        edits.append(Edit(a, b, "", "furniture", log="removal"))
+    taken = [(e.start, e.end) for e in edits]
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    for m in _RULE.finditer(text):
+        if free(m.start(), m.end()):
+            edits.append(Edit(m.start(), m.end(), "", "markup", log="removal"))
+    for m in _LINE_MARKS.finditer(text):
+        if m.end() > m.start() and free(m.start(), m.end()):
+            edits.append(Edit(m.start(), m.end(), "", "markup", log="removal"))
+    for m in _IMAGE.finditer(text):
+        a, b = _whole_line(text, m.start(), m.end())
+        if free(a, b):
+            edits.append(Edit(a, b, "", "markup", log="removal"))
+    for m in _LINK.finditer(text):
+        if free(m.start(), m.end()):
+            edits.append(Edit(m.start(), m.end(), m.group(1), "markup", log="removal"))
+    seen = set()
+    for m in _EMPHASIS.finditer(text):
+        if _bold_heading(text, m):
+            seen.update((m.start(), m.end() - len(m.group(1))))
+            continue
+        if free(m.start(), m.end()):
+            k = len(m.group(1))
+            edits.append(Edit(m.start(), m.start() + k, "", "markup", log="removal"))
+            edits.append(Edit(m.end() - k, m.end(), "", "markup", log="removal"))
+            seen.update((m.start(), m.end() - k))
+    for m in _STRAY_BOLD.finditer(text):  # an unpaired ** at a line's edge (a bold cut by a line break)
+        if m.start() not in seen and free(m.start(), m.end()):
+            edits.append(Edit(m.start(), m.end(), "", "markup", log="removal"))
+    return edits
