@@ -231,7 +231,7 @@ class Row:
         self.fact_got += sum(f1.values())
         guessed = [r for r in damaged.quality.repairs if r.kind == "guessed"]
         self.guesses += len(guessed)
-        self.guesses_logged += sum(1 for r in guessed if getattr(r, "p", None) is not None or "p=" in r.kind)
+        self.guesses_logged += sum(1 for r in guessed if r.p is not None)
 
     @property
     def back_share(self) -> float:

@@ -72,6 +72,7 @@ def _clean(text: str) -> tuple[_State, object]:
         # damaged offsets are in the text the repair saw: record them first so its own edits re-map them
         st.damaged.extend(Span(s, e, "damaged") for s, e in result.damaged)
         st.apply(name, result.edits)
+        st.repairs.extend(Repair("guessed", a, b, before, after, p) for a, b, before, after, p in result.guesses)
     chrome = find_chrome(st.text)
     st.apply("chrome", chrome.edits)
     st.apply("indent", strip_lines(st.text))

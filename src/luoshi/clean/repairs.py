@@ -18,6 +18,7 @@ import opencc
 from ._data import data_lines, hanzi_freq
 from .badness import ODD_CHARS, RARE_BELOW, badness, better, is_rare_hanzi
 from .edits import Edit
+from .lossy import restore_lossy
 from .pinyin import fix_pinyin_annotations
 
 
@@ -25,6 +26,9 @@ from .pinyin import fix_pinyin_annotations
 class RepairResult:
     edits: list[Edit] = field(default_factory=list)
     damaged: list[tuple[int, int]] = field(default_factory=list)  # offsets in the text given to the repair
+    # characters chosen by the model of report prose: (start, end, before, after, probability), offsets in the
+    # text after this repair's edits
+    guesses: list[tuple[int, int, str, str, float]] = field(default_factory=list)
 
 
 COMMON_AT_LEAST = 300  # a restored run may hold only hanzi at least this frequent in the clean corpus
@@ -36,6 +40,14 @@ def _is_clean_run(s: str) -> bool:
     return bool(s) and not ODD_CHARS.search(s) and "?" not in s and all(
         freq.get(ch, 0) >= COMMON_AT_LEAST for ch in s if "\u3400" <= ch <= "\u9fff"
     )
+
+
+# --- UTF-8 read as GBK with lost bytes ("2022骞�1鏈�17鏃" -> "2022年1月17日"): lossy.py -----------------------
+
+
+def fix_lossy_utf8_as_gbk(text: str) -> RepairResult:
+    edits, guesses = restore_lossy(text)
+    return RepairResult(edits, guesses=guesses)
 
 
 # --- UTF-8 bytes read as GBK ("鍦板尯鐢熶骇鎬诲€?" -> "地区生产总值") -------------------------------------------
@@ -426,6 +438,7 @@ RepairFn = Callable[[str], RepairResult]
 
 # applied in this order; each sees the text as the previous one left it
 REPAIRS: list[tuple[str, RepairFn]] = [
+    ("lossy_utf8_as_gbk", fix_lossy_utf8_as_gbk),
     ("utf8_read_as_gbk", fix_utf8_read_as_gbk),
     ("latin1_mojibake", fix_latin1_mojibake),
     ("gbk_realigned", fix_misaligned_gbk),

@@ -1,0 +1,75 @@
+"""A model of report prose: character bigram log-probabilities of the reports (data/prose_bigrams.npz, built by
+scripts/build_clean_model.py). Used to choose among the characters lost bytes allow (lossy.py).
+
+P(b | a) is Witten-Bell smoothed: (c(ab) + T(a) P(b)) / (c(a) + T(a)), T(a) the number of distinct followers of
+a; P(b) add-one smoothed unigrams. Digits are one class, Latin letters one, rare characters one (the unknown class).
+The table is loaded once, on first use, as a dense V x V array of log-probabilities (float32, ~80 MB for V = 4586
+would be too much: it is kept as uint8 steps of 1/8 nat, ~21 MB).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+STEP = 8.0  # quantisation: surprisal in units of 1/8 nat, capped at 255 (~32 nats)
+
+
+class ProseModel:
+    def __init__(self, vocab: list[str], uni: np.ndarray, pairs: np.ndarray, counts: np.ndarray):
+        self.vocab = vocab
+        V = self.V = len(vocab)
+        self.index = {ch: i for i, ch in enumerate(vocab)}
+        self.cmap = np.zeros(0x10000, dtype=np.uint16)  # BMP code point -> id (0: unknown)
+        for ch, i in self.index.items():
+            if len(ch) == 1 and ord(ch) < 0x10000:
+                self.cmap[ord(ch)] = i
+        for lo, hi, cls in (("0", "9", "0"), ("０", "９", "0"), ("A", "Z", "a"), ("a", "z", "a"), ("Ａ", "Ｚ", "a"),
+                            ("ａ", "ｚ", "a")):
+            self.cmap[ord(lo):ord(hi) + 1] = self.index.get(cls, 0)
+        for ch in " \t\u3000\r":
+            self.cmap[ord(ch)] = self.index.get("\n", 0)
+        first, second = pairs // V, pairs % V
+        c_a = np.bincount(first, weights=counts, minlength=V)
+        t_a = np.bincount(first, minlength=V).astype(np.float64)
+        p_b = (uni.astype(np.float64) + 1) / (uni.sum() + V)
+        denom = c_a + t_a
+        denom[denom == 0] = 1
+        t_a[c_a == 0] = 1  # a character never seen first: back off to the unigram
+        table = np.empty((V, V), dtype=np.uint8)
+        for lo in range(0, V, 512):
+            hi = min(V, lo + 512)
+            block = (t_a[lo:hi, None] * p_b[None, :]) / denom[lo:hi, None]
+            table[lo:hi] = np.clip(-np.log(block) * STEP, 0, 255).astype(np.uint8)
+        seen = -np.log((counts + t_a[first] * p_b[second]) / denom[first]) * STEP
+        table[first, second] = np.clip(seen, 0, 255).astype(np.uint8)
+        self.table = table
+        self.uni_cost = np.clip(-np.log(p_b) * STEP, 0, 255).astype(np.uint8)
+
+    def ids(self, text: str) -> np.ndarray:
+        cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        out = self.cmap[np.minimum(cp, 0xFFFF)]
+        out[cp > 0xFFFF] = 0
+        return out
+
+    def cost(self, a: np.ndarray | int, b: np.ndarray | int) -> np.ndarray:
+        """-log P(b | a) in nats (arrays broadcast)."""
+        return self.table[a, b] / STEP
+
+    def surprisal(self, text: str) -> np.ndarray:
+        """-log P(each character | the one before), nats; the first character by its unigram."""
+        ids = self.ids(text)
+        out = np.empty(len(ids), dtype=np.float32)
+        if len(ids):
+            out[0] = self.uni_cost[ids[0]] / STEP
+            out[1:] = self.table[ids[:-1], ids[1:]] / STEP
+        return out
+
+
+@cache
+def prose_model() -> ProseModel:
+    path = resources.files(__package__).joinpath("data", "prose_bigrams.npz")
+    with resources.as_file(path) as p, np.load(p) as z:
+        return ProseModel([str(x) for x in z["vocab"]], z["uni"], z["pairs"], z["counts"])
