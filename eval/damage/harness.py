@@ -221,9 +221,9 @@ class Row:
         self.copies += 1
         self.sentences += sum(s0.values())
         self.back += sum((s0 & s1).values())
-        left = [p for p in injected if p.strip() and _left(p, damaged.text, base.text)]
+        left = sum(min(n, _left(p, damaged.text, base.text)) for p, n in Counter(injected).items() if p.strip())
         self.injected += len(injected)
-        self.left += len(left)
+        self.left += left
         self.clean_copies += not left
         f0, f1 = _facts(base), _facts(damaged)
         self.fact_tp += sum((f0 & f1).values())
@@ -242,13 +242,13 @@ class Row:
         return 2 * self.fact_tp / max(1, self.fact_gold + self.fact_got)
 
 
-def _left(phrase: str, text: str, base: str) -> bool:
-    """An injected string is left if one of its two longest chunks (4+ hanzi/Latin/digits, else the whole
-    string) occurs more often in the damaged copy's clean text than in the undamaged copy's."""
+def _left(phrase: str, text: str, base: str) -> int:
+    """How many copies of an injected string are left: the most extra occurrences (damaged clean text over the
+    undamaged copy's) of one of its two longest chunks (4+ hanzi/Latin/digits, else the whole string)."""
     chunks = sorted(re.findall(r"[\u4e00-\u9fffA-Za-z0-9]{4,}", phrase), key=len, reverse=True)
     if not chunks:
         chunks = [phrase.strip()]
-    return any(text.count(c) > base.count(c) for c in chunks[:2])
+    return max(0, max(text.count(c) - base.count(c) for c in chunks[:2]))
 
 
 def undamaged(path: Path) -> Document:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ._data import data_lines
 from .edits import Edit
+from .prose import prose_model
 
 CHROME_WORDS = data_lines("chrome_words.txt")
 WEAK_CHROME_WORDS = data_lines("chrome_words_weak.txt")
@@ -127,6 +128,21 @@ def _ad_hits(text: str) -> list[int]:
     return sorted(set(hits))
 
 
+# a short line that interrupts the report between two paragraphs and reads unlike report prose: chrome of a site
+# whose words no list names ("长按识别二维码，获取更多资讯", "点击展开，查看完整图片"), or a post's time stamp
+_NOT_FOREIGN = re.compile(r"^(?:[#*|<\[【（(]|[一二三四五六七八九十]+、|\d+[.、．]|第[一二三四五六七八九十]+[部分章节]|——|-|附|注)")
+_POST_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+FOREIGN_AT_LEAST = 6.5  # mean surprisal (nats a character) under the model of report prose; headings ~3, names ~8
+
+
+def _foreign_line(s: str, before: str) -> bool:
+    if not 2 <= len(s) <= 40 or s[-1] in "。；！？：:" or _NOT_FOREIGN.match(s) or not before.endswith(("。", "；", "！", "？")):
+        return False
+    if _POST_STAMP.search(s):
+        return True
+    return float(prose_model().surprisal("\n" + s + "\n")[1:].mean()) >= FOREIGN_AT_LEAST
+
+
 def find_ads(text: str) -> list[Edit]:
     """Injected gambling/ad runs, before the title and inside sentences: each hit of a strong word or a branded
     ad word is widened to the whole run of ad segments around it."""
@@ -222,6 +238,8 @@ def find_chrome(text: str) -> ChromeResult:
         s = stripped[i]
         if body <= i <= last and s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
             drop(i)
+        elif body + 2 < i <= last and s and _foreign_line(s, next((x for x in stripped[i - 1:body:-1] if x), "")):
+            drop(i, "chrome")
     # a copy that starts with a sub-section heading rather than with its beginning
     if title is None and body < len(lines) and re.match("[，、。；：）)”]", stripped[body]):
         out.partial = True  # the copy begins inside a sentence

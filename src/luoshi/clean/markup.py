@@ -3,8 +3,8 @@
 A comment line goes whole and is logged as `furniture` with its text (parse.meta reads furniture for the date,
 meeting and speaker: "<!-- 省长许昆林作政府工作报告 -->" still names the speaker). Markdown marks (emphasis ** and
 __, rules, quote >, images, links) are logged as `markup`; the words they mark stay. Heading marks (#), the bold
-of a whole unnumbered line ("**名词解释**"), list bullets ("- 第一章 …") and tables (| … |) are left: parse reads
-them as structure ("## 注释" is a section only by its mark). A numbered heading needs no mark ("**一、…**" -> "一、…").
+of a whole line ("**名词解释**", "**一、…**"), list bullets ("- 第一章 …") and tables (| … |) are left: parse reads
+them as structure ("## 注释" is a section only by its mark).
 """
 
 from __future__ import annotations
@@ -23,16 +23,14 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|/|\.|#)[^)\n]*\)")
 
 
-_NUMBERED = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
-
-
 def _bold_heading(text: str, m: re.Match[str]) -> bool:
-    """A whole line in bold with no number ("**名词解释**"): the bold is what makes it a heading for parse."""
+    """A whole line in bold ("**名词解释**", "**一、2015年工作回顾**"): parse reads the bold as a heading's style
+    (stripping it from numbered headings too changed the sections of 10 and the facts of 8 of 1,520 bulk reports)."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
     whole = not text[line_start:m.start()].strip(" \t#") and not text[m.end():line_end].strip(" \t。：:")
-    return whole and not _NUMBERED.match(m.group(2))
+    return whole
 
 
 def _whole_line(text: str, a: int, b: int) -> tuple[int, int]:
