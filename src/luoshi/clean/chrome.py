@@ -27,8 +27,9 @@ _AD = [ln.split("\t") for ln in data_lines("ad_words.txt")]
 _STRONG = [w for k, w in _AD if k == "strong"]
 _AD_WORD = "(?:" + "|".join(re.escape(w) for _, w in sorted(_AD, key=lambda kw: -len(kw[1]))) + ")+"
 _BRAND = r"(?:\d{2,4}|[A-Za-z]{2,}\d*)"
-# one ad segment: an optional brand glued to ad words; segments joined by _ - | / or spaces
-_AD_SEGMENT = f"{_BRAND}?{_AD_WORD}"
+# one ad segment: ad words with a brand glued before or after ("365体育彩票", "娱乐城bet365"); segments joined by
+# _ - | / or spaces
+_AD_SEGMENT = f"{_BRAND}?{_AD_WORD}{_BRAND}?"
 _AD_RUN = re.compile(f"{_AD_SEGMENT}(?:[_\\-—|·\\s]*{_AD_SEGMENT})*")
 _STRONG_RE = re.compile("|".join(re.escape(w) for w in _STRONG))
 _BRAND_AD = re.compile(f"{_BRAND}{_AD_WORD}")
