@@ -83,11 +83,7 @@ def _clean(text: str) -> tuple[_State, object]:
         if not any(e.kind == "join" for e in joins):
             break
     # markdown marks go after joining: the join rules read heading marks and the wrap width counts them
-    markup = find_markup(st.text)
-    if markup:
-        st.apply("markup", markup)
-        st.apply("indent", strip_lines(st.text))  # a mark between two words leaves a space the rules would drop
-        st.apply("spaces", fix_spaces(st.text))
+    st.apply("markup", find_markup(st.text))
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
     # a repair inside a line that was later removed as chrome is not in the clean text
     st.repairs = [r for r in st.repairs if r.end > r.start or not r.after]

@@ -136,12 +136,32 @@ _POST_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
 FOREIGN_AT_LEAST = 6.5  # mean surprisal (nats a character) under the model of report prose; headings ~3, names ~8
 
 
-def _foreign_line(s: str, before: str) -> bool:
-    if not 2 <= len(s) <= 40 or s[-1] in "。；！？：:" or _NOT_FOREIGN.match(s) or not before.endswith(("。", "；", "！", "？")):
-        return False
-    if _POST_STAMP.search(s):
-        return True
-    return float(prose_model().surprisal("\n" + s + "\n")[1:].mean()) >= FOREIGN_AT_LEAST
+def _filled_before(stripped: list[str], i: int) -> str:
+    """The nearest non-blank line above line i (blank lines between paragraphs are common)."""
+    for k in range(i - 1, max(-1, i - 20), -1):
+        if stripped[k]:
+            return stripped[k]
+    return ""
+
+
+def _may_be_foreign(s: str, before: str) -> bool:
+    return 2 <= len(s) <= 40 and s[-1] not in "。；！？：:" and not _NOT_FOREIGN.match(s) \
+        and before.endswith(("。", "；", "！", "？"))
+
+
+def _foreign_lines(candidates: list[int], stripped: list[str]) -> list[int]:
+    """The candidates with a post time stamp or a mean surprisal >= FOREIGN_AT_LEAST (one model call for all)."""
+    if not candidates:
+        return []
+    lines = [stripped[i] for i in candidates]
+    cost = prose_model().surprisal("\n" + "\n".join(lines) + "\n")
+    out, pos = [], 1
+    for i, s in zip(candidates, lines):
+        mean = float(cost[pos:pos + len(s) + 1].mean())  # its characters and the line break after it
+        if _POST_STAMP.search(s) or mean >= FOREIGN_AT_LEAST:
+            out.append(i)
+        pos += len(s) + 1
+    return out
 
 
 def find_ads(text: str) -> list[Edit]:
@@ -235,12 +255,15 @@ def find_chrome(text: str) -> ChromeResult:
             flagged.add(bisect.bisect_right(starts, i) - 1)
             i = text.find(key, i + 1)
     flagged.update(i for i in range(body, last + 1) if len(stripped[i]) < 40 or not SENTENCE_PUNCT.search(stripped[i]))
+    foreign = []
     for i in sorted(flagged):
         s = stripped[i]
         if body <= i <= last and s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
             drop(i)
-        elif body + 2 < i <= last and s and _foreign_line(s, next((x for x in stripped[i - 1:body:-1] if x), "")):
-            drop(i, "chrome")
+        elif body + 2 < i <= last and s and _may_be_foreign(s, _filled_before(stripped, i)):
+            foreign.append(i)
+    for i in _foreign_lines(foreign, stripped):
+        drop(i, "chrome")
     # a copy that starts with a sub-section heading rather than with its beginning
     if title is None and body < len(lines) and re.match("[，、。；：）)”]", stripped[body]):
         out.partial = True  # the copy begins inside a sentence

@@ -16,12 +16,11 @@ import re
 import numpy as np
 
 from .edits import Edit
-from .prose import prose_model
+from .prose import prose_model, prose_model3
 
 GUESS_AT_LEAST = 0.9
 _LEAD_RANGES = {2: range(0xC2, 0xE0), 3: range(0xE0, 0xF0), 4: range(0xF0, 0xF5)}
 _CONT = range(0x80, 0xC0)
-_NEEDS_LINE = re.compile("[^\n]*\ufffd[^\n]*")
 _USABLE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e\u2010-\u2027\u00b7\u00d7\u2030\u2160-\u217f]")
 
 
@@ -118,7 +117,47 @@ def _choose(slots: list[list[str]], before: str) -> list[tuple[str, float | None
             best = int(post.argmax())
             chosen[i + k] = (slots[i + k][best], float(post[best]))
         i = j
+    _rescore_with_trigrams(slots, ids, chosen, before)
     return chosen
+
+
+def _rescore_with_trigrams(slots: list[list[str]], ids: list, chosen: list[tuple[str, float | None]],
+                           before: str) -> None:
+    """A lone uncertain character is chosen again by the trigram model, with two characters either side (the
+    bigram choice stands for an uncertain neighbour two away). All lone characters of the line in one batch."""
+    m = prose_model3()
+    n = len(slots)
+    nl = int(m.ids("\n")[0])
+    ctx = [int(m.ids(c)[0]) for c, _ in chosen]
+    lone = [i for i in range(n) if ids[i] is not None
+            and (i == 0 or ids[i - 1] is None) and (i + 1 >= n or ids[i + 1] is None)]
+    if not lone:
+        return
+    first_before = int(m.ids(before or "\n")[0])
+
+    def at(k: int) -> int:
+        return ctx[k] if 0 <= k < n else first_before if k == -1 else nl
+
+    L2, L1, C, R1, R2, seg = [], [], [], [], [], []
+    for s_i, i in enumerate(lone):
+        cands = ids[i]
+        L2.append(np.full(len(cands), at(i - 2)))
+        L1.append(np.full(len(cands), at(i - 1)))
+        C.append(cands)
+        R1.append(np.full(len(cands), at(i + 1)))
+        R2.append(np.full(len(cands), at(i + 2)))
+        seg.append(np.full(len(cands), s_i))
+    L2, L1, C, R1, R2, seg = (np.concatenate(x) for x in (L2, L1, C, R1, R2, seg))
+    score = -(m.cost3(L2, L1, C) + m.cost3(L1, C, R1) + m.cost3(C, R1, R2))
+    starts = np.flatnonzero(np.r_[True, seg[1:] != seg[:-1]])
+    top = np.maximum.reduceat(score, starts)
+    e = np.exp(score - top[seg])
+    post = e / np.add.reduceat(e, starts)[seg]
+    for s_i, i in enumerate(lone):
+        a = starts[s_i]
+        b = starts[s_i + 1] if s_i + 1 < len(starts) else len(score)
+        best = int(post[a:b].argmax())
+        chosen[i] = (slots[i][best], float(post[a + best]))
 
 
 def _lse(x: np.ndarray, axis: int) -> np.ndarray:
@@ -133,8 +172,11 @@ def restore_lossy(text: str) -> tuple[list[Edit], list[tuple[int, int, str, str,
     edits: list[Edit] = []
     guesses: list[tuple[int, int, str, str, float]] = []
     delta = 0
-    for m in _NEEDS_LINE.finditer(text):
-        line = m.group()
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "\ufffd" not in line:
+            continue
         lost = line.count("\ufffd")
         try:  # a fast look first (in C): with each lost byte as 0x80, UTF-8 must break at the lost bytes only
             raw = b"\x80".join(part.encode("gbk") for part in line.split("\ufffd"))
@@ -148,9 +190,9 @@ def restore_lossy(text: str) -> tuple[list[Edit], list[tuple[int, int, str, str,
         slots = _slots(buf)
         if slots is None:
             continue
-        chosen = _choose(slots, text[m.start() - 1] if m.start() else "\n")
+        chosen = _choose(slots, "\n")
         pieces = []
-        new_start = m.start() + delta
+        new_start = start + delta
         pos = 0
         line_guesses = []
         for ch, p in chosen:
@@ -163,7 +205,7 @@ def restore_lossy(text: str) -> tuple[list[Edit], list[tuple[int, int, str, str,
         new = "".join(pieces)
         if new == line:
             continue
-        edits.append(Edit(m.start(), m.end(), new, "lossy_utf8_as_gbk"))
+        edits.append(Edit(start, start + len(line), new, "lossy_utf8_as_gbk"))
         guesses.extend(line_guesses)
         delta += len(new) - len(line)
     return edits, guesses

@@ -9,16 +9,17 @@ them as structure ("## 注释" is a section only by its mark).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .edits import Edit
 
-_GATE = re.compile(r"<!--|\*\*|__|^\s{0,3}(?:>|([-*_])(?:\s*\1){2,}\s*$)|!\[|\]\(", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _LINE_MARKS = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 _RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*(?:\n|\Z)", re.MULTILINE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
 _STRAY_BOLD = re.compile(r"^\*\*|\*\*$", re.MULTILINE)
+_CJK = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e\u201c\u201d]")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|/|\.|#)[^)\n]*\)")
 
@@ -44,41 +45,54 @@ def _whole_line(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def find_markup(text: str) -> list[Edit]:
-    if not _GATE.search(text):
+    bold = "**" in text or "__" in text
+    rules = "---" in text or "***" in text or "___" in text
+    quote = ">" in text
+    links = "](" in text
+    if not (bold or rules or quote or links or "<!--" in text):
         return []
     edits: list[Edit] = []
-    for m in _COMMENT.finditer(text):
+    for m in _COMMENT.finditer(text) if "<!--" in text else ():
         a, b = _whole_line(text, m.start(), m.end())
         edits.append(Edit(a, b, "", "furniture", log="removal"))
-    taken = [(e.start, e.end) for e in edits]
+    taken = sorted((e.start, e.end) for e in edits)  # comments: nothing inside them is looked at again
+    taken_starts = [a for a, _ in taken]
 
     def free(a: int, b: int) -> bool:
-        return not any(s < b and a < e for s, e in taken)
+        k = bisect.bisect_left(taken_starts, b) - 1  # the last comment starting before b
+        return k < 0 or taken[k][1] <= a
 
-    for m in _RULE.finditer(text):
+    for m in _RULE.finditer(text) if rules else ():
         if free(m.start(), m.end()):
             edits.append(Edit(m.start(), m.end(), "", "markup", log="removal"))
-    for m in _LINE_MARKS.finditer(text):
+    for m in _LINE_MARKS.finditer(text) if quote else ():
         if m.end() > m.start() and free(m.start(), m.end()):
             edits.append(Edit(m.start(), m.end(), "", "markup", log="removal"))
-    for m in _IMAGE.finditer(text):
+    for m in _IMAGE.finditer(text) if links else ():
         a, b = _whole_line(text, m.start(), m.end())
         if free(a, b):
             edits.append(Edit(a, b, "", "markup", log="removal"))
-    for m in _LINK.finditer(text):
+    for m in _LINK.finditer(text) if links else ():
         if free(m.start(), m.end()):
             edits.append(Edit(m.start(), m.end(), m.group(1), "markup", log="removal"))
     seen = set()
-    for m in _EMPHASIS.finditer(text):
+    for m in _EMPHASIS.finditer(text) if bold else ():
         if _bold_heading(text, m):
             seen.update((m.start(), m.end() - len(m.group(1))))
             continue
         if free(m.start(), m.end()):
             k = len(m.group(1))
-            edits.append(Edit(m.start(), m.start() + k, "", "markup", log="removal"))
-            edits.append(Edit(m.end() - k, m.end(), "", "markup", log="removal"))
+            # a space the mark kept from the word outside it goes too ("。 **以建立" -> "。以建立")
+            a = m.start()
+            while a > 0 and text[a - 1] == " " and a - 1 > 0 and _CJK.match(text[a - 2]):
+                a -= 1
+            b = m.end()
+            while b < len(text) and text[b] == " " and b + 1 < len(text) and _CJK.match(text[b + 1]):
+                b += 1
+            edits.append(Edit(a, m.start() + k, "", "markup", log="removal"))
+            edits.append(Edit(m.end() - k, b, "", "markup", log="removal"))
             seen.update((m.start(), m.end() - k))
-    for m in _STRAY_BOLD.finditer(text):  # an unpaired ** at a line's edge (a bold cut by a line break)
+    for m in _STRAY_BOLD.finditer(text) if bold else ():  # an unpaired ** at a line's edge (a bold cut by a line break)
         if m.start() not in seen and free(m.start(), m.end()):
             edits.append(Edit(m.start(), m.end(), "", "markup", log="removal"))
     return edits

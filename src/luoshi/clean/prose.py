@@ -48,6 +48,29 @@ class ProseModel:
         self.table = table
         self.uni_cost = np.clip(-np.log(p_b) * STEP, 0, 255).astype(np.uint8)
 
+    def add_trigrams(self, keys: np.ndarray, counts: np.ndarray, pairs: np.ndarray, pair_counts: np.ndarray) -> None:
+        """Trigram counts (key (a*V + b)*V + c, seen twice or more) for cost3; bigram counts for their contexts."""
+        self.tri_keys, self.tri_counts = keys, counts.astype(np.float64)
+        self.pair_keys, self.pair_counts = pairs.astype(np.uint64), pair_counts.astype(np.float64)
+        self.ctx_keys, self.ctx_types = np.unique(keys // np.uint64(self.V), return_counts=True)
+
+    @staticmethod
+    def _lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+        i = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where(keys[i] == wanted, values[i], 0)
+
+    def cost3(self, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+        """-log P(c | a b) in nats for arrays of ids, Witten-Bell interpolated with the bigram P(c | b)."""
+        V = np.uint64(self.V)
+        a, b, c = (np.asarray(x).astype(np.uint64) for x in (a, b, c))
+        ab = a * V + b
+        n_ab = self._lookup(self.pair_keys, self.pair_counts, ab)
+        t_ab = self._lookup(self.ctx_keys, self.ctx_types, ab).astype(np.float64)
+        p2 = np.exp(-self.table[b.astype(np.int64), c.astype(np.int64)].astype(np.float64) / STEP)
+        n_abc = self._lookup(self.tri_keys, self.tri_counts, ab * V + c)
+        p3 = (n_abc + t_ab * p2) / (np.maximum(n_ab, n_abc) + t_ab + (t_ab == 0))
+        return -np.log(np.where((n_ab > 0) & (t_ab > 0), p3, p2))
+
     def ids(self, text: str) -> np.ndarray:
         cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         out = self.cmap[np.minimum(cp, 0xFFFF)]
@@ -73,3 +96,16 @@ def prose_model() -> ProseModel:
     path = resources.files(__package__).joinpath("data", "prose_bigrams.npz")
     with resources.as_file(path) as p, np.load(p) as z:
         return ProseModel([str(x) for x in z["vocab"]], z["uni"], z["pairs"], z["counts"])
+
+
+@cache
+def prose_model3() -> ProseModel:
+    """The model with trigram counts too (data/prose_trigrams.npz, ~3 MB): loaded only where lost characters are
+    chosen."""
+    m = prose_model()
+    path = resources.files(__package__).joinpath("data", "prose_trigrams.npz")
+    with resources.as_file(path) as p, np.load(p) as z, \
+            resources.as_file(resources.files(__package__).joinpath("data", "prose_bigrams.npz")) as p2, \
+            np.load(p2) as z2:
+        m.add_trigrams(z["keys"], z["counts"], z2["pairs"], z2["counts"])
+    return m
