@@ -331,10 +331,11 @@ def traditional_standard(text: str) -> str:
 @cache
 def _protected_forms() -> tuple[re.Pattern[str], dict[str, str]]:
     forms = {}
+    converters = [opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk")]  # building one loads its dictionaries
     for name in _PROTECTED:
         forms[name] = name
-        for config in ("s2t", "s2tw", "s2hk"):
-            forms[opencc.OpenCC(config).convert(name)] = name
+        for conv in converters:
+            forms[conv.convert(name)] = name
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     return pattern, forms
 
