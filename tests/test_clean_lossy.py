@@ -47,3 +47,10 @@ def test_a_date_comes_back_and_every_guess_is_logged_with_its_probability():
     guessed = [r for r in q.repairs if r.kind == "guessed"]
     assert guessed and all(r.p is not None and 0.9 <= r.p <= 1 for r in guessed)
     assert all(clean[r.start:r.end] == r.after for r in guessed)
+
+
+def test_every_damaged_line_of_a_text_is_restored():
+    lines = ["各位代表：", "2022年1月17日，全市地区生产总值增长6.5%。", "一般公共预算收入增长8%，城乡居民收入稳步增长。"] * 3
+    damaged = _damaged("\n".join(lines))
+    clean, _ = clean_document(Document("t", b"", damaged))
+    assert clean.count("2022年1月17日") == 3 and clean.count("城乡居民收入稳步增长") == 3

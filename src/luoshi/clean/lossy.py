@@ -193,15 +193,15 @@ def restore_lossy(text: str) -> tuple[list[Edit], list[tuple[int, int, str, str,
         chosen = _choose(slots, "\n")
         pieces = []
         new_start = start + delta
-        pos = 0
+        at = 0
         line_guesses = []
         for ch, p in chosen:
             if p is not None and p < GUESS_AT_LEAST:
                 ch = "\ufffd"
             elif p is not None:
-                line_guesses.append((new_start + pos, new_start + pos + 1, "\ufffd", ch, round(p, 3)))
+                line_guesses.append((new_start + at, new_start + at + 1, "\ufffd", ch, round(p, 3)))
             pieces.append(ch)
-            pos += len(ch)
+            at += len(ch)
         new = "".join(pieces)
         if new == line:
             continue
