@@ -38,11 +38,10 @@ class ProseModel:
         denom = c_a + t_a
         denom[denom == 0] = 1
         t_a[c_a == 0] = 1  # a character never seen first: back off to the unigram
-        table = np.empty((V, V), dtype=np.uint8)
-        for lo in range(0, V, 512):
-            hi = min(V, lo + 512)
-            block = (t_a[lo:hi, None] * p_b[None, :]) / denom[lo:hi, None]
-            table[lo:hi] = np.clip(-np.log(block) * STEP, 0, 255).astype(np.uint8)
+        # unseen pairs: -log(T(a) P(b) / (c(a) + T(a))) = row(a) + col(b), in 1/8 nat steps, added as small ints
+        row = -np.log(t_a / denom) * STEP
+        col = -np.log(p_b) * STEP
+        table = np.clip(np.add.outer(row.astype(np.float32), col.astype(np.float32)), 0, 255).astype(np.uint8)
         seen = -np.log((counts + t_a[first] * p_b[second]) / denom[first]) * STEP
         table[first, second] = np.clip(seen, 0, 255).astype(np.uint8)
         self.table = table
