@@ -25,8 +25,8 @@ FLOORS = {
     "markdown": (0.99, 0.99, 0),
     "chrome_seen": (0.99, 0.99, 0),
     "chrome_heldout": (0.98, 0.98, None),
-    "ads_seen": (0.9, 0.97, None),
-    "lossy_mojibake": (0.55, 0.75, 0),
+    "ads_seen": (0.99, 0.99, 0),
+    "lossy_mojibake": (0.78, 0.83, 0),
 }
 
 
