@@ -83,7 +83,11 @@ def _clean(text: str) -> tuple[_State, object]:
         if not any(e.kind == "join" for e in joins):
             break
     # markdown marks go after joining: the join rules read heading marks and the wrap width counts them
-    st.apply("markup", find_markup(st.text))
+    for _ in range(3):  # a removed mark or comment line can close a line end next to a bold that had to stay
+        markup = find_markup(st.text)
+        if not markup:
+            break
+        st.apply("markup", markup)
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
     # a repair inside a line that was later removed as chrome is not in the clean text
     st.repairs = [r for r in st.repairs if r.end > r.start or not r.after]
