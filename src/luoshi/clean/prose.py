@@ -3,8 +3,8 @@ scripts/build_clean_model.py). Used to choose among the characters lost bytes al
 
 P(b | a) is Witten-Bell smoothed: (c(ab) + T(a) P(b)) / (c(a) + T(a)), T(a) the number of distinct followers of
 a; P(b) add-one smoothed unigrams. Digits are one class, Latin letters one, rare characters one (the unknown class).
-The table is loaded once, on first use, as a dense V x V array of log-probabilities (float32, ~80 MB for V = 4586
-would be too much: it is kept as uint8 steps of 1/8 nat, ~21 MB).
+Surprisal of a few lines is looked up in the sparse pairs (binary search); the dense V x V table (uint8 steps of
+1/8 nat, ~21 MB) is built only when lost characters are chosen.
 """
 
 from __future__ import annotations
@@ -41,11 +41,28 @@ class ProseModel:
         # unseen pairs: -log(T(a) P(b) / (c(a) + T(a))) = row(a) + col(b), in 1/8 nat steps, added as small ints
         row = -np.log(t_a / denom) * STEP
         col = -np.log(p_b) * STEP
-        table = np.clip(np.add.outer(row.astype(np.float32), col.astype(np.float32)), 0, 255).astype(np.uint8)
         seen = -np.log((counts + t_a[first] * p_b[second]) / denom[first]) * STEP
-        table[first, second] = np.clip(seen, 0, 255).astype(np.uint8)
-        self.table = table
+        self._row, self._col = row.astype(np.float32), col.astype(np.float32)
+        self._pairs, self._first, self._second = pairs, first, second
+        self._seen = np.clip(seen, 0, 255).astype(np.uint8)
+        self._table: np.ndarray | None = None
         self.uni_cost = np.clip(-np.log(p_b) * STEP, 0, 255).astype(np.uint8)
+
+    @property
+    def table(self) -> np.ndarray:
+        """The dense V x V table (uint8, 21 MB), built on first use: only choosing lost characters needs it."""
+        if self._table is None:
+            table = np.clip(np.add.outer(self._row, self._col), 0, 255).astype(np.uint8)
+            table[self._first, self._second] = self._seen
+            self._table = table
+        return self._table
+
+    def _pair_cost(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Quantised -log P(b | a) from the sparse pairs (binary search): cheap for a few short lines."""
+        keys = a.astype(np.uint32) * np.uint32(self.V) + b.astype(np.uint32)
+        i = np.minimum(np.searchsorted(self._pairs, keys), len(self._pairs) - 1)
+        unseen = np.clip(self._row[a] + self._col[b], 0, 255).astype(np.uint8)
+        return np.where(self._pairs[i] == keys, self._seen[i], unseen)
 
     def add_trigrams(self, keys: np.ndarray, counts: np.ndarray, pairs: np.ndarray, pair_counts: np.ndarray) -> None:
         """Trigram counts (key (a*V + b)*V + c, seen twice or more) for cost3; bigram counts for their contexts."""
@@ -86,7 +103,8 @@ class ProseModel:
         out = np.empty(len(ids), dtype=np.float32)
         if len(ids):
             out[0] = self.uni_cost[ids[0]] / STEP
-            out[1:] = self.table[ids[:-1], ids[1:]] / STEP
+            out[1:] = (self.table[ids[:-1], ids[1:]] if self._table is not None
+                       else self._pair_cost(ids[:-1], ids[1:])) / STEP
         return out
 
 
