@@ -30,7 +30,7 @@ def test_furniture_is_logged_not_kept():
 
 def test_registry_names_are_the_logged_kinds():
     names = [name for name, _ in REPAIRS]
-    assert names[:3] == ["utf8_read_as_gbk", "latin1_mojibake", "gbk_realigned"]
+    assert names[:4] == ["lossy_utf8_as_gbk", "utf8_read_as_gbk", "latin1_mojibake", "gbk_realigned"]
     assert "t2s" in names and "pinyin" in names and names.index("pinyin") < names.index("t2s")
 
 

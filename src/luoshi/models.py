@@ -79,6 +79,7 @@ class Repair:
     end: int
     before: str
     after: str
+    p: float | None = None  # a guessed repair (a lost character chosen by the model of report prose): its probability
 
 
 @dataclass

@@ -17,6 +17,7 @@ from ..models import Document, Quality, Removal, Repair, Span
 from .chrome import ChromeResult, find_ads, find_chrome
 from .confidence import score
 from .edits import Edit, apply_edits
+from .markup import find_markup
 from .repairs import REPAIRS
 from .whitespace import fix_spaces, join_lines, split_inline_paragraphs, strip_lines
 
@@ -72,6 +73,7 @@ def _clean(text: str) -> tuple[_State, ChromeResult]:
         # damaged offsets are in the text the repair saw: record them first so its own edits re-map them
         st.damaged.extend(Span(s, e, "damaged") for s, e in result.damaged)
         st.apply(name, result.edits)
+        st.repairs.extend(Repair("guessed", a, b, before, after, p) for a, b, before, after, p in result.guesses)
     chrome = find_chrome(st.text)
     st.apply("chrome", chrome.edits)
     st.apply("indent", strip_lines(st.text))
@@ -81,6 +83,12 @@ def _clean(text: str) -> tuple[_State, ChromeResult]:
         st.apply("join", joins)
         if not any(e.kind == "join" for e in joins):
             break
+    # markdown marks go after joining: the join rules read heading marks and the wrap width counts them
+    for _ in range(3):  # a removed mark or comment line can close a line end next to a bold that had to stay
+        markup = find_markup(st.text)
+        if not markup:
+            break
+        st.apply("markup", markup)
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
     # a repair inside a line that was later removed as chrome is not in the clean text
     st.repairs = [r for r in st.repairs if r.end > r.start or not r.after]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ._data import data_lines
 from .edits import Edit
+from .prose import prose_model
 
 CHROME_WORDS = data_lines("chrome_words.txt")
 WEAK_CHROME_WORDS = data_lines("chrome_words_weak.txt")
@@ -25,13 +26,16 @@ _CONTACT_RE = re.compile("|".join(data_lines("contact_patterns.txt")), re.IGNORE
 _AD = [ln.split("\t") for ln in data_lines("ad_words.txt")]
 _STRONG = [w for k, w in _AD if k == "strong"]
 _AD_WORD = "(?:" + "|".join(re.escape(w) for _, w in sorted(_AD, key=lambda kw: -len(kw[1]))) + ")+"
+# what may start a hit: strong and weak words ("tail" words only widen a run: "真人百家乐在线", never "PM10在线")
+_HIT_WORD = "(?:" + "|".join(re.escape(w) for k, w in sorted(_AD, key=lambda kw: -len(kw[1])) if k != "tail") + ")+"
 _BRAND = r"(?:\d{2,4}|[A-Za-z]{2,}\d*)"
-# one ad segment: an optional brand glued to ad words; segments joined by _ - | / or spaces
-_AD_SEGMENT = f"{_BRAND}?{_AD_WORD}"
+# one ad segment: ad words with a brand glued before or after ("365体育彩票", "娱乐城bet365"); segments joined by
+# _ - | / or spaces
+_AD_SEGMENT = f"{_BRAND}?{_AD_WORD}{_BRAND}?"
 _AD_RUN = re.compile(f"{_AD_SEGMENT}(?:[_\\-—|·\\s]*{_AD_SEGMENT})*")
 _STRONG_RE = re.compile("|".join(re.escape(w) for w in _STRONG))
-_BRAND_AD = re.compile(f"{_BRAND}{_AD_WORD}")
-_AD_HIT = re.compile(f"{_STRONG_RE.pattern}|{_AD_WORD}(?=[_\\-—|·]*{_STRONG_RE.pattern})|(?<![\\d.])\\d{{3,4}}{_AD_WORD}|[A-Za-z]{{2,}}\\d*{_AD_WORD}")
+_BRAND_AD = re.compile(f"{_BRAND}{_HIT_WORD}")
+_AD_HIT = re.compile(f"{_STRONG_RE.pattern}|{_HIT_WORD}(?=[_\\-—|·]*{_STRONG_RE.pattern})|(?<![\\d.])\\d{{3,4}}{_HIT_WORD}|[A-Za-z]{{2,}}\\d*{_HIT_WORD}")
 
 SENTENCE_PUNCT = re.compile("[，。；！？!?]")
 _LIST_PUNCT = re.compile("[，。；！？!?、]")
@@ -110,7 +114,7 @@ def _is_title(s: str) -> bool:
     )
 
 
-_AD_VOCAB = [w for _, w in _AD]
+_AD_VOCAB = [w for k, w in _AD if k != "tail"]
 
 
 def _ad_hits(text: str) -> list[int]:
@@ -125,6 +129,42 @@ def _ad_hits(text: str) -> list[int]:
                 hits.append(m.start())
             i = text.find(word, i + len(word))
     return sorted(set(hits))
+
+
+# a short line that interrupts the report between two paragraphs and reads unlike report prose: chrome of a site
+# whose words no list names ("长按识别二维码，获取更多资讯", "点击展开，查看完整图片"), or a post's time stamp
+_NOT_FOREIGN = re.compile(r"^(?:[#*|<>\[【（(]|[一二三四五六七八九十]+、|\d+[.、．]|第[一二三四五六七八九十]+[部分章节]|——|-|附|注)")
+_SPACES = re.compile(r"[\s\u2000-\u200b\u3000]+")
+_POST_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+FOREIGN_AT_LEAST = 6.5  # mean surprisal (nats a character) under the model of report prose; headings ~3, names ~8
+
+
+def _filled_before(stripped: list[str], i: int) -> str:
+    """The nearest non-blank line above line i (blank lines between paragraphs are common)."""
+    for k in range(i - 1, max(-1, i - 20), -1):
+        if stripped[k]:
+            return stripped[k]
+    return ""
+
+
+def _may_be_foreign(s: str, before: str) -> bool:
+    return 2 <= len(s) <= 40 and s[-1] not in "。；！？：:" and not _NOT_FOREIGN.match(s) \
+        and before.endswith(("。", "；", "！", "？"))
+
+
+def _foreign_lines(candidates: list[int], stripped: list[str]) -> list[int]:
+    """The candidates with a post time stamp or a mean surprisal >= FOREIGN_AT_LEAST (one model call for all)."""
+    if not candidates:
+        return []
+    lines = [_SPACES.sub("", stripped[i]) for i in candidates]  # "名  词  解  释" reads as 名词解释
+    cost = prose_model().surprisal("\n" + "\n".join(lines) + "\n")
+    out, pos = [], 1
+    for i, s in zip(candidates, lines):
+        mean = float(cost[pos:pos + len(s) + 1].mean())  # its characters and the line break after it
+        if _POST_STAMP.search(stripped[i]) or mean >= FOREIGN_AT_LEAST:
+            out.append(i)
+        pos += len(s) + 1
+    return out
 
 
 def find_ads(text: str) -> list[Edit]:
@@ -218,10 +258,15 @@ def find_chrome(text: str) -> ChromeResult:
             flagged.add(bisect.bisect_right(starts, i) - 1)
             i = text.find(key, i + 1)
     flagged.update(i for i in range(body, last + 1) if len(stripped[i]) < 40 or not SENTENCE_PUNCT.search(stripped[i]))
+    foreign = []
     for i in sorted(flagged):
         s = stripped[i]
         if body <= i <= last and s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
             drop(i)
+        elif body + 2 < i <= last and s and _may_be_foreign(s, _filled_before(stripped, i)):
+            foreign.append(i)
+    for i in _foreign_lines(foreign, stripped):
+        drop(i, "chrome")
     # a copy that starts with a sub-section heading rather than with its beginning
     if title is None and body < len(lines) and re.match("[，、。；：）)”]", stripped[body]):
         out.partial = True  # the copy begins inside a sentence

@@ -6,6 +6,7 @@ cheap detector so that clean text costs one regex scan per repair.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -17,6 +18,7 @@ import opencc
 from ._data import data_lines, hanzi_freq
 from .badness import ODD_CHARS, RARE_BELOW, badness, better, is_rare_hanzi
 from .edits import Edit
+from .lossy import restore_lossy
 from .pinyin import fix_pinyin_annotations
 
 
@@ -24,6 +26,9 @@ from .pinyin import fix_pinyin_annotations
 class RepairResult:
     edits: list[Edit] = field(default_factory=list)
     damaged: list[tuple[int, int]] = field(default_factory=list)  # offsets in the text given to the repair
+    # characters chosen by the model of report prose: (start, end, before, after, probability), offsets in the
+    # text after this repair's edits
+    guesses: list[tuple[int, int, str, str, float]] = field(default_factory=list)
 
 
 COMMON_AT_LEAST = 300  # a restored run may hold only hanzi at least this frequent in the clean corpus
@@ -35,6 +40,14 @@ def _is_clean_run(s: str) -> bool:
     return bool(s) and not ODD_CHARS.search(s) and "?" not in s and all(
         freq.get(ch, 0) >= COMMON_AT_LEAST for ch in s if "\u3400" <= ch <= "\u9fff"
     )
+
+
+# --- UTF-8 read as GBK with lost bytes ("2022骞�1鏈�17鏃" -> "2022年1月17日"): lossy.py -----------------------
+
+
+def fix_lossy_utf8_as_gbk(text: str) -> RepairResult:
+    edits, guesses = restore_lossy(text)
+    return RepairResult(edits, guesses=guesses)
 
 
 # --- UTF-8 bytes read as GBK ("鍦板尯鐢熶骇鎬诲€?" -> "地区生产总值") -------------------------------------------
@@ -274,6 +287,21 @@ def fix_pinyin(text: str) -> RepairResult:
     return RepairResult(fix_pinyin_annotations(text))
 
 
+_TONED_SYLLABLE = re.compile("[(（]?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[a-zü]*[)）]?")
+
+
+def fix_pinyin_in_lost_bytes(text: str) -> RepairResult:
+    """A reading left inside lost-byte garbage ("列入?yún)^(qū)支持"): the hanzi it read is gone, the reading is
+    not the report either. The garbage stays (a damaged span); only the toned syllables go."""
+    out = RepairResult()
+    if "?" not in text or not any(ch in text for ch in "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"):
+        return out
+    for m in _LOST_BYTE_GARBAGE.finditer(text):
+        for p in _TONED_SYLLABLE.finditer(m.group()):
+            out.edits.append(Edit(m.start() + p.start(), m.start() + p.end(), "", "pinyin"))
+    return out
+
+
 # --- Traditional -> Simplified ------------------------------------------------------------------------------------
 
 _TRAD_MARKERS = re.compile("[" + "".join(data_lines("traditional_markers.txt")) + "]")
@@ -282,17 +310,32 @@ _PROTECT_SLOT = 0xE100  # private-use code points hold protected names while Ope
 
 
 @cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+def _t2s(config: str = "t2s") -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+# Forms only one standard writes (measured with OpenCC s2tw / s2hk / s2t on bulk reports): Taiwan 群 啟 裡 汙 峰 床
+# where the others write 羣 啓 裏 污 峯 牀; Hong Kong 衞 啓 裏 綫 着 户 税 脱 温 説 where the others write 衛 啟 裡 線 著
+# 戶 稅 脫 溫 說. tw2s turns the Taiwan 著 into 着 (t2s keeps it); hk2s handles the Hong Kong forms and reads the
+# standard (OpenCC) Traditional as t2s does.
+_TW_FORMS = re.compile("[群啟裡汙峰床]")
+_HK_FORMS = re.compile("[衞啓裏綫着户税脱温説]")
+
+
+def traditional_standard(text: str) -> str:
+    """The OpenCC configuration that reads this Traditional text back: tw2s, hk2s (also right for standard t)."""
+    sample = text[:50000]
+    return "tw2s" if len(_TW_FORMS.findall(sample)) > len(_HK_FORMS.findall(sample)) else "hk2s"
 
 
 @cache
 def _protected_forms() -> tuple[re.Pattern[str], dict[str, str]]:
-    s2t = opencc.OpenCC("s2t")
     forms = {}
+    converters = [opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk")]  # building one loads its dictionaries
     for name in _PROTECTED:
         forms[name] = name
-        forms[s2t.convert(name)] = name
+        for conv in converters:
+            forms[conv.convert(name)] = name
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     return pattern, forms
 
@@ -314,7 +357,7 @@ def fix_traditional(text: str) -> RepairResult:
     if not _TRAD_MARKERS.search(text) or not looks_traditional(text):
         return out
     pattern, forms = _protected_forms()
-    converter = _t2s()
+    converter = _t2s(traditional_standard(text))
     pos = 0
     for line in text.split("\n"):
         if _TRAD_MARKERS.search(line):
@@ -387,6 +430,35 @@ def fix_ocr_digits(text: str) -> RepairResult:
     return out
 
 
+# --- HTML character references ("&ldquo;双减&rdquo;", "&#8240;": Big5 pages write what Big5 lacks as &#NNNN;) ----
+
+_ENTITY = re.compile("&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
+
+
+def fix_html_entities(text: str) -> RepairResult:
+    out = RepairResult()
+    if "&" not in text:
+        return out
+    for m in _ENTITY.finditer(text):
+        new = html.unescape(m.group())
+        if new != m.group() and (new.isprintable() or new == "\xa0"):
+            out.edits.append(Edit(m.start(), m.end(), new.replace("\xa0", " "), "html_entity"))
+    return out
+
+
+# --- ○ for 〇 in Chinese numerals ("二○一九年": Big5 has no 〇, so Taiwan and Big5 copies write the circle) -----
+
+_CIRCLE_ZERO = re.compile("[○◯](?=[〇零一二三四五六七八九十○◯]*[年月日号])|(?<=[〇零一二三四五六七八九])[○◯](?=[〇零一二三四五六七八九○◯])")
+
+
+def fix_circle_zero(text: str) -> RepairResult:
+    out = RepairResult()
+    if "○" not in text and "◯" not in text:
+        return out
+    out.edits = [Edit(m.start(), m.end(), "〇", "circle_zero") for m in _CIRCLE_ZERO.finditer(text)]
+    return out
+
+
 _HALF = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)} | {ord("％"): "%", ord("．"): "."}
 
 # "增长9。5％", "885。3亿元": an ideographic full stop typed for the decimal point. Only between a number (not an
@@ -407,15 +479,19 @@ RepairFn = Callable[[str], RepairResult]
 
 # applied in this order; each sees the text as the previous one left it
 REPAIRS: list[tuple[str, RepairFn]] = [
+    ("lossy_utf8_as_gbk", fix_lossy_utf8_as_gbk),
     ("utf8_read_as_gbk", fix_utf8_read_as_gbk),
     ("latin1_mojibake", fix_latin1_mojibake),
     ("gbk_realigned", fix_misaligned_gbk),
+    ("html_entity", fix_html_entities),
     ("pinyin", fix_pinyin),
+    ("pinyin_in_lost_bytes", fix_pinyin_in_lost_bytes),
     ("t2s", fix_traditional),
     ("radical", fix_radicals),
     ("fullwidth", fix_fullwidth_alnum),
     ("ocr_digit", fix_ocr_digits),  # after fullwidth: "２Ｏ０５年" is "2O05年" by then
     ("decimal_point", fix_ideographic_decimal),
+    ("circle_zero", fix_circle_zero),
 ]
 
 __all__ = ["RARE_BELOW", "REPAIRS", "RepairResult", "badness"]

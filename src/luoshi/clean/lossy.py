@@ -1,0 +1,209 @@
+"""UTF-8 read as GBK with the undecodable bytes replaced ("2022骞�1鏈�17鏃" -> "2022年1月17日").
+
+Python's (and the browsers') GBK decoder replaces each byte it cannot use by one U+FFFD and keeps the rest, so a
+line's bytes are known except one byte per U+FFFD. The line is re-encoded as GBK, the unknown bytes left open, and
+read as UTF-8: a character with no lost byte is certain; one with a lost byte has the few characters its remaining
+bytes allow (at most 64). The model of report prose (prose.py) scores each choice in its context (forward-backward
+over runs of uncertain characters); the most likely is kept when its posterior is at least GUESS_AT_LEAST, and
+logged as a `guessed` repair with that probability. Otherwise one U+FFFD stands for the lost character (a damaged
+span). A line is touched only when all of its bytes read as UTF-8: text that was not so damaged never changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .edits import Edit
+from .prose import prose_model, prose_model3
+
+GUESS_AT_LEAST = 0.9
+_LEAD_RANGES = {2: range(0xC2, 0xE0), 3: range(0xE0, 0xF0), 4: range(0xF0, 0xF5)}
+_CONT = range(0x80, 0xC0)
+_USABLE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e\u2010-\u2027\u00b7\u00d7\u2030\u2160-\u217f]")
+
+
+def _length(lead: int) -> int:
+    return 2 if 0xC2 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if 0xF0 <= lead < 0xF5 else 0
+
+
+def _slots(buf: list[int]) -> list[list[str]] | None:
+    """The characters of the line, each as its list of possible readings; None when the bytes are not UTF-8."""
+    out: list[list[str]] = []
+    i = 0
+    n = len(buf)
+    while i < n:
+        b = buf[i]
+        if 0 <= b < 0x80:
+            out.append([chr(b)])
+            i += 1
+            continue
+        if b < 0:  # a lost lead byte: its length is the run of continuation (or lost) bytes after it
+            k = 0
+            while i + 1 + k < n and k < 3 and (buf[i + 1 + k] < 0 or 0x80 <= buf[i + 1 + k] < 0xC0):
+                k += 1
+            length = min(3, k + 1) if k else 0
+            if length < 2:
+                return None
+        else:
+            length = _length(b)
+            if not length:
+                return None
+        part = buf[i:i + length]
+        if len(part) < length or any(x >= 0 and not 0x80 <= x < 0xC0 for x in part[1:]):
+            return None
+        if all(x >= 0 for x in part):
+            try:
+                out.append([bytes(part).decode("utf-8")])
+            except UnicodeDecodeError:
+                return None
+        else:
+            options = [_LEAD_RANGES[length] if part[0] < 0 else [part[0]]]
+            options += [_CONT if x < 0 else [x] for x in part[1:]]
+            cands = []
+            for combo in _product(options):
+                try:
+                    ch = bytes(combo).decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if _USABLE.match(ch):
+                    cands.append(ch)
+            if not cands:
+                return None
+            out.append(cands)
+        i += length
+    return out
+
+
+def _product(options: list) -> list[list[int]]:
+    combos: list[list[int]] = [[]]
+    for opt in options:
+        combos = [c + [x] for c in combos for x in opt]
+        if len(combos) > 4096:
+            return []
+    return combos
+
+
+def _choose(slots: list[list[str]], before: str) -> list[tuple[str, float | None]]:
+    """The reading of each slot and, for an uncertain one, its posterior (forward-backward over uncertain runs)."""
+    m = prose_model()
+    ids = [m.ids("".join(s)) if len(s) > 1 else None for s in slots]
+    chosen: list[tuple[str, float | None]] = [(s[0], None) for s in slots]
+    i = 0
+    n = len(slots)
+    while i < n:
+        if ids[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < n and ids[j] is not None:
+            j += 1
+        left = m.ids(slots[i - 1][0] if i else (before or "\n"))[0]
+        right = m.ids(slots[j][0] if j < n else "\n")[0]
+        run = [c for c in ids[i:j] if c is not None]  # every slot of [i, j) has candidates
+        # forward (log space, costs are -log P)
+        alpha = [-m.cost(left, run[0]).astype(np.float64)]
+        for k in range(1, len(run)):
+            trans = -m.cost(run[k - 1][:, None], run[k][None, :]).astype(np.float64)
+            alpha.append(_lse(alpha[-1][:, None] + trans, axis=0))
+        beta = [-m.cost(run[-1], right).astype(np.float64)]
+        for k in range(len(run) - 2, -1, -1):
+            trans = -m.cost(run[k][:, None], run[k + 1][None, :]).astype(np.float64)
+            beta.insert(0, _lse(trans + beta[0][None, :], axis=1))
+        for k in range(len(run)):
+            post = alpha[k] + beta[k]
+            post = np.exp(post - _lse(post, axis=0))
+            best = int(post.argmax())
+            chosen[i + k] = (slots[i + k][best], float(post[best]))
+        i = j
+    _rescore_with_trigrams(slots, ids, chosen, before)
+    return chosen
+
+
+def _rescore_with_trigrams(slots: list[list[str]], ids: list, chosen: list[tuple[str, float | None]],
+                           before: str) -> None:
+    """A lone uncertain character is chosen again by the trigram model, with two characters either side (the
+    bigram choice stands for an uncertain neighbour two away). All lone characters of the line in one batch."""
+    m = prose_model3()
+    n = len(slots)
+    nl = int(m.ids("\n")[0])
+    ctx = [int(m.ids(c)[0]) for c, _ in chosen]
+    lone = [i for i in range(n) if ids[i] is not None
+            and (i == 0 or ids[i - 1] is None) and (i + 1 >= n or ids[i + 1] is None)]
+    if not lone:
+        return
+    first_before = int(m.ids(before or "\n")[0])
+
+    def at(k: int) -> int:
+        return ctx[k] if 0 <= k < n else first_before if k == -1 else nl
+
+    parts: tuple[list[np.ndarray], ...] = ([], [], [], [], [], [])
+    for s_i, i in enumerate(lone):
+        cands = ids[i]
+        for part, column in zip(parts, (np.full(len(cands), at(i - 2)), np.full(len(cands), at(i - 1)), cands,
+                                        np.full(len(cands), at(i + 1)), np.full(len(cands), at(i + 2)),
+                                        np.full(len(cands), s_i)), strict=True):
+            part.append(column)
+    L2, L1, C, R1, R2, seg = (np.concatenate(x) for x in parts)
+    score = -(m.cost3(L2, L1, C) + m.cost3(L1, C, R1) + m.cost3(C, R1, R2))
+    starts = np.flatnonzero(np.r_[True, seg[1:] != seg[:-1]])
+    top = np.maximum.reduceat(score, starts)
+    e = np.exp(score - top[seg])
+    post = e / np.add.reduceat(e, starts)[seg]
+    for s_i, i in enumerate(lone):
+        a = starts[s_i]
+        b = starts[s_i + 1] if s_i + 1 < len(starts) else len(score)
+        best = int(post[a:b].argmax())
+        chosen[i] = (slots[i][best], float(post[a + best]))
+
+
+def _lse(x: np.ndarray, axis: int) -> np.ndarray:
+    mx = x.max(axis=axis, keepdims=True)
+    return (mx + np.log(np.exp(x - mx).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+def restore_lossy(text: str) -> tuple[list[Edit], list[tuple[int, int, str, str, float]]]:
+    """(edits: each damaged line re-read, guesses: (start, end, lost bytes' text, guess, p) in the edited text)."""
+    if "\ufffd" not in text:
+        return [], []
+    edits: list[Edit] = []
+    guesses: list[tuple[int, int, str, str, float]] = []
+    delta = 0
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "\ufffd" not in line:
+            continue
+        lost = line.count("\ufffd")
+        try:  # a fast look first (in C): with each lost byte as 0x80, UTF-8 must break at the lost bytes only
+            raw = b"\x80".join(part.encode("gbk") for part in line.split("\ufffd"))
+        except UnicodeEncodeError:
+            continue
+        if raw.isascii() or raw.decode("utf-8", "replace").count("\ufffd") > 3 * lost:
+            continue
+        buf: list[int] = []
+        for ch in line:
+            buf.extend([-1] if ch == "\ufffd" else ch.encode("gbk"))
+        slots = _slots(buf)
+        if slots is None:
+            continue
+        chosen = _choose(slots, "\n")
+        pieces = []
+        new_start = start + delta
+        at = 0
+        line_guesses = []
+        for ch, p in chosen:
+            if p is not None and p < GUESS_AT_LEAST:
+                ch = "\ufffd"
+            elif p is not None:
+                line_guesses.append((new_start + at, new_start + at + 1, "\ufffd", ch, round(p, 3)))
+            pieces.append(ch)
+            at += len(ch)
+        new = "".join(pieces)
+        if new == line:
+            continue
+        edits.append(Edit(start, start + len(line), new, "lossy_utf8_as_gbk"))
+        guesses.extend(line_guesses)
+        delta += len(new) - len(line)
+    return edits, guesses
