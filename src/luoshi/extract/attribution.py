@@ -50,6 +50,10 @@ START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u
 REACH_TO_RE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|降|升)(?:到|至)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?")
 OVER_RE = re.compile(r"超过?|过|逾")
 TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
+URBAN_RURAL_RE = re.compile(r"(?:全[省市区州县盟]|本[省市区])?城乡")  # "(全省)城乡居民…": the urban and the rural
+BOUND_GAP_RE = re.compile(r"^(?:以上|以内|左右|[，,、])+")
+AMOUNT_END_RE = re.compile(r"(?:值|额|收入|投资|量|数|人次)$")  # "地区生产总值": an amount already, borrows no tail
+SHARE_OR_RATE_RE = re.compile(r"占|比|率|增速|增幅|增长速度")  # a borrowed tail that changes what is measured
 RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
 SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
@@ -264,7 +268,8 @@ def track_group(st: State, q: Quantity) -> None:
             st.group, st.group_growths, st.group_growth_i = [v.metric_text for v in st.group_values], [], 0
         st.starts_group = False
     elif "分别" in text[st.wide:q.start] or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end]
-                                                                             or st.subject.startswith("城乡"))):
+                                                                             or URBAN_RURAL_RE.match(st.subject))) \
+            or unmarked_list(st, q):
         st.group = split_subjects(st.subject)
         st.group_values, st.group_growths, st.group_growth_i = [], [], 0
         st.starts_group = True
@@ -273,6 +278,29 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+def unmarked_list(st: State, q: Quantity) -> bool:
+    """'地区生产总值、固定资产投资增长5%以上' / '城乡居民人均可支配收入增长10%': one change, alone in its clause, with no
+    分别 or 均, is shared by every subject listed before it, when each names a metric (an open list, "A、B等", may
+    give the figure of the whole; a phrase that is no metric may be a setting, not a subject)."""
+    subject = st.subject
+    if st.group or not is_change(q) or "等" in subject or EACH_RE.search(subject) \
+            or not (ITEM_SPLIT.search(subject) or URBAN_RURAL_RE.match(subject)) \
+            or not alone_in_clause(st.text, q, st.nxt, st.end) or DIGIT_RE.search(st.text, st.wide, q.start):
+        return False
+    if (nxt := st.nxt) and not is_change(nxt) \
+            and REACHED_RE.fullmatch(BOUND_GAP_RE.sub("", st.text[q.end:nxt.start]).strip(" \u3000")):
+        return False  # "城乡居民人均可支配收入增长6%，达4.94万元": the level after it is of the whole
+    if URBAN_RURAL_RE.match(subject):
+        return urban_and_rural(subject)
+    items = [s for s in ITEM_SPLIT.split(subject) if s]  # each item a metric of its own: not "深圳、珠海…的产值"
+    return len(items) >= 2 and all(metrics.find(it) for it in items)
+
+
+def urban_and_rural(subject: str) -> bool:
+    """'城乡居民收入' names two metrics, the urban and the rural; '城乡居民基本养老保险…' names one scheme."""
+    return bool(URBAN_RURAL_RE.match(subject)) and all(metrics.find(s) for s in split_subjects(subject) or [])
 
 
 # ---- the rules: rule(state, quantity) -> list of new drafts (possibly none: the quantity was used), or None when
@@ -416,7 +444,8 @@ def name(st: State, q: Quantity) -> Outcome:
     whole = st.before(q)
     subjects = None
     each = list(EACH_RE.finditer(whole))
-    if each and "、" in whole[:each[-1].start()] and subject.rule == "lead":
+    if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()]
+                                            or urban_and_rural(strip_front(whole[:each[-1].start()]))):
         subjects = split_subjects(strip_back(strip_front(whole[:each[-1].start()])))
     out = []
     for phrase in subjects or [subject.phrase]:
@@ -741,9 +770,9 @@ def fillers_re() -> re.Pattern:
 
 def split_subjects(subject: str) -> list[str] | None:
     """'旅游总收入、接待国内外游客人次' -> two subjects; '城乡居民人均可支配收入' -> 城镇…, 农村…."""
-    if subject.startswith("城乡"):
-        rest = subject[2:]
-        return ["城镇" + rest, "农村" + rest]
+    if m := URBAN_RURAL_RE.match(subject):  # "全省城乡居民…": the scope stays in front of each
+        scope, rest = subject[:m.end() - 2], subject[m.end():]
+        return [scope + "城镇" + rest, scope + "农村" + rest]
     items = [s for s in ITEM_SPLIT.split(subject) if s]
     if len(items) < 2:
         return None
@@ -757,6 +786,10 @@ def split_subjects(subject: str) -> list[str] | None:
         if len(it) <= 4 and len(it) < len(last):  # "城镇、农村常住居民…": the short word replaces its peer
             candidates.append(it + last[len(it):])
         named = next((c for c in candidates[1:] + candidates[:1] if metrics.find(c)), None)
+        if named and named != it and (own := metrics.find(it)) and (other := metrics.find(named)) \
+                and own[0] == other[0] \
+                and AMOUNT_END_RE.search(it) and not SHARE_OR_RATE_RE.search(named[len(it):]):
+            named = it  # "地区生产总值、…规上工业增加值": the item names its metric, no tail borrowed
         out.append(named or WHOLE_SUBJECT + subject)
     return [*out, last]
 
