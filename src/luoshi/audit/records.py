@@ -19,6 +19,7 @@ from ..ingest import read_paths
 from ..models import Document, IngestError, Report
 from ..pipeline import process
 from ..store import neardup
+from ..store.ingest import default_jobs
 
 
 @dataclass
@@ -51,13 +52,6 @@ def _safe_record(doc: Document) -> dict[str, Any] | str:
         return audit_record(process(doc))
     except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
         return f"{type(e).__name__}: {e}"
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def records_from_paths(paths: Iterable[str], *, jobs: int | None = None,
