@@ -15,6 +15,7 @@ import re
 
 import numpy as np
 
+from .badness import is_rare_hanzi
 from .edits import Edit
 from .prose import prose_model, prose_model3
 
@@ -175,6 +176,8 @@ def restore_lossy(text: str) -> tuple[list[Edit], list[tuple[int, int, str, str,
         start, pos = pos, pos + len(line) + 1
         if "\ufffd" not in line:
             continue
+        if not any(is_rare_hanzi(ch) for ch in line if "\u4e00" <= ch <= "\u9fff"):
+            continue  # UTF-8 read as GBK leaves rare hanzi (骞, 鏈, 鍙); a line of common ones lost its bytes otherwise
         lost = line.count("\ufffd")
         try:  # a fast look first (in C): with each lost byte as 0x80, UTF-8 must break at the lost bytes only
             raw = b"\x80".join(part.encode("gbk") for part in line.split("\ufffd"))
