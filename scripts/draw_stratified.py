@@ -5,6 +5,7 @@ province and five of a city, none of a region-year already labelled (shared dev,
 used here only to draw the sample; luoshi never reads them.
 
     python3 scripts/draw_stratified.py [--seed 20261206] > eval/stratified/sample.tsv
+    python3 scripts/draw_stratified.py --seed 20261207 --per-stratum 2 > eval/stratified/sample2.tsv   (second draw)
 """
 
 import argparse
@@ -32,6 +33,7 @@ def labelled_region_years() -> set[tuple[str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=20261206)
+    ap.add_argument("--per-stratum", type=int, default=5, help="reports per period and level (a later draw: 2)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     skip = labelled_region_years()
@@ -50,7 +52,7 @@ def main() -> None:
                     continue  # one report per region in a stratum, for spread
                 regions_used.add(p.parent.name)
                 picked.append(p)
-                if len(picked) == 5:
+                if len(picked) == args.per_stratum:
                     break
             for p in sorted(picked):
                 print(f"{lo}-{hi}\t{level}\t{p.relative_to(SHARED / 'corpus')}")
