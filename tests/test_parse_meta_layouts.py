@@ -48,3 +48,9 @@ def test_date_line(lines: str, date: str) -> None:
     head = lines.replace("|", "\n")
     m = meta(f"{head}\n{OPENING}")
     assert (m.date or "-") == date
+
+
+@pytest.mark.parametrize(("head", "closing", "date"), rows("date_closing.tsv"))
+def test_date_at_close(head: str, closing: str, date: str) -> None:
+    m = meta(f"{head.replace('|', chr(10))}\n{OPENING}二、今年的工作\n今年全市生产总值增长8%。\n{closing.replace('|', chr(10))}\n")
+    assert (m.date or "-") == date

@@ -164,6 +164,8 @@ def parse_meta(text: str, hints: dict[str, Any], sections: list[Section], qualit
     meta.meeting = _meeting(src, date_line)
     meta.speaker, meta.speaker_title = _speaker(src)
     meta.year = _year(meta.title, meta.date, src, sections, meta.doc_type, meta.findings)
+    if meta.date is None and meta.year and meta.doc_type == "work_report":
+        meta.date = _yearless_date(src, meta.year) or _date_at_close(src, meta.year)
     meta.kind = _kind(meta.title, src, meta.doc_type)
     place = _region(src, meta, text)
     if place is not None:
@@ -272,6 +274,47 @@ def _date(src: _Sources) -> tuple[str | None, str | None]:
             if found:
                 return found, line
     return None, None
+
+
+# "——1月15日在…第三次会议上": a meeting line that gives the day but not the year
+_YEARLESS_DATE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# the last lines of an official copy: "2019年1月15日", "（2019年1月15日）", "××市人民政府 2019年1月15日"
+_CLOSING_DATE = re.compile(r"^[（(\s]*(?:[\u4e00-\u9fff]{2,16}人民政府\s*)?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月"
+                           r"\s*(\d{1,2})\s*日[）)\s]*$")
+_CLOSING_LINES = 4
+
+
+def _delivery_fits(y: int, m: int, year: int) -> bool:
+    """A delivery date falls in the report's year, or in the December or late November before it."""
+    return y == year or (y == year - 1 and m >= 11)
+
+
+def _yearless_date(src: _Sources, year: int) -> str | None:
+    """The day from a meeting line that leaves out the year ("——1月15日在…第三次会议上"): the year is the report's
+    own, or the one before for a November or December delivery."""
+    for line in src.head:
+        if not _MEETING_CUE.search(line) or _DATE.search(line):
+            continue
+        m = _YEARLESS_DATE.search(line)
+        if m:
+            mo, d = int(m.group(1)), int(m.group(2))
+            y = year - 1 if mo >= 11 else year
+            if _valid(y, mo, d):
+                return _iso(y, mo, d)
+    return None
+
+
+def _date_at_close(src: _Sources, year: int) -> str | None:
+    """A date standing alone on one of the last lines, as official copies sign off; it must fit the report's year
+    (a closing "2015年12月31日前" inside a sentence is no such line)."""
+    tail = [_normalise(x) for x in src.body[-600:].splitlines() if x.strip()][-_CLOSING_LINES:]
+    for line in reversed(tail):
+        m = _CLOSING_DATE.match(line)
+        if m:
+            y, mo, d = map(int, m.groups())
+            if _valid(y, mo, d) and _delivery_fits(y, mo, year):
+                return _iso(y, mo, d)
+    return None
 
 
 def _fits_title_year(y: int, m: int, src: _Sources) -> bool:
