@@ -32,7 +32,7 @@ _MULT = alternation(MULTIPLIERS)
 _UNIT = alternation(list(units()) + list(PERCENT_UNITS))
 _SP = r"[ \u3000]?"
 
-_RANGE_TAIL = rf"(?P<dash>[-—–－~～至]{{1,2}})(?P<n2>{_AR}|{_CN}){_SP}(?P<m2>{_MULT})?{_SP}(?P<u2>{_UNIT})"
+_RANGE_TAIL = rf"(?P<dash>[-—–－~～―─至]{{1,2}})(?P<n2>{_AR}|{_CN}){_SP}(?P<m2>{_MULT})?{_SP}(?P<u2>{_UNIT})"
 QUANTITY_RE = re.compile(
     rf"(?P<pct>百分之[零〇一二两三四五六七八九十点·]+)"
     rf"|(?P<fan>翻(?:一|两|二|三|四)番)"

@@ -50,7 +50,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<cmp>{alternation(w['compare'])})(?P<to>{alternation(w['to'])})(?:{alternation(w['level'])})?"
         r"(?:增长|增速|增幅)?(?:的)?"
-        r"(?:(?P<by>\d+(?:\.\d+)?|[一二两三四五])(?:[到至～~—\-－](?P<by_high>\d+(?:\.\d+)?|[一二两三四五]))?(?P<unit>个百分点))?"
+        r"(?:(?P<by>\d+(?:\.\d+)?|[一二两三四五])(?:[到至～~—―─\-－](?P<by_high>\d+(?:\.\d+)?|[一二两三四五]))?(?P<unit>个百分点))?"
         rf"(?P<eq>{alternation(w['equal'])})?")
 
 
