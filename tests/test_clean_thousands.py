@@ -1,5 +1,5 @@
-"""A figure whose thousands are set apart by a space ("人均可支配收入37 511元", "由1 995年的…") is one number; the
-numbers of a table row, which stand apart by spaces, stay apart."""
+"""A figure whose thousands are set apart by a space ("人均可支配收入37 511元", "由1 995年的…"), or whose every digit is
+("增长 1 1 %", "6 5 0亿元"), is one number; the numbers of a table row, which stand apart by spaces, stay apart."""
 
 from __future__ import annotations
 
@@ -13,12 +13,16 @@ from luoshi.clean import clean_text
     ("市区城镇居民人均可支配收入37 511元，农村", "市区城镇居民人均可支配收入37511元，农村"),
     ("社会消费品零售总额由1 995年的230亿元", "社会消费品零售总额由1995年的230亿元"),
     ("产总值达12 447美元", "产总值达12447美元"),
+    ("财政总收入增长 1 1 % ；城乡", "财政总收入增长11%；城乡"),
+    ("固定资产投资规模6 5 0亿元，增长", "固定资产投资规模650亿元，增长"),
+    ("分别增长4%、12.7%和1 6.1%。", "分别增长4%、12.7%和16.1%。"),
+    ("新增1 2.2 万人。", "新增12.2万人。"),
 ])
 def test_thousands_spaces_go(raw, clean):
     assert clean_text(raw) == clean
 
 
-@pytest.mark.parametrize("raw", ["年份 2019 2020", "增长 12 345", "2019 2020 2021"])
+@pytest.mark.parametrize("raw", ["年份 2019 2020", "增长 12 345", "2019 2020 2021", "指标 1 2 3 4"])
 def test_numbers_apart_stay_apart(raw):
     assert " " in clean_text(raw).strip()
 

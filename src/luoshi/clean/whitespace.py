@@ -23,6 +23,9 @@ _WORD_END = re.compile("[0-9A-Za-z%.)）]")
 # "支配收入37 511元", "由1 995年的…": a figure whose thousands are set apart by a space, after a word or punctuation
 # (never after a space or a digit: a table row's numbers stand apart by spaces)
 _THOUSANDS = re.compile(f"(?<=[{_CJK}（(：:，,、])[0-9]{{1,3}}(?: [0-9]{{3}})+(?![0-9.])")
+# "增长 1 1 %", "6 5 0亿元", "1 6.1%": an old copy's figure with a space between its digits, after a word or
+# punctuation and before a number's unit (a table row's numbers stand apart without a unit after each)
+_SPLIT_DIGITS = re.compile(f"(?<=[{_CJK}（(：:，,、 ])[0-9](?: [0-9])+(?:\\.[0-9]+)?(?= ?(?:[%‰亿万千百元]|个百分点))")
 _MULTI_SPACE = re.compile(f"{_SPACE}{{2,}}|[\t\u3000\xa0\u200b\ufeff\u2002-\u200a]")
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
 _HEADING = re.compile(r"^(?:[-*+#>|] |#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
@@ -105,6 +108,11 @@ def fix_spaces(text: str) -> list[Edit]:
             edits.append(Edit(a, b, "", "spaces"))
     for m in _THOUSANDS.finditer(text):
         edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
+    if " " in text:
+        for m in _SPLIT_DIGITS.finditer(text):
+            if m.start() > 1 and text[m.start() - 1] == " " and not _CJK_CHAR.match(text[m.start() - 2]):
+                continue  # only the space of "增长 1 1 %" may stand before it, not a table's column gap
+            edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
     for m in _MULTI_SPACE.finditer(text):
         if m.group() != " ":
             edits.append(Edit(m.start(), m.end(), " ", "spaces", log="none"))
