@@ -1,4 +1,5 @@
-"""Number cases taken from other projects' test suites (tests/cases/numbers.jsonl, each with its source): the
+"""Number cases from other projects' test suites (tests/cases/numbers.jsonl, each with its source; "checked against
+the file" where the input was read in the peer's test file, "written after" where it was not): the
 quantity grammar reads each as expected, or not at all where the form is ambiguous; it never reads a wrong value.
 
 A case marked `miss_allowed` is a form that never occurs in work reports (financial capitals, 负): not reading it

@@ -32,12 +32,15 @@ _MULT = alternation(MULTIPLIERS)
 _UNIT = alternation(list(units()) + list(PERCENT_UNITS))
 _SP = r"[ \u3000]?"
 
-_RANGE_TAIL = rf"(?P<dash>[-—–－~～―─至]{{1,2}})(?P<n2>{_AR}|{_CN}){_SP}(?P<m2>{_MULT})?{_SP}(?P<u2>{_UNIT})"
+_DASH = "[-—–－~～―─至到]"  # "8至9%", "2到3万人", "9%─10%": the words and marks a range is written with
+_RANGE_TAIL = rf"{_SP}(?P<dash>{_DASH}{{1,2}}){_SP}(?P<n2>{_AR}|{_CN}|[一二两三四五六七八九十]){_SP}(?P<m2>{_MULT})?{_SP}(?P<u2>{_UNIT})"
+# a one-character numeral opens a range only ("两到三个百分点", "八至九万人"), never stands alone
+_CN_LOW = rf"[一二两三四五六七八九](?={_DASH})"
 QUANTITY_RE = re.compile(
-    rf"(?P<pct>百分之[零〇一二两三四五六七八九十点·]+)"
+    rf"(?P<pct>百分之[零〇一二两三四五六七八九十点·]+)(?:{_DASH}(?:百分之)?(?P<pct2>[零〇一二两三四五六七八九十点·]+)(?![年零〇一二两三四五六七八九十]))?"
     rf"|(?P<fan>翻(?:一|两|二|三|四)番)"
     rf"|(?<=[近超逾约达占的过长加低])(?P<tenth>[二三四五六七八九])成(?![员为功本立果效熟长就绩型品])"  # "超八成" = 80%
-    rf"|{_NOT_AFTER}(?P<n1>{_MIX}|{_AR}|{_CN}){_SP}(?P<more1>多|余|几)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
+    rf"|{_NOT_AFTER}(?P<n1>{_MIX}|{_AR}|{_CN}|{_CN_LOW}){_SP}(?P<more1>多|余|几)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
     rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
 )
 
@@ -84,6 +87,42 @@ def _num(text: str | None) -> Decimal | None:
         return None
 
 
+# "1万(含)-" or "8500到" just before a number: it is the high end of a range the grammar did not read
+RANGE_HEAD = re.compile(r"[0-9０-９%万亿千百元）)][ \u3000]*[-—–－~～―─至到]{1,2}[ \u3000]*\Z")
+UNIT_TAIL = re.compile(r"[零〇一二两三四五六七八九0-9]+[角毛]")
+
+
+BIG_PLACE = re.compile("[万亿]")
+TRAILING_PLACES = re.compile("[万亿]+$")
+
+
+def _trailing_places(n: str) -> Decimal:
+    places = TRAILING_PLACES.search(n)
+    out = Decimal(1)
+    for ch in places.group() if places else "":
+        out *= MULTIPLIERS[ch]
+    return out
+
+
+# "从1千亿元到2千亿元", "由A到B": a path from one level to another ("从" just before the low end, or before a
+# high end whose "到" follows a number)
+TRAJECTORY = re.compile(r"[从由][^，。；、从由]{0,20}?(?:\Z|[到至][ \u3000]*\Z)")
+
+
+def _truncated(m: re.Match, u1: str | None) -> Quantity | None:
+    """The low end alone, when a match that looked like a range is a path."""
+    if not u1:
+        return None
+    s, e = m.start(), m.end("u1")
+    inner = QUANTITY_RE.match(m.string[:e], s)
+    return _build(inner) if inner is not None and inner.end() == e and not inner.group("dash") else None
+
+
+def v1_shares(m: re.Match) -> bool:
+    """A one-character low end ("两到三万") is read with the place and unit of the high end."""
+    return m.group("u1") is None and m.group("n2") is not None
+
+
 def _chinese_ok(n: str) -> bool:
     """A Chinese numeral counts only with a digit and a place ('三十万', '两千'), never alone ('一个', '两会')."""
     return bool(CN_DIGIT.search(n)) and (len(n) >= 2) and not n.startswith("点") and not n.endswith("点")
@@ -106,9 +145,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
                 _attach_context(text, q, start)
                 out.append(q)
             continue
-        resume = m.end()
         q = _build(m)
+        resume = q.end if q is not None and q.end < m.end() else m.end()  # a path's low end: read on after it
         if q is None:
+            if m.group("dash") == "到" and m.group("n2"):
+                resume = m.start("n2")  # "从100万到300万标箱": the level reached is read alone
             continue
         _attach_context(text, q, start)
         out.append(q)
@@ -127,7 +168,12 @@ def _build(m: re.Match) -> Quantity | None:
     s, e = m.span()
     if m.group("pct"):
         v = _num(m.group("pct"))
-        return None if v is None else Quantity(s, e, m.group(), v, "%")
+        v2 = _num(m.group("pct2")) if m.group("pct2") else None
+        if v is not None and v2 is not None and v2 > v:  # "百分之八到九", "百分之八至百分之九"
+            return Quantity(s, e, m.group(), v, "%", high=v2, bound="range")
+        if v is not None and m.group("pct2"):
+            e = m.end("pct")
+        return None if v is None else Quantity(s, e, m.string[s:e], v, "%")
     if m.group("tenth"):
         return Quantity(s, e, m.group(), _num(m.group("tenth") + "十"), "%")
     if m.group("fan"):
@@ -138,15 +184,23 @@ def _build(m: re.Match) -> Quantity | None:
         return Quantity(s, e, m.group(), growth, "%", growth_sign=1, verb="翻", times=True)
     n1, m1, u1, n2, m2, u2 = m.group("n1", "m1", "u1", "n2", "m2", "u2")
     unit = u1 or u2
-    if not unit or (unit == "台" and m.string[e:e + 1] == "阶"):
-        return None  # "迈上1000亿台阶": a step, not 1000亿 machines
+    if not unit or (unit == "台" and m.string[e:e + 1] in ("阶", "币")):
+        return None  # "迈上1000亿台阶": a step, not 1000亿 machines; 台币 is a currency
+    if unit == "元" and UNIT_TAIL.match(m.string, e):
+        return None  # "六十四万零一百四十三元一角七分": a form reports never write, not read rather than cut
+    if m.group("dash") == "到" and TRAJECTORY.search(m.string, max(0, s - 4), s):
+        return _truncated(m, u1)  # "从1千亿元到2千亿元": from one level to another, not a range
+    if RANGE_HEAD.search(m.string, max(0, s - 12), s) and not TRAJECTORY.search(m.string, max(0, s - 24), s):
+        return None  # "1万(含)-5万元": the high end of a range read whole or not at all
     if (m1 or PLACE_IN.search(n1)) and PLACE_BEFORE.search(m.string, max(0, s - 2), s):
         return None
     is_cn1 = not ARABIC_START.match(n1)
-    if is_cn1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and ROUND_BEFORE.search(m.string, max(0, s - 2), s)) \
+    if is_cn1 and len(n1) == 1 and not (n1 == "十" and m.group("more1")) and not (n2 and v1_shares(m)):
+        return None
+    if is_cn1 and len(n1) > 1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and ROUND_BEFORE.search(m.string, max(0, s - 2), s)) \
             and not (n1 == "十" and m.group("more1")):
         return None
-    if n2 and not ARABIC_START.match(n2) and not _chinese_ok(n2):
+    if n2 and not ARABIC_START.match(n2) and not _chinese_ok(n2) and not (is_cn1 and len(n2) == 1):
         n2 = None
     v1 = MULTIPLIERS[n1] if n1 in ROUND_AMOUNT else _num(n1)
     if v1 is None:
@@ -161,10 +215,14 @@ def _build(m: re.Match) -> Quantity | None:
         if not u1:
             return None
     mult1 = MULTIPLIERS[m1] if m1 else (MULTIPLIERS[m2] if (m2 and not u1 and v2 is not None) else Decimal(1))
+    if not m1 and not m2 and not u1 and v2 is not None and is_cn1 and not BIG_PLACE.search(n1):
+        mult1 = _trailing_places(n2)  # "一百二十到一百五十亿元": the low end shares the high end's 亿
     mult2 = MULTIPLIERS[m2] if m2 else Decimal(1)
     base = PERCENT_UNITS.get(unit, unit)
     value = v1 * mult1
     high = v2 * mult2 if v2 is not None else None
+    if high is not None and high < value and not m1:  # "从8500到3万": the low end has no place of its own
+        value = v1
     bound = "exact"
     if m.group("more1") or m.group("more2"):
         bound = "min"
@@ -179,6 +237,8 @@ def _build(m: re.Match) -> Quantity | None:
 def _attach_context(text: str, q: Quantity, floor: int) -> None:
     """Read the bound words and the growth verb around the quantity."""
     after = text[q.end:q.end + 3]
+    if after.startswith(("（含）", "(含)")):  # "50万元（含）以上": the bound after the note
+        after = text[q.end + 3:q.end + 6]
     suffix = SUFFIX_RE.match(after)
     if suffix and q.bound != "range" and not (suffix.group() in ("多", "余") and not after.startswith(suffix.group())):
         word = suffix.group()
