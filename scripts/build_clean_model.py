@@ -12,6 +12,7 @@ from (eval/damage/harness.py `harness_pool`: one report in five), so the harness
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections import Counter
@@ -21,7 +22,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval" / "damage"))
-from harness import blind_files, in_harness_pool  # noqa: E402
+from harness import blind_files, in_harness_pool
 
 VOCAB = 5000  # characters kept by frequency; the rest share the unknown class
 OUT = ROOT / "src" / "luoshi" / "clean" / "data" / "prose_bigrams.npz"
@@ -56,7 +57,7 @@ def main() -> None:
     big: Counter = Counter()
     for t in texts:
         ids = [index.get(ch, 0) for ch in t]
-        big.update(a * V + b for a, b in zip(ids, ids[1:]))
+        big.update(a * V + b for a, b in itertools.pairwise(ids))
     pairs = np.array(sorted(k for k, n in big.items() if n >= 2), dtype=np.uint32)
     counts = np.array([big[k] for k in pairs.tolist()], dtype=np.uint32)
     unic = np.array([uni.get(ch, 0) for ch in vocab], dtype=np.uint64)
