@@ -76,7 +76,7 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         status = status_with_content(report, role, status_of(report, role), text[sent.start:sent.end],
                                      paragraph_lead(text, sent.start))
         status = status_with_result(report, role, status, text[sent.start:sent.end],  # "全年完成…比上年增长10.1%"
-                                    paragraph_lead(text, sent.start))
+                                    paragraph_lead(text, sent.start), sent.start)
         if status is None:
             continue
         sentence_text = text[sent.start:sent.end]

@@ -24,8 +24,11 @@ _NOT_RESULT = re.compile(r"今年|明年|本年|目标|预期|力争|争取|确�
                          r"时期|期间|期末|翻番|翻一番|到(?:19|20)\d{2}年|比(?:19|20)\d{2}年|较(?:19|20)\d{2}年|"
                          r"季度|上半年|下半年|[一二三四五六七八九十\d]+月")  # a quarter's or month's rate is not the year's
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_LEAD_CUE = re.compile(r"刚刚过去的|过去的一年|过去一年|去年")  # "刚刚过去的2015年，…。全省生产总值比上年增长8%"
+_LEAD_CUE = re.compile(r"刚刚过去的|过去的一年|过去一年|一年来|去年")  # "刚刚过去的2015年，…。全省生产总值比上年增长8%"
 _THIS_YEAR = re.compile(r"今年|明年|本年")
+# a GDP level with its rate ("全省生产总值14338.5亿元，增长10.1%"): before the targets passage, the year's result
+_LEVEL_AND_RATE = re.compile(r"(?:生产总值|GDP)[^，,。；;]{0,12}?\d+(?:\.\d+)?(?:万亿|亿)元[^。；;]{0,24}?(?:增长|增速)"
+                             r"[^，,。；;\d]{0,8}?\d+(?:\.\d+)?\s*[%％]")
 
 
 @cache
@@ -43,9 +46,16 @@ def names_past_year(report: Report, words: str, cue: re.Pattern[str]) -> bool:
     return bool(years) or bool(cue.search(words))
 
 
-def states_year_result(report: Report, role: str, sentence: str, lead: str = "") -> bool:
+def before_targets(report: Report, start: int | None) -> bool:
+    """The position lies before the report's targets passage (the part of a report that reviews the past year)."""
+    firsts = [sec.start for sec in report.sections if sec.role == "targets"]
+    return start is not None and bool(firsts) and start < min(firsts)
+
+
+def states_year_result(report: Report, role: str, sentence: str, lead: str = "", start: int | None = None) -> bool:
     """True when a sentence outside the review gives the reviewed year's GDP growth. `lead` is the paragraph before
-    the sentence, which may name the past year for it."""
+    the sentence, which may name the past year for it; a GDP level with its rate before the targets passage needs
+    no such word ("全省地区生产总值10.77万亿元、同比增长6.2%" under a heading taken for the plan)."""
     year = report.meta.year
     if report.meta.kind != "annual" or not year or role in ("review", "targets"):
         return False
@@ -55,12 +65,17 @@ def states_year_result(report: Report, role: str, sentence: str, lead: str = "")
     before = sentence[:m.end()]
     if _NOT_RESULT.search(before):
         return False
-    return names_past_year(report, before, _cue()) or (not _YEAR.findall(before) and not _cue().search(before)
-                                                     and names_past_year(report, lead, _LEAD_CUE))
+    if names_past_year(report, before, _cue()):
+        return True
+    if _YEAR.findall(before) or _cue().search(before):
+        return False  # another year, or a cue the sentence itself weighed
+    return names_past_year(report, lead, _LEAD_CUE) or (
+        bool(_LEVEL_AND_RATE.search(before)) and before_targets(report, start) and not _THIS_YEAR.search(lead))
 
 
-def status_with_result(report: Report, role: str, status: str | None, sentence: str, lead: str = "") -> str | None:
+def status_with_result(report: Report, role: str, status: str | None, sentence: str, lead: str = "",
+                       start: int | None = None) -> str | None:
     """"actual" for a sentence that states the reviewed year's GDP result outside the review, else `status`."""
-    if status in (None, "plan") and states_year_result(report, role, sentence, lead):
+    if status in (None, "plan") and states_year_result(report, role, sentence, lead, start):
         return "actual"
     return status
