@@ -69,7 +69,8 @@ def states_year_result(report: Report, role: str, sentence: str, lead: str = "",
         return True
     if _YEAR.findall(before) or _cue().search(before):
         return False  # another year, or a cue the sentence itself weighed
-    return names_past_year(report, lead, _LEAD_CUE) or (
+    cues = list(_LEAD_CUE.finditer(lead))  # from the last cue on: "2016年是…开局之年。过去一年，…" names the past year
+    return names_past_year(report, lead[cues[-1].start():] if cues else lead, _LEAD_CUE) or (
         bool(_LEVEL_AND_RATE.search(before)) and before_targets(report, start) and not _THIS_YEAR.search(lead))
 
 
