@@ -19,6 +19,7 @@ from .metrics import direction
 from .quantities import Quantity, scan
 from .rank import find_rank
 from .relation import find_relations, with_relations
+from .result_sentence import status_with_result
 from .status import ABSENT_RE, basis_of, period_of, plan_period, role_of, span_end, status_of
 from .target_sentence import absent_by_content, paragraph_lead, status_with_content
 from .term_review import mark_term_review_figures
@@ -74,6 +75,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         role = role_of(report.sections, index)
         status = status_with_content(report, role, status_of(report, role), text[sent.start:sent.end],
                                      paragraph_lead(text, sent.start))
+        status = status_with_result(report, role, status, text[sent.start:sent.end],  # "全年完成…比上年增长10.1%"
+                                    paragraph_lead(text, sent.start), sent.start)
         if status is None:
             continue
         sentence_text = text[sent.start:sent.end]

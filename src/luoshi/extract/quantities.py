@@ -59,7 +59,9 @@ GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
 FILLER_RE = re.compile(r"(?:分别|均|了|同比)$")
 SUFFIX_RE = re.compile(rf"(?:{alternation(SUFFIX_BOUND)})")
 CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
-NOTE_RE = re.compile(r"[（(](?:下同|同比|按可比价格?计算|可比口径|现价)[）)][ \u3000]*\Z")
+# a note between the verb and the number: "增长（下同）3.1%", "增长（同比，下同）8.3%", "增长（以下简称“增长”）7%"
+NOTE_RE = re.compile(r"[（(](?:下同|同比|按可比价格?计算|可比口径|现价|以下简称)[^（）()\n。，]{0,8}[）)][ \u3000]*\Z"
+                     r"|[（(]同比[，,、]下同[）)][ \u3000]*\Z")
 
 
 @dataclass
@@ -245,7 +247,7 @@ def _attach_context(text: str, q: Quantity, floor: int) -> None:
         if word not in ("多", "余") or q.unit in ("%",):
             q.bound = SUFFIX_BOUND[word]
     pos = q.start
-    note = NOTE_RE.search(text, max(floor, pos - 10), pos)
+    note = NOTE_RE.search(text, max(floor, pos - 14), pos)
     if note:  # "同比增长（下同）3.1%": a note between the verb and the number
         pos = note.start()
     before = text[max(floor, pos - 12):pos]

@@ -33,6 +33,7 @@ GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(
                     r"[^，,；;]{0,8}$")
 GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:任务|目标|要求|预期)")
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
+OWN_END_RE = re.compile(rf"(?:{pattern('jurisdiction')})$")  # a "place" that ends with the report's own 全市/本市
 
 
 @dataclass
@@ -119,6 +120,8 @@ def other_place(s: Seen) -> bool:
     name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
     if not m or len(name) < 2 or name[0] in "全我本各该" or any(w in name for w in ("以上", "以下", "城市", "及", "所有")):
         return False
+    if OWN_END_RE.search(name):
+        return False  # "去年全市", "初步统计全市": time or hedge words before the report's own jurisdiction
     region = s.report.meta.region or ""
     if name in region or (region and region[-3:] in name):
         return False
@@ -184,6 +187,32 @@ def goal(s: Seen) -> bool:
     return any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
 
 
+PART_OF_YEAR_RE = re.compile(rf"(?:{pattern('part_of_year')}|(?<![个\d])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)")
+WHOLE_YEAR_RE = re.compile(r"全年|年末|年底")  # "增速从一月份-6.9%到全年的8.0%": the year's after all
+
+
+def part_of_year(s: Seen) -> bool:
+    """'一季度全市生产总值下降6.7%', '1—10月旅游人数增长48%': a quarter's or month's figure, not the year's (a
+    half-year report's own half is its period). When only the growth is a part's ("进出口总额达6111.2亿美元，…由1月下降
+    31.1%"), the level keeps its metric and the growth is dropped, as in `gap`."""
+    assert s.report is not None and s.sent is not None
+    if s.report.meta.kind == "half_year":
+        return False
+    text, d, start = s.text, s.d, s.sent.start
+
+    def of_part(q: Quantity) -> bool:
+        clause = text[clause_start(text, start, q.start, CLAUSE_DELIMS):q.start]  # "…，全年增长1.7%": its own
+        return bool(PART_OF_YEAR_RE.search(clause)) and not WHOLE_YEAR_RE.search(clause)
+
+    if of_part(d.q):
+        return True
+    if d.growth_q is not None and d.growth_q is not d.q and of_part(d.growth_q):
+        d.growth = d.growth_unit = d.growth_q = None
+        if d.value is None:
+            return True
+    return False
+
+
 class Veto(NamedTuple):
     name: str
     phase: str  # "draft" | "fact"
@@ -206,6 +235,7 @@ VETOES: list[Veto] = [
     Veto("increment", "fact", increment),
     Veto("aside", "fact", aside),
     Veto("goal", "fact", goal),
+    Veto("part_of_year", "fact", part_of_year),
 ]
 DRAFT_VETOES = [v for v in VETOES if v.phase == "draft"]
 FACT_VETOES = [v for v in VETOES if v.phase == "fact"]
@@ -222,7 +252,7 @@ def apply(vetoes: list[Veto], seen: Seen) -> None:
             d.vetoed.append(v.name)
             d.metric = None
             return
-        if v.name == "gap" and growth_before is not None and d.growth_q is None:
+        if v.name in ("gap", "part_of_year") and growth_before is not None and d.growth_q is None:
             d.vetoed.append(v.name)  # fired on the growth only: the level keeps its metric
             continue
         d.checks.append(v.name)

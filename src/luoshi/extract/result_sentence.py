@@ -1,0 +1,82 @@
+"""A sentence that states the reviewed year's GDP result outside the review passage, found by what it says.
+
+Reports open with the past year's results under headings of every kind: "一、1996年的政府工作和1997年的奋斗目标"
+(a heading that also names the year's targets, so the section is taken for the plan), a heading no role names, or
+none. A sentence there is a result ("actual", or "estimate" after 预计) when it gives GDP a growth rate after a word
+of the past year's account (data/result_sentence_cues.txt: 比上年, 同比, 预计全年, 初步核算, 去年 …) and, before the
+rate, names no target, term or coming year ("今年…比上年增长9%" is a target; "年均增长" a term's).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..models import Report
+from .tables import rows
+
+_GDP_RATE = re.compile(
+    r"(?<![人均民营数字县域实体镇园区海洋])(?<!占)(?:国内|地区|全市|全省|全区|本市|全州|全盟)?(?:生产总值|GDP)"
+    r"(?!的比重|比重|的贡献|贡献)"
+    r"[^。；;！？\n]{0,40}?(?:增长|增幅|增速)[^，,。；;！？\n\d]{0,10}?\d+(?:\.\d+)?\s*[%％]")
+# target, term or coming-year words: the figure is not the past year's result
+_NOT_RESULT = re.compile(r"今年|明年|本年|目标|预期|力争|争取|确保|计划|安排|年均|年平均|平均每年|今后|未来|五年|"
+                         r"时期|期间|期末|翻番|翻一番|到(?:19|20)\d{2}年|比(?:19|20)\d{2}年|较(?:19|20)\d{2}年|"
+                         r"季度|上半年|下半年|[一二三四五六七八九十\d]+月")  # a quarter's or month's rate is not the year's
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_LEAD_CUE = re.compile(r"刚刚过去的|过去的一年|过去一年|一年来|去年")  # "刚刚过去的2015年，…。全省生产总值比上年增长8%"
+_THIS_YEAR = re.compile(r"今年|明年|本年")
+# a GDP level with its rate ("全省生产总值14338.5亿元，增长10.1%"): before the targets passage, the year's result
+_LEVEL_AND_RATE = re.compile(r"(?:生产总值|GDP)[^，,。；;]{0,12}?\d+(?:\.\d+)?(?:万亿|亿)元[^。；;]{0,24}?(?:增长|增速)"
+                             r"[^，,。；;\d]{0,8}?\d+(?:\.\d+)?\s*[%％]")
+
+
+@cache
+def _cue() -> re.Pattern[str]:
+    words = [r[0] for r in rows("result_sentence_cues.txt")]
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def names_past_year(report: Report, words: str, cue: re.Pattern[str]) -> bool:
+    """The words hold a cue of the past year's account or name the reviewed year, and name no other year."""
+    year = report.meta.year or 0
+    years = [int(y) for y in _YEAR.findall(words)]
+    if any(y != year - 1 for y in years) or _THIS_YEAR.search(words):
+        return False
+    return bool(years) or bool(cue.search(words))
+
+
+def before_targets(report: Report, start: int | None) -> bool:
+    """The position lies before the report's targets passage (the part of a report that reviews the past year)."""
+    firsts = [sec.start for sec in report.sections if sec.role == "targets"]
+    return start is not None and bool(firsts) and start < min(firsts)
+
+
+def states_year_result(report: Report, role: str, sentence: str, lead: str = "", start: int | None = None) -> bool:
+    """True when a sentence outside the review gives the reviewed year's GDP growth. `lead` is the paragraph before
+    the sentence, which may name the past year for it; a GDP level with its rate before the targets passage needs
+    no such word ("全省地区生产总值10.77万亿元、同比增长6.2%" under a heading taken for the plan)."""
+    year = report.meta.year
+    if report.meta.kind != "annual" or not year or role in ("review", "targets"):
+        return False
+    m = _GDP_RATE.search(sentence)
+    if not m:
+        return False
+    before = sentence[:m.end()]
+    if _NOT_RESULT.search(before):
+        return False
+    if names_past_year(report, before, _cue()):
+        return True
+    if _YEAR.findall(before) or _cue().search(before):
+        return False  # another year, or a cue the sentence itself weighed
+    cues = list(_LEAD_CUE.finditer(lead))  # from the last cue on: "2016年是…开局之年。过去一年，…" names the past year
+    return names_past_year(report, lead[cues[-1].start():] if cues else lead, _LEAD_CUE) or (
+        bool(_LEVEL_AND_RATE.search(before)) and before_targets(report, start) and not _THIS_YEAR.search(lead))
+
+
+def status_with_result(report: Report, role: str, status: str | None, sentence: str, lead: str = "",
+                       start: int | None = None) -> str | None:
+    """"actual" for a sentence that states the reviewed year's GDP result outside the review, else `status`."""
+    if status in (None, "plan") and states_year_result(report, role, sentence, lead, start):
+        return "actual"
+    return status
