@@ -8,7 +8,7 @@ import pytest
 
 from luoshi.extract import extract_facts, section_at
 from luoshi.extract.status import role_of, status_of
-from luoshi.extract.target_sentence import paragraph_lead, status_with_content
+from luoshi.extract.target_sentence import heading_lead, paragraph_lead, status_with_content
 from luoshi.ingest import read_paths
 from luoshi.models import Document
 from luoshi.pipeline import process
@@ -24,10 +24,11 @@ def corpus_documents(corpus: Path):
 def target_by_content(report, pos: int) -> bool:
     """A target outside the targets passage stands in a sentence whose own words set the year's target."""
     sent = next(s for s in report.sentences if s.start <= pos < s.end)
-    role = role_of(report.sections, sent.section if sent.section is not None else section_at(report, sent.start))
+    index = sent.section if sent.section is not None else section_at(report, sent.start)
+    role = role_of(report.sections, index)
     text = report.text[sent.start:sent.end]
     return status_with_content(report, role, status_of(report, role), text,
-                               paragraph_lead(report.text, sent.start)) == "target"
+                               paragraph_lead(report.text, sent.start), heading_lead(report, index)) == "target"
 
 
 @pytest.mark.slow

@@ -21,7 +21,7 @@ from .rank import find_rank
 from .relation import find_relations, with_relations
 from .result_sentence import status_with_result
 from .status import ABSENT_RE, basis_of, period_of, plan_period, role_of, span_end, status_of
-from .target_sentence import absent_by_content, paragraph_lead, status_with_content
+from .target_sentence import absent_by_content, heading_lead, paragraph_lead, status_with_content
 from .term_review import mark_term_review_figures
 from .vetoes import FACT_VETOES, Seen, apply
 
@@ -74,7 +74,7 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         index = sent.section if sent.section is not None else section_at(report, sent.start)
         role = role_of(report.sections, index)
         status = status_with_content(report, role, status_of(report, role), text[sent.start:sent.end],
-                                     paragraph_lead(text, sent.start))
+                                     paragraph_lead(text, sent.start), heading_lead(report, index))
         status = status_with_result(report, role, status, text[sent.start:sent.end],  # "全年完成…比上年增长10.1%"
                                     paragraph_lead(text, sent.start), sent.start)
         if status is None:

@@ -7,6 +7,7 @@ order, and the first that applies decides (each rule's docstring says why it exi
 - level_after_growths, each_of_group, distribute: 分别 lists, one subject per figure, in order;
 - each_rate: "设施完好率和绿地覆盖率达到100%": one figure for every rate;
 - merge_growth: a growth with no subject of its own joins the figure before it ("…705.59亿元，增长6.1%");
+- stretch_growth: "增长8%、力争9%": the higher rate striven for is a second growth of the same subject;
 - restate: "突破11万亿元、达到11.6万亿元": the exact figure replaces the floor;
 - reach: "年均增长14.2%，达到1100亿元": the level a growth reached;
 - name: the figure's subject: the words before it (lead), or one of SUBJECTS (share of the previous subject,
@@ -66,6 +67,8 @@ FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及
 RATE_JOIN_RE = re.compile(r"和|、")
 DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a bare number listed before the last figure
 RATE_ITEM_RE = re.compile(r"率$")
+# a measure the metric table does not hold, listed after one it does ("地区生产总值、人均GDP、全员劳动生产率增长7%")
+MEASURE_END_RE = re.compile(r"(?:生产率|效率|增加值|总值|总额|收入|产值|产量|总量|规模)$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 
 
@@ -238,7 +241,8 @@ class State:
         self.prev_end = self.quantities[i - 1].end if i else self.start
         self.wide = max(clause_start(text, self.start, q.start, CLAUSE_DELIMS), self.prev_end)
         self.joined = self.nxt is not None and text[q.end:self.nxt.start] in ("和", "、", "及", "与", "")
-        self.subject = START_RE.sub("", strip_back(strip_front(text[self.wide:max(self.wide, q.lead_end)]
+        # the bound word of the figure before is not part of the subject ("…下降3%左右、化学需氧量与二氧化硫分别减排…")
+        self.subject = START_RE.sub("", strip_back(strip_front(BOUND_GAP_RE.sub("", text[self.wide:max(self.wide, q.lead_end)])
                                                                .split("分别")[0])))
         self.lead = strip_back(strip_front(self.lead_raw))
         self.prev = self.drafts[-1] if self.drafts else None
@@ -271,6 +275,8 @@ def track_group(st: State, q: Quantity) -> None:
                                                                              or URBAN_RURAL_RE.match(st.subject))) \
             or unmarked_list(st, q):
         st.group = split_subjects(st.subject)
+        if st.group is None and "分别" in text[st.wide:q.start]:
+            st.group = clause_subjects(st, q)
         st.group_values, st.group_growths, st.group_growth_i = [], [], 0
         st.starts_group = True
     else:
@@ -278,6 +284,31 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+SUBJECT_VERB_RE = re.compile(r"跨|达到|达|突破|超过|迈上|站上|实现|增长|分别")
+
+
+def clause_subjects(st: State, q: Quantity) -> list[str] | None:
+    """'地区生产总值和固定资产投资跨千亿，农民人均纯收入跨万元，分别增长12.5%、25%和15%': a 分别 clause with no
+    subject, and no figure before it in the sentence, pairs its changes in order with the metrics that open the
+    clauses before it (every clause from the first that opens with a metric must open with one; each item a metric)."""
+    text = st.text
+    if st.subject or st.i and st.quantities[st.i - 1].end > st.start or not is_change(q):
+        return None
+    subjects: list[str] = []
+    for clause in re.split(r"[，,；;：:]", text[st.start:max(st.start, st.cs - 1)]):
+        head = strip_front(clause.strip(" \u3000*"))
+        head = head[:m.start()] if (m := SUBJECT_VERB_RE.search(head)) else head
+        items = [it for it in ITEM_SPLIT.split(head) if it]
+        named = bool(items) and all((f := metrics.find(it)) and f[1] <= 2 for it in items)
+        if not named:
+            if subjects:
+                return None  # a clause without a metric between the subjects: not a list of them
+            continue
+        subjects += items
+    n = len(changes_from(text, st.quantities, st.i))
+    return subjects if n >= 2 and len(subjects) == n else None
 
 
 def unmarked_list(st: State, q: Quantity) -> bool:
@@ -295,7 +326,7 @@ def unmarked_list(st: State, q: Quantity) -> bool:
     if URBAN_RURAL_RE.match(subject):
         return urban_and_rural(subject)
     items = [s for s in ITEM_SPLIT.split(subject) if s]  # each item a metric of its own: not "深圳、珠海…的产值"
-    return len(items) >= 2 and all(metrics.find(it) for it in items)
+    return len(items) >= 2 and all(metrics.find(it) or (k and MEASURE_END_RE.search(it)) for k, it in enumerate(items))
 
 
 def urban_and_rural(subject: str) -> bool:
@@ -412,6 +443,31 @@ def merge_growth(st: State, q: Quantity) -> Outcome:
     return []
 
 
+AVERAGE_WORD_RE = re.compile(r"年均|平均|每年")
+STRETCH_RE = re.compile(r"(?:力争|争取|努力)(?:达到|实现|增长)?")
+
+
+def stretch_growth(st: State, q: Quantity) -> Outcome:
+    """'国内生产总值增长8%、力争9%', '增长15%以上，力争达到17%': the higher rate striven for after a growth, with no
+    subject of its own, is a growth of the same subject (a second target of it)."""
+    prev = st.prev
+    if prev is None or prev.growth is None or prev.growth_unit != "%" or q.unit != "%" or q.high is not None \
+            or not STRETCH_RE.fullmatch(st.lead_raw.strip(" \u3000、，,")):
+        return None
+    last = prev.growth_q or prev.q
+    between = st.text[last.end:q.start]
+    if last.end > q.start or len(between) > 8 or any(c in "；;。：:" for c in between) or q.value is None \
+            or q.value <= prev.growth:
+        return None
+    if BOUND_WORD_RE.sub("", st.text[q.end:clause_end(st.text, q.end, st.end)]).strip():
+        return None  # "力争10%的企业上市": the figure measures what follows it
+    if AVERAGE_WORD_RE.search(st.text, clause_start(st.text, st.start, last.start, CLAUSE_DELIMS), last.start):
+        return None  # "“十四五”时期地区生产总值年均增长8%—9%，力争10%以上": a term's average, left to the term
+    d = Draft(q, prev.metric, prev.metric_text, growth=q.value, growth_unit="%", growth_q=q, rule=prev.rule,
+              scope=prev.scope, object=prev.object, steps=["stretch_growth"])
+    return [d]
+
+
 def restate(st: State, q: Quantity) -> Outcome:
     """'突破11万亿元、达到11.6万亿元': a floor restated as the figure itself, for the same subject."""
     prev = st.prev
@@ -467,6 +523,7 @@ RULES: list[Callable[[State, Quantity], Outcome]] = [
     distribute,
     each_rate,
     merge_growth,
+    stretch_growth,
     restate,
     reach,
     name,
@@ -544,11 +601,28 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
     return Subject(lead, "lead", "reached_after_subject")
 
 
+SET_AS_RE = re.compile(r"(?:初步|拟)?(?:确定|定|设定|安排)为?")
+TARGET_NAMED_RE = re.compile(r"(?:目标|预期|指标)[ \u3000]*$")
+
+
+def target_set_in_own_clause(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'今年经济增长速度的宏观调控目标，定为百分之八至九': a figure set in a clause of its own ("定为", "确定为") is the
+    target the clause before names."""
+    text, start, cs = st.text, st.start, st.cs
+    if found or cs <= start or not SET_AS_RE.fullmatch(st.lead_raw.strip(" \u3000")):
+        return None
+    earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs - 1]
+    if not TARGET_NAMED_RE.search(earlier) or not metrics.find(earlier):
+        return None
+    return Subject(earlier, "ellipsis", "target_set_in_own_clause")
+
+
 SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]] = [
     previous_subject,
     opening_share,
     value_added,
     growth_of_clause_before,
+    target_set_in_own_clause,
     reached_after_subject,
 ]
 

@@ -37,7 +37,8 @@ _RANGE_TAIL = rf"{_SP}(?P<dash>{_DASH}{{1,2}}){_SP}(?P<n2>{_AR}|{_CN}|[一二两
 # a one-character numeral opens a range only ("两到三个百分点", "八至九万人"), never stands alone
 _CN_LOW = rf"[一二两三四五六七八九](?={_DASH})"
 QUANTITY_RE = re.compile(
-    rf"(?P<pct>百分之[零〇一二两三四五六七八九十点·]+)(?:{_DASH}(?:百分之)?(?P<pct2>[零〇一二两三四五六七八九十点·]+)(?![年零〇一二两三四五六七八九十]))?"
+    rf"(?P<pct>百分之[零〇一二两三四五六七八九十点·]+)"  # "百分之八至九", "百分之五到百分之六": a range
+    rf"(?:{_DASH}{{1,2}}(?:百分之)?(?P<pct2>[零〇一二两三四五六七八九十点·]+)(?![零〇一二两三四五六七八九十点·年]))?"
     rf"|(?P<fan>翻(?:一|两|二|三|四)番)"
     rf"|(?<=[近超逾约达占的过长加低])(?P<tenth>[二三四五六七八九])成(?![员为功本立果效熟长就绩型品])"  # "超八成" = 80%
     rf"|{_NOT_AFTER}(?P<n1>{_MIX}|{_AR}|{_CN}|{_CN_LOW}){_SP}(?P<more1>多|余|几)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
@@ -170,12 +171,12 @@ def _build(m: re.Match) -> Quantity | None:
     s, e = m.span()
     if m.group("pct"):
         v = _num(m.group("pct"))
-        v2 = _num(m.group("pct2")) if m.group("pct2") else None
-        if v is not None and v2 is not None and v2 > v:  # "百分之八到九", "百分之八至百分之九"
-            return Quantity(s, e, m.group(), v, "%", high=v2, bound="range")
-        if v is not None and m.group("pct2"):
-            e = m.end("pct")
-        return None if v is None else Quantity(s, e, m.string[s:e], v, "%")
+        if v is None:
+            return None
+        high = _num(m.group("pct2")) if m.group("pct2") else None
+        if high is None or high <= v:  # "百分之六十点三到一九五七年": no range; the first figure alone
+            return Quantity(s, m.end("pct"), m.group("pct"), v, "%")
+        return Quantity(s, e, m.group(), v, "%", high=high, bound="range")
     if m.group("tenth"):
         return Quantity(s, e, m.group(), _num(m.group("tenth") + "十"), "%")
     if m.group("fan"):

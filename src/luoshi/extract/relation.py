@@ -134,6 +134,8 @@ def _named_metrics(phrase: str) -> list[str]:
     支配收入与经济增长基本同步" → both); a name that goes on to another measure ("…占地区生产总值比重高于全省") or
     names a part ("都市区核心区…GDP增速", "主要经济增速") gives none."""
     out = []
+    if collective := _collective(phrase):
+        return [collective]
     for item in re.split(r"[、和及]", metrics.normalise(phrase)):
         found = metrics.find(item)
         if not found or not _NAME_TAIL.fullmatch(item[found[2]:]) or _PART.search(item[:found[1]]):
@@ -141,6 +143,16 @@ def _named_metrics(phrase: str) -> list[str]:
         if found[0] not in out:
             out.append(found[0])
     return out
+
+
+def _collective(phrase: str) -> str | None:
+    """The metric a collective name stands for ("全市主要经济指标增速" -> gdp, data/relations.tsv), when the phrase is
+    that name alone: not "其他主要经济指标" (GDP set apart), not one list item among others."""
+    for word, metric in _words().get("collective", {}).items():
+        head, found, tail = metrics.normalise(phrase).strip(" \u3000").rpartition(word)
+        if found and _NAME_TAIL.fullmatch(tail) and not re.search(r"其他|其余|其它|[、和及]", head) and len(head) <= 12:
+            return metric
+    return None
 
 
 def _fact(report: Report, sent: Sentence, m: re.Match[str], rel: dict, metric: str, cs: int, phrase: str) -> Fact:

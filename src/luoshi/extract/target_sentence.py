@@ -20,7 +20,9 @@ from .tables import rows
 _GDP_GROWTH = re.compile(
     r"(?<![人均民营数字县域实体镇园区])(?<!占)(?:国内|地区|全市|全省|全区|本市|我市|我省|全州|全盟)?"
     r"(?:生产总值|GDP|经济增长速度|经济增速|经济增长)(?!的贡献|贡献|的比重|比重)"
-    r"(?:(?!比重|贡献|占)[^，,。；;！？\n\d]){0,24}?(?:增长|增速|增幅|速度|预期|目标|定为|为|达到)[^，,。；;！？\n\d]{0,8}?"
+    r"(?:\d+(?:\.\d+)?(?:万亿|亿|万)元(?:左右|以上)?[，,](?=增长))?"  # its level first: "地区生产总值1170亿元，增长14.5%"
+    r"(?:(?!比重|贡献|占)[^，,。；;！？\n\d]){0,24}?(?:[，,](?=(?:确定|定|初步定|拟定)为))?"  # "…调控目标，定为百分之八至九"
+    r"(?:增长|增速|增幅|速度|预期|目标|定为|为|达到)[^，,。；;！？\n\d]{0,8}?"
     r"(?:\d+(?:\.\d+)?\s*[%％]|百分之[一二三四五六七八九十点]+)")  # a rate: "GDP达到7000亿元" is a level
 # a term governs the figure ("今后五年…", "“十三五”时期…", "年均增长"); a plan's name alone does not ("按照“十三五”
 # 规划的目标要求，努力实现地区生产总值增长5.5%左右")
@@ -45,7 +47,7 @@ def _cue() -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
-def sets_year_target(report: Report, role: str, sentence: str, lead: str = "") -> bool:
+def sets_year_target(report: Report, role: str, sentence: str, lead: str = "", heading: str = "") -> bool:
     """True when a plan (or unnamed) sentence sets this year's GDP growth target. `lead` is the paragraph before the
     sentence: "今年，全市…主要经济指标增幅要不低于全省平均水平。地区生产总值增长7%左右，…" names the year once for the
     run of targets that opens a later sentence of the paragraph."""
@@ -68,7 +70,7 @@ def sets_year_target(report: Report, role: str, sentence: str, lead: str = "") -
     if names_the_year(report, before):
         return True
     return m.start() <= _OPENING and not _TERM.search(before) and not _PAST.search(before) \
-        and names_the_year(report, lead)
+        and (names_the_year(report, lead) or (bool(heading) and _quiet(report, lead)))
 
 
 def _names_a_part(words: str) -> bool:
@@ -83,16 +85,51 @@ def names_the_year(report: Report, before: str) -> bool:
     if _TERM.search(before) or _PAST.search(before):
         return False
     year = report.meta.year
-    this_year = "今年" in before or "本年" in before or bool(year and f"{year}年" in before)
-    return this_year or bool(_cue().search(before))
+    return _says_this_year(year, before) or bool(_cue().search(before))
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _says_this_year(year: int | None, words: str) -> bool:
+    """The words name this year: 今年, 本年, the report's year in Arabic digits or digit by digit in hanzi
+    ("一九九八年是全面贯彻落实十五大精神的第一年", with 〇, ○ or 零 for zero)."""
+    if "今年" in words or "本年" in words:
+        return True
+    if not year:
+        return False
+    if f"{year}年" in words:
+        return True
+    spelled = "".join(_CN_DIGITS[int(c)] for c in str(year))
+    return any(spelled.replace("〇", zero) + "年" in words for zero in "〇○零")
+
+
+_HEADING_TERM = re.compile(r"新一届|届|十[一二三四五六七八九]五|时期|五年|今后|未来")
+_LEAD_OTHER = re.compile(r"已|完成|(?:19|20)\d{2}年")
+
+
+def heading_lead(report: Report, index: int | None) -> str:
+    """The title of the section holding a sentence, when it names this year and no term ("三、2022年工作任务", "四、
+    2006年工作重点"; not "新一届政府努力方向和2022年工作安排"): like a paragraph's lead, it names the year once for
+    the run of targets that opens the section."""
+    if index is None or not 0 <= index < len(report.sections):
+        return ""
+    title = report.sections[index].title or ""
+    return title if _says_this_year(report.meta.year, title) and not _HEADING_TERM.search(title) else ""
+
+
+def _quiet(report: Report, lead: str) -> bool:
+    """The paragraph before the sentence speaks of no other time: no past, no term, no year named, nothing done
+    ("2005年…各项任务已圆满完成。全市生产总值…又增长14.5%" under "做好2006年工作" reviews the year before)."""
+    return not (_TERM.search(lead) or _PAST.search(lead) or _LEAD_OTHER.search(lead))
 
 
 def status_with_content(report: Report, role: str, status: str | None, sentence: str,
-                        lead: str = "") -> str | None:
+                        lead: str = "", heading: str = "") -> str | None:
     """The status a sentence's own content gives it: "target" for a year target sentence, else `status`."""
     if status == "actual" and role != "review":
         return status  # a communiqué's figures are all results
-    if status in (None, "plan", "actual") and sets_year_target(report, role, sentence, lead):
+    if status in (None, "plan", "actual") and sets_year_target(report, role, sentence, lead, heading):
         return "target"
     return status
 

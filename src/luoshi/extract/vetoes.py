@@ -34,6 +34,26 @@ GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(
 GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:任务|目标|要求|预期)")
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 OWN_END_RE = re.compile(rf"(?:{pattern('jurisdiction')})$")  # a "place" that ends with the report's own 全市/本市
+SETTER_RE = re.compile(pattern("setters"))
+# a threshold in 万元 right before the name: the statistics' scope of older years (规模以上 was 500万元以上)
+STAT_SCOPE_RE = re.compile(r"(?:全[省市区])?[0-9０-９]+万元(?:及)?以上(?:的)?")
+
+
+def before_name(phrase: str, found: tuple[str, int, int]) -> str:
+    """The words before the metric's name; when the name goes on to a target ("…增长目标", "…预期目标"), only those
+    from the last setter on ("中央提出今年" -> "今年", "市委市政府把全市" -> "全市"): the body that sets a target is
+    neither a qualifier of the metric nor a place whose figure it is ("中央决定将农民人均纯收入2300元…作为扶贫标准"
+    sets no target: its words stay)."""
+    text = metrics.normalise(phrase)
+    head = text[:found[1]]
+    if STAT_SCOPE_RE.fullmatch(head):
+        return ""  # "500万元以上工业企业增加值", "50万元以上固定资产投资": the statistical scope, not a part
+    if "目标" not in text[found[2]:]:
+        return head
+    last = None
+    for last in SETTER_RE.finditer(head):
+        pass
+    return head[last.end():] if last else head
 
 
 @dataclass
@@ -83,7 +103,7 @@ def scoped(s: Seen) -> bool:
 
 def qualified(s: Seen) -> bool:
     """A qualifier before the name (lexicon class qualifiers: "民营", "国有"…) makes it another measure."""
-    return s.found is not None and bool(QUALIFIER_RE.search(metrics.normalise(s.phrase)[: s.found[1]]))
+    return s.found is not None and bool(QUALIFIER_RE.search(before_name(s.phrase, s.found)))
 
 
 def other_measure(s: Seen) -> bool:
@@ -116,7 +136,7 @@ def other_place(s: Seen) -> bool:
     found = metrics.find(d.metric_text)
     if not found:
         return False
-    m = SUBREGION_RE.search(metrics.normalise(d.metric_text)[: found[1]])
+    m = SUBREGION_RE.search(before_name(d.metric_text, found))
     name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
     if not m or len(name) < 2 or name[0] in "全我本各该" or any(w in name for w in ("以上", "以下", "城市", "及", "所有")):
         return False
