@@ -34,10 +34,9 @@ def role_of_title(title: str, *, strong_only: bool = False) -> str | None:
 def assign_roles(sections: list[Section]) -> None:
     """Set Section.role in place: own title, else the parent's role, else by position among the top sections."""
     stack: list[Section] = []
-    years = {int(y) for s in sections if s.level == min((x.level for x in sections), default=1)
-             for y in _YEAR.findall(s.title)}
-    latest = max(years) if len(years) >= 2 else None  # "2023年…" vs "2024年…" tells review from plan
     top_level = min((s.level for s in sections), default=1)
+    years = {int(y) for s in sections if s.level == top_level for y in _YEAR.findall(s.title)}
+    latest = max(years) if len(years) >= 2 else None  # "2023年…" vs "2024年…" tells review from plan
     seen_plan = False
     seen_review = False
     for s in sections:
