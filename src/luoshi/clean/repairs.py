@@ -408,7 +408,8 @@ def fix_fullwidth_alnum(text: str) -> RepairResult:
 
 # --- letters an OCR read for digits inside a number ("增长l0%", "2O05年", "1O%") -------------------------------------
 
-_OCR_DIGIT_GATE = re.compile("[0-9][lIOo]|[lIOo][0-9]")
+# a digit beside a look-alike letter, either side: one leading character set (the engine skips to the next one fast)
+_OCR_DIGIT_GATE = re.compile("[0-9lIOo](?:(?<=[0-9])[lIOo]|(?<=[lIOo])[0-9])")
 # a run of digits and look-alike letters, with at least one real digit and one letter, standing as a number: no ASCII
 # letter on either side (so no English word or code like "CO2", "Win10" is touched) and a number's unit right after
 _OCR_NUMBER = re.compile(
