@@ -29,8 +29,18 @@ def is_rare_hanzi(ch: str) -> bool:
 @cache
 def _rare_hanzi() -> re.Pattern[str]:
     """A hanzi that is not among the corpus's common ones (one charset test per hanzi, in C)."""
-    common = "".join(ch for ch, n in hanzi_freq().items() if n >= RARE_BELOW)
-    return re.compile(f"(?![{common}])[\u4e00-\u9fff\u3400-\u4dbf]")
+    common = {ch for ch, n in hanzi_freq().items() if n >= RARE_BELOW}
+    ranges = []  # the hanzi blocks without the common ones, as ranges of one character set (a bitmap in the engine)
+    for lo, hi in ((0x4E00, 0x9FFF), (0x3400, 0x4DBF)):
+        start = None
+        for cp in range(lo, hi + 2):
+            rare = cp <= hi and chr(cp) not in common
+            if rare and start is None:
+                start = cp
+            elif not rare and start is not None:
+                ranges.append(chr(start) if start == cp - 1 else f"{chr(start)}-{chr(cp - 1)}")
+                start = None
+    return re.compile(f"[{''.join(ranges)}]")
 
 
 def odd_count(text: str) -> float:

@@ -170,8 +170,10 @@ def fix_latin1_mojibake(text: str) -> RepairResult:
 
 # symbols a one-byte shift of GBK hanzi lands on: bopomofo, box drawing, Greek, Cyrillic, kana; or U+FFFD;
 # or a '?' (a lost byte) next to a rare hanzi
+# one of the symbols shifted GBK lands on, or a "?" before a hanzi: one leading character set (fast to scan for)
 _SHIFT_TRIGGER = re.compile(
-    "[\u3100-\u312f\u2500-\u257f\u0391-\u03c9\u0401-\u0451\u3041-\u30f6\ufffd]|\\?(?=[\u4e00-\u9fff])"
+    "[\u3100-\u312f\u2500-\u257f\u0391-\u03c9\u0401-\u0451\u3041-\u30f6\ufffd?]"
+    "(?:(?<=\\?)(?=[\u4e00-\u9fff])|(?<!\\?))"
 )
 _MAX_GAP = 3  # clean characters tolerated inside one damaged run
 _BOX_DASH = re.compile("[\u2500\u2501]+")  # "──2017年4月16日在…会议上": box-drawing lines typed as a dash
@@ -406,7 +408,8 @@ def fix_fullwidth_alnum(text: str) -> RepairResult:
 
 # --- letters an OCR read for digits inside a number ("增长l0%", "2O05年", "1O%") -------------------------------------
 
-_OCR_DIGIT_GATE = re.compile("[0-9][lIOo]|[lIOo][0-9]")
+# a digit beside a look-alike letter, either side: one leading character set (the engine skips to the next one fast)
+_OCR_DIGIT_GATE = re.compile("[0-9lIOo](?:(?<=[0-9])[lIOo]|(?<=[lIOo])[0-9])")
 # a run of digits and look-alike letters, with at least one real digit and one letter, standing as a number: no ASCII
 # letter on either side (so no English word or code like "CO2", "Win10" is touched) and a number's unit right after
 _OCR_NUMBER = re.compile(
@@ -463,7 +466,9 @@ _HALF = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)} | {ord("％"): "%", ord("
 
 # "增长9。5％", "885。3亿元": an ideographic full stop typed for the decimal point. Only between a number (not an
 # ordinal: "全省第1。4家企业…" ends a sentence) and one or two digits that a percent sign or a number unit follows.
-_IDEOGRAPHIC_DECIMAL = re.compile(r"(?<![0-9第])[0-9]{1,5}(。)[0-9]{1,2}(?=[%％‰]|[亿万千]|个百分点)")
+# Found from the 。 (a literal the engine finds fast), then one to five digits before it, not after 第.
+_DECIMAL_STOP = re.compile(r"。(?=[0-9]{1,2}(?:[%％‰]|[亿万千]|个百分点))")
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 def fix_ideographic_decimal(text: str) -> RepairResult:
@@ -471,8 +476,13 @@ def fix_ideographic_decimal(text: str) -> RepairResult:
     out = RepairResult()
     if "。" not in text:
         return out
-    for m in _IDEOGRAPHIC_DECIMAL.finditer(text):
-        out.edits.append(Edit(m.start(1), m.end(1), ".", "decimal_point"))
+    for m in _DECIMAL_STOP.finditer(text):
+        i = m.start()
+        run = i
+        while run > 0 and text[run - 1] in _ASCII_DIGITS:
+            run -= 1
+        if 1 <= i - run <= 5 and (run == 0 or text[run - 1] != "第"):
+            out.edits.append(Edit(i, i + 1, ".", "decimal_point"))
     return out
 
 RepairFn = Callable[[str], RepairResult]

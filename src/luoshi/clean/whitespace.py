@@ -16,7 +16,9 @@ from .edits import Edit
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
 _SPACE = "[ \t\u3000\xa0\u200b\ufeff\u2002-\u200a]"
 _SPACE_RUN = re.compile(f"{_SPACE}+")
-_SPACE_BETWEEN = re.compile(f"(?<=[{_CJK}0-9A-Za-z%.)）]){_SPACE}+(?=[{_CJK}0-9A-Za-z%‰.(（])")
+# a space run after a CJK/word character and before one; written space first (the lookbehind after it) so the engine
+# skips to the next space instead of testing the lookbehind at every character
+_SPACE_BETWEEN = re.compile(f"{_SPACE}(?<=[{_CJK}0-9A-Za-z%.)）]{_SPACE}){_SPACE}*(?=[{_CJK}0-9A-Za-z%‰.(（])")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _CJK_OR_WORD = re.compile(f"[{_CJK}0-9A-Za-z%.(（]")
 _WORD_END = re.compile("[0-9A-Za-z%.)）]")
@@ -26,10 +28,15 @@ _THOUSANDS = re.compile(f"(?<=[{_CJK}（(：:，,、])[0-9]{{1,3}}(?: [0-9]{{3}}
 # "增长 1 1 %", "6 5 0亿元", "1 6.1%": an old copy's figure with a space between its digits, after a word or
 # punctuation and before a number's unit (a table row's numbers stand apart without a unit after each)
 _SPLIT_DIGITS = re.compile(f"(?<=[{_CJK}（(：:，,、 ])[0-9](?: [0-9])+(?:\\.[0-9]+)?(?= ?(?:[%‰亿万千百元]|个百分点))")
-_MULTI_SPACE = re.compile(f"{_SPACE}{{2,}}|[\t\u3000\xa0\u200b\ufeff\u2002-\u200a]")
+# two spaces or more, or one space that is not " " (with what follows it): one leading character set, so the engine
+# skips to the next space
+_ODD_SPACE = "[\t\u3000\xa0\u200b\ufeff\u2002-\u200a]"
+_MULTI_SPACE = re.compile(f"{_SPACE}(?:(?<={_ODD_SPACE}){_SPACE}*|{_SPACE}+)")
+_DIGIT_SPACE_DIGITS = re.compile(r"[0-9] [0-9]{3}")  # what every _THOUSANDS match holds: most texts have none
+_DIGIT_SPACE_DIGIT = re.compile(r"[0-9] [0-9]")  # what every _SPLIT_DIGITS match holds
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
 _HEADING = re.compile(r"^(?:[-*+#>|] |#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
-_ENDS_OPEN = re.compile(f"[{_CJK}0-9A-Za-z]$")
+_ENDS_OPEN = re.compile(f"[{_CJK}0-9A-Za-z]$")  # matched on the last character: a joined paragraph grows long
 _STARTS_TEXT = re.compile("^[\u4e00-\u9fff0-9%A-Za-z，、。；：）)”“《.]")
 # sentence punctuation, not counting the "，" some tables put between thousands ("2，819.5")
 _PROSE_PUNCT = re.compile("[。；！？!?]|(?<!\\d)，|，(?!\\d)")
@@ -106,9 +113,9 @@ def fix_spaces(text: str) -> list[Edit]:
                 or (left.isdigit() and right == "." and text[b + 1:b + 2].isdigit()) \
                 or (left == "." and text[a - 2:a - 1].isdigit() and right.isdigit()):
             edits.append(Edit(a, b, "", "spaces"))
-    for m in _THOUSANDS.finditer(text):
+    for m in _THOUSANDS.finditer(text) if _DIGIT_SPACE_DIGITS.search(text) else ():
         edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
-    if " " in text:
+    if _DIGIT_SPACE_DIGIT.search(text):
         for m in _SPLIT_DIGITS.finditer(text):
             if m.start() > 1 and text[m.start() - 1] == " " and not _CJK_CHAR.match(text[m.start() - 2]):
                 continue  # only the space of "增长 1 1 %" may stand before it, not a table's column gap
@@ -167,7 +174,7 @@ def join_lines(text: str) -> list[Edit]:
         wrapped = not blank_between and width is not None and abs(len(lines[i]) - width) <= 1 \
             and (blank_paras or not heading)
         mid_sentence = not heading and (
-            _STARTS_TEXT.match(b) is not None and a[-1] not in _TERMINAL and _ENDS_OPEN.search(a) is not None
+            _STARTS_TEXT.match(b) is not None and a[-1] not in _TERMINAL and _ENDS_OPEN.match(a[-1]) is not None
             and not (_HEADING.match(a) and len(a) < 40) and len(a) >= 8 and _PROSE_PUNCT.search(a) is not None
         )
         split_number = not heading and a[-1].isdigit() and _UNIT_START.match(b) is not None

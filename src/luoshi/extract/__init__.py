@@ -66,13 +66,16 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     seen_targets: set[tuple] = set()
     found = [q for q in scan(text) if not any(q.start < e and s < q.end for s, e in damaged)]
     starts = [q.start for q in found]
+    roles: dict[int | None, str] = {}  # a section's role, looked up once per report (not once per sentence)
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         quantities = [q for q in found[lo:hi] if q.end <= sent.end]
         if not quantities and "目标" not in text[sent.start:sent.end]:
             continue
         index = sent.section if sent.section is not None else section_at(report, sent.start)
-        role = role_of(report.sections, index)
+        if index not in roles:
+            roles[index] = role_of(report.sections, index)
+        role = roles[index]
         status = status_with_content(report, role, status_of(report, role), text[sent.start:sent.end],
                                      paragraph_lead(text, sent.start), heading_lead(report, index))
         status = status_with_result(report, role, status, text[sent.start:sent.end],  # "全年完成…比上年增长10.1%"

@@ -61,6 +61,12 @@ def _parens_around(text: str, d: int, lo: int, hi: int) -> tuple[int, int] | Non
 def clause_start(text: str, floor: int, pos: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
     """Where the clause holding pos begins: after the last delimiter that is not inside a note ("县（市、区）")."""
     m = _last_delim_re(delims).search(text, floor, pos)
+    if m is None:
+        return floor
+    d = m.start()
+    lo = max(floor, d - MAX_NOTE)
+    if text.rfind("（", lo, d) < 0 and text.rfind("(", lo, d) < 0:
+        return m.end()  # no bracket opens before the delimiter: no note holds it (most clauses)
     while m and (note := _parens_around(text, m.start(), floor, pos)):
         m = _last_delim_re(delims).search(text, floor, note[0])
     return m.end() if m else floor
@@ -68,6 +74,12 @@ def clause_start(text: str, floor: int, pos: int, delims: str = CLAUSE_DELIMS + 
 
 def clause_end(text: str, pos: int, ceil: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
     m = delim_re(delims).search(text, pos, ceil)
+    if m is None:
+        return max(pos, ceil)
+    d = m.start()
+    lo = max(pos, d - MAX_NOTE)
+    if text.rfind("（", lo, d) < 0 and text.rfind("(", lo, d) < 0:
+        return d  # no bracket opens before the delimiter: no note holds it (most clauses)
     while m and (note := _parens_around(text, m.start(), pos, ceil)):
         m = delim_re(delims).search(text, note[1], ceil)
     return m.start() if m else max(pos, ceil)

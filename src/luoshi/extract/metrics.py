@@ -156,6 +156,8 @@ def _longest(p: str) -> tuple[int, int, str] | None:
 
 def _past_inner_verb(p: str) -> tuple[str, int, int] | None:
     """'规模以上工业完成增加值' -> 规模以上工业增加值, with offsets in p."""
+    if not INNER_VERBS.search(p):
+        return None  # no verb inside (most phrases no alias names)
     kept = [i for i in range(len(p))]
     for m in reversed(list(INNER_VERBS.finditer(p))):
         del kept[m.start():m.end()]

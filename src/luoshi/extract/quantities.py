@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .numbers import MULTIPLIERS, parse_number
 from .tables import alternation, bounds, growth_verbs, units
@@ -53,7 +54,10 @@ PEOPLE_AFTER_RE = re.compile(rf"(?<=人口)(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|�
 ROUND_AMOUNT = {"百亿", "千亿", "万亿", "百万", "千万"}  # "突破千亿元": a round amount written without a digit
 ROUND_BEFORE = re.compile(r"(?:突破|超过|达到)\Z")  # not 过/超: "过百亿元产业" names a class of firms
 ARABIC_START = re.compile(r"[0-9０-９]")
-CANDIDATE_RE = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]+|百分之|翻")
+# Where a numeral run begins. A lone Chinese numeral ("进一步", "统一") starts no quantity unless a character the
+# grammar reads after it follows (一点五, 十多, 八成, 百分之, 两到三万): it is not even tried.
+CANDIDATE_RE = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]{2,}"
+                          r"|[零〇一二两三四五六七八九十百千万亿](?=[点·多余几成分至到~～—\-－―─])|百分之|翻")
 PREFIX_BOUND, SUFFIX_BOUND = bounds()
 PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
 GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
@@ -81,6 +85,7 @@ class Quantity:
     times: bool = False  # unit was 倍 / 番
 
 
+@lru_cache(maxsize=4096)  # a memo of a pure function: the same numerals recur ("5%", "10%", "一倍")
 def _num(text: str | None) -> Decimal | None:
     if not text:
         return None

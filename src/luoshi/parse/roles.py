@@ -16,10 +16,17 @@ def _role_phrases() -> tuple[tuple[str, str, bool], ...]:
     return tuple((row[0], row[1], len(row) > 2 and row[2] == "strong") for row in data_rows("roles.tsv"))
 
 
+@lru_cache(maxsize=2)
+def _any_phrase(strong_only: bool) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for _, p, strong in _role_phrases() if strong or not strong_only))
+
+
 def role_of_title(title: str, *, strong_only: bool = False) -> str | None:
     """The role a title names, or None. Sub-sections listen only to the strong phrases. A strong phrase beats a
     weak one wherever it stands ("关于“九五”计划的完成情况" is the review: 完成情况 over 计划); among phrases of the
     same strength the earliest wins ("2012年主要任务 明年…困难和问题…" is the plan)."""
+    if not _any_phrase(strong_only).search(title):
+        return None  # most lines name no role at all: one search instead of a find per phrase
     best: tuple[bool, int, str] | None = None
     for role, phrase, strong in _role_phrases():
         if strong_only and not strong:
@@ -34,10 +41,9 @@ def role_of_title(title: str, *, strong_only: bool = False) -> str | None:
 def assign_roles(sections: list[Section]) -> None:
     """Set Section.role in place: own title, else the parent's role, else by position among the top sections."""
     stack: list[Section] = []
-    years = {int(y) for s in sections if s.level == min((x.level for x in sections), default=1)
-             for y in _YEAR.findall(s.title)}
-    latest = max(years) if len(years) >= 2 else None  # "2023年…" vs "2024年…" tells review from plan
     top_level = min((s.level for s in sections), default=1)
+    years = {int(y) for s in sections if s.level == top_level for y in _YEAR.findall(s.title)}
+    latest = max(years) if len(years) >= 2 else None  # "2023年…" vs "2024年…" tells review from plan
     seen_plan = False
     seen_review = False
     for s in sections:

@@ -30,6 +30,8 @@ _STYLES: list[tuple[str, float, re.Pattern[str]]] = [
     ("par", 4, re.compile(r"[（(](\d{1,2})[）)]\s*[、，,．.]?\s*")),
     ("circ", 5, re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 ]
+# the characters a numbering style can start with (and any decimal digit, as \d reads): other lines try no style
+_STYLE_FIRST = frozenset("第" + _CN_DIGITS + "（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _MD_HEADING = re.compile(r"(#{1,6})\s+")
 _BOLD_LINE = re.compile(r"\*\*(.+?)\*\*[。：:]?$")
 _LEAD = re.compile(r"^[\s\u3000>*#]*")
@@ -66,7 +68,7 @@ def _match_heading(line: str, start: int, body_begun: bool) -> _Heading | None:
     md = _MD_HEADING.match(line.lstrip())
     if not stripped:
         return None
-    for style, rank, pat in _STYLES:
+    for style, rank, pat in _STYLES if stripped[0] in _STYLE_FIRST or stripped[0].isdecimal() else ():
         m = pat.match(stripped)
         if m:
             rest = stripped[m.end():]
