@@ -1,0 +1,82 @@
+"""Ad runs injected inside sentences that no word list names ("…推进开元棋牌官方下载1251产业…"), found by the model
+of report prose: a run that breaks a sentence mid-clause, around a cue (data/ad_cues.txt: Latin glued into Chinese,
+a contact number, calls to download, betting words), whose removal lets the sentence's own prose resume.
+
+Score of a span [a, b) holding the cue, in nats (trigram costs of the prose model, prose.prose_model3):
+    cost(chars a..b+1 as they stand) - cost(b, b+1 right after a-1)       what the splice costs the prose
+    - sum over the span of its unigram cost (capped at GENERIC_CAP)         a generic model of the span itself
+    - SWITCH                                                                 two switches of register
+The best span of a cue's window is removed when the score is > 0. A span holds only hanzi, Latin, digits and ._-/:
+(never punctuation) and at least one Latin letter or digit (a brand, a domain, a number), has such a character on either side (it breaks a clause) and never cuts a Latin/digit run. Only lines with a cue are scored (speed).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ._data import data_lines
+from .edits import Edit
+from .prose import prose_model3
+
+CUES = re.compile("|".join(data_lines("ad_cues.txt")))
+WINDOW = 36  # characters either side of the cue
+MIN_LEN, MAX_LEN = 3, 32
+SWITCH = 10.0
+GENERIC_CAP = 8.0
+_SPAN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9._\-/:]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int) -> tuple[float, int, int] | None:
+    m = prose_model3()
+    seg = "\n" + text[lo:hi] + "\n"  # a line break either side: the model's line edge
+    ids = m.ids(seg).astype(np.int64)
+    n = len(ids)
+    c3 = np.zeros(n)
+    c3[1] = m.table[ids[0], ids[1]] / 8.0
+    c3[2:] = m.cost3(ids[:-2], ids[1:-1], ids[2:])
+    g = np.minimum(m.uni_cost[ids] / 8.0, GENERIC_CAP)
+    ce = np.concatenate([[0.0], np.cumsum(c3)])
+    cg = np.concatenate([[0.0], np.cumsum(g)])
+    ca, cb = cue_start - lo + 1, cue_end - lo + 1  # offsets in seg
+    a_, b_ = np.arange(2, ca + 1)[:, None], np.arange(cb, n - 2)[None, :]
+    if a_.size == 0 or b_.size == 0:
+        return None
+    A, B = np.broadcast_arrays(a_, b_)
+    joined = m.cost3(ids[A - 2], ids[A - 1], ids[B]) + m.cost3(ids[A - 1], ids[B], ids[B + 1])
+    score = (ce[B + 2] - ce[A]) - joined - (cg[B] - cg[A]) - SWITCH
+    alnum = np.array([bool(_ALNUM.match(ch)) for ch in seg] + [False])
+    nalnum = np.concatenate([[0], np.cumsum(alnum[:-1])])  # an ad carries a brand, a domain or a number
+    inner = np.array([bool(_SPAN_CHARS.match(ch)) for ch in seg] + [False])
+    bad = np.concatenate([[0], np.cumsum(~inner[:-1])])
+    # mid-clause: prose on both sides (no punctuation), the span itself without punctuation, no Latin/digit run cut
+    ok = ((B - A >= MIN_LEN) & (B - A <= MAX_LEN) & ~(alnum[A - 1] & alnum[A]) & ~(alnum[B - 1] & alnum[B])
+          & (bad[B] == bad[A]) & inner[A - 1] & inner[B] & (nalnum[B] > nalnum[A]))
+    score = np.where(ok, score, -np.inf)
+    i, j = np.unravel_index(int(np.argmax(score)), score.shape)
+    if not score[i, j] > 0:
+        return None
+    return float(score[i, j]), lo + int(A[i, j]) - 1, lo + int(B[i, j]) - 1
+
+
+def find_ad_spans(text: str) -> list[Edit]:
+    """Removals (kind `ad`) of the injected runs the model finds around each cue."""
+    edits: list[Edit] = []
+    done = -1
+    for cue in CUES.finditer(text):
+        if cue.start() < done:
+            continue
+        ls = text.rfind("\n", 0, cue.start()) + 1
+        le = text.find("\n", cue.end())
+        le = len(text) if le < 0 else le
+        lo, hi = max(ls, cue.start() - WINDOW), min(le, cue.end() + WINDOW)
+        if hi - lo < MIN_LEN + 4:
+            continue
+        best = _best_span(text, lo, hi, cue.start(), cue.end())
+        if best:
+            _, a, b = best
+            edits.append(Edit(a, b, "", "ad", log="removal"))
+            done = b
+    return edits
