@@ -163,11 +163,19 @@ def _foreign_shape(s: str) -> bool:
     return 2 <= len(s) <= 40 and s[-1] not in "。；！？：:" and not _NOT_FOREIGN.match(s)
 
 
-def _may_be_foreign(s: str, before: str) -> bool:
+def _standalone(stripped: list[str], i: int) -> bool:
+    """The line above line i is a short line of its own between paragraphs (an unnumbered heading: "“十三五”时期
+    经济社会发展回顾"), not a fragment of hard-wrapped text."""
+    k = _filled_before(stripped, i)
+    above = _line_before(stripped, k) if k > 0 else ""
+    return k >= 0 and len(stripped[k]) <= 30 and above.endswith(("。", "；", "！", "？", "："))
+
+
+def _may_be_foreign(s: str, before: str, standalone: bool = False) -> bool:
     """Short, no closing punctuation, not a heading; set after a paragraph's end, after a heading (chrome is put
     under headings too), or after a line that may be foreign itself (a run of chrome lines: decided in order)."""
     return _foreign_shape(s) and (before.endswith(("。", "；", "！", "？")) or _heading(before)
-                                  or _foreign_shape(before))
+                                  or bool(_GREETING.match(before)) or standalone or _foreign_shape(before))
 
 
 def _heading(s: str) -> bool:
@@ -211,7 +219,8 @@ def _foreign_lines(candidates: list[int], stripped: list[str]) -> list[int]:
             continue
         k = _filled_before(stripped, i)
         before = stripped[k] if k >= 0 else ""
-        if before.endswith(("。", "；", "！", "？")) or _heading(before) or (out and out[-1] == k):
+        if before.endswith(("。", "；", "！", "？")) or _heading(before) or _GREETING.match(before) \
+                or (_foreign_shape(before) and _standalone(stripped, i)) or (out and out[-1] == k):
             out.append(i)
     return out
 
@@ -315,7 +324,7 @@ def find_chrome(text: str) -> ChromeResult:
         s = stripped[i]
         if body <= i <= last and s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
             drop(i)
-        elif body + 2 < i <= last and s and _may_be_foreign(s, _line_before(stripped, i)):
+        elif body < i <= last and s and _may_be_foreign(s, _line_before(stripped, i), _standalone(stripped, i)):
             foreign.append(i)
     for i in _foreign_lines(foreign, stripped):
         drop(i, "chrome")
