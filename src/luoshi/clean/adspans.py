@@ -7,7 +7,7 @@ Score of a span [a, b) holding the cue, in nats (trigram costs of the prose mode
     - sum over the span of its unigram cost (capped at GENERIC_CAP)         a generic model of the span itself
     - SWITCH                                                                 two switches of register
 The best span of a cue's window is removed when the score is > 0. A span holds only hanzi, Latin, digits and ._-/:
-(never punctuation) and at least one Latin letter or digit (a brand, a domain, a number), has such a character on either side (it breaks a clause) and never cuts a Latin/digit run. Only lines with a cue are scored (speed).
+(never punctuation) and at least one Latin letter or digit (a brand, a domain, a number), has such a character on either side (it breaks a clause) and never cuts a run of Latin, digits and ._-/: (a URL is never cut into). Only lines with a cue are scored (speed).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ SWITCH = 10.0
 GENERIC_CAP = 8.0
 _SPAN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9._\-/:]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9._\-/:]")  # a brand, a number, a domain or a URL: never cut inside
 
 
 def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int) -> tuple[float, int, int] | None:
@@ -48,11 +49,12 @@ def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int) -> tup
     joined = m.cost3(ids[A - 2], ids[A - 1], ids[B]) + m.cost3(ids[A - 1], ids[B], ids[B + 1])
     score = (ce[B + 2] - ce[A]) - joined - (cg[B] - cg[A]) - SWITCH
     alnum = np.array([bool(_ALNUM.match(ch)) for ch in seg] + [False])
+    run = np.array([bool(_ASCII_RUN.match(ch)) for ch in seg] + [False])
     nalnum = np.concatenate([[0], np.cumsum(alnum[:-1])])  # an ad carries a brand, a domain or a number
     inner = np.array([bool(_SPAN_CHARS.match(ch)) for ch in seg] + [False])
     bad = np.concatenate([[0], np.cumsum(~inner[:-1])])
     # mid-clause: prose on both sides (no punctuation), the span itself without punctuation, no Latin/digit run cut
-    ok = ((B - A >= MIN_LEN) & (B - A <= MAX_LEN) & ~(alnum[A - 1] & alnum[A]) & ~(alnum[B - 1] & alnum[B])
+    ok = ((B - A >= MIN_LEN) & (B - A <= MAX_LEN) & ~(run[A - 1] & run[A]) & ~(run[B - 1] & run[B])
           & (bad[B] == bad[A]) & inner[A - 1] & inner[B] & (nalnum[B] > nalnum[A]))
     score = np.where(ok, score, -np.inf)
     i, j = np.unravel_index(int(np.argmax(score)), score.shape)
