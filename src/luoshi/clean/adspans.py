@@ -20,8 +20,8 @@ from ._data import data_lines
 from .edits import Edit
 from .prose import prose_model3
 
-CUES = re.compile("|".join(data_lines("ad_cues.txt")))
-WINDOW = 36  # characters either side of the cue
+CUES = [re.compile(p) for p in data_lines("ad_cues.txt")]  # one by one: an alternation would scan slowly
+WINDOW = 28  # characters either side of the cue
 MIN_LEN, MAX_LEN = 3, 32
 SWITCH = 10.0
 GENERIC_CAP = 8.0
@@ -36,7 +36,7 @@ def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int) -> tup
     ids = m.ids(seg).astype(np.int64)
     n = len(ids)
     c3 = np.zeros(n)
-    c3[1] = m.table[ids[0], ids[1]] / 8.0
+    c3[1] = m.surprisal(seg[:2])[1]
     c3[2:] = m.cost3(ids[:-2], ids[1:-1], ids[2:])
     g = np.minimum(m.uni_cost[ids] / 8.0, GENERIC_CAP)
     ce = np.concatenate([[0.0], np.cumsum(c3)])
@@ -63,19 +63,29 @@ def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int) -> tup
     return float(score[i, j]), lo + int(A[i, j]) - 1, lo + int(B[i, j]) - 1
 
 
+def _glued(text: str, a: int, b: int) -> bool:
+    """The run of Latin, digits and ._-/: around text[a:b] touches a hanzi (a brand or domain inside Chinese text)."""
+    while a > 0 and _ASCII_RUN.match(text[a - 1]):
+        a -= 1
+    while b < len(text) and _ASCII_RUN.match(text[b]):
+        b += 1
+    return (a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff") or (b < len(text) and "\u4e00" <= text[b] <= "\u9fff")
+
+
 def find_ad_spans(text: str) -> list[Edit]:
     """Removals (kind `ad`) of the injected runs the model finds around each cue."""
     edits: list[Edit] = []
     done = -1
-    for cue in CUES.finditer(text):
-        if cue.start() < done:
+    cues = sorted((m for rx in CUES for m in rx.finditer(text)), key=lambda m: m.start())
+    for cue in cues:
+        if cue.start() < done or (cue.group().isascii() and not _glued(text, cue.start(), cue.end())):
             continue
         ls = text.rfind("\n", 0, cue.start()) + 1
         le = text.find("\n", cue.end())
         le = len(text) if le < 0 else le
         lo, hi = max(ls, cue.start() - WINDOW), min(le, cue.end() + WINDOW)
-        if hi - lo < MIN_LEN + 4:
-            continue
+        if hi - lo < MIN_LEN + 4 or not _ALNUM.search(text, max(lo, cue.start() - MAX_LEN), min(hi, cue.end() + MAX_LEN)):
+            continue  # a span carries a Latin letter or a digit: none near the cue, no span
         best = _best_span(text, lo, hi, cue.start(), cue.end())
         if best:
             _, a, b = best

@@ -82,7 +82,9 @@ class ProseModel:
         ab = a * V + b
         n_ab = self._lookup(self.pair_keys, self.pair_counts, ab)
         t_ab = self._lookup(self.ctx_keys, self.ctx_types, ab).astype(np.float64)
-        p2 = np.exp(-self.table[b.astype(np.int64), c.astype(np.int64)].astype(np.float64) / STEP)
+        bi, ci = b.astype(np.int64), c.astype(np.int64)
+        q2 = self._table[bi, ci] if self._table is not None else self._pair_cost(bi, ci)  # the same values
+        p2 = np.exp(-q2.astype(np.float64) / STEP)
         n_abc = self._lookup(self.tri_keys, self.tri_counts, ab * V + c)
         p3 = (n_abc + t_ab * p2) / (np.maximum(n_ab, n_abc) + t_ab + (t_ab == 0))
         return -np.log(np.where((n_ab > 0) & (t_ab > 0), p3, p2))
