@@ -27,6 +27,7 @@ SWITCH = 10.0
 GENERIC_CAP = 8.0
 _SPAN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9._\-/:]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/:")
 _ASCII_RUN = re.compile(r"[A-Za-z0-9._\-/:]")  # a brand, a number, a domain or a URL: never cut inside
 
 
@@ -65,9 +66,9 @@ def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int) -> tup
 
 def _glued(text: str, a: int, b: int) -> bool:
     """The run of Latin, digits and ._-/: around text[a:b] touches a hanzi (a brand or domain inside Chinese text)."""
-    while a > 0 and _ASCII_RUN.match(text[a - 1]):
+    while a > 0 and text[a - 1] in _RUN_CHARS:
         a -= 1
-    while b < len(text) and _ASCII_RUN.match(text[b]):
+    while b < len(text) and text[b] in _RUN_CHARS:
         b += 1
     return (a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff") or (b < len(text) and "\u4e00" <= text[b] <= "\u9fff")
 

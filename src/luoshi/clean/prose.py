@@ -68,7 +68,9 @@ class ProseModel:
         """Trigram counts (key (a*V + b)*V + c, seen twice or more) for cost3; bigram counts for their contexts."""
         self.tri_keys, self.tri_counts = keys, counts.astype(np.float64)
         self.pair_keys, self.pair_counts = pairs.astype(np.uint64), pair_counts.astype(np.float64)
-        self.ctx_keys, self.ctx_types = np.unique(keys // np.uint64(self.V), return_counts=True)
+        ctx = keys // np.uint64(self.V)  # sorted, as the keys are: distinct contexts without a sort
+        first = np.flatnonzero(np.r_[True, ctx[1:] != ctx[:-1]])
+        self.ctx_keys, self.ctx_types = ctx[first], np.diff(np.r_[first, len(ctx)])
 
     @staticmethod
     def _lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
