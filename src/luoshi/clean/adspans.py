@@ -73,13 +73,19 @@ def _glued(text: str, a: int, b: int) -> bool:
     return (a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff") or (b < len(text) and "\u4e00" <= text[b] <= "\u9fff")
 
 
+def _brand_like(text: str, a: int, b: int) -> bool:
+    """Latin glued to Chinese that may be a brand or domain: not one letter repeated ("xx", "XX 市": a name left out)."""
+    letters = {ch.lower() for ch in text[a:b] if ch.isalpha()}
+    return len(letters) >= 2 and _glued(text, a, b)
+
+
 def find_ad_spans(text: str) -> list[Edit]:
     """Removals (kind `ad`) of the injected runs the model finds around each cue."""
     edits: list[Edit] = []
     done = -1
     cues = sorted((m for rx in CUES for m in rx.finditer(text)), key=lambda m: m.start())
     for cue in cues:
-        if cue.start() < done or (cue.group().isascii() and not _glued(text, cue.start(), cue.end())):
+        if cue.start() < done or (cue.group().isascii() and not _brand_like(text, cue.start(), cue.end())):
             continue
         ls = text.rfind("\n", 0, cue.start()) + 1
         le = text.find("\n", cue.end())

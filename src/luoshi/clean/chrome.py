@@ -168,7 +168,7 @@ def _standalone(stripped: list[str], i: int) -> bool:
     经济社会发展回顾"), not a fragment of hard-wrapped text."""
     k = _filled_before(stripped, i)
     above = _line_before(stripped, k) if k > 0 else ""
-    return k >= 0 and len(stripped[k]) <= 30 and above.endswith(("。", "；", "！", "？", "："))
+    return k >= 0 and len(stripped[k]) <= 30 and above.endswith(("。", "；", "！", "？"))  # after "：" it is a list item
 
 
 def _may_be_foreign(s: str, before: str, standalone: bool = False) -> bool:
