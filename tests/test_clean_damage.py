@@ -24,9 +24,10 @@ FLOORS = {
     "wrap": (0.99, 0.99, 0),
     "markdown": (0.99, 0.99, 0),
     "chrome_seen": (0.99, 0.99, 0),
-    "chrome_heldout": (0.98, 0.98, None),
+    "chrome_heldout": (0.99, 0.99, 3),
     "ads_seen": (0.99, 0.99, 0),
-    "lossy_mojibake": (0.78, 0.83, 0),
+    "ads_heldout": (0.965, 0.985, 36),
+    "lossy_mojibake": (0.83, 0.85, 0),
 }
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Document, Quality, Removal, Repair, Span
+from .adspans import find_ad_spans
 from .chrome import ChromeResult, find_ads, find_chrome
 from .confidence import score
 from .edits import Edit, apply_edits
@@ -90,6 +91,7 @@ def _clean(text: str) -> tuple[_State, ChromeResult]:
             break
         st.apply("markup", markup)
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
+    st.apply("ad_spans", find_ad_spans(st.text))  # runs no word list names, by the model of report prose
     # a repair inside a line that was later removed as chrome is not in the clean text
     st.repairs = [r for r in st.repairs if r.end > r.start or not r.after]
     for r in st.repairs:  # `after` is what the span reads in the clean text (later steps may touch it too)

@@ -73,7 +73,12 @@ def is_chrome_line(line: str, *, edge: bool = False) -> bool:
     hits = len(words.findall(s)) if len(s) < 80 else 0
     if hits >= 2 or (hits and len(s) < 40 and not _LIST_PUNCT.search(s)):
         return True
+    if len(s) < 40 and s[-1] not in "。；！？" and len(set(_ANY_CHROME_RE.findall(s))) >= 2:
+        return True  # a reply line: "回复 清风徐来：顶一下，楼主辛苦了" (回复, 楼主)
     return bool(_NAV_SEPARATOR.search(s)) and not SENTENCE_PUNCT.search(s)
+
+
+_CREDITS = re.compile(r"(?:[\u4e00-\u9fff]{2,4}[：:]\s*[^\s，。；：:]{1,16}\s*){2,}")
 
 
 def _junk_line(s: str) -> bool:
@@ -81,8 +86,8 @@ def _junk_line(s: str) -> bool:
     neither a heading nor a title."""
     if not s:
         return True
-    if is_chrome_line(s, edge=True):
-        return True
+    if is_chrome_line(s, edge=True) or (_CREDITS.fullmatch(s) and len(s) <= 60):
+        return True  # a credits line: "素材来源：… 编辑：… 审核：…"
     return len(s) < 30 and not SENTENCE_PUNCT.search(s) and not _HEADING.match(s) and not _TITLE.search(s)
 
 
@@ -135,35 +140,88 @@ def _ad_hits(text: str) -> list[int]:
 # whose words no list names ("长按识别二维码，获取更多资讯", "点击展开，查看完整图片"), or a post's time stamp
 _NOT_FOREIGN = re.compile(r"^(?:[#*|<>\[【（(]|[一二三四五六七八九十]+、|\d+[.、．]|第[一二三四五六七八九十]+[部分章节]|——|-|附|注)")
 _SPACES = re.compile(r"[\s\u2000-\u200b\u3000]+")
+_MIXED = re.compile(r"[，：:、！？!?]|[A-Za-z0-9]")
+_ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-\d{1,2}-\d{1,2}(?!\d)")
 _POST_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
 FOREIGN_AT_LEAST = 6.5  # mean surprisal (nats a character) under the model of report prose; headings ~3, names ~8
 
 
-def _filled_before(stripped: list[str], i: int) -> str:
-    """The nearest non-blank line above line i (blank lines between paragraphs are common)."""
+def _filled_before(stripped: list[str], i: int) -> int:
+    """The index of the nearest non-blank line above line i (blank lines between paragraphs are common), or -1."""
     for k in range(i - 1, max(-1, i - 20), -1):
         if stripped[k]:
-            return stripped[k]
-    return ""
+            return k
+    return -1
 
 
-def _may_be_foreign(s: str, before: str) -> bool:
-    return 2 <= len(s) <= 40 and s[-1] not in "。；！？：:" and not _NOT_FOREIGN.match(s) \
-        and before.endswith(("。", "；", "！", "？"))
+def _line_before(stripped: list[str], i: int) -> str:
+    k = _filled_before(stripped, i)
+    return stripped[k] if k >= 0 else ""
+
+
+def _foreign_shape(s: str) -> bool:
+    return 2 <= len(s) <= 40 and s[-1] not in "。；！？：:" and not _NOT_FOREIGN.match(s)
+
+
+def _standalone(stripped: list[str], i: int) -> bool:
+    """The line above line i is a short line of its own between paragraphs (an unnumbered heading: "“十三五”时期
+    经济社会发展回顾"), not a fragment of hard-wrapped text."""
+    k = _filled_before(stripped, i)
+    above = _line_before(stripped, k) if k > 0 else ""
+    return k >= 0 and len(stripped[k]) <= 30 and above.endswith(("。", "；", "！", "？"))  # after "：" it is a list item
+
+
+def _may_be_foreign(s: str, before: str, standalone: bool = False) -> bool:
+    """Short, no closing punctuation, not a heading; set after a paragraph's end, after a heading (chrome is put
+    under headings too), or after a line that may be foreign itself (a run of chrome lines: decided in order)."""
+    return _foreign_shape(s) and (before.endswith(("。", "；", "！", "？")) or _heading(before)
+                                  or bool(_GREETING.match(before)) or standalone or _foreign_shape(before))
+
+
+def _heading(s: str) -> bool:
+    """A numbered or bold heading."""
+    return len(s) <= 40 and bool(_HEADING.match(s.strip("*# ")) or (s.startswith("**") and s.endswith("**")))
+
+
+def _mean_surprisal(lines: list[str]) -> list[float]:
+    """Mean surprisal of each line (its characters and the line break after it), one model call for all."""
+    lines = [_SPACES.sub("", s) for s in lines]  # "名  词  解  释" reads as 名词解释
+    cost = prose_model().surprisal("\n" + "\n".join(lines) + "\n")
+    out, pos = [], 1
+    for s in lines:
+        out.append(float(cost[pos:pos + len(s) + 1].mean()))
+        pos += len(s) + 1
+    return out
+
+
+def _foreign_head_lines(idx: list[int], stripped: list[str]) -> list[int]:
+    """Head lines (no title above the body, or between title and body) that are page furniture: a post date
+    ("原创 … 2020-9-28") or unlike report prose; never a dateline, speaker, title or greeting."""
+    cand = [i for i in idx if stripped[i] and not (_DATELINE.search(stripped[i]) or _SPEAKER.match(stripped[i])
+            or _is_title(stripped[i]) or _GREETING.match(stripped[i]) or _NOT_FOREIGN.match(stripped[i]))
+            and len(stripped[i]) <= 60 and not stripped[i].endswith(("。", "；"))]
+    if not cand:
+        return []
+    means = _mean_surprisal([stripped[i] for i in cand])
+    # by surprisal only a line with punctuation or Latin/digits inside: a bare name (the speaker) reads unlike prose too
+    return [i for i, m in zip(cand, means) if _ISO_DATE.search(stripped[i])
+            or (m >= FOREIGN_AT_LEAST and _MIXED.search(stripped[i]))]
 
 
 def _foreign_lines(candidates: list[int], stripped: list[str]) -> list[int]:
-    """The candidates with a post time stamp or a mean surprisal >= FOREIGN_AT_LEAST (one model call for all)."""
+    """The candidates with a post time stamp or a mean surprisal >= FOREIGN_AT_LEAST (one model call for all),
+    whose line above ends a paragraph, is a heading, or is foreign itself."""
     if not candidates:
         return []
-    lines = [_SPACES.sub("", stripped[i]) for i in candidates]  # "名  词  解  释" reads as 名词解释
-    cost = prose_model().surprisal("\n" + "\n".join(lines) + "\n")
-    out, pos = [], 1
-    for i, s in zip(candidates, lines):
-        mean = float(cost[pos:pos + len(s) + 1].mean())  # its characters and the line break after it
-        if _POST_STAMP.search(stripped[i]) or mean >= FOREIGN_AT_LEAST:
+    out: list[int] = []
+    for i, mean in zip(candidates, _mean_surprisal([stripped[i] for i in candidates])):
+        if not (_POST_STAMP.search(stripped[i]) or mean >= FOREIGN_AT_LEAST):
+            continue
+        k = _filled_before(stripped, i)
+        before = stripped[k] if k >= 0 else ""
+        if before.endswith(("。", "；", "！", "？")) or _heading(before) or _GREETING.match(before) \
+                or (_foreign_shape(before) and _standalone(stripped, i)) or (out and out[-1] == k):
             out.append(i)
-        pos += len(s) + 1
     return out
 
 
@@ -223,14 +281,17 @@ def find_chrome(text: str) -> ChromeResult:
     keep_above = next((k for k in range(first - 1, -1, -1) if stripped[k]), None) if title is not None else None
     if keep_above is not None and not _SPEAKER.match(stripped[keep_above]):
         keep_above = None
+    head_foreign = set(_foreign_head_lines(
+        [i for i in range(min(body, len(lines))) if i != first and (title is None or i > first)], stripped))
     for i in range(first):
-        # with a title everything above it goes; without one only what is plainly chrome
-        if i != keep_above and (title is not None or is_chrome_line(stripped[i], edge=True) or not stripped[i]):
+        # with a title everything above it goes; without one only what is plainly chrome or page furniture
+        if i != keep_above and (title is not None or is_chrome_line(stripped[i], edge=True) or not stripped[i]
+                                or i in head_foreign):
             drop(i)
     # between the title and the body keep the title-like lines, the dateline and the speaker line
     for i in range(first + 1, min(body, len(lines))):
         s = stripped[i]
-        if s and is_chrome_line(s, edge=True) and not (
+        if s and (is_chrome_line(s, edge=True) or i in head_foreign) and not (
             _DATELINE.search(s) or _SPEAKER.match(s) or _is_title(s) or _GREETING.match(s)
         ):
             drop(i)
@@ -263,7 +324,7 @@ def find_chrome(text: str) -> ChromeResult:
         s = stripped[i]
         if body <= i <= last and s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
             drop(i)
-        elif body + 2 < i <= last and s and _may_be_foreign(s, _filled_before(stripped, i)):
+        elif body < i <= last and s and _may_be_foreign(s, _line_before(stripped, i), _standalone(stripped, i)):
             foreign.append(i)
     for i in _foreign_lines(foreign, stripped):
         drop(i, "chrome")

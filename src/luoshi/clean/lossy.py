@@ -20,6 +20,7 @@ from .edits import Edit
 from .prose import prose_model, prose_model3
 
 GUESS_AT_LEAST = 0.9
+PASSES = 2  # trigram passes: a run's characters are chosen again given their neighbours' last choice
 _LEAD_RANGES = {2: range(0xC2, 0xE0), 3: range(0xE0, 0xF0), 4: range(0xF0, 0xF5)}
 _CONT = range(0x80, 0xC0)
 _USABLE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e\u2010-\u2027\u00b7\u00d7\u2030\u2160-\u217f]")
@@ -118,20 +119,21 @@ def _choose(slots: list[list[str]], before: str) -> list[tuple[str, float | None
             best = int(post.argmax())
             chosen[i + k] = (slots[i + k][best], float(post[best]))
         i = j
-    _rescore_with_trigrams(slots, ids, chosen, before)
+    for _ in range(PASSES):
+        _rescore_with_trigrams(slots, ids, chosen, before)
     return chosen
 
 
 def _rescore_with_trigrams(slots: list[list[str]], ids: list, chosen: list[tuple[str, float | None]],
                            before: str) -> None:
-    """A lone uncertain character is chosen again by the trigram model, with two characters either side (the
-    bigram choice stands for an uncertain neighbour two away). All lone characters of the line in one batch."""
+    """Every uncertain character is chosen again by the trigram model, with two characters either side (an
+    uncertain neighbour counts as its current choice: "第�一" of "第一要务" lost both bytes). All of a line in one
+    batch."""
     m = prose_model3()
     n = len(slots)
     nl = int(m.ids("\n")[0])
     ctx = [int(m.ids(c)[0]) for c, _ in chosen]
-    lone = [i for i in range(n) if ids[i] is not None
-            and (i == 0 or ids[i - 1] is None) and (i + 1 >= n or ids[i + 1] is None)]
+    lone = [i for i in range(n) if ids[i] is not None]
     if not lone:
         return
     first_before = int(m.ids(before or "\n")[0])
@@ -147,7 +149,10 @@ def _rescore_with_trigrams(slots: list[list[str]], ids: list, chosen: list[tuple
                                         np.full(len(cands), s_i)), strict=True):
             part.append(column)
     L2, L1, C, R1, R2, seg = (np.concatenate(x) for x in parts)
-    score = -(m.cost3(L2, L1, C) + m.cost3(L1, C, R1) + m.cost3(C, R1, R2))
+    # the last character of a line has only the line break after it: no trigram (C, \n, \n), which the model never
+    # saw (whitespace runs are one \n) and which would punish the characters that often end a line ("各位代表：")
+    at_end = np.concatenate([np.full(len(ids[i]), i + 1 >= n) for i in lone])
+    score = -(m.cost3(L2, L1, C) + m.cost3(L1, C, R1) + np.where(at_end, 0.0, m.cost3(C, R1, R2)))
     starts = np.flatnonzero(np.r_[True, seg[1:] != seg[:-1]])
     top = np.maximum.reduceat(score, starts)
     e = np.exp(score - top[seg])

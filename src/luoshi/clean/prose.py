@@ -68,7 +68,9 @@ class ProseModel:
         """Trigram counts (key (a*V + b)*V + c, seen twice or more) for cost3; bigram counts for their contexts."""
         self.tri_keys, self.tri_counts = keys, counts.astype(np.float64)
         self.pair_keys, self.pair_counts = pairs.astype(np.uint64), pair_counts.astype(np.float64)
-        self.ctx_keys, self.ctx_types = np.unique(keys // np.uint64(self.V), return_counts=True)
+        ctx = keys // np.uint64(self.V)  # sorted, as the keys are: distinct contexts without a sort
+        first = np.flatnonzero(np.r_[True, ctx[1:] != ctx[:-1]])
+        self.ctx_keys, self.ctx_types = ctx[first], np.diff(np.r_[first, len(ctx)])
 
     @staticmethod
     def _lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -82,7 +84,9 @@ class ProseModel:
         ab = a * V + b
         n_ab = self._lookup(self.pair_keys, self.pair_counts, ab)
         t_ab = self._lookup(self.ctx_keys, self.ctx_types, ab).astype(np.float64)
-        p2 = np.exp(-self.table[b.astype(np.int64), c.astype(np.int64)].astype(np.float64) / STEP)
+        bi, ci = b.astype(np.int64), c.astype(np.int64)
+        q2 = self._table[bi, ci] if self._table is not None else self._pair_cost(bi, ci)  # the same values
+        p2 = np.exp(-q2.astype(np.float64) / STEP)
         n_abc = self._lookup(self.tri_keys, self.tri_counts, ab * V + c)
         p3 = (n_abc + t_ab * p2) / (np.maximum(n_ab, n_abc) + t_ab + (t_ab == 0))
         return -np.log(np.where((n_ab > 0) & (t_ab > 0), p3, p2))

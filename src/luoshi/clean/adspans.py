@@ -1,0 +1,101 @@
+"""Ad runs injected inside sentences that no word list names ("…推进开元棋牌官方下载1251产业…"), found by the model
+of report prose: a run that breaks a sentence mid-clause, around a cue (data/ad_cues.txt: Latin glued into Chinese,
+a contact number, calls to download, betting words), whose removal lets the sentence's own prose resume.
+
+Score of a span [a, b) holding the cue, in nats (trigram costs of the prose model, prose.prose_model3):
+    cost(chars a..b+1 as they stand) - cost(b, b+1 right after a-1)       what the splice costs the prose
+    - sum over the span of its unigram cost (capped at GENERIC_CAP)         a generic model of the span itself
+    - SWITCH                                                                 two switches of register
+The best span of a cue's window is removed when the score is > 0. A span holds only hanzi, Latin, digits and ._-/:
+(never punctuation) and at least one Latin letter or digit (a brand, a domain, a number), has such a character on either side (it breaks a clause) and never cuts a run of Latin, digits and ._-/: (a URL is never cut into). Only lines with a cue are scored (speed).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ._data import data_lines
+from .edits import Edit
+from .prose import prose_model3
+
+CUES = [re.compile(p) for p in data_lines("ad_cues.txt")]  # one by one: an alternation would scan slowly
+WINDOW = 28  # characters either side of the cue
+MIN_LEN, MAX_LEN = 3, 32
+SWITCH = 10.0
+GENERIC_CAP = 8.0
+_SPAN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9._\-/:]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/:")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9._\-/:]")  # a brand, a number, a domain or a URL: never cut inside
+
+
+def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int) -> tuple[float, int, int] | None:
+    m = prose_model3()
+    seg = "\n" + text[lo:hi] + "\n"  # a line break either side: the model's line edge
+    ids = m.ids(seg).astype(np.int64)
+    n = len(ids)
+    c3 = np.zeros(n)
+    c3[1] = m.surprisal(seg[:2])[1]
+    c3[2:] = m.cost3(ids[:-2], ids[1:-1], ids[2:])
+    g = np.minimum(m.uni_cost[ids] / 8.0, GENERIC_CAP)
+    ce = np.concatenate([[0.0], np.cumsum(c3)])
+    cg = np.concatenate([[0.0], np.cumsum(g)])
+    ca, cb = cue_start - lo + 1, cue_end - lo + 1  # offsets in seg
+    a_, b_ = np.arange(2, ca + 1)[:, None], np.arange(cb, n - 2)[None, :]
+    if a_.size == 0 or b_.size == 0:
+        return None
+    A, B = np.broadcast_arrays(a_, b_)
+    joined = m.cost3(ids[A - 2], ids[A - 1], ids[B]) + m.cost3(ids[A - 1], ids[B], ids[B + 1])
+    score = (ce[B + 2] - ce[A]) - joined - (cg[B] - cg[A]) - SWITCH
+    alnum = np.array([bool(_ALNUM.match(ch)) for ch in seg] + [False])
+    run = np.array([bool(_ASCII_RUN.match(ch)) for ch in seg] + [False])
+    nalnum = np.concatenate([[0], np.cumsum(alnum[:-1])])  # an ad carries a brand, a domain or a number
+    inner = np.array([bool(_SPAN_CHARS.match(ch)) for ch in seg] + [False])
+    bad = np.concatenate([[0], np.cumsum(~inner[:-1])])
+    # mid-clause: prose on both sides (no punctuation), the span itself without punctuation, no Latin/digit run cut
+    ok = ((B - A >= MIN_LEN) & (B - A <= MAX_LEN) & ~(run[A - 1] & run[A]) & ~(run[B - 1] & run[B])
+          & (bad[B] == bad[A]) & inner[A - 1] & inner[B] & (nalnum[B] > nalnum[A]))
+    score = np.where(ok, score, -np.inf)
+    i, j = np.unravel_index(int(np.argmax(score)), score.shape)
+    if not score[i, j] > 0:
+        return None
+    return float(score[i, j]), lo + int(A[i, j]) - 1, lo + int(B[i, j]) - 1
+
+
+def _glued(text: str, a: int, b: int) -> bool:
+    """The run of Latin, digits and ._-/: around text[a:b] touches a hanzi (a brand or domain inside Chinese text)."""
+    while a > 0 and text[a - 1] in _RUN_CHARS:
+        a -= 1
+    while b < len(text) and text[b] in _RUN_CHARS:
+        b += 1
+    return (a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff") or (b < len(text) and "\u4e00" <= text[b] <= "\u9fff")
+
+
+def _brand_like(text: str, a: int, b: int) -> bool:
+    """Latin glued to Chinese that may be a brand or domain: not one letter repeated ("xx", "XX 市": a name left out)."""
+    letters = {ch.lower() for ch in text[a:b] if ch.isalpha()}
+    return len(letters) >= 2 and _glued(text, a, b)
+
+
+def find_ad_spans(text: str) -> list[Edit]:
+    """Removals (kind `ad`) of the injected runs the model finds around each cue."""
+    edits: list[Edit] = []
+    done = -1
+    cues = sorted((m for rx in CUES for m in rx.finditer(text)), key=lambda m: m.start())
+    for cue in cues:
+        if cue.start() < done or (cue.group().isascii() and not _brand_like(text, cue.start(), cue.end())):
+            continue
+        ls = text.rfind("\n", 0, cue.start()) + 1
+        le = text.find("\n", cue.end())
+        le = len(text) if le < 0 else le
+        lo, hi = max(ls, cue.start() - WINDOW), min(le, cue.end() + WINDOW)
+        if hi - lo < MIN_LEN + 4 or not _ALNUM.search(text, max(lo, cue.start() - MAX_LEN), min(hi, cue.end() + MAX_LEN)):
+            continue  # a span carries a Latin letter or a digit: none near the cue, no span
+        best = _best_span(text, lo, hi, cue.start(), cue.end())
+        if best:
+            _, a, b = best
+            edits.append(Edit(a, b, "", "ad", log="removal"))
+            done = b
+    return edits

@@ -1,0 +1,32 @@
+"""Ad runs inside sentences that no word list names (clean/adspans.py): found by the model of report prose around
+a cue; report text carrying the same cues is left alone (cases: tests/data/clean_ad_spans.tsv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from luoshi.clean import clean_text
+from luoshi.clean.adspans import find_ad_spans
+
+CASES = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_spans.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), CASES)
+def test_ad_run_removed_and_report_text_kept(text, removed):
+    got = [text[e.start:e.end] for e in find_ad_spans(text)]
+    assert got == ([] if removed == "-" else [removed])
+    if removed != "-":
+        assert clean_text(text) == text.replace(removed, "")
+
+
+def test_undamaged_bulk_reports_lose_nothing(corpus):
+    """Every 25th bulk work report: the rule removes nothing (the whole bulk corpus is checked in docs/clean.md)."""
+    paths = sorted((corpus / "bulk").rglob("*.md"))[::25]
+    hits = []
+    for p in paths:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        hits += [(p.name, text[e.start:e.end]) for e in find_ad_spans(text)]
+    assert len(paths) > 40 and not hits
