@@ -230,6 +230,23 @@ def database_facts(store) -> dict:
     }
 
 
+def relabel_check(store, corpus: Path) -> dict:
+    """How many stored variants luoshi reads as the region and year they were relabelled to (from MANIFEST.tsv)."""
+    import csv
+
+    with open(corpus / "MANIFEST.tsv", encoding="utf-8") as f:
+        targets = {r["file"]: r for r in csv.DictReader(f, delimiter="\t") if r["variant"] != "0"}
+    seen = region = year = 0
+    for row in store.query("SELECT source, region, year FROM reports"):
+        t = targets.get("/".join(Path(row["source"] or "").parts[-2:]))
+        if t is None:
+            continue
+        seen += 1
+        region += bool(row["region"] and row["region"].endswith(t["target_region"]))
+        year += row["year"] == int(t["target_year"])
+    return {"variants_stored": seen, "read_as_target_region": region, "read_as_target_year": year}
+
+
 def pick(store) -> dict:
     """The year, province and regions the queries use, chosen from the database by fixed rules."""
     year = store.query("SELECT year FROM reports WHERE year BETWEEN 2005 AND 2026 GROUP BY year "
@@ -368,6 +385,7 @@ def run_backend(backend: str, args, corpus: Path, state: dict, save, log) -> dic
 
         with open_store(db, readonly=True) as store:
             res["database"] = database_facts(store)
+            res["database"]["relabel"] = relabel_check(store, corpus)
             picks = res["picks"] = pick(store)
         size = db_bytes(db)
         stored = max(res["database"]["reports"], 1)
@@ -434,6 +452,8 @@ def markdown(result: dict) -> str:
     row("reports stored (canonical)", lambda r: f"{r['database']['reports']:,} ({r['database']['canonical']:,})")
     row("regions / years / facts", lambda r: f"{r['database']['regions']:,} / {r['database']['years']} / "
         f"{r['database']['facts']:,}")
+    row("variants read as their target region / year", lambda r: f"{r['database']['relabel']['read_as_target_region']:,}"
+        f" / {r['database']['relabel']['read_as_target_year']:,} of {r['database']['relabel']['variants_stored']:,}")
     row("ingest wall (reports/s)", lambda r: f"{r['ingest']['wall_s']:,.0f} s ({r['ingest']['reports_per_s']})"
         + (" partial" if r['ingest'].get('partial_timing') else ""), "≤ 3,600 s on 2 cores")
     row("ingest CPU, main + workers (per report)", lambda r: f"{r['ingest']['cpu_s']:,.0f} s "
