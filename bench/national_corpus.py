@@ -190,8 +190,10 @@ def generate(folder: Path, n: int, seed: int = 16, sources: list[str] | None = N
     key = {"version": VERSION, "n": n, "seed": seed, "sources": sources}
     manifest = folder / "MANIFEST.tsv"
     done = folder / "corpus.json"
-    if done.exists() and json.loads(done.read_text(encoding="utf-8")).get("key") == key:
-        return json.loads(done.read_text(encoding="utf-8"))
+    if done.exists():  # a corpus of this plan with at least n files holds this one (a prefix does not depend on n)
+        info = json.loads(done.read_text(encoding="utf-8"))
+        if {**info.get("key", {}), "n": n} == key and info["key"]["n"] >= n:
+            return info
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     survey_file = folder / "survey.json"
