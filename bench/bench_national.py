@@ -322,7 +322,8 @@ def query_phase(db: str, picks: dict) -> dict:
                 ms_f.append(t)
                 rows_f.append(len(rows))
         out["facts"] = {"queries": len(filters), "rounds": 3, "p50_ms": p50(ms_f), "p95_ms": p95(ms_f),
-                        "max_ms": round(max(ms_f), 1), "rows": rows_f[:len(filters)]}
+                        "max_ms": round(max(ms_f), 1), "rows": rows_f[:len(filters)],
+                        "slowest": filters[max(range(len(ms_f)), key=lambda i: ms_f[i]) % len(filters)]}
         ms_s, rows_s = [], []
         for r in regions:
             for m in FACT_METRICS:
