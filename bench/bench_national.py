@@ -529,7 +529,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=FULL_N, help="files in the corpus and ingested into SQLite")
     ap.add_argument("--pg-n", type=int, default=10_000, help="files ingested into PostgreSQL (the first of the corpus)")
-    ap.add_argument("--jobs", type=int, default=0, help="worker processes for luoshi ingest (0: auto)")
+    ap.add_argument("--jobs", type=lambda v: 0 if v == "auto" else int(v), default=0,
+                    help="worker processes for luoshi ingest (auto or 0: luoshi's default, the number of cores)")
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/luoshi_national"))
     ap.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
     ap.add_argument("--pg-url", help="an existing server's maintenance database (else a throwaway server)")
