@@ -66,6 +66,8 @@ def _store_the_old_way(store, doc: Document, report: Report) -> None:
     from luoshi.store.records import record_json, report_row
 
     row = report_row(report, canonical_id=None, minhash=None, n_bytes=len(doc.data), record=record_json(report))
+    del row["raw_z"], row["raw_chars"]  # version 1 kept the decoded original as text
+    row["raw_text"] = report.raw_text
     with store.transaction():
         store.query(f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
         for table, cols in (("sections", "report_id, idx, level, number, title, role, start, \"end\""),
@@ -99,6 +101,9 @@ def test_a_database_made_before_the_lean_schema_opens_and_keeps_working(request,
             assert store.schema_version == max(v for v, _ in every)
             for doc, report in processed[:2]:
                 assert store.get_report(report.id).to_dict(with_text=True) == report.to_dict(with_text=True)
+                assert store.raw_text(report.id) == report.raw_text  # packed by the version-70 upgrade
+                row = store.query("SELECT raw_text, raw_z, raw_chars FROM reports WHERE id = ?", (report.id,))[0]
+                assert row["raw_text"] is None and row["raw_z"] and row["raw_chars"] == len(report.raw_text)
                 n = store.query("SELECT COUNT(*) AS n FROM sentences_text WHERE report_id = ? AND text = ?",
                                 (report.id, report.text[report.sentences[0].start:report.sentences[0].end]))
                 assert n[0]["n"] >= 1

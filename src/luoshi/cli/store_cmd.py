@@ -233,7 +233,36 @@ def list_reports(
         console.print(table)
 
 
+def migrate(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="LUOSHI_DB")] = None,
+    vacuum: Annotated[bool, typer.Option("--vacuum/--no-vacuum", help="SQLite: rewrite the file afterwards, so "
+                                         "the space freed by the upgrade is given back (needs free disk space the "
+                                         "size of the file).")] = True,
+) -> None:
+    """Upgrade a database to this version's schema (any luoshi command that writes does it too) and compact it.
+
+    Example: luoshi migrate --db old.db
+    """
+    from ..store import open_store
+
+    if db and "://" not in db and not Path(db).exists():
+        err(f"luoshi: no database at {db}")
+        raise typer.Exit(1)
+    with open_store(db, migrate=False) as store:
+        try:
+            before = store.schema_version
+        except Exception:  # noqa: BLE001 - no schema_migrations table: an empty file
+            before = 0
+        applied = store.migrate()
+        version = store.schema_version
+        if vacuum and store.dialect == "sqlite":
+            store.query("VACUUM")
+    vacuumed = ", compacted" if vacuum and store.dialect == "sqlite" else ""
+    err(f"schema version {version}" + (f" (was {before})" if applied else " (already)") + vacuumed)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
+    app.command()(migrate)
     app.command()(show)
     app.command("list")(list_reports)

@@ -17,16 +17,22 @@ from typing import Any
 
 from ..models import Report, sha256_hex
 from . import neardup
+from .packing import stored_raw_text
+from .upgrades import UPGRADES
 from .records import CHILD_COLUMNS, LISTING_COLUMNS, REPORT_COLUMNS, child_rows, report_from_row, report_row
 
 FILTERS = ("region", "province", "level", "year", "kind", "doc_type", "fmt")
 
 
 def migrations() -> list[tuple[int, str]]:
-    """(version, SQL) of every file in schema/, in order: NNN_name.sql."""
+    """(version, SQL) of every file in schema/, in order: NNN_name.sql. A version may also have a data step in
+    `upgrades.UPGRADES` (Python: rows rewritten into a new form), run after its SQL in the same transaction."""
     files = sorted((f for f in resources.files(__package__).joinpath("schema").iterdir() if f.name.endswith(".sql")),
                    key=lambda f: f.name)
     return [(int(f.name.split("_", 1)[0]), f.read_text(encoding="utf-8")) for f in files]
+
+
+SCHEMA_VERSION = max(v for v, _ in migrations())  # what this code writes; older files are upgraded on open
 
 
 def split_statements(script: str) -> list[str]:
@@ -71,6 +77,8 @@ class Store(AbstractContextManager, ABC):
                     continue
                 for stmt in split_statements(self.dialect_sql(script)):
                     self._execute(stmt)
+                if version in UPGRADES:
+                    UPGRADES[version](self)
                 self._execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                               (version, _now()))
             applied.append(version)
@@ -80,10 +88,9 @@ class Store(AbstractContextManager, ABC):
         """Hold the database's writer lock for the rest of the transaction (SQLite's BEGIN IMMEDIATE already does)."""
 
     def dialect_sql(self, script: str) -> str:
-        """Schema text for this database: `/*sqlite: X*/` becomes X on SQLite and stays a comment elsewhere."""
-        if self.dialect == "sqlite":
-            return re.sub(r"/\*sqlite: (.*?)\*/", r"\1", script)
-        return script
+        """Schema text for this database: `/*sqlite: X*/` becomes X on SQLite and stays a comment elsewhere (and
+        `/*postgresql: X*/` X on PostgreSQL)."""
+        return re.sub(rf"/\*{self.dialect}: (.*?)\*/", r"\1", script)
 
     @property
     def schema_version(self) -> int:
@@ -223,8 +230,8 @@ class Store(AbstractContextManager, ABC):
     def raw_text(self, key: str) -> str | None:
         """The decoded original as ingested (before cleaning), or None when no such report is stored."""
         rid = self.resolve(key)
-        rows = self._execute("SELECT raw_text, text FROM reports WHERE id = ?", (rid,)) if rid else []
-        return (rows[0]["raw_text"] if rows[0]["raw_text"] is not None else rows[0]["text"]) if rows else None
+        rows = self._execute("SELECT * FROM reports WHERE id = ?", (rid,)) if rid else []
+        return stored_raw_text(rows[0]) if rows else None
 
     def get_row(self, key: str) -> dict[str, Any] | None:
         rid = self.resolve(key)

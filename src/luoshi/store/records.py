@@ -16,14 +16,15 @@ from operator import attrgetter
 from typing import Any
 
 from ..models import Fact, Report, Sentence
+from .packing import pack_raw, stored_raw_text
 
 REPORT_COLUMNS = (
     "id", "source", "fmt", "title", "region", "adcode", "level", "province", "year", "kind", "date", "meeting",
     "speaker", "speaker_title", "doc_type", "confidence", "partial", "encoding", "canonical_id", "n_chars", "n_bytes",
-    "text", "raw_text", "record_json", "minhash", "ingested_at",
-)
+    "text", "raw_z", "raw_chars", "record_json", "minhash", "ingested_at",
+)  # raw_text: NULL since version 70 (raw_z holds it, packing.pack_raw); rows stored before keep it
 # The columns `reports()` lists: everything but the bulky texts and the signature.
-LISTING_COLUMNS = tuple(c for c in REPORT_COLUMNS if c not in ("text", "raw_text", "record_json", "minhash"))
+LISTING_COLUMNS = tuple(c for c in REPORT_COLUMNS if c not in ("text", "raw_z", "record_json", "minhash"))
 META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind", "date", "meeting", "speaker",
                 "speaker_title", "doc_type")
 QUALITY_IN_TABLES = ("encoding", "confidence", "partial", "repairs", "removed")
@@ -73,7 +74,7 @@ def record_rest(report: Report) -> str:
 
 
 def report_row(report: Report, *, canonical_id: str | None, minhash: str | None, n_bytes: int | None,
-               record: str | None = None) -> dict:
+               record: str | None = None, raw_z: bytes | None = None) -> dict:
     m, q = report.meta, report.quality
     return {
         "id": report.id, "source": report.source, "fmt": report.fmt, "title": m.title, "region": m.region,
@@ -81,7 +82,8 @@ def report_row(report: Report, *, canonical_id: str | None, minhash: str | None,
         "date": m.date, "meeting": m.meeting, "speaker": m.speaker, "speaker_title": m.speaker_title,
         "doc_type": m.doc_type, "confidence": q.confidence, "partial": int(bool(q.partial)), "encoding": q.encoding,
         "canonical_id": canonical_id, "n_chars": len(report.text), "n_bytes": n_bytes, "text": report.text,
-        "raw_text": report.raw_text, "record_json": record or record_rest(report),
+        "raw_z": raw_z if raw_z is not None else pack_raw(report.raw_text or "", report.text or ""),
+        "raw_chars": len(report.raw_text or ""), "record_json": record or record_rest(report),
         "minhash": minhash, "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
@@ -115,7 +117,7 @@ def report_from_row(row: dict[str, Any], children: dict[str, list[dict[str, Any]
         report = Report.from_dict({**stored, "text": row["text"] or ""})
     else:
         report = _rebuild(row, stored, children)
-    report.raw_text = row["raw_text"] or ""
+    report.raw_text = stored_raw_text(row)
     report.fmt = row["fmt"] or report.fmt
     report.sentences = [Sentence(start=s["start"], end=s["end"], section=s["section_idx"])
                         for s in children.get("sentences", [])]

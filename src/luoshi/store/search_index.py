@@ -6,10 +6,9 @@ store's portable migrations because they are dialect-specific):
   search_spans    id, report_id, sent_idx, start, "end", section_idx: the sentence each index row stands for
   search_indexed  report_id: reports already indexed
   search_version  the version of the token streams the index was built with (another version: rebuilt)
-  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words`, `chars`
-              and `bigrams` (see luoshi.store.segment), rowid = search_spans.id
-  PostgreSQL: search_spans.words and .grams (chars as c:X, pairs as b:XY) are tsvectors of the same tokens, with
-              GIN indexes
+  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words` and
+              `bigrams` (see luoshi.store.segment), rowid = search_spans.id
+  PostgreSQL: search_spans.words and .grams (pairs as b:XY) are tsvectors of the same tokens, with GIN indexes
 
 `luoshi ingest` writes a report's index rows in the report's own transaction (segmented in the worker
 processes). `ensure_index(store)` is the catch-up path: it indexes reports stored without them (databases made
@@ -23,7 +22,7 @@ from collections import defaultdict
 
 from ..models import Report
 from .base import Store
-from .segment import bigram_tokens, char_tokens, split_spans, word_tokens
+from .segment import bigram_tokens, fold, split_spans, word_tokens
 
 # No index on search_spans.report_id: nothing looks spans up by report (searches go by rowid from the FTS match,
 # a rebuild clears everything) and it cost ~36 kB per report. Databases made before drop it.
@@ -31,7 +30,7 @@ SQLITE_DDL = ["DROP INDEX IF EXISTS search_spans_report",
     ('CREATE TABLE IF NOT EXISTS search_spans (id INTEGER PRIMARY KEY, report_id TEXT NOT NULL, sent_idx INTEGER, '
     'start INTEGER, "end" INTEGER, section_idx INTEGER)'),
     "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
-    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, chars, bigrams, content='', "
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, bigrams, content='', "
     "tokenize='unicode61 remove_diacritics 0')"),
 ]
 POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
@@ -41,7 +40,7 @@ POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
     "CREATE INDEX IF NOT EXISTS search_spans_grams ON search_spans USING GIN (grams)",
     "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
 ]
-INDEX_VERSION = 3  # bump when the token streams change: the index is then rebuilt
+INDEX_VERSION = 4  # bump when the token streams change: the index is then rebuilt (4: no single-character stream)
 TABLES = ("search_fts", "search_spans", "search_indexed")
 MAX_TS_POSITION = 16383  # PostgreSQL's limit; tokens past it share the last position
 
@@ -124,15 +123,16 @@ def spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
 
 
 def index_rows(text: str, spans: list) -> list[tuple]:
-    """One row per sentence: (sent_idx, start, end, section_idx, words, chars, bigrams), tokens space-separated.
+    """One row per sentence: (sent_idx, start, end, section_idx, words, bigrams), tokens space-separated.
 
-    Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows.
+    Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows. Each
+    sentence is folded once for both streams.
     """
     rows = []
     for a, b, sent_idx, section_idx in spans:
-        sentence = text[a:b]
-        rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence)), " ".join(char_tokens(sentence)),
-                     " ".join(bigram_tokens(sentence))))
+        sentence = fold(text[a:b])
+        rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
+                     " ".join(bigram_tokens(sentence, folded=True))))
     return rows
 
 
@@ -165,14 +165,14 @@ def write_rows(store: Store, rid: str, rows: list[tuple]) -> None:
         store._executemany('INSERT INTO search_spans (id, report_id, sent_idx, start, "end", section_idx) '
                            "VALUES (?, ?, ?, ?, ?, ?)",
                            [(first + k, rid, *r[:4]) for k, r in enumerate(rows)])
-        store._executemany("INSERT INTO search_fts (rowid, words, chars, bigrams) VALUES (?, ?, ?, ?)",
+        store._executemany("INSERT INTO search_fts (rowid, words, bigrams) VALUES (?, ?, ?)",
                            [(first + k, *r[4:]) for k, r in enumerate(rows)])
     else:
         store._executemany(
             'INSERT INTO search_spans (report_id, sent_idx, start, "end", section_idx, words, grams) '
             "VALUES (?, ?, ?, ?, ?, ?::tsvector, ?::tsvector)",
             [(rid, *r[:4], tsvector_literal(_split(r[4])),
-              tsvector_literal(["c:" + t for t in _split(r[5])], ["b:" + t for t in _split(r[6])])) for r in rows])
+              tsvector_literal(["b:" + t for t in _split(r[5])])) for r in rows])
     store.query("INSERT INTO search_indexed (report_id) VALUES (?)", (rid,))
 
 
