@@ -118,14 +118,14 @@ class Store(AbstractContextManager, ABC):
         return bool(self._execute("SELECT 1 AS x FROM reports WHERE id = ?", (report_id,)))
 
     def add_report(self, report: Report, *, raw: bytes | None = None, minhash: str | None = None,
-                   record_json: str | None = None) -> bool:
+                   record_json: str | None = None, raw_z: bytes | None = None) -> bool:
         """Store one report and all its rows in one transaction; False when its id is already stored.
 
         `raw` (the bytes the id was computed from) is checked against the id and its size recorded. A near-
         duplicate of a stored report gets `canonical_id` = that report's canonical id (see `near_duplicate_of`),
         unless it is the better copy (`_better_copy`): then the group is relinked to it.
-        `minhash` and `record_json` (`records.record_rest(report)`: the parts of the record no column holds) may be
-        given when computed elsewhere (ingest workers do both); otherwise they are computed here.
+        `minhash`, `record_json` (`records.record_rest(report)`: the parts of the record no column holds) and
+        `raw_z` (`packing.pack_raw`) may be given when computed elsewhere (ingest workers do); else they are made here.
         """
         if raw is not None and sha256_hex(raw) != report.id:
             raise ValueError(f"report id {report.id[:12]} is not the sha256 of the raw bytes given")
@@ -141,7 +141,7 @@ class Store(AbstractContextManager, ABC):
             if promote:  # the new copy becomes the group's canonical report, after its row exists
                 canonical, old_canonical = None, canonical
             row = report_row(report, canonical_id=canonical, minhash=minhash,
-                             n_bytes=len(raw) if raw is not None else None, record=record_json)
+                             n_bytes=len(raw) if raw is not None else None, record=record_json, raw_z=raw_z)
             cols = ", ".join(_quote(c) for c in REPORT_COLUMNS)
             # ON CONFLICT: a concurrent writer (another ingest on the same PostgreSQL) stored it meanwhile
             if not self._execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join('?' * len(REPORT_COLUMNS))}) "
