@@ -68,7 +68,7 @@ def main() -> None:
             import cProfile
             import pstats
 
-            prof = cProfile.Profile()
+            prof = cProfile.Profile(time.process_time)
             summary = prof.runcall(ingest, store, args.paths, jobs=args.jobs)
             pstats.Stats(prof).sort_stats("tottime").print_stats(30)
         else:

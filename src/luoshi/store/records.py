@@ -2,7 +2,8 @@
 
 The tables hold the record: `reports` (meta, quality figures, texts), `sections`, `sentences`, `facts`, `repairs`
 and `removals`. `reports.record_json` keeps only what none of them holds (`record_rest`: e.g. meta.parent,
-quality.reasons/damaged/page, absent_targets, and fact fields without a column when they differ from the default),
+quality.reasons/damaged/page, absent_targets, and fact fields without a column when they differ from the default,
+packed by `pack_extras`; records stored before version 70 hold them as `fact_fields` and are read as they are),
 so the database does not store every fact twice. Databases written before (record_json = the whole record) are
 read as they are.
 """
@@ -66,11 +67,46 @@ def record_rest(report: Report) -> str:
         if extra:
             extras[str(i)] = extra
     if extras:
-        rest["fact_fields"] = extras
+        rest["fact_extra"] = pack_extras(extras)
     rest["rows"] = {table: len(rows) for table, rows in  # what a complete report has: checked by the tests
                     (("sections", report.sections), ("facts", report.facts), ("repairs", report.quality.repairs),
                      ("removals", report.quality.removed))}
     return json.dumps(rest, ensure_ascii=False)
+
+
+def pack_extras(extras: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Fact fields without a column, columnar: each distinct value once (the rule trails `checks`, `steps` repeat
+    the same few lists in most facts: 16 kB per report as plain JSON, ~2 kB so), each fact a row of value indexes
+    in `keys` order (-1: the field's default)."""
+    keys = sorted({k for e in extras.values() for k in e})
+    values: list[Any] = []
+    seen: dict[str, int] = {}
+    rows = {}
+    for idx, extra in extras.items():
+        row = []
+        for k in keys:
+            if k not in extra:
+                row.append(-1)
+                continue
+            key = json.dumps(extra[k], ensure_ascii=False, sort_keys=True)
+            if key not in seen:
+                seen[key] = len(values)
+                values.append(extra[k])
+            row.append(seen[key])
+        rows[idx] = row
+    return {"keys": keys, "values": values, "rows": rows}
+
+
+def unpack_extras(packed: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """`pack_extras` undone: {fact idx: {field: value}}."""
+    if not packed:
+        return {}
+    keys, values = packed["keys"], packed["values"]
+    def fresh(value: Any) -> Any:  # a list of its own per fact: facts never share a mutable value
+        return list(value) if isinstance(value, list) else value
+
+    return {idx: {k: fresh(values[v]) for k, v in zip(keys, row, strict=True) if v >= 0}
+            for idx, row in packed["rows"].items()}
 
 
 def report_row(report: Report, *, canonical_id: str | None, minhash: str | None, n_bytes: int | None,
@@ -129,7 +165,7 @@ def _rebuild(row: dict[str, Any], rest: dict[str, Any], children: dict[str, list
     quality.update(encoding=row["encoding"], confidence=row["confidence"], partial=bool(row["partial"]),
                    repairs=[{k: r[k] for k in REPAIR_COLUMNS[2:]} for r in children.get("repairs", [])],
                    removed=[{k: r[k] for k in REMOVAL_COLUMNS[2:]} for r in children.get("removals", [])])
-    extras = rest.get("fact_fields") or {}
+    extras = rest.get("fact_fields") or unpack_extras(rest.get("fact_extra"))
     facts = []
     for r in children.get("facts", []):
         fact = {k: r[k] for k in FACT_FIELDS_IN_TABLE}
