@@ -88,7 +88,7 @@ def test_ingest_twice_stores_nothing_new(corpus, tmp_path):
 
 def test_ingest_writes_the_search_index_as_the_catch_up_path_would(corpus, tmp_path):
     from luoshi.query.search import search
-    from luoshi.store.search_index import TABLES, ensure_index
+    from luoshi.store.search_index import drop, ensure_index
 
     db = str(tmp_path / "i.db")
     with open_store(db) as store:
@@ -97,8 +97,7 @@ def test_ingest_writes_the_search_index_as_the_catch_up_path_would(corpus, tmp_p
     with open_store(db) as store:
         assert ensure_index(store) == 0  # nothing left to catch up
         at_ingest = [[(h["report_id"], h["start"], h["end"]) for h in search(store, q, limit=10_000)] for q in queries]
-        for table in TABLES:
-            store.query(f"DROP TABLE {table}")
+        drop(store)
         assert ensure_index(store) == store.count()
         rebuilt = [[(h["report_id"], h["start"], h["end"]) for h in search(store, q, limit=10_000)] for q in queries]
     assert at_ingest == rebuilt and all(at_ingest)
