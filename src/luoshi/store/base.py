@@ -218,7 +218,8 @@ class Store(AbstractContextManager, ABC):
         if rid is None:
             return None
         row = self._execute("SELECT * FROM reports WHERE id = ?", (rid,))[0]
-        children = {table: self._execute(f"SELECT * FROM {table} WHERE report_id = ? ORDER BY idx", (rid,))
+        children = {table: self._execute(f"SELECT * FROM {table} WHERE report_id = ?"
+                                         f"{'' if table == 'sentence_spans' else ' ORDER BY idx'}", (rid,))
                     for table in CHILD_COLUMNS}
         return report_from_row(row, children)
 
@@ -280,7 +281,7 @@ class Store(AbstractContextManager, ABC):
         self._execute("ANALYZE")
 
     def count(self, table: str = "reports") -> int:
-        if table not in (*CHILD_COLUMNS, "reports", "metrics", "near_dup_bands"):
+        if table not in (*CHILD_COLUMNS, "sentences", "reports", "metrics", "near_dup_bands"):
             raise ValueError(f"unknown table {table}")
         return self._execute(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
 

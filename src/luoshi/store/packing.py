@@ -9,6 +9,7 @@ search snippets and every offset read. A blob's first byte names its codec, so a
 
 from __future__ import annotations
 
+import json
 import zlib
 from typing import Any
 
@@ -58,3 +59,13 @@ def stored_raw_text(row: dict[str, Any]) -> str:
     if row.get("raw_z") is not None:
         return unpack_raw(row["raw_z"], row["text"] or "") or ""
     return row["raw_text"] if row.get("raw_text") is not None else (row["text"] or "")
+
+
+def spans_json(spans: list[tuple[int, int, int | None]]) -> str:
+    """A report's sentences as sentence_spans.spans: [[start, end, section_idx], ...] without spaces."""
+    return json.dumps([list(s) for s in spans], separators=(",", ":"))
+
+
+def spans_from_json(text: str | None) -> list[dict[str, Any]]:
+    """sentence_spans.spans as rows of the sentences view: {idx, start, end, section_idx}."""
+    return [{"idx": i, "start": a, "end": b, "section_idx": sec} for i, (a, b, sec) in enumerate(json.loads(text or "[]"))]

@@ -1,7 +1,8 @@
 """A `Report` as table rows, and back: the one place that knows how the record maps onto the schema.
 
-The tables hold the record: `reports` (meta, quality figures, texts), `sections`, `sentences`, `facts`, `repairs`
-and `removals`. `reports.record_json` keeps only what none of them holds (`record_rest`: e.g. meta.parent,
+The tables hold the record: `reports` (meta, quality figures, texts), `sections`, `sentence_spans` (a report's
+sentences as one JSON array of offsets; the view `sentences` has a row per sentence), `facts`, `repairs` and
+`removals`. `reports.record_json` keeps only what none of them holds (`record_rest`: e.g. meta.parent,
 quality.reasons/damaged/page, absent_targets, and fact fields without a column when they differ from the default,
 packed by `pack_extras`; records stored before version 70 hold them as `fact_fields` and are read as they are),
 so the database does not store every fact twice. Databases written before (record_json = the whole record) are
@@ -17,7 +18,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..models import Fact, Report, Sentence
-from .packing import pack_raw, stored_raw_text
+from .packing import pack_raw, spans_from_json, spans_json, stored_raw_text
 
 REPORT_COLUMNS = (
     "id", "source", "fmt", "title", "region", "adcode", "level", "province", "year", "kind", "date", "meeting",
@@ -31,7 +32,7 @@ META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind"
 QUALITY_IN_TABLES = ("encoding", "confidence", "partial", "repairs", "removed")
 
 SECTION_COLUMNS = ("report_id", "idx", "level", "number", "title", "role", "start", "end")
-SENTENCE_COLUMNS = ("report_id", "idx", "start", "end", "section_idx")  # text: NULL, see view sentences_text
+SENTENCE_SPAN_COLUMNS = ("report_id", "spans")  # a report's sentences, packing.spans_json; view: sentences
 FACT_COLUMNS = (
     "report_id", "idx", "metric", "metric_text", "value", "unit", "value_text", "high", "growth", "growth_unit",
     "bound", "status", "period", "rank_scope", "rank_n", "start", "end", "sentence", "action", "object", "scope",
@@ -128,7 +129,7 @@ def child_rows(report: Report) -> dict[str, list[tuple]]:
     """Rows of the per-report tables, keyed by table name, as tuples in the *_COLUMNS order."""
     rid = report.id
     sections = [(rid, i, s.level, s.number, s.title, s.role, s.start, s.end) for i, s in enumerate(report.sections)]
-    sentences = [(rid, i, s.start, s.end, s.section) for i, s in enumerate(report.sentences)]
+    sentences = [(rid, spans_json([(s.start, s.end, s.section) for s in report.sentences]))] if report.sentences else []
     facts = []
     for i, f in enumerate(report.facts):
         row = [rid, i, *_FACT_GET(f)]
@@ -137,11 +138,11 @@ def child_rows(report: Report) -> dict[str, list[tuple]]:
         facts.append(tuple(row))
     repairs = [(rid, i, r.kind, r.start, r.end, r.before, r.after) for i, r in enumerate(report.quality.repairs)]
     removals = [(rid, i, r.kind, r.text) for i, r in enumerate(report.quality.removed)]
-    return {"sections": sections, "sentences": sentences, "facts": facts, "repairs": repairs, "removals": removals}
+    return {"sections": sections, "sentence_spans": sentences, "facts": facts, "repairs": repairs, "removals": removals}
 
 
 CHILD_COLUMNS = {
-    "sections": SECTION_COLUMNS, "sentences": SENTENCE_COLUMNS, "facts": FACT_COLUMNS,
+    "sections": SECTION_COLUMNS, "sentence_spans": SENTENCE_SPAN_COLUMNS, "facts": FACT_COLUMNS,
     "repairs": REPAIR_COLUMNS, "removals": REMOVAL_COLUMNS,
 }
 
@@ -155,8 +156,9 @@ def report_from_row(row: dict[str, Any], children: dict[str, list[dict[str, Any]
         report = _rebuild(row, stored, children)
     report.raw_text = stored_raw_text(row)
     report.fmt = row["fmt"] or report.fmt
+    spans = children.get("sentence_spans")
     report.sentences = [Sentence(start=s["start"], end=s["end"], section=s["section_idx"])
-                        for s in children.get("sentences", [])]
+                        for s in (spans_from_json(spans[0]["spans"]) if spans else [])]
     return report
 
 
