@@ -276,3 +276,31 @@ def test_ingest_leaves_planner_statistics_for_the_listing_queries(corpus, tmp_pa
         assert store.refresh_statistics(0) is False
         assert store.refresh_statistics(1) is (10 >= store.count())
         assert store.refresh_statistics(store.count()) is True
+
+
+def test_a_re_run_after_one_file_changed_reads_and_processes_only_that_file(corpus, tmp_path, monkeypatch):
+    """Incremental work: of a folder ingested before, only the changed file is decoded and processed again (the
+    others are known by the sha256 of their bytes); the time this saves is measured in bench/bench_ingest.py."""
+    import luoshi.ingest.readers as readers
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    files = sorted(p for p in (corpus / "bulk").rglob("*.md"))[:20]
+    for i, f in enumerate(files):
+        (folder / f"{i:02d}.md").write_bytes(f.read_bytes())
+    db = str(tmp_path / "inc.db")
+    with open_store(db) as store:
+        first = ingest(store, [str(folder)], jobs=1)
+    assert first.stored + first.duplicates == 20 and not first.failed
+    changed = folder / "07.md"
+    changed.write_bytes(changed.read_bytes() + "\n（本文有删改）\n".encode())
+    decoded, processed = [], []
+    real_iter_bytes, real_process = readers.iter_bytes, store_ingest.process
+    monkeypatch.setattr(readers, "iter_bytes", lambda source, *a, **k: decoded.append(source) or real_iter_bytes(
+        source, *a, **k))
+    monkeypatch.setattr(store_ingest, "process", lambda doc: processed.append(doc.source) or real_process(doc))
+    with open_store(db) as store:
+        again = ingest(store, [str(folder)], jobs=1)
+        assert store.count() == first.stored + 1
+    assert (again.stored, again.already_stored + again.duplicates) == (1, 19)
+    assert decoded == [str(changed)] and processed == [str(changed)]

@@ -7,8 +7,9 @@ kill at any moment loses at most the batch being written and never leaves half o
 batch instead of per report spares the search index most of its segment flushes and merges (the main process's
 largest cost). The search index's rows are segmented in the workers too and written with their report.
 Documents are streamed from `read_paths` with a bounded number in flight, so memory does not grow with the
-corpus. Ids (sha256 of the raw bytes) already stored are skipped before processing, which makes a re-run cheap
-and an interrupted run resumable.
+corpus. Ids (sha256 of the raw bytes) already stored are skipped before processing, and a file whose bytes are a
+stored report is not even decoded (`read_paths(known=...)`): a re-run costs about the share of files that changed,
+and an interrupted run resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..ingest import read_paths
+from ..ingest.readers import Known
 from ..ingest.limits import DEFAULT_LIMITS, Limits
 from ..models import Document, IngestError, Report, printable
 from ..pipeline import process
@@ -112,8 +114,12 @@ def ingest(
         prepare(store)
     jobs = jobs or default_jobs()
     summary = summary if summary is not None else IngestSummary()
-    items = documents if documents is not None else read_paths([str(p) for p in paths], limits=limits)
     seen: set[str] = set()
+
+    def known(rid: str) -> bool:  # stored by an earlier run (not a duplicate within this one): no need to decode
+        return rid not in seen and store.has(rid)
+
+    items = documents if documents is not None else read_paths([str(p) for p in paths], limits=limits, known=known)
     notify = on_progress or (lambda s, src: None)
 
     batch: list[tuple[Document, Processed]] = []
@@ -163,17 +169,19 @@ def ingest(
                 summary.already_stored += 1
             notify(summary, doc.source)
 
-    def admit(item: Document | IngestError) -> Document | None:
+    def admit(item: Document | IngestError | Known) -> Document | None:
         """Count one read item; the Document if it still needs processing."""
         summary.read += 1
         if isinstance(item, IngestError):
             summary.failed.append((item.source, item.reason))
-        elif item.id in seen:
+        elif isinstance(item, Known):  # the file's content hash is stored: neither decoded nor processed again
+            summary.already_stored += 1
+        elif (rid := item.id) in seen:
             summary.duplicates += 1
-        elif store.has(item.id):  # the content hash: a file stored before is neither processed nor read again
+        elif store.has(rid):
             summary.already_stored += 1
         else:
-            seen.add(item.id)
+            seen.add(rid)
             return item
         notify(summary, item.source)
         return None
