@@ -217,3 +217,38 @@ def test_a_complete_copy_becomes_canonical_over_a_partial_one(store, processed):
     links = {r["id"]: r["canonical_id"] for r in store.reports()}
     assert links == {report.id: None, partial.id: report.id, later_partial.id: report.id}
     assert [r["id"] for r in store.reports(canonical_only=True)] == [report.id]
+
+
+def test_luoshi_migrate_upgrades_an_old_file_and_gives_the_space_back(tmp_path, processed, monkeypatch):
+    """`luoshi migrate` on a version-1 file: the schema and the search index upgraded, the originals packed, the
+    report tables smaller (the old file had no search index yet), and every report read back as it was stored."""
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from luoshi.cli import app
+    from luoshi.store import base
+
+    every = base.migrations()
+    db = str(tmp_path / "old.db")
+    with monkeypatch.context() as m:
+        m.setattr(base, "migrations", lambda: [v for v in every if v[0] == 1])
+        with open_store(db) as old:
+            for doc, report in processed[:4]:
+                _store_the_old_way(old, doc, report)
+            old.query("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def report_bytes() -> int:
+        with sqlite3.connect(db) as con:
+            return con.execute("SELECT SUM(pgsize) FROM dbstat WHERE name NOT LIKE 'search%'").fetchone()[0]
+
+    before = report_bytes()
+    result = CliRunner().invoke(app, ["migrate", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert f"schema version {max(v for v, _ in every)} (was 1), compacted, search index built for 4" in result.output
+    assert report_bytes() < 0.8 * before
+    with open_store(db, readonly=True) as store:
+        assert store.query("SELECT COUNT(*) AS n FROM reports WHERE raw_text IS NOT NULL")[0]["n"] == 0
+        for doc, report in processed[:4]:
+            assert store.get_report(report.id).to_dict(with_text=True) == report.to_dict(with_text=True)
+            assert store.raw_text(report.id) == report.raw_text

@@ -239,7 +239,8 @@ def migrate(
                                          "the space freed by the upgrade is given back (needs free disk space the "
                                          "size of the file).")] = True,
 ) -> None:
-    """Upgrade a database to this version's schema (any luoshi command that writes does it too) and compact it.
+    """Upgrade a database to this version's schema and search index (any luoshi command that writes upgrades the
+    schema too; the index is otherwise rebuilt on the first search) and compact it.
 
     Example: luoshi migrate --db old.db
     """
@@ -255,10 +256,14 @@ def migrate(
             before = 0
         applied = store.migrate()
         version = store.schema_version
+        from ..store.search_index import ensure_index
+
+        reindexed = ensure_index(store)
         if vacuum and store.dialect == "sqlite":
             store.query("VACUUM")
     vacuumed = ", compacted" if vacuum and store.dialect == "sqlite" else ""
-    err(f"schema version {version}" + (f" (was {before})" if applied else " (already)") + vacuumed)
+    err(f"schema version {version}" + (f" (was {before})" if applied else " (already)") + vacuumed
+        + (f", search index built for {reindexed} reports" if reindexed else ""))
 
 
 def register(app: typer.Typer) -> None:
