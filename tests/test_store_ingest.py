@@ -281,7 +281,7 @@ def test_ingest_leaves_planner_statistics_for_the_listing_queries(corpus, tmp_pa
 def test_a_re_run_after_one_file_changed_reads_and_processes_only_that_file(corpus, tmp_path, monkeypatch):
     """Incremental work: of a folder ingested before, only the changed file is decoded and processed again (the
     others are known by the sha256 of their bytes); the time this saves is measured in bench/bench_ingest.py."""
-    import luoshi.ingest.readers as readers
+    from luoshi.ingest import readers
 
     folder = tmp_path / "in"
     folder.mkdir()

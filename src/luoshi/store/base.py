@@ -18,8 +18,8 @@ from typing import Any
 from ..models import Report, sha256_hex
 from . import neardup
 from .packing import stored_raw_text
-from .upgrades import UPGRADES
 from .records import CHILD_COLUMNS, LISTING_COLUMNS, REPORT_COLUMNS, child_rows, report_from_row, report_row
+from .upgrades import UPGRADES
 
 FILTERS = ("region", "province", "level", "year", "kind", "doc_type", "fmt")
 

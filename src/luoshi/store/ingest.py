@@ -18,15 +18,15 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-import time
 from dataclasses import dataclass, field
 
 from ..ingest import read_paths
-from ..ingest.readers import Known
 from ..ingest.limits import DEFAULT_LIMITS, Limits
+from ..ingest.readers import Known
 from ..models import Document, IngestError, Report, printable
 from ..pipeline import process
 from . import neardup
@@ -146,8 +146,8 @@ def ingest(
             with store.transaction():
                 for doc, result in batch:
                     try:
-                        stored = _store_with_index(store, result.report, doc.data, result)
-                        outcome.append((doc, stored, bool(store.last_near_duplicate)))
+                        outcome.append((doc, _store_with_index(store, result.report, doc.data, result),
+                                        bool(store.last_near_duplicate)))
                     except KeyboardInterrupt:
                         raise
                     except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL on PostgreSQL)
@@ -159,10 +159,10 @@ def ingest(
             batch.clear()
             raise
         batch.clear()
-        for doc, stored, near in outcome:
-            if isinstance(stored, str):
-                summary.failed.append((doc.source, stored))
-            elif stored:
+        for doc, written, near in outcome:
+            if isinstance(written, str):
+                summary.failed.append((doc.source, written))
+            elif written:
                 summary.stored += 1
                 summary.near_duplicates += near
             else:

@@ -16,7 +16,7 @@ from typing import Any
 try:
     import zstandard
 except ImportError:  # pragma: no cover - a dependency; zlib keeps working without it
-    zstandard = None
+    zstandard = None  # type: ignore[assignment]
 
 ZSTD_DICT, ZLIB = b"d", b"z"
 LEVEL = 9  # zstd level: higher levels gain a few bytes at twice the CPU
