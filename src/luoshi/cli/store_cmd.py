@@ -39,7 +39,7 @@ def ingest(
     max_html_depth: MaxHtmlDepth = None,
     max_text_chars: MaxTextChars = None,
 ) -> None:
-    """Process reports and store them, one transaction per report; re-running stores only what is new.
+    """Process reports and store them, one transaction per batch; re-running stores only what is new.
 
     Exit status 0 when every input was read (stored or already stored), 1 when some failed, 2 when every input
     failed, 130 when interrupted (what was stored is complete).
