@@ -304,3 +304,15 @@ def test_a_re_run_after_one_file_changed_reads_and_processes_only_that_file(corp
         assert store.count() == first.stored + 1
     assert (again.stored, again.already_stored + again.duplicates) == (1, 19)
     assert decoded == [str(changed)] and processed == [str(changed)]
+
+
+def test_jobs_auto_uses_every_core_and_a_bad_count_is_refused(corpus, tmp_path, monkeypatch):
+    used = []
+    real = store_ingest.ingest
+    monkeypatch.setattr(store_ingest, "ingest", lambda *a, **k: used.append(k["jobs"]) or real(*a, **k))
+    db = str(tmp_path / "auto.db")
+    ok = CliRunner().invoke(app, ["ingest", str(corpus / "seeds"), "--db", db, "--jobs", "auto", "-q"])
+    assert ok.exit_code == 0, ok.output
+    assert used == [store_ingest.default_jobs()] and "stored 5" in ok.output
+    bad = CliRunner().invoke(app, ["ingest", str(corpus / "seeds"), "--db", db, "--jobs", "lots"])
+    assert bad.exit_code == 2 and "--jobs takes a number" in bad.output

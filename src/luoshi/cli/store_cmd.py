@@ -30,7 +30,8 @@ DB_HELP = "SQLite file or postgresql:// URL (default: $LUOSHI_DB, else ./luoshi.
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or archives to ingest.")],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="LUOSHI_DB")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: the number of cores).")] = 0,
+    jobs: Annotated[str, typer.Option("--jobs", "-j", help="Worker processes: a number, or auto (the default): "
+                                      "every core this process may run on.")] = "auto",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_file_mb: MaxFileMB = None,
     max_archive_mb: MaxArchiveMB = None,
@@ -50,8 +51,16 @@ def ingest(
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from ..store import open_store
-    from ..store.ingest import IngestSummary
+    from ..store.ingest import IngestSummary, default_jobs
     from ..store.ingest import ingest as run_ingest
+
+    if jobs.strip().lower() in ("auto", "0"):
+        workers = default_jobs()
+    elif jobs.strip().isdigit():
+        workers = int(jobs)
+    else:
+        err(f"luoshi: --jobs takes a number of worker processes or auto, not {jobs!r}")
+        raise typer.Exit(2)
 
     # SIGTERM behaves like Ctrl-C: the report being written is rolled back, the summary is still printed.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -78,7 +87,7 @@ def ingest(
         try:
             limits = make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth,
                                  max_text_chars)
-            run_ingest(store, paths, jobs=jobs or None, on_progress=on_progress, summary=summary, limits=limits)
+            run_ingest(store, paths, jobs=workers, on_progress=on_progress, summary=summary, limits=limits)
         except KeyboardInterrupt:
             interrupted = True
         finally:
