@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..store.segment import char_tokens, normalize_query, query_words, substring_tokens
+from ..store.segment import bigram_tokens, char_tokens, normalize_query, pairs_apply, query_words
 
 LEX = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
 
@@ -32,9 +32,9 @@ class Term:
         return char_tokens(self.text)
 
     @property
-    def substring(self) -> tuple[list[str], bool]:
-        """(tokens, last is a prefix) of the exact-substring match over the pairs (segment.substring_tokens)."""
-        return substring_tokens(self.text)
+    def substring(self) -> tuple[str, list[str]]:
+        """(column, tokens) of the exact-substring match: pairs when the term allows, single characters else."""
+        return ("bigrams", bigram_tokens(self.text)) if pairs_apply(self.text) else ("chars", self.chars)
 
     @property
     def words(self) -> list[str]:
@@ -128,15 +128,15 @@ def _fts_phrase(tokens: list[str]) -> str:
 
 
 def to_fts5(node: Node, *, words_only: bool = False) -> str:
-    """An FTS5 MATCH expression: each term matches as a substring (bigrams column) or as words (words column).
+    """An FTS5 MATCH expression: each term matches as a substring (chars column) or as words (words column).
 
     The words alternative adds nothing to the set found but lifts the bm25 score of sentences where the term is a
     whole word. `words_only` keeps only word-boundary matches.
     """
     if isinstance(node, Term):
         words = f"words:{_fts_phrase(node.words)}"
-        tokens, prefix = node.substring
-        return words if words_only else f"(bigrams:{_fts_phrase(tokens)}{' *' if prefix else ''} OR {words})"
+        column, tokens = node.substring
+        return words if words_only else f"({column}:{_fts_phrase(tokens)} OR {words})"
     if isinstance(node, Any):
         return "(" + " OR ".join(to_fts5(p, words_only=words_only) for p in node.parts) + ")"
     expr = "(" + " AND ".join(to_fts5(p, words_only=words_only) for p in node.positive) + ")"
@@ -157,16 +157,16 @@ def _ts_phrase(tokens: list[str]) -> str:
 
 
 def to_tsquery(node: Node, column: str) -> str:
-    """A tsquery over 'words' (word boundaries) or 'substring' (the pairs vector, see Term.substring).
+    """A tsquery over 'words' (word boundaries) or 'substring' (the chars/bigrams vectors, see Term.substring).
 
-    PostgreSQL keeps the token streams in one tsvector each; the pairs' lexemes are named b:XY in `grams`.
+    PostgreSQL keeps the three token streams in one tsvector each; the substring query names its lexemes with a
+    column prefix (c: single characters, b: pairs) so both live in the `grams` vector.
     """
     if isinstance(node, Term):
         if column == "words":
             return _ts_phrase(node.words)
-        tokens, prefix = node.substring
-        phrase = _ts_phrase(["b:" + t for t in tokens])
-        return phrase[:-1] + ":*)" if prefix else phrase
+        kind, tokens = node.substring
+        return _ts_phrase([("b:" if kind == "bigrams" else "c:") + t for t in tokens])
     if isinstance(node, Any):
         return "(" + " | ".join(to_tsquery(p, column) for p in node.parts) + ")"
     pos = " & ".join(to_tsquery(p, column) for p in node.positive)

@@ -92,7 +92,7 @@ def _ranked_sqlite(store: Store, node: Node, where: list[str], params: list, lim
                  f"WHERE search_fts MATCH ? AND search_fts.rowid >= ?{cond} ORDER BY score, id LIMIT ? OFFSET ?")
         args = [match, cutoff[0]["id"], *params, limit, offset]
     else:
-        inner = (f"SELECT search_fts.rowid AS id, bm25(search_fts, 4.0, 1.0) AS score FROM search_fts{joins} "
+        inner = (f"SELECT search_fts.rowid AS id, bm25(search_fts, 4.0, 1.0, 1.0) AS score FROM search_fts{joins} "
                  f"WHERE search_fts MATCH ?{cond} ORDER BY score LIMIT ? OFFSET ?")
         args = [match, *params, limit, offset]
     # Rank the matching rowids first (cheap), then fetch details for the page only.

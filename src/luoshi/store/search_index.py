@@ -6,11 +6,12 @@ store's portable migrations because they are dialect-specific):
   search_spans    id, report_id, sent_idx, start, "end", section_idx: the sentence each index row stands for
   search_indexed  report_id: reports already indexed
   search_version  the version of the token streams the index was built with (another version: rebuilt)
-  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words` and
-              `bigrams` (see luoshi.store.segment), rowid = search_spans.id. search_spans is a view: the rows are
+  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words`,
+              `chars` and `bigrams` (see luoshi.store.segment), rowid = search_spans.id. search_spans is a view: the rows are
               in search_rows with a report number (search_indexed.num) instead of the 64-character id, which
               would be most of each row (36 kB per report before version 4, 6 kB so)
-  PostgreSQL: search_spans.words and .grams (pairs as b:XY) are tsvectors of the same tokens, with GIN indexes
+  PostgreSQL: search_spans.words and .grams (chars as c:X, pairs as b:XY) are tsvectors of the same tokens, with
+              GIN indexes
 
 `luoshi ingest` writes a report's index rows in the report's own transaction (segmented in the worker
 processes). `ensure_index(store)` is the catch-up path: it indexes reports stored without them (databases made
@@ -24,7 +25,7 @@ from collections import defaultdict
 
 from ..models import Report
 from .base import Store
-from .segment import bigram_tokens, fold, split_spans, word_tokens
+from .segment import bigram_tokens, char_tokens, fold, split_spans, word_tokens
 
 # No index on search_spans.report_id: nothing looks spans up by report (searches go by rowid from the FTS match,
 # a rebuild clears everything) and it cost ~36 kB per report. Databases made before drop it.
@@ -34,7 +35,7 @@ SQLITE_DDL = [
     'start INTEGER, "end" INTEGER, section_idx INTEGER)'),
     ('CREATE VIEW IF NOT EXISTS search_spans AS SELECT s.id, i.report_id, s.sent_idx, s.start, s."end", s.section_idx '
      "FROM search_rows s JOIN search_indexed i ON i.num = s.report_num"),
-    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, bigrams, content='', "
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, chars, bigrams, content='', "
     "tokenize='unicode61 remove_diacritics 0')"),
 ]
 POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
@@ -44,7 +45,8 @@ POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
     "CREATE INDEX IF NOT EXISTS search_spans_grams ON search_spans USING GIN (grams)",
     "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
 ]
-INDEX_VERSION = 5  # bump when the index changes: it is then rebuilt (4: no single-character stream; 5: search_rows)
+INDEX_VERSION = 6  # bump when the index changes: it is then rebuilt (5: search_rows; 6: the single-character stream
+# back after version 4 had dropped it: one character found as a prefix of pairs costs seconds at scale)
 TABLES = ("search_fts", "search_rows", "search_spans", "search_indexed")
 MAX_TS_POSITION = 16383  # PostgreSQL's limit; tokens past it share the last position
 
@@ -138,7 +140,7 @@ def spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
 
 
 def index_rows(text: str, spans: list) -> list[tuple]:
-    """One row per sentence: (sent_idx, start, end, section_idx, words, bigrams), tokens space-separated.
+    """One row per sentence: (sent_idx, start, end, section_idx, words, chars, bigrams), tokens space-separated.
 
     Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows. Each
     sentence is folded once for both streams.
@@ -147,7 +149,7 @@ def index_rows(text: str, spans: list) -> list[tuple]:
     for a, b, sent_idx, section_idx in spans:
         sentence = fold(text[a:b])
         rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
-                     " ".join(bigram_tokens(sentence, folded=True))))
+                     " ".join(char_tokens(sentence, folded=True)), " ".join(bigram_tokens(sentence, folded=True))))
     return rows
 
 
@@ -181,14 +183,14 @@ def write_rows(store: Store, rid: str, rows: list[tuple]) -> None:
         store._executemany('INSERT INTO search_rows (id, report_num, sent_idx, start, "end", section_idx) '
                            "VALUES (?, ?, ?, ?, ?, ?)",
                            [(first + k, num, *r[:4]) for k, r in enumerate(rows)])
-        store._executemany("INSERT INTO search_fts (rowid, words, bigrams) VALUES (?, ?, ?)",
+        store._executemany("INSERT INTO search_fts (rowid, words, chars, bigrams) VALUES (?, ?, ?, ?)",
                            [(first + k, *r[4:]) for k, r in enumerate(rows)])
     else:
         store._executemany(
             'INSERT INTO search_spans (report_id, sent_idx, start, "end", section_idx, words, grams) '
             "VALUES (?, ?, ?, ?, ?, ?::tsvector, ?::tsvector)",
             [(rid, *r[:4], tsvector_literal(_split(r[4])),
-              tsvector_literal(["b:" + t for t in _split(r[5])])) for r in rows])
+              tsvector_literal(["c:" + t for t in _split(r[5])], ["b:" + t for t in _split(r[6])])) for r in rows])
         store.query("INSERT INTO search_indexed (report_id) VALUES (?)", (rid,))
 
 

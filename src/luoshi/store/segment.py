@@ -2,9 +2,8 @@
 
 Why two token streams: SQLite FTS5's unicode61 tokenizer sees a run of Chinese as one token, and the trigram
 tokenizer cannot match one- or two-character queries. So each sentence is indexed twice, as space-separated tokens:
-`words` (jieba search mode, computed by rjieba: words and the sub-words of long compounds) and `bigrams`
-(overlapping character pairs of each run of Chinese and the run's last character, ASCII words whole). A query
-term matches as a phrase over `bigrams` (exact substring: full recall, any length; `substring_tokens`) and is
+`words` (jieba search mode, computed by rjieba: words and the sub-words of long compounds) and `chars` (one token per Chinese character,
+ASCII words whole). A query term matches as a phrase over `chars` (exact substring: full recall, any length) and is
 ranked up when it is also a jieba word of the sentence (word boundaries: 就业 in 稳就业 beats 和平 in 和平台).
 
 Queries in Traditional characters or full-width forms are folded to the simplified, half-width, lower-case form
@@ -59,57 +58,38 @@ def folded_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def char_tokens(text: str) -> list[str]:
+def char_tokens(text: str, *, folded: bool = False) -> list[str]:
     """One token per Chinese character; runs of letters and digits otherwise stay whole."""
-    return CHAR_TOKEN.findall(fold(text))
+    return CHAR_TOKEN.findall(text if folded else fold(text))
 
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
-HAN_GAP = re.compile(rf"(?<={HAN_CLASS})\s+(?={HAN_CLASS})")
 
 
 def bigram_tokens(text: str, *, folded: bool = False) -> list[str]:
-    """Overlapping character pairs of each run of Chinese, then the run's last character alone; other words whole.
+    """Overlapping character pairs of each run of Chinese (a lone character stays one token); other words whole.
 
     A phrase of pairs finds a term of two or more characters as fast as a word: pair posting lists are short,
-    where a phrase of single characters must intersect the long lists of 地, 区, 生, 产 ... Every character is the
-    first of some token (a pair, or the last character alone), so one character is found as a prefix (`X*`)
-    without a stream of single characters (a third of the index before version 4).
-    """
-    return [a + b if a else c or d for a, b, c, d in BIGRAM_STREAM.findall(text if folded else fold(text))]
-
-
-# One pass over the text gives `bigram_tokens` in order: a character of Chinese followed by another (the pair),
-# one not followed by another (a run's last, alone), or a run of other letters and digits.
-BIGRAM_STREAM = re.compile(rf"({HAN_CLASS})(?=({HAN_CLASS}))|({HAN_CLASS})|((?:(?!{HAN_CLASS})[^\W_])+)")
-
-
-def substring_tokens(term: str) -> tuple[list[str], bool]:
-    """(tokens, last is a prefix) of a phrase over `bigram_tokens` that finds a (normalised) term as a substring.
-
-    A run of Chinese inside the term gives its pairs, and its last character alone when the term goes on after it
-    (the text's run ends there too); a run at the end of the term may go on in the text, so no single follows it,
-    and a one-character run there matches as a prefix (the first character of a pair, or a run's last alone).
+    where a phrase of single characters must intersect the long lists of 地, 区, 生, 产 ...
     """
     tokens: list[str] = []
-    words = TOKEN.findall(HAN_GAP.sub("", term))  # "数字 经济" is found as 数字经济, as search highlights it
-    prefix = False
-    for w, word in enumerate(words):
+    for word in TOKEN.findall(text if folded else fold(text)):
         pos = 0
         for m in HAN_RUN.finditer(word):
             if m.start() > pos:
                 tokens.append(word[pos:m.start()])
             run = m.group(0)
-            tokens.extend([run[i:i + 2] for i in range(len(run) - 1)])
-            if not (w == len(words) - 1 and m.end() == len(word)):
-                tokens.append(run[-1])
-            elif len(run) == 1:
-                tokens.append(run)
-                prefix = True
+            tokens.extend([run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)])
             pos = m.end()
         if pos < len(word):
             tokens.append(word[pos:])
-    return tokens, prefix
+    return tokens
+
+
+def pairs_apply(term: str) -> bool:
+    """Whether a term can be searched as a phrase of pairs: every run of Chinese in it is 2+ characters."""
+    runs = HAN_RUN.findall(fold(term))
+    return bool(runs) and all(len(r) >= 2 for r in runs)
 
 
 def word_tokens(text: str, *, folded: bool = False) -> list[str]:
