@@ -189,3 +189,22 @@ def test_a_stored_relation_is_read_back_from_the_database(tmp_path):
 def test_an_absence_given_with_its_sentence_also_covers():
     record = report("a", "甲市", 2020, absent=[{"metric": "gdp", "sentence": "今年不设地区生产总值增长具体目标"}])
     assert run("gdp_target", [record]).failed == 0
+
+
+def test_a_relation_stored_by_this_version_is_read_back_from_the_database(tmp_path):
+    """The same through add_report: fact fields without a column are packed (records.pack_extras) and the audit
+    unpacks them."""
+    from luoshi.audit import records_from_store
+    from luoshi.models import Fact, Meta, Report
+    from luoshi.store import open_store
+
+    text = "今年地区生产总值增长与全国同步。"
+    target = Fact(metric="gdp", metric_text="地区生产总值", value=None, unit=None, value_text="与全国同步",
+                  status="target", period=2010, sentence=text, relation={"to": "全国", "comparison": "同步"})
+    r = Report(id="cd" * 32, source="made-by-hand", text=text, facts=[target],
+               meta=Meta(region="甲市", year=2010, level="city", kind="annual", doc_type="work_report"))
+    with open_store(tmp_path / "r.db") as store:
+        store.add_report(r)
+        (record,) = records_from_store(store)
+    assert record["facts"][0]["relation"] == {"to": "全国", "comparison": "同步"}
+    assert run("gdp_target", [record]).failed == 0

@@ -66,6 +66,8 @@ def _store_the_old_way(store, doc: Document, report: Report) -> None:
     from luoshi.store.records import record_json, report_row
 
     row = report_row(report, canonical_id=None, minhash=None, n_bytes=len(doc.data), record=record_json(report))
+    del row["raw_z"], row["raw_chars"]  # version 1 kept the decoded original as text
+    row["raw_text"] = report.raw_text
     with store.transaction():
         store.query(f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
         for table, cols in (("sections", "report_id, idx, level, number, title, role, start, \"end\""),
@@ -99,6 +101,9 @@ def test_a_database_made_before_the_lean_schema_opens_and_keeps_working(request,
             assert store.schema_version == max(v for v, _ in every)
             for doc, report in processed[:2]:
                 assert store.get_report(report.id).to_dict(with_text=True) == report.to_dict(with_text=True)
+                assert store.raw_text(report.id) == report.raw_text  # packed by the version-70 upgrade
+                row = store.query("SELECT raw_text, raw_z, raw_chars FROM reports WHERE id = ?", (report.id,))[0]
+                assert row["raw_text"] is None and row["raw_z"] and row["raw_chars"] == len(report.raw_text)
                 n = store.query("SELECT COUNT(*) AS n FROM sentences_text WHERE report_id = ? AND text = ?",
                                 (report.id, report.text[report.sentences[0].start:report.sentences[0].end]))
                 assert n[0]["n"] >= 1
@@ -212,3 +217,38 @@ def test_a_complete_copy_becomes_canonical_over_a_partial_one(store, processed):
     links = {r["id"]: r["canonical_id"] for r in store.reports()}
     assert links == {report.id: None, partial.id: report.id, later_partial.id: report.id}
     assert [r["id"] for r in store.reports(canonical_only=True)] == [report.id]
+
+
+def test_luoshi_migrate_upgrades_an_old_file_and_gives_the_space_back(tmp_path, processed, monkeypatch):
+    """`luoshi migrate` on a version-1 file: the schema and the search index upgraded, the originals packed, the
+    report tables smaller (the old file had no search index yet), and every report read back as it was stored."""
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from luoshi.cli import app
+    from luoshi.store import base
+
+    every = base.migrations()
+    db = str(tmp_path / "old.db")
+    with monkeypatch.context() as m:
+        m.setattr(base, "migrations", lambda: [v for v in every if v[0] == 1])
+        with open_store(db) as old:
+            for doc, report in processed[:4]:
+                _store_the_old_way(old, doc, report)
+            old.query("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def report_bytes() -> int:
+        with sqlite3.connect(db) as con:
+            return con.execute("SELECT SUM(pgsize) FROM dbstat WHERE name NOT LIKE 'search%'").fetchone()[0]
+
+    before = report_bytes()
+    result = CliRunner().invoke(app, ["migrate", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert f"schema version {max(v for v, _ in every)} (was 1), compacted, search index built for 4" in result.output
+    assert report_bytes() < 0.8 * before
+    with open_store(db, readonly=True) as store:
+        assert store.query("SELECT COUNT(*) AS n FROM reports WHERE raw_text IS NOT NULL")[0]["n"] == 0
+        for doc, report in processed[:4]:
+            assert store.get_report(report.id).to_dict(with_text=True) == report.to_dict(with_text=True)
+            assert store.raw_text(report.id) == report.raw_text

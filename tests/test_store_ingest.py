@@ -88,7 +88,7 @@ def test_ingest_twice_stores_nothing_new(corpus, tmp_path):
 
 def test_ingest_writes_the_search_index_as_the_catch_up_path_would(corpus, tmp_path):
     from luoshi.query.search import search
-    from luoshi.store.search_index import TABLES, ensure_index
+    from luoshi.store.search_index import drop, ensure_index
 
     db = str(tmp_path / "i.db")
     with open_store(db) as store:
@@ -97,8 +97,7 @@ def test_ingest_writes_the_search_index_as_the_catch_up_path_would(corpus, tmp_p
     with open_store(db) as store:
         assert ensure_index(store) == 0  # nothing left to catch up
         at_ingest = [[(h["report_id"], h["start"], h["end"]) for h in search(store, q, limit=10_000)] for q in queries]
-        for table in TABLES:
-            store.query(f"DROP TABLE {table}")
+        drop(store)
         assert ensure_index(store) == store.count()
         rebuilt = [[(h["report_id"], h["start"], h["end"]) for h in search(store, q, limit=10_000)] for q in queries]
     assert at_ingest == rebuilt and all(at_ingest)
@@ -277,3 +276,43 @@ def test_ingest_leaves_planner_statistics_for_the_listing_queries(corpus, tmp_pa
         assert store.refresh_statistics(0) is False
         assert store.refresh_statistics(1) is (10 >= store.count())
         assert store.refresh_statistics(store.count()) is True
+
+
+def test_a_re_run_after_one_file_changed_reads_and_processes_only_that_file(corpus, tmp_path, monkeypatch):
+    """Incremental work: of a folder ingested before, only the changed file is decoded and processed again (the
+    others are known by the sha256 of their bytes); the time this saves is measured in bench/bench_ingest.py."""
+    from luoshi.ingest import readers
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    files = sorted(p for p in (corpus / "bulk").rglob("*.md"))[:20]
+    for i, f in enumerate(files):
+        (folder / f"{i:02d}.md").write_bytes(f.read_bytes())
+    db = str(tmp_path / "inc.db")
+    with open_store(db) as store:
+        first = ingest(store, [str(folder)], jobs=1)
+    assert first.stored + first.duplicates == 20 and not first.failed
+    changed = folder / "07.md"
+    changed.write_bytes(changed.read_bytes() + "\n（本文有删改）\n".encode())
+    decoded, processed = [], []
+    real_iter_bytes, real_process = readers.iter_bytes, store_ingest.process
+    monkeypatch.setattr(readers, "iter_bytes", lambda source, *a, **k: decoded.append(source) or real_iter_bytes(
+        source, *a, **k))
+    monkeypatch.setattr(store_ingest, "process", lambda doc: processed.append(doc.source) or real_process(doc))
+    with open_store(db) as store:
+        again = ingest(store, [str(folder)], jobs=1)
+        assert store.count() == first.stored + 1
+    assert (again.stored, again.already_stored + again.duplicates) == (1, 19)
+    assert decoded == [str(changed)] and processed == [str(changed)]
+
+
+def test_jobs_auto_uses_every_core_and_a_bad_count_is_refused(corpus, tmp_path, monkeypatch):
+    used = []
+    real = store_ingest.ingest
+    monkeypatch.setattr(store_ingest, "ingest", lambda *a, **k: used.append(k["jobs"]) or real(*a, **k))
+    db = str(tmp_path / "auto.db")
+    ok = CliRunner().invoke(app, ["ingest", str(corpus / "seeds"), "--db", db, "--jobs", "auto", "-q"])
+    assert ok.exit_code == 0, ok.output
+    assert used == [store_ingest.default_jobs()] and "stored 5" in ok.output
+    bad = CliRunner().invoke(app, ["ingest", str(corpus / "seeds"), "--db", db, "--jobs", "lots"])
+    assert bad.exit_code == 2 and "--jobs takes a number" in bad.output

@@ -205,7 +205,7 @@ def test_original_text_is_served_as_plain_text(client, store, web_db):
     r = client.get(f"/report/{rid}/raw")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/plain")
     assert r.headers["x-content-type-options"] == "nosniff"
-    assert r.text == store.query("SELECT raw_text FROM reports WHERE id = ?", [rid])[0]["raw_text"]
+    assert r.text == store.raw_text(rid) and r.text != store.get_report(rid).text
     assert SCRIPT in r.text
     assert client.get("/report/ffffffffffffnope/raw").status_code == 404
 

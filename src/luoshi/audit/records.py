@@ -119,7 +119,7 @@ REPORT_FIELDS = ("id", "source", "title", "region", "adcode", "level", "province
 def records_from_store(store) -> list[dict[str, Any]]:
     """Audit records of every stored report, from the `reports` and `facts` tables and the fields kept in
     record_json (absent_targets, fact fields without a column such as `relation`); texts are not read."""
-    from ..store.records import FACT_FIELDS_IN_TABLE, META_COLUMNS
+    from ..store.records import FACT_FIELDS_IN_TABLE, META_COLUMNS, unpack_extras
 
     facts: dict[str, list[dict[str, Any]]] = {}
     for row in store.query("SELECT * FROM facts ORDER BY report_id, idx"):
@@ -135,7 +135,7 @@ def records_from_store(store) -> list[dict[str, Any]]:
         if "facts" in rest:  # written before the record was split into the tables: the whole record
             report_facts = list(rest["facts"])
         else:
-            extras = rest.get("fact_fields") or {}
+            extras = rest.get("fact_fields") or unpack_extras(rest.get("fact_extra"))
             report_facts = []
             for fact in facts.get(row["id"], []):
                 fact.update(extras.get(str(fact.pop("_idx")), {}))

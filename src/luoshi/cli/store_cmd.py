@@ -30,7 +30,8 @@ DB_HELP = "SQLite file or postgresql:// URL (default: $LUOSHI_DB, else ./luoshi.
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or archives to ingest.")],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="LUOSHI_DB")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: the number of cores).")] = 0,
+    jobs: Annotated[str, typer.Option("--jobs", "-j", help="Worker processes: a number, or auto (the default): "
+                                      "every core this process may run on.")] = "auto",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_file_mb: MaxFileMB = None,
     max_archive_mb: MaxArchiveMB = None,
@@ -39,7 +40,7 @@ def ingest(
     max_html_depth: MaxHtmlDepth = None,
     max_text_chars: MaxTextChars = None,
 ) -> None:
-    """Process reports and store them, one transaction per report; re-running stores only what is new.
+    """Process reports and store them, one transaction per batch; re-running stores only what is new.
 
     Exit status 0 when every input was read (stored or already stored), 1 when some failed, 2 when every input
     failed, 130 when interrupted (what was stored is complete).
@@ -50,8 +51,16 @@ def ingest(
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from ..store import open_store
-    from ..store.ingest import IngestSummary
+    from ..store.ingest import IngestSummary, default_jobs
     from ..store.ingest import ingest as run_ingest
+
+    if jobs.strip().lower() in ("auto", "0"):
+        workers = default_jobs()
+    elif jobs.strip().isdigit():
+        workers = int(jobs)
+    else:
+        err(f"luoshi: --jobs takes a number of worker processes or auto, not {jobs!r}")
+        raise typer.Exit(2)
 
     # SIGTERM behaves like Ctrl-C: the report being written is rolled back, the summary is still printed.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -78,7 +87,7 @@ def ingest(
         try:
             limits = make_limits(max_file_mb, max_archive_mb, max_members, max_archive_depth, max_html_depth,
                                  max_text_chars)
-            run_ingest(store, paths, jobs=jobs or None, on_progress=on_progress, summary=summary, limits=limits)
+            run_ingest(store, paths, jobs=workers, on_progress=on_progress, summary=summary, limits=limits)
         except KeyboardInterrupt:
             interrupted = True
         finally:
@@ -233,7 +242,41 @@ def list_reports(
         console.print(table)
 
 
+def migrate(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="LUOSHI_DB")] = None,
+    vacuum: Annotated[bool, typer.Option("--vacuum/--no-vacuum", help="SQLite: rewrite the file afterwards, so "
+                                         "the space freed by the upgrade is given back (needs free disk space the "
+                                         "size of the file).")] = True,
+) -> None:
+    """Upgrade a database to this version's schema and search index (any luoshi command that writes upgrades the
+    schema too; the index is otherwise rebuilt on the first search) and compact it.
+
+    Example: luoshi migrate --db old.db
+    """
+    from ..store import open_store
+
+    if db and "://" not in db and not Path(db).exists():
+        err(f"luoshi: no database at {db}")
+        raise typer.Exit(1)
+    with open_store(db, migrate=False) as store:
+        try:
+            before = store.schema_version
+        except Exception:  # noqa: BLE001 - no schema_migrations table: an empty file
+            before = 0
+        applied = store.migrate()
+        version = store.schema_version
+        from ..store.search_index import ensure_index
+
+        reindexed = ensure_index(store)
+        if vacuum and store.dialect == "sqlite":
+            store.query("VACUUM")
+    vacuumed = ", compacted" if vacuum and store.dialect == "sqlite" else ""
+    err(f"schema version {version}" + (f" (was {before})" if applied else " (already)") + vacuumed
+        + (f", search index built for {reindexed} reports" if reindexed else ""))
+
+
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
+    app.command()(migrate)
     app.command()(show)
     app.command("list")(list_reports)

@@ -7,10 +7,11 @@ import os
 import re
 import stat
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import overload
 
-from ..models import Document, IngestError
+from ..models import Document, IngestError, sha256_hex
 from .decode import NotText, decode_bytes
 from .formats.archive import open_zip, read_zip
 from .formats.docx import read_docx
@@ -264,22 +265,53 @@ def _read_regular(path: Path, max_bytes: int) -> bytes | str:
     return data
 
 
+@dataclasses.dataclass(frozen=True)
+class Known:
+    """A file whose bytes are a document already known (`read_paths(known=...)`): not decoded again."""
+
+    source: str
+    id: str
+
+
 def read_path(
-    path: Path, *, max_bytes: int | None = None, limits: Limits | None = None
-) -> Iterator[Document | IngestError]:
-    """Documents (or refusals) from one path."""
+    path: Path, *, max_bytes: int | None = None, limits: Limits | None = None,
+    known: Callable[[str], bool] | None = None,
+) -> Iterator[Document | IngestError | Known]:
+    """Documents (or refusals) from one path; `Known` for a file whose sha256 `known` accepts (see read_paths)."""
     limits = _limits(limits, max_bytes)
     data = _read_regular(Path(path), limits.file_bytes)
     if isinstance(data, str):
         yield IngestError(str(path), data)
+    elif known is not None and known(rid := sha256_hex(data)):
+        yield Known(str(path), rid)
     else:
         yield from iter_bytes(str(path), data, limits=limits)
 
 
+@overload
 def read_paths(
-    paths: Iterable[str | os.PathLike], *, max_bytes: int | None = None, limits: Limits | None = None
-) -> Iterator[Document | IngestError]:
-    """Documents (or refusals) from files and folders (recursive, sorted), in a deterministic order."""
+    paths: Iterable[str | os.PathLike], *, max_bytes: int | None = None, limits: Limits | None = None,
+    known: None = None,
+) -> Iterator[Document | IngestError]: ...
+
+
+@overload
+def read_paths(
+    paths: Iterable[str | os.PathLike], *, max_bytes: int | None = None, limits: Limits | None = None,
+    known: Callable[[str], bool],
+) -> Iterator[Document | IngestError | Known]: ...
+
+
+def read_paths(
+    paths: Iterable[str | os.PathLike], *, max_bytes: int | None = None, limits: Limits | None = None,
+    known: Callable[[str], bool] | None = None,
+) -> Iterator[Document | IngestError | Known]:
+    """Documents (or refusals) from files and folders (recursive, sorted), in a deterministic order.
+
+    `known(sha256 hex of a file's bytes)`: True when that id is already stored. Such a file is yielded as `Known`
+    without being decoded (a document of one file has the file's hash as id), so re-reading a corpus costs
+    little more than hashing it; a file holding several documents is never one id, so it is read as always.
+    """
     limits = _limits(limits, max_bytes)
     for p in paths:
         path = Path(p)
@@ -288,6 +320,6 @@ def read_paths(
                 if isinstance(f, IngestError):
                     yield f
                 else:
-                    yield from read_path(f, limits=limits)
+                    yield from read_path(f, limits=limits, known=known)
         else:
-            yield from read_path(path, limits=limits)
+            yield from read_path(path, limits=limits, known=known)

@@ -1,4 +1,4 @@
-"""Storage: reports in SQLite (a file, the default) or PostgreSQL (a server), one transaction per report.
+"""Storage: reports in SQLite (a file, the default) or PostgreSQL (a server), each report written whole or not at all.
 
     store = open_store()            # ./luoshi.db, or $LUOSHI_DB
     store.add_report(report, raw=doc.data)

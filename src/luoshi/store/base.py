@@ -17,16 +17,22 @@ from typing import Any
 
 from ..models import Report, sha256_hex
 from . import neardup
+from .packing import stored_raw_text
 from .records import CHILD_COLUMNS, LISTING_COLUMNS, REPORT_COLUMNS, child_rows, report_from_row, report_row
+from .upgrades import UPGRADES
 
 FILTERS = ("region", "province", "level", "year", "kind", "doc_type", "fmt")
 
 
 def migrations() -> list[tuple[int, str]]:
-    """(version, SQL) of every file in schema/, in order: NNN_name.sql."""
+    """(version, SQL) of every file in schema/, in order: NNN_name.sql. A version may also have a data step in
+    `upgrades.UPGRADES` (Python: rows rewritten into a new form), run after its SQL in the same transaction."""
     files = sorted((f for f in resources.files(__package__).joinpath("schema").iterdir() if f.name.endswith(".sql")),
                    key=lambda f: f.name)
     return [(int(f.name.split("_", 1)[0]), f.read_text(encoding="utf-8")) for f in files]
+
+
+SCHEMA_VERSION = max(v for v, _ in migrations())  # what this code writes; older files are upgraded on open
 
 
 def split_statements(script: str) -> list[str]:
@@ -71,6 +77,8 @@ class Store(AbstractContextManager, ABC):
                     continue
                 for stmt in split_statements(self.dialect_sql(script)):
                     self._execute(stmt)
+                if version in UPGRADES:
+                    UPGRADES[version](self)
                 self._execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                               (version, _now()))
             applied.append(version)
@@ -80,10 +88,9 @@ class Store(AbstractContextManager, ABC):
         """Hold the database's writer lock for the rest of the transaction (SQLite's BEGIN IMMEDIATE already does)."""
 
     def dialect_sql(self, script: str) -> str:
-        """Schema text for this database: `/*sqlite: X*/` becomes X on SQLite and stays a comment elsewhere."""
-        if self.dialect == "sqlite":
-            return re.sub(r"/\*sqlite: (.*?)\*/", r"\1", script)
-        return script
+        """Schema text for this database: `/*sqlite: X*/` becomes X on SQLite and stays a comment elsewhere (and
+        `/*postgresql: X*/` X on PostgreSQL)."""
+        return re.sub(rf"/\*{self.dialect}: (.*?)\*/", r"\1", script)
 
     @property
     def schema_version(self) -> int:
@@ -111,14 +118,14 @@ class Store(AbstractContextManager, ABC):
         return bool(self._execute("SELECT 1 AS x FROM reports WHERE id = ?", (report_id,)))
 
     def add_report(self, report: Report, *, raw: bytes | None = None, minhash: str | None = None,
-                   record_json: str | None = None) -> bool:
+                   record_json: str | None = None, raw_z: bytes | None = None) -> bool:
         """Store one report and all its rows in one transaction; False when its id is already stored.
 
         `raw` (the bytes the id was computed from) is checked against the id and its size recorded. A near-
         duplicate of a stored report gets `canonical_id` = that report's canonical id (see `near_duplicate_of`),
         unless it is the better copy (`_better_copy`): then the group is relinked to it.
-        `minhash` and `record_json` (`records.record_rest(report)`: the parts of the record no column holds) may be
-        given when computed elsewhere (ingest workers do both); otherwise they are computed here.
+        `minhash`, `record_json` (`records.record_rest(report)`: the parts of the record no column holds) and
+        `raw_z` (`packing.pack_raw`) may be given when computed elsewhere (ingest workers do); else they are made here.
         """
         if raw is not None and sha256_hex(raw) != report.id:
             raise ValueError(f"report id {report.id[:12]} is not the sha256 of the raw bytes given")
@@ -134,7 +141,7 @@ class Store(AbstractContextManager, ABC):
             if promote:  # the new copy becomes the group's canonical report, after its row exists
                 canonical, old_canonical = None, canonical
             row = report_row(report, canonical_id=canonical, minhash=minhash,
-                             n_bytes=len(raw) if raw is not None else None, record=record_json)
+                             n_bytes=len(raw) if raw is not None else None, record=record_json, raw_z=raw_z)
             cols = ", ".join(_quote(c) for c in REPORT_COLUMNS)
             # ON CONFLICT: a concurrent writer (another ingest on the same PostgreSQL) stored it meanwhile
             if not self._execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join('?' * len(REPORT_COLUMNS))}) "
@@ -211,7 +218,8 @@ class Store(AbstractContextManager, ABC):
         if rid is None:
             return None
         row = self._execute("SELECT * FROM reports WHERE id = ?", (rid,))[0]
-        children = {table: self._execute(f"SELECT * FROM {table} WHERE report_id = ? ORDER BY idx", (rid,))
+        children = {table: self._execute(f"SELECT * FROM {table} WHERE report_id = ?"
+                                         f"{'' if table == 'sentence_spans' else ' ORDER BY idx'}", (rid,))
                     for table in CHILD_COLUMNS}
         return report_from_row(row, children)
 
@@ -223,8 +231,8 @@ class Store(AbstractContextManager, ABC):
     def raw_text(self, key: str) -> str | None:
         """The decoded original as ingested (before cleaning), or None when no such report is stored."""
         rid = self.resolve(key)
-        rows = self._execute("SELECT raw_text, text FROM reports WHERE id = ?", (rid,)) if rid else []
-        return (rows[0]["raw_text"] if rows[0]["raw_text"] is not None else rows[0]["text"]) if rows else None
+        rows = self._execute("SELECT * FROM reports WHERE id = ?", (rid,)) if rid else []
+        return stored_raw_text(rows[0]) if rows else None
 
     def get_row(self, key: str) -> dict[str, Any] | None:
         rid = self.resolve(key)
@@ -273,7 +281,7 @@ class Store(AbstractContextManager, ABC):
         self._execute("ANALYZE")
 
     def count(self, table: str = "reports") -> int:
-        if table not in (*CHILD_COLUMNS, "reports", "metrics", "near_dup_bands"):
+        if table not in (*CHILD_COLUMNS, "sentences", "reports", "metrics", "near_dup_bands"):
             raise ValueError(f"unknown table {table}")
         return self._execute(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
 

@@ -1,12 +1,15 @@
-"""Batch ingest: read → process in worker processes → store in the main process, one transaction per report.
+"""Batch ingest: read → process in worker processes → store in the main process, one transaction per batch.
 
 Why this shape: processing (clean, parse, extract, MinHash) is CPU-bound pure Python, so it runs in `jobs` worker
-processes; a database has one writer, so all writes happen in the main process, each report in its own
-transaction (a kill at any moment loses at most the report being written, and never leaves half of one).
-The search index's rows are segmented in the workers too and written in the report's transaction.
+processes; a database has one writer, so all writes happen in the main process. Reports are written in batches
+(up to BATCH_REPORTS, or what BATCH_SECONDS gathered), one transaction per batch and a savepoint per report: a
+kill at any moment loses at most the batch being written and never leaves half of a report, and one commit per
+batch instead of per report spares the search index most of its segment flushes and merges (the main process's
+largest cost). The search index's rows are segmented in the workers too and written with their report.
 Documents are streamed from `read_paths` with a bounded number in flight, so memory does not grow with the
-corpus. Ids (sha256 of the raw bytes) already stored are skipped before processing, which makes a re-run cheap
-and an interrupted run resumable.
+corpus. Ids (sha256 of the raw bytes) already stored are skipped before processing, and a file whose bytes are a
+stored report is not even decoded (`read_paths(known=...)`): a re-run costs about the share of files that changed,
+and an interrupted run resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -22,10 +26,12 @@ from dataclasses import dataclass, field
 
 from ..ingest import read_paths
 from ..ingest.limits import DEFAULT_LIMITS, Limits
+from ..ingest.readers import Known
 from ..models import Document, IngestError, Report, printable
 from ..pipeline import process
 from . import neardup
 from .base import Store
+from .packing import pack_raw
 from .records import record_rest
 from .search_index import prepare, report_index_rows, write_rows
 
@@ -57,13 +63,15 @@ class Processed:
     minhash: str | None
     record_json: str  # records.record_rest: what the tables do not hold
     index_rows: list[tuple] | None = None  # the search index's rows (luoshi.store.search_index.index_rows)
+    raw_z: bytes | None = None  # packing.pack_raw: the raw text, packed
 
 
 def process_for_store(doc: Document) -> Processed:
-    """The worker's job: the full report, its near-duplicate signature, JSON record and search index rows (all CPU
-    work; segmenting the Chinese text for the index is the largest part)."""
+    """The worker's job: the full report, its near-duplicate signature, JSON record, packed raw text and search
+    index rows (all CPU work; segmenting the Chinese text for the index is the largest part)."""
     report = process(doc)
-    return Processed(report, neardup.signature(report.text), record_rest(report), report_index_rows(report))
+    return Processed(report, neardup.signature(report.text), record_rest(report), report_index_rows(report),
+                     pack_raw(report.raw_text or "", report.text or ""))
 
 
 def _safe_process(doc: Document) -> Processed | str:
@@ -71,6 +79,10 @@ def _safe_process(doc: Document) -> Processed | str:
         return process_for_store(doc)
     except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
         return f"{type(e).__name__}: {e}"
+
+
+BATCH_REPORTS = 32  # reports per transaction at most
+BATCH_SECONDS = 1.0  # and no report waits longer than this to be written (progress, and what a kill can lose)
 
 
 def default_jobs() -> int:
@@ -93,7 +105,8 @@ def ingest(
     """Ingest every report under `paths` (or the given `documents`) into `store`; returns the counts.
 
     `on_progress(summary, source)` is called after each document is settled (stored, skipped or failed).
-    Interrupting (Ctrl-C, SIGTERM as KeyboardInterrupt) rolls back only the report being written;
+    Interrupting (Ctrl-C, SIGTERM as KeyboardInterrupt) rolls back only the batch being written (reports are
+    written whole or not at all); reports processed but not yet written are simply processed again on the next run;
     pass your own `summary` to keep the counts so far when that happens.
     """
     with store.transaction():  # the search index's tables (each report's rows are written in its transaction),
@@ -101,42 +114,74 @@ def ingest(
         prepare(store)
     jobs = jobs or default_jobs()
     summary = summary if summary is not None else IngestSummary()
-    items = documents if documents is not None else read_paths([str(p) for p in paths], limits=limits)
     seen: set[str] = set()
+
+    def known(rid: str) -> bool:  # stored by an earlier run (not a duplicate within this one): no need to decode
+        return rid not in seen and store.has(rid)
+
+    items = documents if documents is not None else read_paths([str(p) for p in paths], limits=limits, known=known)
     notify = on_progress or (lambda s, src: None)
 
+    batch: list[tuple[Document, Processed]] = []
+    first_at = 0.0
+
     def store_result(doc: Document, result: Processed | str) -> None:
+        nonlocal first_at
         if isinstance(result, str):
             summary.failed.append((doc.source, result))
-        else:
-            report = result.report
-            try:
-                if _store_with_index(store, report, doc.data, result):
-                    summary.stored += 1
-                    if store.last_near_duplicate:
-                        summary.near_duplicates += 1
-                else:
-                    summary.already_stored += 1
-            except KeyboardInterrupt:  # it may land after COMMIT, before the count: count what the file holds
-                if store.has(report.id):
-                    summary.stored += 1
-                    summary.near_duplicates += bool(store.last_near_duplicate)
-                raise
-            except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL in text on PostgreSQL)
-                summary.failed.append((doc.source, f"not stored: {type(e).__name__}: {e}"))
-        notify(summary, doc.source)
+            notify(summary, doc.source)
+            return
+        if not batch:
+            first_at = time.monotonic()
+        batch.append((doc, result))
+        if len(batch) >= BATCH_REPORTS or time.monotonic() - first_at >= BATCH_SECONDS:
+            flush()
 
-    def admit(item: Document | IngestError) -> Document | None:
+    def flush() -> None:
+        """Write the batch in one transaction, each report under its own savepoint."""
+        if not batch:
+            return
+        outcome: list[tuple[Document, bool | str, bool]] = []
+        try:
+            with store.transaction():
+                for doc, result in batch:
+                    try:
+                        outcome.append((doc, _store_with_index(store, result.report, doc.data, result),
+                                        bool(store.last_near_duplicate)))
+                    except KeyboardInterrupt:
+                        raise
+                    except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL on PostgreSQL)
+                        outcome.append((doc, f"not stored: {type(e).__name__}: {e}", False))
+        except KeyboardInterrupt:  # it may land after COMMIT, before the counts: count what the file holds
+            for doc, result in batch:
+                if store.has(result.report.id):
+                    summary.stored += 1
+            batch.clear()
+            raise
+        batch.clear()
+        for doc, written, near in outcome:
+            if isinstance(written, str):
+                summary.failed.append((doc.source, written))
+            elif written:
+                summary.stored += 1
+                summary.near_duplicates += near
+            else:
+                summary.already_stored += 1
+            notify(summary, doc.source)
+
+    def admit(item: Document | IngestError | Known) -> Document | None:
         """Count one read item; the Document if it still needs processing."""
         summary.read += 1
         if isinstance(item, IngestError):
             summary.failed.append((item.source, item.reason))
-        elif item.id in seen:
+        elif isinstance(item, Known):  # the file's content hash is stored: neither decoded nor processed again
+            summary.already_stored += 1
+        elif (rid := item.id) in seen:
             summary.duplicates += 1
-        elif store.has(item.id):
+        elif store.has(rid):
             summary.already_stored += 1
         else:
-            seen.add(item.id)
+            seen.add(rid)
             return item
         notify(summary, item.source)
         return None
@@ -146,6 +191,7 @@ def ingest(
             doc = admit(item)
             if doc is not None:
                 store_result(doc, _safe_process(doc))
+        flush()
         store.refresh_statistics(summary.stored)
         return summary
 
@@ -187,6 +233,7 @@ def ingest(
             pending[executor.submit(_safe_process, doc)] = doc
             drain(window)
         drain(0)
+        flush()
         completed = True
     finally:
         executor.shutdown(wait=completed, cancel_futures=True)
@@ -195,9 +242,11 @@ def ingest(
 
 
 def _store_with_index(store: Store, report: Report, raw: bytes, result: Processed) -> bool:
-    """add_report and the report's search index rows in one transaction: a kill never leaves one without the other."""
+    """add_report and the report's search index rows in one transaction (a savepoint inside the batch's): a kill
+    never leaves one without the other, and a report the database refuses leaves no row behind."""
     with store.transaction():
-        stored = store.add_report(report, raw=raw, minhash=result.minhash, record_json=result.record_json)
+        stored = store.add_report(report, raw=raw, minhash=result.minhash, record_json=result.record_json,
+                                  raw_z=result.raw_z)
         if stored and result.index_rows is not None:
             write_rows(store, report.id, result.index_rows)
     return stored

@@ -1,8 +1,10 @@
 """A `Report` as table rows, and back: the one place that knows how the record maps onto the schema.
 
-The tables hold the record: `reports` (meta, quality figures, texts), `sections`, `sentences`, `facts`, `repairs`
-and `removals`. `reports.record_json` keeps only what none of them holds (`record_rest`: e.g. meta.parent,
-quality.reasons/damaged/page, absent_targets, and fact fields without a column when they differ from the default),
+The tables hold the record: `reports` (meta, quality figures, texts), `sections`, `sentence_spans` (a report's
+sentences as one JSON array of offsets; the view `sentences` has a row per sentence), `facts`, `repairs` and
+`removals`. `reports.record_json` keeps only what none of them holds (`record_rest`: e.g. meta.parent,
+quality.reasons/damaged/page, absent_targets, and fact fields without a column when they differ from the default,
+packed by `pack_extras`; records stored before version 70 hold them as `fact_fields` and are read as they are),
 so the database does not store every fact twice. Databases written before (record_json = the whole record) are
 read as they are.
 """
@@ -16,20 +18,21 @@ from operator import attrgetter
 from typing import Any
 
 from ..models import Fact, Report, Sentence
+from .packing import pack_raw, spans_from_json, spans_json, stored_raw_text
 
 REPORT_COLUMNS = (
     "id", "source", "fmt", "title", "region", "adcode", "level", "province", "year", "kind", "date", "meeting",
     "speaker", "speaker_title", "doc_type", "confidence", "partial", "encoding", "canonical_id", "n_chars", "n_bytes",
-    "text", "raw_text", "record_json", "minhash", "ingested_at",
-)
+    "text", "raw_z", "raw_chars", "record_json", "minhash", "ingested_at",
+)  # raw_text: NULL since version 70 (raw_z holds it, packing.pack_raw); rows stored before keep it
 # The columns `reports()` lists: everything but the bulky texts and the signature.
-LISTING_COLUMNS = tuple(c for c in REPORT_COLUMNS if c not in ("text", "raw_text", "record_json", "minhash"))
+LISTING_COLUMNS = tuple(c for c in REPORT_COLUMNS if c not in ("text", "raw_z", "record_json", "minhash"))
 META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind", "date", "meeting", "speaker",
                 "speaker_title", "doc_type")
 QUALITY_IN_TABLES = ("encoding", "confidence", "partial", "repairs", "removed")
 
 SECTION_COLUMNS = ("report_id", "idx", "level", "number", "title", "role", "start", "end")
-SENTENCE_COLUMNS = ("report_id", "idx", "start", "end", "section_idx")  # text: NULL, see view sentences_text
+SENTENCE_SPAN_COLUMNS = ("report_id", "spans")  # a report's sentences, packing.spans_json; view: sentences
 FACT_COLUMNS = (
     "report_id", "idx", "metric", "metric_text", "value", "unit", "value_text", "high", "growth", "growth_unit",
     "bound", "status", "period", "rank_scope", "rank_n", "start", "end", "sentence", "action", "object", "scope",
@@ -65,15 +68,50 @@ def record_rest(report: Report) -> str:
         if extra:
             extras[str(i)] = extra
     if extras:
-        rest["fact_fields"] = extras
+        rest["fact_extra"] = pack_extras(extras)
     rest["rows"] = {table: len(rows) for table, rows in  # what a complete report has: checked by the tests
                     (("sections", report.sections), ("facts", report.facts), ("repairs", report.quality.repairs),
                      ("removals", report.quality.removed))}
     return json.dumps(rest, ensure_ascii=False)
 
 
+def pack_extras(extras: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Fact fields without a column, columnar: each distinct value once (the rule trails `checks`, `steps` repeat
+    the same few lists in most facts: 16 kB per report as plain JSON, ~2 kB so), each fact a row of value indexes
+    in `keys` order (-1: the field's default)."""
+    keys = sorted({k for e in extras.values() for k in e})
+    values: list[Any] = []
+    seen: dict[str, int] = {}
+    rows = {}
+    for idx, extra in extras.items():
+        row = []
+        for k in keys:
+            if k not in extra:
+                row.append(-1)
+                continue
+            key = json.dumps(extra[k], ensure_ascii=False, sort_keys=True)
+            if key not in seen:
+                seen[key] = len(values)
+                values.append(extra[k])
+            row.append(seen[key])
+        rows[idx] = row
+    return {"keys": keys, "values": values, "rows": rows}
+
+
+def unpack_extras(packed: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """`pack_extras` undone: {fact idx: {field: value}}."""
+    if not packed:
+        return {}
+    keys, values = packed["keys"], packed["values"]
+    def fresh(value: Any) -> Any:  # a list of its own per fact: facts never share a mutable value
+        return list(value) if isinstance(value, list) else value
+
+    return {idx: {k: fresh(values[v]) for k, v in zip(keys, row, strict=True) if v >= 0}
+            for idx, row in packed["rows"].items()}
+
+
 def report_row(report: Report, *, canonical_id: str | None, minhash: str | None, n_bytes: int | None,
-               record: str | None = None) -> dict:
+               record: str | None = None, raw_z: bytes | None = None) -> dict:
     m, q = report.meta, report.quality
     return {
         "id": report.id, "source": report.source, "fmt": report.fmt, "title": m.title, "region": m.region,
@@ -81,7 +119,8 @@ def report_row(report: Report, *, canonical_id: str | None, minhash: str | None,
         "date": m.date, "meeting": m.meeting, "speaker": m.speaker, "speaker_title": m.speaker_title,
         "doc_type": m.doc_type, "confidence": q.confidence, "partial": int(bool(q.partial)), "encoding": q.encoding,
         "canonical_id": canonical_id, "n_chars": len(report.text), "n_bytes": n_bytes, "text": report.text,
-        "raw_text": report.raw_text, "record_json": record or record_rest(report),
+        "raw_z": raw_z if raw_z is not None else pack_raw(report.raw_text or "", report.text or ""),
+        "raw_chars": len(report.raw_text or ""), "record_json": record or record_rest(report),
         "minhash": minhash, "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
@@ -90,7 +129,7 @@ def child_rows(report: Report) -> dict[str, list[tuple]]:
     """Rows of the per-report tables, keyed by table name, as tuples in the *_COLUMNS order."""
     rid = report.id
     sections = [(rid, i, s.level, s.number, s.title, s.role, s.start, s.end) for i, s in enumerate(report.sections)]
-    sentences = [(rid, i, s.start, s.end, s.section) for i, s in enumerate(report.sentences)]
+    sentences = [(rid, spans_json([(s.start, s.end, s.section) for s in report.sentences]))] if report.sentences else []
     facts = []
     for i, f in enumerate(report.facts):
         row = [rid, i, *_FACT_GET(f)]
@@ -99,11 +138,11 @@ def child_rows(report: Report) -> dict[str, list[tuple]]:
         facts.append(tuple(row))
     repairs = [(rid, i, r.kind, r.start, r.end, r.before, r.after) for i, r in enumerate(report.quality.repairs)]
     removals = [(rid, i, r.kind, r.text) for i, r in enumerate(report.quality.removed)]
-    return {"sections": sections, "sentences": sentences, "facts": facts, "repairs": repairs, "removals": removals}
+    return {"sections": sections, "sentence_spans": sentences, "facts": facts, "repairs": repairs, "removals": removals}
 
 
 CHILD_COLUMNS = {
-    "sections": SECTION_COLUMNS, "sentences": SENTENCE_COLUMNS, "facts": FACT_COLUMNS,
+    "sections": SECTION_COLUMNS, "sentence_spans": SENTENCE_SPAN_COLUMNS, "facts": FACT_COLUMNS,
     "repairs": REPAIR_COLUMNS, "removals": REMOVAL_COLUMNS,
 }
 
@@ -115,10 +154,11 @@ def report_from_row(row: dict[str, Any], children: dict[str, list[dict[str, Any]
         report = Report.from_dict({**stored, "text": row["text"] or ""})
     else:
         report = _rebuild(row, stored, children)
-    report.raw_text = row["raw_text"] or ""
+    report.raw_text = stored_raw_text(row)
     report.fmt = row["fmt"] or report.fmt
+    spans = children.get("sentence_spans")
     report.sentences = [Sentence(start=s["start"], end=s["end"], section=s["section_idx"])
-                        for s in children.get("sentences", [])]
+                        for s in (spans_from_json(spans[0]["spans"]) if spans else [])]
     return report
 
 
@@ -127,7 +167,7 @@ def _rebuild(row: dict[str, Any], rest: dict[str, Any], children: dict[str, list
     quality.update(encoding=row["encoding"], confidence=row["confidence"], partial=bool(row["partial"]),
                    repairs=[{k: r[k] for k in REPAIR_COLUMNS[2:]} for r in children.get("repairs", [])],
                    removed=[{k: r[k] for k in REMOVAL_COLUMNS[2:]} for r in children.get("removals", [])])
-    extras = rest.get("fact_fields") or {}
+    extras = rest.get("fact_fields") or unpack_extras(rest.get("fact_extra"))
     facts = []
     for r in children.get("facts", []):
         fact = {k: r[k] for k in FACT_FIELDS_IN_TABLE}

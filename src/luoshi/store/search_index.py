@@ -6,8 +6,10 @@ store's portable migrations because they are dialect-specific):
   search_spans    id, report_id, sent_idx, start, "end", section_idx: the sentence each index row stands for
   search_indexed  report_id: reports already indexed
   search_version  the version of the token streams the index was built with (another version: rebuilt)
-  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words`, `chars`
-              and `bigrams` (see luoshi.store.segment), rowid = search_spans.id
+  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words`,
+              `chars` and `bigrams` (see luoshi.store.segment), rowid = search_spans.id. search_spans is a view: the rows are
+              in search_rows with a report number (search_indexed.num) instead of the 64-character id, which
+              would be most of each row (36 kB per report before version 4, 6 kB so)
   PostgreSQL: search_spans.words and .grams (chars as c:X, pairs as b:XY) are tsvectors of the same tokens, with
               GIN indexes
 
@@ -23,14 +25,16 @@ from collections import defaultdict
 
 from ..models import Report
 from .base import Store
-from .segment import bigram_tokens, char_tokens, split_spans, word_tokens
+from .segment import bigram_tokens, char_tokens, fold, split_spans, word_tokens
 
 # No index on search_spans.report_id: nothing looks spans up by report (searches go by rowid from the FTS match,
 # a rebuild clears everything) and it cost ~36 kB per report. Databases made before drop it.
-SQLITE_DDL = ["DROP INDEX IF EXISTS search_spans_report",
-    ('CREATE TABLE IF NOT EXISTS search_spans (id INTEGER PRIMARY KEY, report_id TEXT NOT NULL, sent_idx INTEGER, '
+SQLITE_DDL = [
+    "CREATE TABLE IF NOT EXISTS search_indexed (num INTEGER PRIMARY KEY, report_id TEXT NOT NULL UNIQUE)",
+    ('CREATE TABLE IF NOT EXISTS search_rows (id INTEGER PRIMARY KEY, report_num INTEGER NOT NULL, sent_idx INTEGER, '
     'start INTEGER, "end" INTEGER, section_idx INTEGER)'),
-    "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
+    ('CREATE VIEW IF NOT EXISTS search_spans AS SELECT s.id, i.report_id, s.sent_idx, s.start, s."end", s.section_idx '
+     "FROM search_rows s JOIN search_indexed i ON i.num = s.report_num"),
     ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, chars, bigrams, content='', "
     "tokenize='unicode61 remove_diacritics 0')"),
 ]
@@ -41,8 +45,9 @@ POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
     "CREATE INDEX IF NOT EXISTS search_spans_grams ON search_spans USING GIN (grams)",
     "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
 ]
-INDEX_VERSION = 3  # bump when the token streams change: the index is then rebuilt
-TABLES = ("search_fts", "search_spans", "search_indexed")
+INDEX_VERSION = 6  # bump when the index changes: it is then rebuilt (5: search_rows; 6: the single-character stream
+# back after version 4 had dropped it: one character found as a prefix of pairs costs seconds at scale)
+TABLES = ("search_fts", "search_rows", "search_spans", "search_indexed")
 MAX_TS_POSITION = 16383  # PostgreSQL's limit; tokens past it share the last position
 
 
@@ -75,11 +80,20 @@ def _check_version(store: Store) -> None:
     if rows and rows[0]["version"] == INDEX_VERSION:
         return
     with store.transaction():
-        for table in TABLES:
-            if store.dialect == "sqlite" or table != "search_fts":
-                store.query(f"DROP TABLE IF EXISTS {table}")
+        drop(store)
         store.query("DELETE FROM search_version")
         store.query("INSERT INTO search_version (version) VALUES (?)", (INDEX_VERSION,))
+
+
+def drop(store: Store) -> None:
+    """Drop the index's tables and views (each as what it is: search_spans was a table before version 5)."""
+    for table in TABLES:
+        if store.dialect == "sqlite":
+            kind = store.query("SELECT type FROM sqlite_master WHERE name = ?", (table,))
+            if kind:
+                store.query(f"DROP {kind[0]['type'].upper()} {table}")
+        elif table not in ("search_fts", "search_rows"):
+            store.query(f"DROP TABLE IF EXISTS {table}")
 
 
 def _has_index(store: Store) -> bool:
@@ -94,7 +108,9 @@ def _clear(store: Store) -> None:
     with store.transaction():
         if store.dialect == "sqlite":
             store.query("DELETE FROM search_fts")
-        store.query("DELETE FROM search_spans")
+            store.query("DELETE FROM search_rows")
+        else:
+            store.query("DELETE FROM search_spans")
         store.query("DELETE FROM search_indexed")
 
 
@@ -126,13 +142,14 @@ def spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
 def index_rows(text: str, spans: list) -> list[tuple]:
     """One row per sentence: (sent_idx, start, end, section_idx, words, chars, bigrams), tokens space-separated.
 
-    Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows.
+    Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows. Each
+    sentence is folded once for both streams.
     """
     rows = []
     for a, b, sent_idx, section_idx in spans:
-        sentence = text[a:b]
-        rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence)), " ".join(char_tokens(sentence)),
-                     " ".join(bigram_tokens(sentence))))
+        sentence = fold(text[a:b])
+        rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
+                     " ".join(char_tokens(sentence, folded=True)), " ".join(bigram_tokens(sentence, folded=True))))
     return rows
 
 
@@ -161,10 +178,11 @@ def index_report(store: Store, rid: str) -> int:
 def write_rows(store: Store, rid: str, rows: list[tuple]) -> None:
     """Write a report's index rows (from `index_rows`) and mark it indexed; call inside the report's transaction."""
     if store.dialect == "sqlite":
-        first = store.query("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM search_spans")[0]["n"]
-        store._executemany('INSERT INTO search_spans (id, report_id, sent_idx, start, "end", section_idx) '
+        num = store.query("INSERT INTO search_indexed (report_id) VALUES (?) RETURNING num", (rid,))[0]["num"]
+        first = store.query("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM search_rows")[0]["n"]
+        store._executemany('INSERT INTO search_rows (id, report_num, sent_idx, start, "end", section_idx) '
                            "VALUES (?, ?, ?, ?, ?, ?)",
-                           [(first + k, rid, *r[:4]) for k, r in enumerate(rows)])
+                           [(first + k, num, *r[:4]) for k, r in enumerate(rows)])
         store._executemany("INSERT INTO search_fts (rowid, words, chars, bigrams) VALUES (?, ?, ?, ?)",
                            [(first + k, *r[4:]) for k, r in enumerate(rows)])
     else:
@@ -173,7 +191,7 @@ def write_rows(store: Store, rid: str, rows: list[tuple]) -> None:
             "VALUES (?, ?, ?, ?, ?, ?::tsvector, ?::tsvector)",
             [(rid, *r[:4], tsvector_literal(_split(r[4])),
               tsvector_literal(["c:" + t for t in _split(r[5])], ["b:" + t for t in _split(r[6])])) for r in rows])
-    store.query("INSERT INTO search_indexed (report_id) VALUES (?)", (rid,))
+        store.query("INSERT INTO search_indexed (report_id) VALUES (?)", (rid,))
 
 
 def _split(tokens: str) -> list[str]:

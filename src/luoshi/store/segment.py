@@ -58,22 +58,22 @@ def folded_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def char_tokens(text: str) -> list[str]:
+def char_tokens(text: str, *, folded: bool = False) -> list[str]:
     """One token per Chinese character; runs of letters and digits otherwise stay whole."""
-    return CHAR_TOKEN.findall(fold(text))
+    return CHAR_TOKEN.findall(text if folded else fold(text))
 
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 
 
-def bigram_tokens(text: str) -> list[str]:
+def bigram_tokens(text: str, *, folded: bool = False) -> list[str]:
     """Overlapping character pairs of each run of Chinese (a lone character stays one token); other words whole.
 
     A phrase of pairs finds a term of two or more characters as fast as a word: pair posting lists are short,
     where a phrase of single characters must intersect the long lists of 地, 区, 生, 产 ...
     """
     tokens: list[str] = []
-    for word in TOKEN.findall(fold(text)):
+    for word in TOKEN.findall(text if folded else fold(text)):
         pos = 0
         for m in HAN_RUN.finditer(word):
             if m.start() > pos:
@@ -92,9 +92,9 @@ def pairs_apply(term: str) -> bool:
     return bool(runs) and all(len(r) >= 2 for r in runs)
 
 
-def word_tokens(text: str) -> list[str]:
+def word_tokens(text: str, *, folded: bool = False) -> list[str]:
     """jieba search-mode tokens (words, and the words inside long compounds), punctuation dropped."""
-    return TOKEN.findall(" ".join(_rjieba().cut_for_search(fold(text), True)))
+    return TOKEN.findall(" ".join(_rjieba().cut_for_search(text if folded else fold(text), True)))
 
 
 def query_words(term: str) -> list[str]:

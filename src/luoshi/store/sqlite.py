@@ -1,7 +1,8 @@
 """SQLite back end: one file, WAL mode (readers never block the writer), foreign keys on.
 
-The connection runs in autocommit mode and each `transaction()` is an explicit BEGIN IMMEDIATE … COMMIT, so the
-transaction boundary is exactly one report, whatever Python's sqlite3 module would otherwise do implicitly.
+The connection runs in autocommit mode and each `transaction()` is an explicit BEGIN IMMEDIATE … COMMIT (a nested
+one a SAVEPOINT), so the transaction boundaries are exactly the ones asked for, whatever Python's sqlite3 module
+would otherwise do implicitly.
 """
 
 from __future__ import annotations
@@ -42,10 +43,18 @@ class SQLiteStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        if self._depth:  # nested: part of the outer transaction
+        if self._depth:  # nested: a savepoint inside the outer transaction (its failure undoes only its own rows)
+            name = f"sp{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
             self._depth += 1
             try:
                 yield
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
             finally:
                 self._depth -= 1
             return

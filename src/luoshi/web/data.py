@@ -132,17 +132,20 @@ def filter_choices(store: Any) -> dict[str, list]:
 
 def report_row(store: Any, report_id: str) -> dict[str, Any] | None:
     """Stored fields the Report record does not carry (the raw text is fetched separately, only when asked)."""
-    rows = store.query(
-        "SELECT id, canonical_id, confidence, partial, encoding, ingested_at, n_bytes, length(raw_text) AS raw_chars "
-        "FROM reports WHERE id = ?",
-        [report_id],
-    )
+    try:  # raw_chars: a column since schema version 70; rows stored before count their raw_text
+        rows = store.query(
+            "SELECT id, canonical_id, confidence, partial, encoding, ingested_at, n_bytes, "
+            "COALESCE(raw_chars, length(raw_text)) AS raw_chars FROM reports WHERE id = ?", [report_id])
+    except Exception:  # noqa: BLE001 - a file older than version 70 opened read-only
+        rows = store.query(
+            "SELECT id, canonical_id, confidence, partial, encoding, ingested_at, n_bytes, "
+            "length(raw_text) AS raw_chars FROM reports WHERE id = ?", [report_id])
     return rows[0] if rows else None
 
 
 def raw_text(store: Any, report_id: str) -> str | None:
-    rows = store.query("SELECT raw_text FROM reports WHERE id = ?", [report_id])
-    return rows[0]["raw_text"] if rows else None
+    """The decoded original (stored compressed: the store unpacks it)."""
+    return store.raw_text(report_id) if store.resolve(report_id) else None
 
 
 def metric_names(store: Any) -> dict[str, str]:
