@@ -19,7 +19,7 @@ from .metrics import direction
 from .quantities import Quantity, scan
 from .rank import find_rank
 from .relation import find_relations, with_relations
-from .status import ABSENT_RE, basis_of, period_of, plan_period, role_of, span_end, status_of
+from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_period, role_of, span_end, status_of
 from .target_sentence import absent_by_content, paragraph_lead, status_with_content
 from .term_review import mark_term_review_figures
 from .vetoes import FACT_VETOES, Seen, apply
@@ -171,6 +171,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
     period = period_of(report, status, before)
     if basis == "average":
         period = span_end(report, status, text[sent.start:growth_start]) or period
+    basis = basis_for_period(basis, text[gs:growth_start], period)
     return Fact(
         metric=d.metric,
         metric_text=name_tail(d.metric_text),

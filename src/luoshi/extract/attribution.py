@@ -7,6 +7,7 @@ order, and the first that applies decides (each rule's docstring says why it exi
 - level_after_growths, each_of_group, distribute: 分别 lists, one subject per figure, in order;
 - each_rate: "设施完好率和绿地覆盖率达到100%": one figure for every rate;
 - merge_growth: a growth with no subject of its own joins the figure before it ("…705.59亿元，增长6.1%");
+- merge_since_year: so does a change since a stated year ("…22亿美元，比1997年增长57.6％", basis cumulative);
 - restate: "突破11万亿元、达到11.6万亿元": the exact figure replaces the floor;
 - reach: "年均增长14.2%，达到1100亿元": the level a growth reached;
 - name: the figure's subject: the words before it (lead), or one of SUBJECTS (share of the previous subject,
@@ -67,6 +68,8 @@ RATE_JOIN_RE = re.compile(r"和|、")
 DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a bare number listed before the last figure
 RATE_ITEM_RE = re.compile(r"率$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
+# "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
+BASE_YEAR_LEAD_RE = re.compile(r"(?:分别)?(?:比|较)(?:19|20)[0-9]{2}年(?:底|末)?(?:分别|同期)?")
 
 
 @cache
@@ -258,9 +261,9 @@ def track_group(st: State, q: Quantity) -> None:
     text, i = st.text, st.i
     if ("分别" in text[st.wide:q.start] or (not st.group and len(run := changes_from(text, st.quantities, i)) >= 2
                                              and all(c.unit == "%" for c in run))) \
-            and _no_subject(st.subject) and is_change(q) \
-            and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))) \
-            and not OTHER_BASE_RE.search(st.before(q)):
+            and (_no_subject(st.subject) and not OTHER_BASE_RE.search(st.before(q)) or since_year(st.subject, q)) \
+            and is_change(q) \
+            and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
         # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
         # subject pair with the figures before, in order
         if not st.group:
@@ -391,9 +394,24 @@ def each_rate(st: State, q: Quantity) -> Outcome:
     return each_subject(q, rates, st.subject, "each_rate")
 
 
+def since_year(lead: str, q: Quantity) -> bool:
+    """'比1997年增长57.6％': a change in % since a stated year, and nothing else before it."""
+    return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(lead))
+
+
 def merge_growth(st: State, q: Quantity) -> Outcome:
     """'…705.59亿元，增长6.1%': a growth without its own subject joins the figure before it."""
-    prev, lead = st.prev, st.lead
+    return _merge_growth(st, q, st.lead, "merge_growth")
+
+
+def merge_since_year(st: State, q: Quantity) -> Outcome:
+    """'全省实际利用外资22亿美元，比1997年增长57.6％': a change since a stated year joins the level before it, as
+    a growth without a subject does (its basis is cumulative)."""
+    return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q) else None
+
+
+def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
+    prev = st.prev
     if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb):
         return None
@@ -408,7 +426,7 @@ def merge_growth(st: State, q: Quantity) -> Outcome:
     prev.growth, prev.growth_unit, prev.growth_q = probe.growth, probe.growth_unit, q
     if probe.high is not None:
         prev.extra["growth_high"] = probe.high
-    prev.steps.append("merge_growth")
+    prev.steps.append(step)
     return []
 
 
@@ -467,6 +485,7 @@ RULES: list[Callable[[State, Quantity], Outcome]] = [
     distribute,
     each_rate,
     merge_growth,
+    merge_since_year,
     restate,
     reach,
     name,

@@ -55,6 +55,17 @@ def basis_of(before_growth: str, before_value: str) -> str:
     return "annual"
 
 
+SINCE_YEAR_RE = re.compile(r"(?:比|较)((?:19|20)[0-9]{2})年(?!底|末)")
+
+
+def basis_for_period(basis: str, before_growth: str, period: int | None) -> str:
+    """'2009年…比2008年增长10.1%': a change since the year before the figure's own is the annual change."""
+    if basis != "cumulative" or period is None or "累计" in before_growth:
+        return basis
+    since = SINCE_YEAR_RE.findall(before_growth)
+    return "annual" if since and int(since[-1]) == period - 1 else basis
+
+
 def plan_period(title: str) -> tuple[int, int] | None:
     """The years a five-year plan covers, from its title ("第十二个五年规划纲要" → 2011-2015); the sixth plan on."""
     match = PLAN_TITLE_RE.search(title[:300])  # the title only: a plan's body names other plans too
