@@ -31,7 +31,9 @@ OTHER_PERIOD_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|�
 SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
 GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
                     r"[^，,；;]{0,8}$")
-GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:任务|目标|要求|预期)")
+GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:战略|奋斗|宏伟|既定)?(?:任务|目标|要求|预期)")
+AIM_RE = re.compile(r"力争")  # in the figure's own clause: what is aimed at, not what was done
+AHEAD_RE = re.compile(r"(?:今后|未来|此后)(?:[两三四五]|几)年")  # a sentence about the years ahead
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 
 
@@ -184,6 +186,18 @@ def goal(s: Seen) -> bool:
     return any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
 
 
+def aim(s: Seen) -> bool:
+    """'未来五年，力争国内生产总值年均增长9.5%左右' in a review (a term-end report's next five years under a review
+    heading): a figure aimed at, in its clause (力争) or in a sentence about the years ahead, is no result."""
+    assert s.report is not None and s.sent is not None
+    if s.status not in ("actual", "estimate"):
+        return False
+    text, d = s.text, s.d
+    first = min(d.q.start, d.growth_q.start if d.growth_q is not None else d.q.start)
+    cs = clause_start(text, s.sent.start, first, CLAUSE_DELIMS)
+    return bool(AIM_RE.search(text, cs, first) or AHEAD_RE.search(text, s.sent.start, first))
+
+
 class Veto(NamedTuple):
     name: str
     phase: str  # "draft" | "fact"
@@ -206,6 +220,7 @@ VETOES: list[Veto] = [
     Veto("increment", "fact", increment),
     Veto("aside", "fact", aside),
     Veto("goal", "fact", goal),
+    Veto("aim", "fact", aim),
 ]
 DRAFT_VETOES = [v for v in VETOES if v.phase == "draft"]
 FACT_VETOES = [v for v in VETOES if v.phase == "fact"]
