@@ -4,6 +4,7 @@
 100个") is skipped; `track_group` keeps the state of a 分别 list (State); then the rules of RULES are tried in
 order, and the first that applies decides (each rule's docstring says why it exists):
 - starting_point: "由59.3亿元增长到163.3亿元": the figure a change starts from is no result;
+- ratio_to_base: "是2005年的2.5倍": a multiple of a past level, a fact set aside (the rules join across it);
 - level_after_growths, each_of_group, distribute: 分别 lists, one subject per figure, in order;
 - each_rate: "设施完好率和绿地覆盖率达到100%": one figure for every rate;
 - merge_growth: a growth with no subject of its own joins the figure before it ("…705.59亿元，增长6.1%");
@@ -69,6 +70,7 @@ DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a b
 RATE_ITEM_RE = re.compile(r"率$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 # "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
+RATIO_LEAD_RE = re.compile(r"(?:分别)?(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
 BASE_YEAR_LEAD_RE = re.compile(r"(?:分别)?(?:比|较)(?:19|20)[0-9]{2}年(?:底|末)?(?:分别|同期)?")
 
 
@@ -220,6 +222,7 @@ class State:
     group_values: list[Draft] = field(default_factory=list)
     group_growths: list[Draft] = field(default_factory=list)  # growths given before the figures
     group_growth_i: int = 0
+    asides: list[Draft] = field(default_factory=list)  # facts kept out of the sequence the rules join across
     starts_group: bool = False  # this quantity opened the 分别 list
     # the quantity under attribution
     i: int = 0
@@ -270,6 +273,8 @@ def track_group(st: State, q: Quantity) -> None:
             st.group_values = later_figures(st.drafts, q)[-len(changes_from(text, st.quantities, i)):]
             st.group, st.group_growths, st.group_growth_i = [v.metric_text for v in st.group_values], [], 0
         st.starts_group = False
+    elif levels_to_come(st, q):
+        st.starts_group = False  # "分别增长8.6%、10%，分别达4.9万元和2.3万元": the same list, its levels now
     elif "分别" in text[st.wide:q.start] or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end]
                                                                              or URBAN_RURAL_RE.match(st.subject))) \
             or unmarked_list(st, q):
@@ -281,6 +286,13 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+def levels_to_come(st: State, q: Quantity) -> bool:
+    """A 分别 list whose growths came first goes on with its levels when the clause names nothing else
+    ("…分别增长8.6%、10%，分别达4.9万元和2.3万元")."""
+    return bool(st.group) and not is_change(q) and len(st.group_values) < len(st.group_growths) \
+        and bool(REACHED_RE.fullmatch(st.text[st.cs:q.start].strip(" \u3000").removeprefix("分别")))
 
 
 def unmarked_list(st: State, q: Quantity) -> bool:
@@ -327,7 +339,7 @@ def level_after_growths(st: State, q: Quantity) -> Outcome:
         return None
     before = st.quantities[st.i - 1] if st.i else None
     listed = before is not None and listed_after(st.text, before, q) and not is_change(before)
-    if not (listed or REACHED_RE.fullmatch(st.text[st.cs:q.start].strip(" \u3000"))):
+    if not (listed or REACHED_RE.fullmatch(st.text[st.cs:q.start].strip(" \u3000").removeprefix("分别"))):
         return None
     target = st.group_growths[len(st.group_values)]
     if not join_level(target, q):
@@ -356,6 +368,14 @@ def distribute(st: State, q: Quantity) -> Outcome:
     probe = Draft(q, None, "")
     fill_numbers(probe, q)
     values = st.group_values
+    if probe.growth is not None and values and EACH_RE.fullmatch(st.lead) and st.group_growth_i == 0 \
+            and len(changes_from(st.text, st.quantities, st.i)) == 1:
+        for target in values:  # "分别达到14000元和3700元，均增长15％左右": one growth for each figure
+            if target.growth is None:
+                target.growth, target.growth_unit, target.growth_q = probe.growth, probe.growth_unit, q
+                target.steps.append("distribute")
+        st.group_growth_i = len(values)
+        return []
     if probe.growth is not None and values:
         if st.group_growth_i < len(values):
             target = values[st.group_growth_i]
@@ -430,6 +450,22 @@ def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     return []
 
 
+def ratio_to_base(st: State, q: Quantity) -> Outcome:
+    """'财政总收入达到1862.9亿元，是2005年的2.5倍，五年年均增长20%': a multiple of a past year's level is a fact of
+    its own, set aside, so that the level before it takes the growth after it."""
+    if q.unit != "倍" or q.growth_sign:
+        return None
+    before = st.quantities[st.i - 1] if st.i else None
+    if not (RATIO_LEAD_RE.search(st.text, st.cs, max(st.cs, q.lead_end))
+            or (before is not None and any(a.q is before for a in st.asides) and listed_after(st.text, before, q))):
+        return None  # "分别是2005年的2.3倍、2.2倍": the second of a list of multiples too
+    made = name(st, q)
+    for d in made or []:
+        d.steps.insert(0, "ratio_to_base")
+    st.asides.extend(made or [])
+    return []
+
+
 def restate(st: State, q: Quantity) -> Outcome:
     """'突破11万亿元、达到11.6万亿元': a floor restated as the figure itself, for the same subject."""
     prev = st.prev
@@ -480,6 +516,7 @@ def name(st: State, q: Quantity) -> Outcome:
 
 RULES: list[Callable[[State, Quantity], Outcome]] = [
     starting_point,
+    ratio_to_base,
     level_after_growths,
     each_of_group,
     distribute,
@@ -588,7 +625,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
                 st.drafts.extend(made)
                 break
     share_heads(text, st.drafts)
-    return st.drafts
+    return st.drafts + st.asides
 
 
 def share_heads(text: str, drafts: list[Draft]) -> None:
