@@ -32,6 +32,7 @@ SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街
 GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
                     r"[^，,；;]{0,8}$")
 GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:战略|奋斗|宏伟|既定)?(?:任务|目标|要求|预期)")
+PART_NAME_RE = re.compile(pattern("part_names"))
 AIM_RE = re.compile(r"力争")  # in the figure's own clause: what is aimed at, not what was done
 AHEAD_RE = re.compile(r"(?:今后|未来|此后)(?:[两三四五]|几)年")  # a sentence about the years ahead
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
@@ -186,6 +187,24 @@ def goal(s: Seen) -> bool:
     return any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
 
 
+def part_of_whole(s: Seen) -> bool:
+    """'实际利用外资50.42亿美元，其中外商直接投资36.23亿美元' / '实际利用外资11.6亿元、外商直接投资（FDI）4439万美元':
+    a figure under a name that stands for a part of its metric (lexicon class part_names), right after the whole of
+    the same metric, is the part. Other 其中 figures keep their metric ("财政总收入…，其中地方财政收入520.79亿元" is
+    labelled as its own fact)."""
+    assert s.sent is not None
+    text, q = s.text, s.d.q
+    cs = clause_start(text, s.sent.start, q.start)
+    part = text[cs:q.start]
+    if cs <= s.sent.start or not PART_NAME_RE.search(part):
+        return False
+    bs = clause_start(text, s.sent.start, cs - 1)
+    before = text[bs:cs]
+    found = metrics.find(before)  # the whole, with its figure ("扭转利用外资下降局面，…" names no whole's figure)
+    return found is not None and found[0] == s.d.metric and not PART_NAME_RE.search(before) \
+        and bool(scan(text, bs, cs))
+
+
 def aim(s: Seen) -> bool:
     """'未来五年，力争国内生产总值年均增长9.5%左右' in a review (a term-end report's next five years under a review
     heading): a figure aimed at, in its clause (力争) or in a sentence about the years ahead, is no result."""
@@ -220,6 +239,7 @@ VETOES: list[Veto] = [
     Veto("increment", "fact", increment),
     Veto("aside", "fact", aside),
     Veto("goal", "fact", goal),
+    Veto("part_of_whole", "fact", part_of_whole),
     Veto("aim", "fact", aim),
 ]
 DRAFT_VETOES = [v for v in VETOES if v.phase == "draft"]
