@@ -48,6 +48,7 @@ _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("re
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])[\u4e00-\u9fff]*人口$")
+CHANGE_FROM_RE = re.compile(r"(.*?)(?:由|从)")  # the words before the start of a change, if any
 START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
 REACH_TO_RE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|降|升)(?:到|至)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?")
 OVER_RE = re.compile(r"超过?|过|逾")
@@ -600,11 +601,25 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
     return Subject(lead, "lead", "reached_after_subject")
 
 
+def end_of_change(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'全市地区生产总值跨越3个千亿台阶，从2020年的1.09万亿元提升至2025年的1.32万亿元': the end of a change whose
+    clause names nothing before 由/从 measures what the clause before opens with."""
+    text, start, cs = st.text, st.start, st.cs
+    if found or not st.i or st.i - 1 not in st.starts or cs <= start \
+            or not (m := CHANGE_FROM_RE.match(st.lead_raw.strip(" \u3000"))) or m.group(1):
+        return None
+    es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
+    if not opening_subject(text[es:cs - 1]):
+        return None
+    return Subject(text[es:cs - 1], "ellipsis", "end_of_change")
+
+
 SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]] = [
     previous_subject,
     opening_share,
     value_added,
     growth_of_clause_before,
+    end_of_change,
     reached_after_subject,
 ]
 
@@ -677,10 +692,24 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.object = prev.object
         d.rule = "carry"
     d.metric = checked_metric(d, phrase, found, clause=clause) if found else None
+    index_as_change(d, phrase)
     d.action = action_of(lead_raw)
     if d.object is None:
         d.object = strip_action(d.metric_text) or None
     return d
+
+
+INDEX_RE = re.compile(r"指数(?:为|是|达到?|控制在|调控在|保持在)?$")
+
+
+def index_as_change(d: Draft, phrase: str) -> None:
+    """'居民消费价格指数103.6%' (last year = 100): a change rate written as its index is the change, 3.6 %."""
+    if d.metric not in metrics.change_rates() or d.unit != "%" or d.value is None or not 80 <= d.value <= 130 \
+            or not INDEX_RE.search(metrics.normalise(phrase)):
+        return
+    d.value -= 100
+    d.high = d.high - 100 if d.high is not None else None
+    d.steps.append("index_as_change")
 
 
 def starting_points(text: str, quantities: list[Quantity]) -> set[int]:
@@ -847,7 +876,20 @@ def split_subjects(subject: str) -> list[str] | None:
                 and AMOUNT_END_RE.search(it) and not SHARE_OR_RATE_RE.search(named[len(it):]):
             named = it  # "地区生产总值、…规上工业增加值": the item names its metric, no tail borrowed
         out.append(named or WHOLE_SUBJECT + subject)
-    return [*out, last]
+    return [*out, borrowed_head(items[0], last)]
+
+
+def borrowed_head(first: str, last: str) -> str:
+    """'旅游接待总人次和总收入': a last item that names no metric takes the head of the first ("旅游" + "总收入"),
+    when that names one of another metric."""
+    own = metrics.find(first)
+    if metrics.find(last) or not own:
+        return last
+    for k in range(2, len(first)):
+        found = metrics.find(first[:k] + last)
+        if found and found[0] != own[0] and found[1] < k and found[2] == k + len(last):
+            return first[:k] + last
+    return last
 
 
 def alone_in_clause(text: str, q: Quantity, nxt: Quantity | None, end: int) -> bool:
