@@ -175,7 +175,7 @@ def part_topic(s: Seen) -> bool:
             continue
         m = PART_OPENING_RE.match(text, start, first_end)
         opening = scan(text, m.end(), first_end) if m else []
-        if opening and not metrics.find(text[m.end():opening[0].start]):
+        if m and opening and not metrics.find(text[m.end():opening[0].start]):
             # the opening clause gives a figure of the part's doing ("引进项目37个"), not only the scene, and not a
             # metric of a sub-area ("市区城镇居民人均可支配收入26864元，农村居民…": the rural figure is the whole's)
             d.scope = m.group().strip(" \u3000")
