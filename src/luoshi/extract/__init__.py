@@ -20,7 +20,7 @@ from .quantities import Quantity, scan
 from .rank import find_rank
 from .relation import find_relations, with_relations
 from .result_sentence import status_with_result
-from .status import ABSENT_RE, basis_of, period_of, plan_period, role_of, span_end, status_of
+from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_period, role_of, span_end, status_of
 from .target_sentence import absent_by_content, heading_lead, paragraph_lead, status_with_content
 from .term_review import mark_term_review_figures
 from .vetoes import FACT_VETOES, Seen, apply
@@ -128,12 +128,32 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     if "其中" in text[own:d.q.start]:
         return None  # "实际利用外资50.42亿美元，其中外商直接投资36.23亿美元": a part, not the whole cut short
     starts = {sent.start, own, clause_start(text, sent.start, own - 1, CLAUSE_DELIMS) if own > sent.start else own}
+    if own == sent.start and (topic := topic_line(text, sent.start)) is not None:
+        starts.add(topic)  # "服务业发展提速升级。完成增加值655亿元": the line before names the industry (only for the
+        # figure that opens its sentence: "工业结构加快调整。…实施100个项目，完成投资182亿元" is the projects')
     openings = [SENTENCE_OPENING.sub("", text[s:d.q.start].lstrip()) for s in sorted(starts)]
     found = {metrics.completion(tail, o) for o in openings} - {None}
     metric = found.pop() if len(found) == 1 else None
     if metric and d.value is not None and not metrics.compatible(metric, d.unit):
         return None
     return metric
+
+
+TOPIC_LINE_MAX = 16  # "第三产业发展步伐明显加快。": a short sentence that only names the topic of the next
+TOPIC_END_RE = re.compile(r"[。！？!?\n]")
+
+
+def topic_line(text: str, start: int) -> int | None:
+    """Where the sentence before `start` begins, when it is a short line without a figure naming what follows."""
+    if start < 2 or text[start - 1] not in "。！？!?":
+        return None
+    lo = max(0, start - 1 - TOPIC_LINE_MAX - 1)
+    ends = list(TOPIC_END_RE.finditer(text, lo, start - 1))
+    if not ends and lo > 0:
+        return None
+    begin = ends[-1].end() if ends else 0
+    line = text[begin:start - 1]
+    return begin if line.strip() and not any(c.isdigit() for c in line) else None
 
 
 MAX_NAME = 60  # the longest labelled name is 24 characters; real ones stay well under this
@@ -177,6 +197,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
     period = period_of(report, status, before)
     if basis == "average":
         period = span_end(report, status, text[sent.start:growth_start]) or period
+    basis = basis_for_period(basis, text[gs:growth_start], period)
     return Fact(
         metric=d.metric,
         metric_text=name_tail(d.metric_text),

@@ -4,10 +4,12 @@
 100个") is skipped; `track_group` keeps the state of a 分别 list (State); then the rules of RULES are tried in
 order, and the first that applies decides (each rule's docstring says why it exists):
 - starting_point: "由59.3亿元增长到163.3亿元": the figure a change starts from is no result;
+- ratio_to_base: "是2005年的2.5倍": a multiple of a past level, a fact set aside (the rules join across it);
 - level_after_growths, each_of_group, distribute: 分别 lists, one subject per figure, in order;
 - each_rate: "设施完好率和绿地覆盖率达到100%": one figure for every rate;
 - merge_growth: a growth with no subject of its own joins the figure before it ("…705.59亿元，增长6.1%");
 - stretch_growth: "增长8%、力争9%": the higher rate striven for is a second growth of the same subject;
+- merge_since_year: so does a change since a stated year ("…22亿美元，比1997年增长57.6％", basis cumulative);
 - restate: "突破11万亿元、达到11.6万亿元": the exact figure replaces the floor;
 - reach: "年均增长14.2%，达到1100亿元": the level a growth reached;
 - name: the figure's subject: the words before it (lead), or one of SUBJECTS (share of the previous subject,
@@ -47,6 +49,7 @@ _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("re
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])[\u4e00-\u9fff]*人口$")
+CHANGE_FROM_RE = re.compile(r"(.*?)(?:由|从)")  # the words before the start of a change, if any
 START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
 REACH_TO_RE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|降|升)(?:到|至)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?")
 OVER_RE = re.compile(r"超过?|过|逾")
@@ -70,6 +73,9 @@ RATE_ITEM_RE = re.compile(r"率$")
 # a measure the metric table does not hold, listed after one it does ("地区生产总值、人均GDP、全员劳动生产率增长7%")
 MEASURE_END_RE = re.compile(r"(?:生产率|效率|增加值|总值|总额|收入|产值|产量|总量|规模)$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
+# "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
+RATIO_LEAD_RE = re.compile(r"(?:分别)?(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
+BASE_YEAR_LEAD_RE = re.compile(r"(?:分别)?(?:比|较)(?:19|20)[0-9]{2}年(?:底|末)?(?:分别|同期)?")
 
 
 @cache
@@ -220,6 +226,7 @@ class State:
     group_values: list[Draft] = field(default_factory=list)
     group_growths: list[Draft] = field(default_factory=list)  # growths given before the figures
     group_growth_i: int = 0
+    asides: list[Draft] = field(default_factory=list)  # facts kept out of the sequence the rules join across
     starts_group: bool = False  # this quantity opened the 分别 list
     # the quantity under attribution
     i: int = 0
@@ -262,15 +269,17 @@ def track_group(st: State, q: Quantity) -> None:
     text, i = st.text, st.i
     if ("分别" in text[st.wide:q.start] or (not st.group and len(run := changes_from(text, st.quantities, i)) >= 2
                                              and all(c.unit == "%" for c in run))) \
-            and _no_subject(st.subject) and is_change(q) \
-            and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))) \
-            and not OTHER_BASE_RE.search(st.before(q)):
+            and (_no_subject(st.subject) and not OTHER_BASE_RE.search(st.before(q)) or since_year(st.subject, q)) \
+            and is_change(q) \
+            and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
         # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
         # subject pair with the figures before, in order
         if not st.group:
             st.group_values = later_figures(st.drafts, q)[-len(changes_from(text, st.quantities, i)):]
             st.group, st.group_growths, st.group_growth_i = [v.metric_text for v in st.group_values], [], 0
         st.starts_group = False
+    elif levels_to_come(st, q):
+        st.starts_group = False  # "分别增长8.6%、10%，分别达4.9万元和2.3万元": the same list, its levels now
     elif "分别" in text[st.wide:q.start] or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end]
                                                                              or URBAN_RURAL_RE.match(st.subject))) \
             or unmarked_list(st, q):
@@ -309,6 +318,13 @@ def clause_subjects(st: State, q: Quantity) -> list[str] | None:
         subjects += items
     n = len(changes_from(text, st.quantities, st.i))
     return subjects if n >= 2 and len(subjects) == n else None
+
+
+def levels_to_come(st: State, q: Quantity) -> bool:
+    """A 分别 list whose growths came first goes on with its levels when the clause names nothing else
+    ("…分别增长8.6%、10%，分别达4.9万元和2.3万元")."""
+    return bool(st.group) and not is_change(q) and len(st.group_values) < len(st.group_growths) \
+        and bool(REACHED_RE.fullmatch(st.text[st.cs:q.start].strip(" \u3000").removeprefix("分别")))
 
 
 def unmarked_list(st: State, q: Quantity) -> bool:
@@ -355,7 +371,7 @@ def level_after_growths(st: State, q: Quantity) -> Outcome:
         return None
     before = st.quantities[st.i - 1] if st.i else None
     listed = before is not None and listed_after(st.text, before, q) and not is_change(before)
-    if not (listed or REACHED_RE.fullmatch(st.text[st.cs:q.start].strip(" \u3000"))):
+    if not (listed or REACHED_RE.fullmatch(st.text[st.cs:q.start].strip(" \u3000").removeprefix("分别"))):
         return None
     target = st.group_growths[len(st.group_values)]
     if not join_level(target, q):
@@ -384,6 +400,14 @@ def distribute(st: State, q: Quantity) -> Outcome:
     probe = Draft(q, None, "")
     fill_numbers(probe, q)
     values = st.group_values
+    if probe.growth is not None and values and EACH_RE.fullmatch(st.lead) and st.group_growth_i == 0 \
+            and len(changes_from(st.text, st.quantities, st.i)) == 1:
+        for target in values:  # "分别达到14000元和3700元，均增长15％左右": one growth for each figure
+            if target.growth is None:
+                target.growth, target.growth_unit, target.growth_q = probe.growth, probe.growth_unit, q
+                target.steps.append("distribute")
+        st.group_growth_i = len(values)
+        return []
     if probe.growth is not None and values:
         if st.group_growth_i < len(values):
             target = values[st.group_growth_i]
@@ -422,9 +446,24 @@ def each_rate(st: State, q: Quantity) -> Outcome:
     return each_subject(q, rates, st.subject, "each_rate")
 
 
+def since_year(lead: str, q: Quantity) -> bool:
+    """'比1997年增长57.6％': a change in % since a stated year, and nothing else before it."""
+    return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(lead))
+
+
 def merge_growth(st: State, q: Quantity) -> Outcome:
     """'…705.59亿元，增长6.1%': a growth without its own subject joins the figure before it."""
-    prev, lead = st.prev, st.lead
+    return _merge_growth(st, q, st.lead, "merge_growth")
+
+
+def merge_since_year(st: State, q: Quantity) -> Outcome:
+    """'全省实际利用外资22亿美元，比1997年增长57.6％': a change since a stated year joins the level before it, as
+    a growth without a subject does (its basis is cumulative)."""
+    return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q) else None
+
+
+def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
+    prev = st.prev
     if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb):
         return None
@@ -439,7 +478,23 @@ def merge_growth(st: State, q: Quantity) -> Outcome:
     prev.growth, prev.growth_unit, prev.growth_q = probe.growth, probe.growth_unit, q
     if probe.high is not None:
         prev.extra["growth_high"] = probe.high
-    prev.steps.append("merge_growth")
+    prev.steps.append(step)
+    return []
+
+
+def ratio_to_base(st: State, q: Quantity) -> Outcome:
+    """'财政总收入达到1862.9亿元，是2005年的2.5倍，五年年均增长20%': a multiple of a past year's level is a fact of
+    its own, set aside, so that the level before it takes the growth after it."""
+    if q.unit != "倍" or q.growth_sign:
+        return None
+    before = st.quantities[st.i - 1] if st.i else None
+    if not (RATIO_LEAD_RE.search(st.text, st.cs, max(st.cs, q.lead_end))
+            or (before is not None and any(a.q is before for a in st.asides) and listed_after(st.text, before, q))):
+        return None  # "分别是2005年的2.3倍、2.2倍": the second of a list of multiples too
+    made = name(st, q)
+    for d in made or []:
+        d.steps.insert(0, "ratio_to_base")
+    st.asides.extend(made or [])
     return []
 
 
@@ -518,12 +573,14 @@ def name(st: State, q: Quantity) -> Outcome:
 
 RULES: list[Callable[[State, Quantity], Outcome]] = [
     starting_point,
+    ratio_to_base,
     level_after_growths,
     each_of_group,
     distribute,
     each_rate,
     merge_growth,
     stretch_growth,
+    merge_since_year,
     restate,
     reach,
     name,
@@ -617,12 +674,26 @@ def target_set_in_own_clause(st: State, q: Quantity, found: tuple[str, int, int]
     return Subject(earlier, "ellipsis", "target_set_in_own_clause")
 
 
+def end_of_change(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'全市地区生产总值跨越3个千亿台阶，从2020年的1.09万亿元提升至2025年的1.32万亿元': the end of a change whose
+    clause names nothing before 由/从 measures what the clause before opens with."""
+    text, start, cs = st.text, st.start, st.cs
+    if found or not st.i or st.i - 1 not in st.starts or cs <= start \
+            or not (m := CHANGE_FROM_RE.match(st.lead_raw.strip(" \u3000"))) or m.group(1):
+        return None
+    es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
+    if not opening_subject(text[es:cs - 1]):
+        return None
+    return Subject(text[es:cs - 1], "ellipsis", "end_of_change")
+
+
 SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]] = [
     previous_subject,
     opening_share,
     value_added,
     growth_of_clause_before,
     target_set_in_own_clause,
+    end_of_change,
     reached_after_subject,
 ]
 
@@ -643,7 +714,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
                 st.drafts.extend(made)
                 break
     share_heads(text, st.drafts)
-    return st.drafts
+    return st.drafts + st.asides
 
 
 def share_heads(text: str, drafts: list[Draft]) -> None:
@@ -695,10 +766,24 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.object = prev.object
         d.rule = "carry"
     d.metric = checked_metric(d, phrase, found, clause=clause) if found else None
+    index_as_change(d, phrase)
     d.action = action_of(lead_raw)
     if d.object is None:
         d.object = strip_action(d.metric_text) or None
     return d
+
+
+INDEX_RE = re.compile(r"指数(?:为|是|达到?|控制在|调控在|保持在)?$")
+
+
+def index_as_change(d: Draft, phrase: str) -> None:
+    """'居民消费价格指数103.6%' (last year = 100): a change rate written as its index is the change, 3.6 %."""
+    if d.metric not in metrics.change_rates() or d.unit != "%" or d.value is None or not 80 <= d.value <= 130 \
+            or not INDEX_RE.search(metrics.normalise(phrase)):
+        return
+    d.value -= 100
+    d.high = d.high - 100 if d.high is not None else None
+    d.steps.append("index_as_change")
 
 
 def starting_points(text: str, quantities: list[Quantity]) -> set[int]:
@@ -865,7 +950,20 @@ def split_subjects(subject: str) -> list[str] | None:
                 and AMOUNT_END_RE.search(it) and not SHARE_OR_RATE_RE.search(named[len(it):]):
             named = it  # "地区生产总值、…规上工业增加值": the item names its metric, no tail borrowed
         out.append(named or WHOLE_SUBJECT + subject)
-    return [*out, last]
+    return [*out, borrowed_head(items[0], last)]
+
+
+def borrowed_head(first: str, last: str) -> str:
+    """'旅游接待总人次和总收入': a last item that names no metric takes the head of the first ("旅游" + "总收入"),
+    when that names one of another metric."""
+    own = metrics.find(first)
+    if metrics.find(last) or not own:
+        return last
+    for k in range(2, len(first)):
+        found = metrics.find(first[:k] + last)
+        if found and found[0] != own[0] and found[1] < k and found[2] == k + len(last):
+            return first[:k] + last
+    return last
 
 
 def alone_in_clause(text: str, q: Quantity, nxt: Quantity | None, end: int) -> bool:

@@ -10,8 +10,9 @@ STATUS_OF_ROLE = {"review": "actual", "targets": "target", "plan": "plan"}
 YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 DEADLINE_RE = re.compile(r"(?:到|至|在|于)((?:19|20)[0-9]{2})年(?:底|末|前)?|((?:19|20)[0-9]{2})年(?:底|末)?前")
 # a year a figure is compared with, not the year it is of: "由2005年的1.47万元提高到2.8万元", "是2005年的3.5倍",
-# "比2010年增长55%", "2012年以来"
-BASE_YEAR_RE = re.compile(r"(?:由|从|是|比|较|与|同)(?:19|20)[0-9]{2}年(?:底|末)?|(?:19|20)[0-9]{2}年以来")
+# "比2010年增长55%", "2012年以来", "为2015年的1.6倍"
+BASE_YEAR_RE = re.compile(r"(?:由|从|是|比|较|与|同)(?:19|20)[0-9]{2}年(?:底|末)?|(?:19|20)[0-9]{2}年以来"
+                          r"|为(?:19|20)[0-9]{2}年(?:底|末)?的")
 PLAN_NAME_RE = re.compile(r"“十([一二三四五]?)五”|十([一二三四五]?)五(?:时期|期间|计划|规划)")
 PLAN_TITLE_RE = re.compile(r"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:计划|规划)[^\n。]{0,20}纲要")
 PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
@@ -55,6 +56,17 @@ def basis_of(before_growth: str, before_value: str) -> str:
     return "annual"
 
 
+SINCE_YEAR_RE = re.compile(r"(?:比|较)((?:19|20)[0-9]{2})年(?!底|末)")
+
+
+def basis_for_period(basis: str, before_growth: str, period: int | None) -> str:
+    """'2009年…比2008年增长10.1%': a change since the year before the figure's own is the annual change."""
+    if basis != "cumulative" or period is None or "累计" in before_growth:
+        return basis
+    since = SINCE_YEAR_RE.findall(before_growth)
+    return "annual" if since and int(since[-1]) == period - 1 else basis
+
+
 def plan_period(title: str) -> tuple[int, int] | None:
     """The years a five-year plan covers, from its title ("第十二个五年规划纲要" → 2011-2015); the sixth plan on."""
     match = PLAN_TITLE_RE.search(title[:300])  # the title only: a plan's body names other plans too
@@ -77,7 +89,7 @@ def span_end(report: Report, status: str, before: str) -> int | None:
             and (period := plan_period(report.meta.title or "")):
         return period[1]  # a plan's own targets: averages over its five years
     base = reviewed_year(report)
-    stated = [int(y) for y in YEAR_RE.findall(before)]
+    stated = [int(y) for y in YEAR_RE.findall(BASE_YEAR_RE.sub("", before))]  # not "是2005年的2.5倍"
     if status in ("actual", "estimate") and base and any(base - 5 <= y <= base for y in stated):
         return max(y for y in stated if base - 5 <= y <= base)  # "2005年与2000年相比…年均增长9.5%" → 2005
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..models import Report, Sentence
+from ..parse import places_named
 from . import metrics
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern
@@ -22,6 +23,8 @@ from .status import DEADLINE_RE, reviewed_year
 
 SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
+PART_NAME_RE = re.compile(pattern("part_names"))
+SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(r"^(?:[^，,]{0,4}?)(?:优惠|减免|能耗|能源消耗|用水|水耗|用地|电耗|排放|占|比重|比例|密度|单位|强度)")
 OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
 # a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
@@ -29,9 +32,18 @@ OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同�
 OTHER_PERIOD_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率|(?:19|20)[0-9]{2}年)[^，,]{0,8}$"
                              r"|(?:较|比)“")
 SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
+JURISDICTION_RE = re.compile(pattern("jurisdiction"))
+PLACE_HEAD_RE = re.compile(r"^(?:(?:19|20)[0-9]{2}年)?(?:全年|去年|其中)?")
+PLACE_GROUP_RE = re.compile(r"等(?:一批|多个|[0-9一二三四五六七八九十]+个)?(?:城市|市|县|县市|区)?$")  # "黄石等一批城市"
+PART_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})?[^，,；;。：:]{{0,16}}?(?:{pattern('scopes')})")
+SEGMENT_RE = re.compile(r"[；;]")
+JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
+BARE_HEAD_RE = re.compile(r"^(?:实现|完成|全年|累计|新增|共|已)+$")  # words before a metric that name nothing
 GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
                     r"[^，,；;]{0,8}$")
-GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:任务|目标|要求|预期)")
+GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:战略|奋斗|宏伟|既定)?(?:任务|目标|要求|预期)")
+AIM_RE = re.compile(r"力争")  # in the figure's own clause: what is aimed at, not what was done
+AHEAD_RE = re.compile(r"(?:今后|未来|此后)(?:[两三四五]|几)年")  # a sentence about the years ahead
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 OWN_END_RE = re.compile(rf"(?:{pattern('jurisdiction')})$")  # a "place" that ends with the report's own 全市/本市
 SETTER_RE = re.compile(pattern("setters"))
@@ -102,8 +114,10 @@ def scoped(s: Seen) -> bool:
 
 
 def qualified(s: Seen) -> bool:
-    """A qualifier before the name (lexicon class qualifiers: "民营", "国有"…) makes it another measure."""
-    return s.found is not None and bool(QUALIFIER_RE.search(before_name(s.phrase, s.found)))
+    """A qualifier before the name (lexicon class qualifiers: "民营", "国有"…) makes it another measure; a size bar
+    of the statistics ("50万元以上固定资产投资", "2000万元以上规模工业增加值") is the metric's own scope, no qualifier."""
+    return s.found is not None \
+        and bool(QUALIFIER_RE.search(SIZE_BAR_RE.sub("", before_name(s.phrase, s.found))))
 
 
 def other_measure(s: Seen) -> bool:
@@ -136,7 +150,11 @@ def other_place(s: Seen) -> bool:
     found = metrics.find(d.metric_text)
     if not found:
         return False
-    m = SUBREGION_RE.search(before_name(d.metric_text, found))
+    head = before_name(d.metric_text, found)
+    if (places := named_places(head, s.report.meta.region or "")):
+        d.scope = places
+        return True
+    m = SUBREGION_RE.search(head)
     name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
     if not m or len(name) < 2 or name[0] in "全我本各该" or any(w in name for w in ("以上", "以下", "城市", "及", "所有")):
         return False
@@ -147,6 +165,47 @@ def other_place(s: Seen) -> bool:
         return False
     d.scope = name
     return True
+
+
+def named_places(head: str, region: str) -> str | None:
+    """'武汉生产总值', '黄冈、荆州、孝感、荆门、黄石等一批城市生产总值': the words before the metric are nothing but
+    places named without their suffix (the gazetteer's short names), none the report's own: those places."""
+    head = PLACE_GROUP_RE.sub("", PLACE_HEAD_RE.sub("", head, count=1))
+    items = [it for it in re.split(r"[、和及与]", head) if it]
+    if not items or not all(len(it) >= 2 and places_named(it) and not JURISDICTION_RE.fullmatch(it) for it in items):
+        return None  # "全州" is also 全州县, but "全州地区生产总值" is the prefecture's own
+    if any(it in region or region.removesuffix("省").removesuffix("市") in it for it in items if region):
+        return None
+    return head
+
+
+def part_topic(s: Seen) -> bool:
+    """'罗定片区引进项目37个，完成固定资产投资18亿元': a sentence (up to 。, across ；) that opens with a part (a park, an
+    area) and gives its figures there speaks of that part: a later figure naming nothing but the metric is the
+    part's. The part becomes the fact's scope."""
+    assert s.report is not None and s.sent is not None
+    text, d = s.text, s.d
+    own = metrics.normalise(text[clause_start(text, s.sent.start, d.q.start):d.q.start]).strip()
+    found = metrics.find(own)
+    head = own[:found[1]] if found else ""
+    if not head or not BARE_HEAD_RE.match(head):
+        return False  # the clause opens with a verb, its subject left out ("完成固定资产投资…"), not with the metric
+    whole = max(text.rfind(c, max(0, s.sent.start - 400), s.sent.start) for c in "。！？!?\n") + 1
+    starts = [m.end() for m in SEGMENT_RE.finditer(text, whole, d.q.start)][::-1] + [whole]
+    for start in dict.fromkeys(starts):  # the nearest segment first
+        first_end = clause_end(text, start, d.q.start, CLAUSE_DELIMS)
+        if d.q.start <= first_end:
+            continue
+        m = PART_OPENING_RE.match(text, start, first_end)
+        opening = scan(text, m.end(), first_end) if m else []
+        if m and opening and not metrics.find(text[m.end():opening[0].start]):
+            # the opening clause gives a figure of the part's doing ("引进项目37个"), not only the scene, and not a
+            # metric of a sub-area ("市区城镇居民人均可支配收入26864元，农村居民…": the rural figure is the whole's)
+            d.scope = m.group().strip(" \u3000")
+            return True
+        if JURISDICTION_OPENING_RE.match(text, start, first_end):
+            return False  # "；全市…": the whole again
+    return False
 
 
 def gap(s: Seen) -> bool:
@@ -233,6 +292,36 @@ def part_of_year(s: Seen) -> bool:
     return False
 
 
+def part_of_whole(s: Seen) -> bool:
+    """'实际利用外资50.42亿美元，其中外商直接投资36.23亿美元' / '实际利用外资11.6亿元、外商直接投资（FDI）4439万美元':
+    a figure under a name that stands for a part of its metric (lexicon class part_names), right after the whole of
+    the same metric, is the part. Other 其中 figures keep their metric ("财政总收入…，其中地方财政收入520.79亿元" is
+    labelled as its own fact)."""
+    assert s.sent is not None
+    text, q = s.text, s.d.q
+    cs = clause_start(text, s.sent.start, q.start)
+    part = text[cs:q.start]
+    if cs <= s.sent.start or not PART_NAME_RE.search(part):
+        return False
+    bs = clause_start(text, s.sent.start, cs - 1)
+    before = text[bs:cs]
+    found = metrics.find(before)  # the whole, with its figure ("扭转利用外资下降局面，…" names no whole's figure)
+    return found is not None and found[0] == s.d.metric and not PART_NAME_RE.search(before) \
+        and bool(scan(text, bs, cs))
+
+
+def aim(s: Seen) -> bool:
+    """'未来五年，力争国内生产总值年均增长9.5%左右' in a review (a term-end report's next five years under a review
+    heading): a figure aimed at, in its clause (力争) or in a sentence about the years ahead, is no result."""
+    assert s.report is not None and s.sent is not None
+    if s.status not in ("actual", "estimate"):
+        return False
+    text, d = s.text, s.d
+    first = min(d.q.start, d.growth_q.start if d.growth_q is not None else d.q.start)
+    cs = clause_start(text, s.sent.start, first, CLAUSE_DELIMS)
+    return bool(AIM_RE.search(text, cs, first) or AHEAD_RE.search(text, s.sent.start, first))
+
+
 class Veto(NamedTuple):
     name: str
     phase: str  # "draft" | "fact"
@@ -250,12 +339,15 @@ VETOES: list[Veto] = [
     Veto("other_base_in_list", "draft", other_base_in_list),
     Veto("other_period_in_clause", "draft", other_period_in_clause),
     Veto("other_place", "fact", other_place),
+    Veto("part_topic", "fact", part_topic),
     Veto("gap", "fact", gap),
     Veto("threshold", "fact", threshold),
     Veto("increment", "fact", increment),
     Veto("aside", "fact", aside),
     Veto("goal", "fact", goal),
     Veto("part_of_year", "fact", part_of_year),
+    Veto("part_of_whole", "fact", part_of_whole),
+    Veto("aim", "fact", aim),
 ]
 DRAFT_VETOES = [v for v in VETOES if v.phase == "draft"]
 FACT_VETOES = [v for v in VETOES if v.phase == "fact"]

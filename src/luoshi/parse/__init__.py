@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .divisions import named as places_named
 from .meta import parse_meta
 from .sections import parse_sections
 from .sentences import split_sentences
 
-__all__ = ["parse_meta", "parse_sections", "split_sentences"]
+__all__ = ["parse_meta", "parse_sections", "places_named", "split_sentences"]
