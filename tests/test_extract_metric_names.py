@@ -138,3 +138,15 @@ def test_people_counted_after_renkou_without_a_unit(corpus):
     got = [f for f in _facts(str(corpus / LAW / "政府工作报告-主要城市/杭州市/2019.md"))
            if f.status == "plan" and "受益人口" in f.metric_text]
     assert any(f.value == 400000 and f.unit == "人" for f in got)
+
+
+def test_each_metric_id_is_defined_once():
+    """Two rows of one id (a merge of two branches each adding an alias) would break the store's metrics table."""
+    from collections import Counter
+    from pathlib import Path
+
+    from luoshi import extract
+    table = Path(extract.__file__).parent / "data" / "metrics.tsv"
+    ids = [line.split("\t")[0] for line in table.read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith("#")]
+    assert [i for i, n in Counter(ids).items() if n > 1] == []

@@ -105,8 +105,16 @@ def track(
                 err(f"luoshi: no consecutive reports with targets for {region}")
             _emit(frame, fmt, output)
             return
-        regions = sorted({r["region"] for r in store.reports() if r.get("region")})
-        frames = [tracking.track_frame(store, name, year=year, plans=False, convention=convention) for name in regions]
+        from ..store.fact_reports import MAIN_FACTS, reports_from_facts
+
+        # the judged facts only, of the years around Y: the whole store is never loaded (70,000 reports)
+        window = (year - 1, year + 1) if year is not None else None
+        by_region: dict[str, list] = {}
+        for report in reports_from_facts(store, facts_where=MAIN_FACTS, years=window):
+            if report.meta.region:
+                by_region.setdefault(report.meta.region, []).append(report)
+        frames = [tracking.verdict_frame(tracking.track(by_region[name], year=year, plans=False, convention=convention))
+                  for name in sorted(by_region)]
         import pandas as pd
 
         frame = pd.concat([f for f in frames if not f.empty] or [tracking.verdict_frame([])], ignore_index=True)
