@@ -97,11 +97,12 @@ def _clean(text: str) -> tuple[_State, ChromeResult]:
         st.apply("markup", markup)
     # line marks (#, a whole line's bold, bullets, table pipes) go last, their structure kept as marks: the join
     # rules and the bold rules above read them
-    line_marks, found = find_structure(st.text)
+    line_marks, found, spaced = find_structure(st.text)
     st.marks.extend(Mark(a, b, kind, level) for a, b, kind, level in found)
     st.apply("markup", line_marks)
     if line_marks:  # without the marks: the spaces and joins a second clean would see (clean is idempotent)
-        st.apply("spaces", fix_spaces(st.text))
+        if spaced:
+            st.apply("spaces", fix_spaces(st.text))
         _join(st)
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
     # a repair inside a line that was later removed as chrome is not in the clean text

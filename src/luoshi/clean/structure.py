@@ -69,11 +69,13 @@ def _line_marks(line: str) -> tuple[list[tuple[int, int, str]], list[tuple[str, 
     return edits, kinds
 
 
-def find_structure(text: str) -> tuple[list[Edit], list[tuple[int, int, str, int]]]:
-    """Edits removing the line marks, and (line start, line end, kind, level) on `text` for each line they marked."""
+def find_structure(text: str) -> tuple[list[Edit], list[tuple[int, int, str, int]], bool]:
+    """Edits removing the line marks, (line start, line end, kind, level) on `text` for each line they marked, and
+    whether a removal leaves a space beside a word (then the spaces are fixed again)."""
     if not ("#" in text or "**" in text or "__" in text or "|" in text or "- " in text or "* " in text
             or "+ " in text):
-        return [], []
+        return [], [], False
+    spaced = False
     edits: list[Edit] = []
     marks: list[tuple[int, int, str, int]] = []
     pos = 0
@@ -87,16 +89,20 @@ def find_structure(text: str) -> tuple[list[Edit], list[tuple[int, int, str, int
             continue
         line_edits, kinds = found
         for a, b, new in line_edits:
+            spaced = spaced or (a > 0 and line[a - 1] == " ") or (b < len(line) and line[b] == " ")
             edits.append(Edit(start + a, start + b, new, "markup", log="removal"))
         if not kinds and line_edits == [(0, len(line), "")]:  # a table's separator row: the line goes
             edits[-1] = Edit(start, min(len(text), start + len(line) + 1), "", "markup", log="removal")
         marks.extend((start, start + len(line), kind, level) for kind, level in kinds)
-    return edits, marks
+    return edits, marks, spaced
 
 
 def with_cells(text: str, marks: list[Mark]) -> list[Mark]:
-    """A table row's cells: the spans between its tabs, read from the clean text."""
+    """Each mark held to its line of the clean text, and a table row's cells: the spans between its tabs."""
     for m in marks:
+        nl = text.find("\n", m.start, m.end)
+        if nl >= 0:  # a removal at the line's end moved its end past the line break
+            m.end = nl
         if m.kind == "row":
             cells, a = [], m.start
             for part in text[m.start:m.end].split("\t"):

@@ -37,7 +37,7 @@ _PROSE_PUNCT = re.compile("[。；！？!?]|(?<!\\d)，|，(?!\\d)")
 _UNIT_START = re.compile("[亿万千百十元个%‰倍人户家项座所吨亩公平立米台辆千克年月日]")
 _TERMINAL = "。！？；：!?;"
 # a line the marks of markdown kept apart reads so without them (clean is idempotent: a second clean sees no marks)
-_SENTENCE_END = re.compile("[。！？；：!?;:]")
+_SENTENCE_END = re.compile("[。！？；：!;:]")  # not "?": a lost character ("代市长? 朱洪武")
 _PUNCT = re.compile("[，。、；：！？,.;:!?（）()“”《》]")
 _FIGURE_COLUMN = re.compile(r"[ \t][-+]?[0-9][0-9.,]*$")  # "钢材万吨15745 19.8": a table's column of figures
 _ALONE_MAX = 30

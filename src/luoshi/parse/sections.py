@@ -201,7 +201,8 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
         sections.append(Section(level=level, number=h.number, title=h.title, role="other", start=h.start, end=end))
     passage = find_targets_passage(text)
     if passage:
-        _add_passage(text, sections, passage, "targets", "主要预期目标")
+        marked = {m.start for m in structure if m.kind in ("heading", "bold")}
+        _add_passage(text, sections, passage, "targets", "主要预期目标", marked)
     assign_roles(sections)
     if not any(s.role == "problems" for s in sections):
         problems = find_problems_paragraph(text, sections)
@@ -210,11 +211,13 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
     return sections
 
 
-def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role: str, default: str) -> None:
-    """A passage that is a paragraph rather than a heading, nested one level below its enclosing heading."""
+def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role: str, default: str,
+                 marked: set[int] | frozenset[int] = frozenset()) -> None:
+    """A passage that is a paragraph rather than a heading, nested one level below its enclosing heading. `marked`:
+    starts of the lines that were markdown or bold headings (such a heading is no announcement: it stays)."""
     start, end = span
     same = [s for s in sections if s.start == start]  # a numbered heading that is itself the announcement
-    if same:
+    if same and start not in marked:
         sections.remove(same[0])
     parent_level = max((s.level for s in sections if s.start <= start < s.end), default=0)
     title = _title_of(text[start:_line_end(text, start)]) or default
