@@ -20,7 +20,7 @@ def meta_of(path):
     """(Meta, clean text) of the first report in a file, through clean and parse only."""
     doc = next(iter(read_paths([path])))
     text, quality = clean_document(doc)
-    return parse_meta(text, doc.hints, parse_sections(text), quality), text
+    return parse_meta(text, doc.hints, parse_sections(text, quality.structure), quality), text
 
 
 def metas(docs):
@@ -28,7 +28,7 @@ def metas(docs):
     for doc in docs:
         assert hasattr(doc, "text"), str(doc)
         text, quality = clean_document(doc)
-        yield Path(doc.source), parse_meta(text, doc.hints, parse_sections(text), quality)
+        yield Path(doc.source), parse_meta(text, doc.hints, parse_sections(text, quality.structure), quality)
 
 
 def folder_answer(path: Path, root: Path) -> tuple[str, int]:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from luoshi.clean import clean_text
+from luoshi.clean import clean_document
 from luoshi.extract import extract_facts
-from luoshi.models import Fact, Meta, Report
+from luoshi.models import Document, Fact, Meta, Report
 from luoshi.parse import parse_sections, split_sentences
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "targets_by_content.jsonl")
@@ -19,10 +19,10 @@ CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "target
 
 
 def run(case: dict) -> tuple[list[Fact], list[str]]:
-    text = clean_text(case["text"])
-    sections = parse_sections(text)
+    text, quality = clean_document(Document("case", b"", case["text"]))
+    sections = parse_sections(text, quality.structure)
     meta = Meta(year=case["year"], kind="annual", region=case.get("region"))
-    report = Report(id="case", source="case", text=text, meta=meta, sections=sections)
+    report = Report(id="case", source="case", text=text, meta=meta, quality=quality, sections=sections)
     report.sentences = split_sentences(text, sections)
     return extract_facts(report)
 

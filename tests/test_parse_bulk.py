@@ -119,7 +119,7 @@ def test_raw_reports_agree_with_the_manifest(corpus: Path) -> None:
         for doc in read_paths([corpus / "raw" / row["file"]]):
             assert hasattr(doc, "text"), str(doc)
             text, quality = clean_document(doc)
-            meta = parse_meta(text, doc.hints, parse_sections(text), quality)
+            meta = parse_meta(text, doc.hints, parse_sections(text, quality.structure), quality)
             checked += 1
             years = [int(y) for y in re.findall(r"\d{4}", row["year"])]
             year_ok = meta.year == years[0] if len(years) == 1 else years[0] <= (meta.year or 0) <= years[-1] + 1

@@ -19,7 +19,7 @@ from luoshi.pipeline import process
 def parsed(path: Path):
     doc = next(iter(read_paths([path])))
     text, quality = clean_document(doc)
-    sections = parse_sections(text)
+    sections = parse_sections(text, quality.structure)
     meta = parse_meta(text, doc.hints, sections, quality)
     return meta, quality.judged(meta), text
 
@@ -52,7 +52,7 @@ def test_damaged_date_is_read_with_the_rest_of_the_page(seeds):
     lines = [x for x in text.splitlines() if not x.startswith("政府工作报告(")]
     text = "\n".join(lines)
     assert "2020116日" in text and "2020年1月16日" not in text
-    meta = parse_meta(text, {}, parse_sections(text), quality)
+    meta = parse_meta(text, {}, parse_sections(text, quality.structure), quality)
     assert meta.date == "2020-01-16"
 
 
@@ -107,7 +107,7 @@ def test_parse_leaves_the_clean_quality_alone_and_gives_the_same_doubts_each_run
     doc = next(iter(read_paths([max((corpus / "bulk/lawtext-gov/五年规划").glob("*.md"))])))
     text, quality = clean_document(doc)
     before = copy.deepcopy(quality)
-    runs = [parse_meta(text, doc.hints, parse_sections(text), quality) for _ in range(2)]
+    runs = [parse_meta(text, doc.hints, parse_sections(text, quality.structure), quality) for _ in range(2)]
     assert quality == before
     assert runs[0] == runs[1] and runs[0].doubts == ["not a government work report (five_year_plan)"]
     record = process(doc).to_dict()

@@ -23,7 +23,7 @@ GOV = "bulk/lawtext-gov"
 def parsed_all(paths: list[Path]):
     for doc in read_paths([str(p) for p in paths]):
         text, quality = clean_document(doc)
-        yield Path(doc.source), parse_meta(text, doc.hints, parse_sections(text), quality), text
+        yield Path(doc.source), parse_meta(text, doc.hints, parse_sections(text, quality.structure), quality), text
 
 
 def test_every_communique_is_national_and_dated_by_the_year_it_reports(corpus):

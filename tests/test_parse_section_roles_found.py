@@ -19,8 +19,8 @@ PREFECTURES = "bulk/lawtext-gov/政府工作报告-其他地市"
 
 
 def top_roles(path: Path) -> list[tuple[str, str]]:
-    text, _ = clean_document(next(iter(read_paths([path]))))
-    sections = parse_sections(text)
+    text, quality = clean_document(next(iter(read_paths([path]))))
+    sections = parse_sections(text, quality.structure)
     return [(s.title, s.role) for s in sections if s.level == 1]
 
 
@@ -44,8 +44,8 @@ def test_work_plan_titles_that_name_the_government_stay_plan():
 def test_notes_after_the_last_plan_sub_section_are_not_plan(corpus):
     """'**附件**' / '**《政府工作报告》注释**' follow （九）建设人民满意政府 inside 二、2014年工作任务; the notes
     ("银行按不低于财政保证金8倍放大贷款额度…100万元以下低息贷款") explain terms and are no part of the plan."""
-    text, _ = clean_document(next(iter(read_paths([corpus / f"{PREFECTURES}/赣州市/2014.md"]))))
-    sections = parse_sections(text)
+    text, quality = clean_document(next(iter(read_paths([corpus / f"{PREFECTURES}/赣州市/2014.md"]))))
+    sections = parse_sections(text, quality.structure)
     notes = next(s for s in sections if "注释" in s.title)
     assert notes.level == min(s.level for s in sections) and notes.role == "other"
     at = text.index("放大贷款额度")
@@ -57,8 +57,8 @@ def test_notes_after_the_last_plan_sub_section_are_not_plan(corpus):
 def test_appendix_of_last_years_done_items_is_review(corpus):
     """肇庆市 2020 appends '2019年市十件惠民实事完成情况' (done) and '2020年市十件惠民实事工作安排' (to do) under the plan:
     the first reports results, the second commits."""
-    text, _ = clean_document(next(iter(read_paths([corpus / f"{PREFECTURES}/肇庆市/2020.md"]))))
-    roles = {s.title: s.role for s in parse_sections(text) if s.level == 2}
+    text, quality = clean_document(next(iter(read_paths([corpus / f"{PREFECTURES}/肇庆市/2020.md"]))))
+    roles = {s.title: s.role for s in parse_sections(text, quality.structure) if s.level == 2}
     assert roles["2019年市十件惠民实事完成情况"] == "review"
     assert roles["2020年市十件惠民实事工作安排"] == "plan"
 
@@ -71,8 +71,8 @@ def test_appendix_of_last_years_done_items_is_review(corpus):
 def test_year_targets_announced_as_development_goals(corpus, rel, opening):
     """The year's targets announced as "今年的发展目标是：" / "2018年全市经济社会发展目标是：" (no 主要/预期) are the targets
     passage; before, these reports had none."""
-    text, _ = clean_document(next(iter(read_paths([corpus / rel]))))
-    passage = next(s for s in parse_sections(text) if s.role == "targets")
+    text, quality = clean_document(next(iter(read_paths([corpus / rel]))))
+    passage = next(s for s in parse_sections(text, quality.structure) if s.role == "targets")
     assert text[passage.start:passage.end].startswith(opening)
 
 
@@ -84,7 +84,7 @@ def test_year_targets_announced_as_development_goals(corpus, rel, opening):
 def test_term_targets_are_not_the_years_targets(corpus, rel, opening):
     """"今后五年，经济社会发展的主要预期目标是" / "“十三五”时期，…" open the term's targets (the time phrase is the
     sentence's first clause, not the last); the year's passage comes later. 主要奋斗目标 names the year's targets too."""
-    text, _ = clean_document(next(iter(read_paths([corpus / rel]))))
-    passage = next(s for s in parse_sections(text) if s.role == "targets")
+    text, quality = clean_document(next(iter(read_paths([corpus / rel]))))
+    passage = next(s for s in parse_sections(text, quality.structure) if s.role == "targets")
     assert text[passage.start:passage.end].startswith(opening)
     assert not any(w in text[passage.start:passage.start + 12] for w in ("五年", "时期"))

@@ -12,8 +12,8 @@ from luoshi.parse import parse_sections, split_sentences
 
 def outline(path: Path):
     doc = next(iter(read_paths([path])))
-    text, _ = clean_document(doc)
-    return text, parse_sections(text)
+    text, quality = clean_document(doc)
+    return text, parse_sections(text, quality.structure)
 
 
 def test_district_outline_levels_numbers_titles_roles(seeds):

@@ -17,8 +17,8 @@ PROVINCES = "bulk/lawtext-gov/政府工作报告-省自治区"
 
 
 def targets_texts(path) -> list[str]:
-    text, _ = clean_document(next(iter(read_paths([path]))))
-    return [text[s.start:s.end] for s in parse_sections(text) if s.role == "targets"]
+    text, quality = clean_document(next(iter(read_paths([path]))))
+    return [text[s.start:s.end] for s in parse_sections(text, quality.structure) if s.role == "targets"]
 
 
 def targets_text(path) -> str:

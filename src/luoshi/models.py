@@ -97,6 +97,17 @@ class Span:
 
 
 @dataclass
+class Mark:
+    """Structure the clean stage read from a markdown mark it removed: a span (a line) of the clean text."""
+
+    start: int
+    end: int
+    kind: str  # heading | bold | item | row
+    level: int = 0  # a heading's level: the number of its # marks
+    cells: list[list[int]] = field(default_factory=list)  # a table row's cells, [start, end] each
+
+
+@dataclass
 class Quality:
     encoding: str = "utf-8"
     repairs: list[Repair] = field(default_factory=list)
@@ -106,6 +117,7 @@ class Quality:
     damaged: list[Span] = field(default_factory=list)  # spans later stages must skip
     page: list[int] | None = None  # [k, n] for "page k of n"
     partial: bool = False
+    structure: list[Mark] = field(default_factory=list)  # what the removed markdown line marks marked
 
     def judged(self, meta: Meta) -> Quality:
         """The record's quality: the clean stage's, with what parse found about the document (`Meta.partial`,
@@ -224,6 +236,7 @@ class Report:
             damaged=[Span(**s) for s in q.get("damaged", [])],
             page=q.get("page"),
             partial=q.get("partial", False),
+            structure=[Mark(**m) for m in q.get("structure", [])],
         )
         return cls(
             id=d["id"],

@@ -17,7 +17,7 @@ def process(doc: Document) -> Report:
     """Run every stage on one document and return the full report record."""
     text, quality = clean_document(doc)
     report = Report(id=doc.id, source=doc.source, text=text, quality=quality, raw_text=doc.text, fmt=doc.fmt)
-    report.sections = parse_sections(text)
+    report.sections = parse_sections(text, quality.structure)
     report.meta = parse_meta(text, doc.hints, report.sections, quality)
     report.quality = quality.judged(report.meta)  # clean's quality with parse's doubts, as a new object
     report.sentences = split_sentences(text, report.sections)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Document, Quality, Removal, Repair, Span
+from ..models import Document, Mark, Quality, Removal, Repair, Span
 from .adspans import find_ad_spans
 from .chrome import ChromeResult, find_ads, find_chrome
 from .confidence import score
 from .edits import Edit, apply_edits
 from .markup import find_markup
 from .repairs import REPAIRS
+from .structure import find_structure, with_cells
 from .whitespace import fix_spaces, join_lines, split_inline_paragraphs, strip_lines
 
 _LINE_ENDS = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
@@ -35,6 +36,7 @@ class _State:
     removed: list[Removal]
     damaged: list[Span]
     steps: list[tuple[str, int]]
+    marks: list[Mark]
 
     def apply(self, step: str, edits: list[Edit]) -> None:
         if not edits:
@@ -43,7 +45,7 @@ class _State:
         first = applied[0][0].start if applied else len(self.text)
         if all(len(e.new) == e.end - e.start for e, _ in applied):
             first = len(self.text) + 1  # one-for-one replacements move no offset
-        spans: list[Repair | Span] = [*self.repairs, *self.damaged]
+        spans: list[Repair | Span | Mark] = [*self.repairs, *self.damaged, *self.marks]
         for span in spans:
             if span.end >= first:  # spans wholly before the first edit do not move
                 span.start, span.end = remap(span.start), remap(span.end, end=True)
@@ -62,12 +64,20 @@ class _State:
             self.steps.append((step, changed))
 
 
+def _join(st: _State) -> None:
+    for _ in range(5):  # a joined line can make the next join possible; stop at the fixed point
+        joins = join_lines(st.text)
+        st.apply("join", joins)
+        if not any(e.kind == "join" for e in joins):
+            break
+
+
 def _clean(text: str) -> tuple[_State, ChromeResult]:
     if _LINE_ENDS.search(text):
         text = _LINE_ENDS.sub("\n", text)
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
-    st = _State(text, [], [], [], [])
+    st = _State(text, [], [], [], [], [])
     st.apply("paragraphs", split_inline_paragraphs(st.text))
     for name, fn in REPAIRS:
         result = fn(st.text)
@@ -79,17 +89,22 @@ def _clean(text: str) -> tuple[_State, ChromeResult]:
     st.apply("chrome", chrome.edits)
     st.apply("indent", strip_lines(st.text))
     st.apply("spaces", fix_spaces(st.text))
-    for _ in range(5):  # a joined line can make the next join possible; stop at the fixed point
-        joins = join_lines(st.text)
-        st.apply("join", joins)
-        if not any(e.kind == "join" for e in joins):
-            break
+    _join(st)
     # markdown marks go after joining: the join rules read heading marks and the wrap width counts them
     for _ in range(3):  # a removed mark or comment line can close a line end next to a bold that had to stay
         markup = find_markup(st.text)
         if not markup:
             break
         st.apply("markup", markup)
+    # line marks (#, a whole line's bold, bullets, table pipes) go last, their structure kept as marks: the join
+    # rules and the bold rules above read them
+    line_marks, found, spaced = find_structure(st.text)
+    st.marks.extend(Mark(a, b, kind, level) for a, b, kind, level in found)
+    st.apply("markup", line_marks)
+    if line_marks:  # without the marks: the spaces and joins a second clean would see (clean is idempotent)
+        if spaced:
+            st.apply("spaces", fix_spaces(st.text))
+        _join(st)
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
     st.apply("ad_spans", find_ad_spans(st.text))  # runs no word list names, by the model of report prose
     # a repair inside a line that was later removed as chrome is not in the clean text
@@ -99,13 +114,14 @@ def _clean(text: str) -> tuple[_State, ChromeResult]:
     for d in st.damaged:
         d.text = st.text[d.start:d.end]
     st.damaged = sorted((d for d in st.damaged if d.end > d.start), key=lambda d: d.start)
+    st.marks = with_cells(st.text, [m for m in st.marks if m.end > m.start])
     return st, chrome
 
 
 def clean_document(doc: Document) -> tuple[str, Quality]:
     st, chrome = _clean(doc.text)
     q = Quality(encoding=doc.encoding, repairs=st.repairs, removed=st.removed, damaged=st.damaged,
-                page=chrome.page, partial=chrome.partial)
+                page=chrome.page, partial=chrome.partial, structure=st.marks)
     q.confidence, q.reasons = score(st.text, q, title_found=chrome.title_found or _hinted_title(doc))
     return st.text, q
 

@@ -2,9 +2,9 @@
 
 A comment line goes whole and is logged as `furniture` with its text (parse.meta reads furniture for the date,
 meeting and speaker: "<!-- 省长许昆林作政府工作报告 -->" still names the speaker). Markdown marks (emphasis ** and
-__, rules, quote >, images, links) are logged as `markup`; the words they mark stay. Heading marks (#), the bold
-of a whole line ("**名词解释**", "**一、…**"), list bullets ("- 第一章 …") and tables (| … |) are left: parse reads
-them as structure ("## 注释" is a section only by its mark).
+__, rules, quote >, images, links) are logged as `markup`; the words they mark stay. The line marks (heading #,
+the bold of a whole line "**名词解释**", bold at a line's edge, list bullets "- 第一章 …", tables "| … |") are left
+here and go next, in structure.py, which keeps what they marked as `Quality.structure` for parse.
 """
 
 from __future__ import annotations

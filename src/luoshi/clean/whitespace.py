@@ -16,9 +16,10 @@ from .edits import Edit
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
 _SPACE = "[ \t\u3000\xa0\u200b\ufeff\u2002-\u200a]"
 _SPACE_RUN = re.compile(f"{_SPACE}+")
+_GAP = "[ \u3000\xa0\u200b\ufeff\u2002-\u200a]"  # a tab inside a line stays: it parts a table row's cells
 # a space run after a CJK/word character and before one; written space first (the lookbehind after it) so the engine
 # skips to the next space instead of testing the lookbehind at every character
-_SPACE_BETWEEN = re.compile(f"{_SPACE}(?<=[{_CJK}0-9A-Za-z%.)）]{_SPACE}){_SPACE}*(?=[{_CJK}0-9A-Za-z%‰.(（])")
+_SPACE_BETWEEN = re.compile(f"{_GAP}(?<=[{_CJK}0-9A-Za-z%.)）]{_GAP}){_GAP}*(?=[{_CJK}0-9A-Za-z%‰.(（])")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _CJK_OR_WORD = re.compile(f"[{_CJK}0-9A-Za-z%.(（]")
 _WORD_END = re.compile("[0-9A-Za-z%.)）]")
@@ -29,9 +30,9 @@ _THOUSANDS = re.compile(f"(?<=[{_CJK}（(：:，,、])[0-9]{{1,3}}(?: [0-9]{{3}}
 # punctuation and before a number's unit (a table row's numbers stand apart without a unit after each)
 _SPLIT_DIGITS = re.compile(f"(?<=[{_CJK}（(：:，,、 ])[0-9](?: [0-9])+(?:\\.[0-9]+)?(?= ?(?:[%‰亿万千百元]|个百分点))")
 # two spaces or more, or one space that is not " " (with what follows it): one leading character set, so the engine
-# skips to the next space
-_ODD_SPACE = "[\t\u3000\xa0\u200b\ufeff\u2002-\u200a]"
-_MULTI_SPACE = re.compile(f"{_SPACE}(?:(?<={_ODD_SPACE}){_SPACE}*|{_SPACE}+)")
+# skips to the next space (a tab is a table row's cell break: it stays)
+_ODD_SPACE = "[\u3000\xa0\u200b\ufeff\u2002-\u200a]"
+_MULTI_SPACE = re.compile(f"{_GAP}(?:(?<={_ODD_SPACE}){_GAP}*|{_GAP}+)")
 _DIGIT_SPACE_DIGITS = re.compile(r"[0-9] [0-9]{3}")  # what every _THOUSANDS match holds: most texts have none
 _DIGIT_SPACE_DIGIT = re.compile(r"[0-9] [0-9]")  # what every _SPLIT_DIGITS match holds
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
@@ -42,6 +43,13 @@ _STARTS_TEXT = re.compile("^[\u4e00-\u9fff0-9%A-Za-z，、。；：）)”“《
 _PROSE_PUNCT = re.compile("[。；！？!?]|(?<!\\d)，|，(?!\\d)")
 _UNIT_START = re.compile("[亿万千百十元个%‰倍人户家项座所吨亩公平立米台辆千克年月日]")
 _TERMINAL = "。！？；：!?;"
+# a line the marks of markdown kept apart reads so without them (clean is idempotent: a second clean sees no marks)
+_SENTENCE_END = re.compile("[。！？；：!;:]")  # not "?": a lost character ("代市长? 朱洪武")
+_PUNCT = re.compile("[，。、；：！？,.;:!?（）()“”《》]")
+_FIGURE_COLUMN = re.compile(r"[ \t][-+]?[0-9][0-9.,]*$")  # "钢材万吨15745 19.8": a table's column of figures
+_ALONE_MAX = 30
+_NUMBERED = re.compile("[一二三四五六七八九十]+[、，]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[，、]")
+_CLOSED = re.compile("[。！？!?](?:[”’」』）)】]+|[（(][^（()）\n]{1,20}[）)])$")  # "…没有失掉。（长时间地热烈鼓掌）", "…改为“…。”"
 
 
 _LEADING_SPACES = re.compile(f"^{_SPACE}+", re.MULTILINE)
@@ -173,11 +181,17 @@ def join_lines(text: str) -> list[Edit]:
         # where blank lines separate paragraphs, a line at the wrap width runs on even into "（3）"
         wrapped = not blank_between and width is not None and abs(len(lines[i]) - width) <= 1 \
             and (blank_paras or not heading)
-        mid_sentence = not heading and (
+        # a line with no sentence end that stands alone ("加强政权建设，加强各族人民的大团结") is a heading, and so
+        # is a short line with no punctuation at all ("名词解释")
+        heading = heading or (len(b) <= 20 and _PUNCT.search(b) is None) or "\t" in b  # a table row's cells
+        alone = "\t" in lines[i] or _CLOSED.search(a) is not None or a is lines[i] and _SENTENCE_END.search(a) is None \
+            and (len(a) <= _ALONE_MAX or _NUMBERED.match(a) is not None)
+        mid_sentence = not heading and not alone and (
             _STARTS_TEXT.match(b) is not None and a[-1] not in _TERMINAL and _ENDS_OPEN.match(a[-1]) is not None
             and not (_HEADING.match(a) and len(a) < 40) and len(a) >= 8 and _PROSE_PUNCT.search(a) is not None
         )
-        split_number = not heading and a[-1].isdigit() and _UNIT_START.match(b) is not None
+        split_number = not heading and a[-1].isdigit() and _UNIT_START.match(b) is not None \
+            and _FIGURE_COLUMN.search(a) is None and "\t" not in lines[i]
         # the dateline wrapped before its meeting ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上")
         split_dateline = _DATELINE_HEAD.match(a) is not None and _DATELINE_END.search(a) is None \
             and _DATELINE_TAIL.fullmatch(b) is not None

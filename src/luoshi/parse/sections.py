@@ -1,8 +1,10 @@
 """The section tree: numbered headings in their common forms, levels from the styles a report uses, roles.
 
 A heading is a line that starts with a numbering style (一、 （一） 1. （1） 第一方面 第一，) or is a markdown/bold
-heading after the body has begun. Levels are the dense rank of the styles present, so a copy that starts at
-（三） on its second page still nests correctly. A heading run into its paragraph keeps its first clause as title.
+heading after the body has begun (the marks are gone from the clean text: which lines they marked comes from the
+clean stage's `Quality.structure`, a `heading` with its level or a `bold` line). Levels are the dense rank of the
+styles present, so a copy that starts at （三） on its second page still nests correctly. A heading run into its
+paragraph keeps its first clause as title.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Section
+from ..models import Mark, Section
 from ._data import data_lines
 from .roles import assign_roles, role_of_title
 from .targets import find_targets_passage
@@ -32,8 +34,6 @@ _STYLES: list[tuple[str, float, re.Pattern[str]]] = [
 ]
 # the characters a numbering style can start with (and any decimal digit, as \d reads): other lines try no style
 _STYLE_FIRST = frozenset("第" + _CN_DIGITS + "（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
-_MD_HEADING = re.compile(r"(#{1,6})\s+")
-_BOLD_LINE = re.compile(r"\*\*(.+?)\*\*[。：:]?$")
 _LEAD = re.compile(r"^[\s\u3000>*#]*")
 _LINE = re.compile(r"[^\n]*\n?")
 _CLAUSE_END = re.compile(r"[。！？；：:!?;]")
@@ -62,10 +62,10 @@ def _title_of(rest: str) -> str:
     return title.strip()[:_MAX_TITLE]
 
 
-def _match_heading(line: str, start: int, body_begun: bool) -> _Heading | None:
+def _match_heading(line: str, start: int, body_begun: bool, md: str = "", bold: bool = False) -> _Heading | None:
+    """`md`: the heading's # marks (as many as its level), `bold`: the line was bold (both from clean's marks)."""
     lead = _LEAD.match(line)
     stripped = line[lead.end():] if lead else line
-    md = _MD_HEADING.match(line.lstrip())
     if not stripped:
         return None
     for style, rank, pat in _STYLES if stripped[0] in _STYLE_FIRST or stripped[0].isdecimal() else ():
@@ -77,19 +77,20 @@ def _match_heading(line: str, start: int, body_begun: bool) -> _Heading | None:
             title = _title_of(rest)
             if not title:
                 return None
-            return _Heading(style, rank, m.group(1), title, start, md.group(1) if md else "")
+            return _Heading(style, rank, m.group(1), title, start, md)
     plain = stripped.replace("**", "").strip()
     if len(plain) <= _MAX_ROLE_HEADING and not _SENTENCE_PUNCT.search(plain) and _names_a_part(plain):
-        return _Heading("part-title", 0.4, None, plain, start, md.group(1) if md else "")
+        return _Heading("part-title", 0.4, None, plain, start, md)
     if not body_begun:
         return None
     if md:
         title = _title_of(stripped)
         if title:
-            return _Heading("md", 0.5 + len(md.group(1)) / 10, None, title, start, md.group(1))
-    bold = _BOLD_LINE.match(line.strip())
-    if bold and len(bold.group(1)) <= 40:
-        return _Heading("bold", 2.4, None, _title_of(bold.group(1)), start)
+            return _Heading("md", 0.5 + len(md) / 10, None, title, start, md)
+        return None
+    words = line.strip().rstrip("。：:")
+    if bold and len(words) <= 40:
+        return _Heading("bold", 2.4, None, _title_of(words), start)
     return None
 
 
@@ -128,7 +129,10 @@ def _after_stray_char(line: str, pos: int, seen: list[_Heading]) -> _Heading | N
     return h if _number_value(h.number) == previous + 1 else None
 
 
-def find_headings(text: str) -> list[_Heading]:
+def find_headings(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> list[_Heading]:
+    md_at = {m.start: "#" * m.level for m in structure if m.kind == "heading"}
+    bold_at = {m.start for m in structure if m.kind == "bold"}
+    not_headings = {m.start for m in structure if m.kind in ("item", "row")}  # a list item, a table row
     headings: list[_Heading] = []
     body_begun = False
     pos = 0
@@ -137,7 +141,12 @@ def find_headings(text: str) -> list[_Heading]:
         if not line:
             break
         content = line.rstrip("\n")
-        h = _match_heading(content, pos + (len(content) - len(content.lstrip())), body_begun)
+        if pos in not_headings:
+            body_begun = body_begun or len(content) >= _BODY_LINE
+            pos = m.end()
+            continue
+        h = _match_heading(content, pos + (len(content) - len(content.lstrip())), body_begun, md_at.get(pos, ""),
+                           pos in bold_at)
         if h is None and len(content) > 4 and content[0] not in "（(一二三四五六七八九十0123456789":
             h = _after_stray_char(content, pos, headings)
         if h:
@@ -177,9 +186,10 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if nl < 0 else nl
 
 
-def parse_sections(text: str) -> list[Section]:
-    """Headings with levels, numbers, titles, offsets and roles; plus the targets passage as its own section."""
-    headings = _back_matter_ranks(_md_ranks(find_headings(text)))
+def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> list[Section]:
+    """Headings with levels, numbers, titles, offsets and roles; plus the targets passage as its own section.
+    `structure`: the clean stage's `Quality.structure` (which lines were markdown or bold headings)."""
+    headings = _back_matter_ranks(_md_ranks(find_headings(text, structure)))
     ranks = sorted({h.rank for h in headings})
     level_of = {r: i + 1 for i, r in enumerate(ranks)}
     sections: list[Section] = []
@@ -193,7 +203,8 @@ def parse_sections(text: str) -> list[Section]:
         sections.append(Section(level=level, number=h.number, title=h.title, role="other", start=h.start, end=end))
     passage = find_targets_passage(text)
     if passage:
-        _add_passage(text, sections, passage, "targets", "主要预期目标")
+        marked = {m.start for m in structure if m.kind in ("heading", "bold")}
+        _add_passage(text, sections, passage, "targets", "主要预期目标", marked)
     assign_roles(sections)
     if not any(s.role == "problems" for s in sections):
         problems = find_problems_paragraph(text, sections)
@@ -202,11 +213,13 @@ def parse_sections(text: str) -> list[Section]:
     return sections
 
 
-def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role: str, default: str) -> None:
-    """A passage that is a paragraph rather than a heading, nested one level below its enclosing heading."""
+def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role: str, default: str,
+                 marked: set[int] | frozenset[int] = frozenset()) -> None:
+    """A passage that is a paragraph rather than a heading, nested one level below its enclosing heading. `marked`:
+    starts of the lines that were markdown or bold headings (such a heading is no announcement: it stays)."""
     start, end = span
     same = [s for s in sections if s.start == start]  # a numbered heading that is itself the announcement
-    if same:
+    if same and start not in marked:
         sections.remove(same[0])
     parent_level = max((s.level for s in sections if s.start <= start < s.end), default=0)
     title = _title_of(text[start:_line_end(text, start)]) or default
