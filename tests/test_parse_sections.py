@@ -112,3 +112,19 @@ def test_unnumbered_part_headings_sit_above_numbered_ones(corpus):
     numbered = [s for s in sections if s.number == "一"]
     assert numbered and all(s.level == 2 for s in numbered)
     assert any(s.role == "targets" and top[1].start <= s.start < top[1].end for s in sections)
+
+
+def test_a_bold_year_heading_right_after_the_opening_is_the_review():
+    """'**2013年经济社会发展稳进向好**' stands before any body line: it is a heading, and with the plan's
+    '**2014年…**' the years tell review from plan; the report's own bold title is no heading."""
+    from luoshi.models import Document
+
+    opening = "各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n"
+    raw = ("**某市2014年政府工作报告**\n" + opening + "**2013年经济社会发展稳进向好**\n"
+           + "2013年，全市上下努力克服各种困难，基本完成全年工作任务，经济社会发展稳中有进。\n"
+           + "1、经济总量持续增长。预计全年实现地区生产总值2423亿元，增长10.2%。\n"
+           + "**2014年加快全面建成小康社会进程**\n"
+           + "2014年是全面深化改革的开局之年，我们要坚定信心，扎实工作，推动经济持续健康发展。\n")
+    text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
+    tops = [(s.title, s.role) for s in parse_sections(text, quality.structure) if s.level == 1]
+    assert tops == [("2013年经济社会发展稳进向好", "review"), ("2014年加快全面建成小康社会进程", "plan")]

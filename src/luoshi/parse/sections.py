@@ -40,6 +40,10 @@ _CLAUSE_END = re.compile(r"[。！？；：:!?;]")
 _MAX_TITLE = 60
 _MAX_ROLE_HEADING = 24
 _SENTENCE_PUNCT = re.compile(r"[。，；：:,;！？]")
+# a bold line that opens with a year, before the body has begun ("**2013年经济社会发展稳进向好**" right after the
+# opening): the review's heading, not the report's title (报告, 公报) nor a sentence
+_YEAR_PART = re.compile(r"^(?:19|20)\d{2}年(?![0-9底末初])")
+_TITLE_WORDS = re.compile(r"报告|公报|纲要|规划|计划")
 _YEAR_WORK = re.compile(r"^(?:(?:19|20)\d{2}年|过去一年|过去五年|今年|上半年|下半年)(?:和[^\s]{0,12})?(?:的)?(?:政府)?(?:主要)?工作")
 _BODY_LINE = 60  # a line this long means the body has begun (title-page bold lines are not headings)
 
@@ -81,7 +85,8 @@ def _match_heading(line: str, start: int, body_begun: bool, md: str = "", bold: 
     plain = stripped.replace("**", "").strip()
     if len(plain) <= _MAX_ROLE_HEADING and not _SENTENCE_PUNCT.search(plain) and _names_a_part(plain):
         return _Heading("part-title", 0.4, None, plain, start, md)
-    if not body_begun:
+    if not body_begun and not (bold and len(plain) <= _MAX_ROLE_HEADING and _YEAR_PART.match(plain)
+                               and not _SENTENCE_PUNCT.search(plain) and not _TITLE_WORDS.search(plain)):
         return None
     if md:
         title = _title_of(stripped)
