@@ -52,8 +52,9 @@ _NUMBERED = re.compile("[一二三四五六七八九十]+[、，]|[（(][一二�
 _CLOSED = re.compile("[。！？!?](?:[”’」』）)】]+|[（(][^（()）\n]{1,20}[）)])$")  # "…没有失掉。（长时间地热烈鼓掌）", "…改为“…。”"
 
 
-_LEADING_SPACES = re.compile(f"^{_SPACE}+", re.MULTILINE)
-_TRAILING_SPACES = re.compile(f"{_SPACE}+(?=\\n|\\Z)")
+_LEADING_SPACES = re.compile(f"\\n{_SPACE}+")  # a literal first character: the engine skips to each line break
+_FIRST_LINE_SPACES = re.compile(f"{_SPACE}+")
+_SPACE_CHARS = " \t\u3000\xa0\u200b\ufeff" + "".join(chr(c) for c in range(0x2002, 0x200B))  # _SPACE, as str
 _SPEAKER_LINE = re.compile(
     f"^{_SPACE}*[\u4e00-\u9fffA-Za-z]{{0,16}}(?:长|主任|书记|主席){_SPACE}+[\u4e00-\u9fffXx×*＊]{{2,4}}{_SPACE}*$", re.MULTILINE
 )
@@ -93,8 +94,17 @@ def split_inline_paragraphs(text: str) -> list[Edit]:
 
 def strip_lines(text: str) -> list[Edit]:
     """Indentation and trailing spaces carry nothing in a report."""
-    return [Edit(m.start(), m.end(), "", "indent", log="none")
-            for rx in (_LEADING_SPACES, _TRAILING_SPACES) for m in rx.finditer(text)]
+    edits = [Edit(m.start() + 1, m.end(), "", "indent", log="none") for m in _LEADING_SPACES.finditer(text)]
+    first = _FIRST_LINE_SPACES.match(text)
+    if first:
+        edits.insert(0, Edit(0, first.end(), "", "indent", log="none"))
+    pos = 0
+    for line in text.split("\n"):  # trailing spaces: str.rstrip per line, not a regex tried at every space
+        kept = len(line.rstrip(_SPACE_CHARS))
+        if kept < len(line):
+            edits.append(Edit(pos + kept, pos + len(line), "", "indent", log="none"))
+        pos += len(line) + 1
+    return edits
 
 
 def fix_spaces(text: str) -> list[Edit]:
