@@ -56,8 +56,8 @@ ROUND_BEFORE = re.compile(r"(?:突破|超过|达到)\Z")  # not 过/超: "过百
 ARABIC_START = re.compile(r"[0-9０-９]")
 # Where a numeral run begins. A lone Chinese numeral ("进一步", "统一") starts no quantity unless a character the
 # grammar reads after it follows (一点五, 十多, 八成, 百分之, 两到三万): it is not even tried.
-CANDIDATE_RE = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]{2,}"
-                          r"|[零〇一二两三四五六七八九十百千万亿](?=[点·多余几成分至到~～—\-－―─])|百分之|翻")
+CANDIDATE_RE = re.compile(rf"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]{{2,}}"
+                          rf"|[零〇一二两三四五六七八九十百千万亿](?=[点·多余几成分]|{_DASH})|百分之|翻")
 PREFIX_BOUND, SUFFIX_BOUND = bounds()
 PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
 GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
@@ -96,7 +96,7 @@ def _num(text: str | None) -> Decimal | None:
 
 
 # "1万(含)-" or "8500到" just before a number: it is the high end of a range the grammar did not read
-RANGE_HEAD = re.compile(r"[0-9０-９%万亿千百元）)][ \u3000]*[-—–－~～―─至到]{1,2}[ \u3000]*\Z")
+RANGE_HEAD = re.compile(rf"[0-9０-９%万亿千百元）)][ \u3000]*{_DASH}{{1,2}}[ \u3000]*\Z")
 UNIT_TAIL = re.compile(r"[零〇一二两三四五六七八九0-9]+[角毛]")
 
 
@@ -124,11 +124,6 @@ def _truncated(m: re.Match, u1: str | None) -> Quantity | None:
     s, e = m.start(), m.end("u1")
     inner = QUANTITY_RE.match(m.string[:e], s)
     return _build(inner) if inner is not None and inner.end() == e and not inner.group("dash") else None
-
-
-def v1_shares(m: re.Match) -> bool:
-    """A one-character low end ("两到三万") is read with the place and unit of the high end."""
-    return m.group("u1") is None and m.group("n2") is not None
 
 
 def _chinese_ok(n: str) -> bool:
@@ -203,7 +198,8 @@ def _build(m: re.Match) -> Quantity | None:
     if (m1 or PLACE_IN.search(n1)) and PLACE_BEFORE.search(m.string, max(0, s - 2), s):
         return None
     is_cn1 = not ARABIC_START.match(n1)
-    if is_cn1 and len(n1) == 1 and not (n1 == "十" and m.group("more1")) and not (n2 and v1_shares(m)):
+    # a one-character low end ("两到三万") is read only with the place and unit of the high end
+    if is_cn1 and len(n1) == 1 and not (n1 == "十" and m.group("more1")) and not (n2 and not u1):
         return None
     if is_cn1 and len(n1) > 1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and ROUND_BEFORE.search(m.string, max(0, s - 2), s)) \
             and not (n1 == "十" and m.group("more1")):

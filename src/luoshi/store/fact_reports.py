@@ -40,7 +40,8 @@ def reports_from_facts(store: Any, region: str | None = None, facts_where: str |
         params += [years[0], years[1]]
     where = "".join(c + " AND " for c in conds)
     rows = store.query(
-        f"SELECT r.id, r.source, {_absent_targets(store)} AS absent, {_fact_extra(store)} AS extra, "
+        f"SELECT r.id, r.source, {_record_field(store, 'absent_targets')} AS absent, "
+        f"{_record_field(store, 'fact_extra')} AS extra, "
         f"{', '.join('r.' + c for c in META_COLUMNS)} "
         f"FROM reports r WHERE {where}r.canonical_id IS NULL ORDER BY r.year, r.province, r.region, r.source", params)
     extras = {r["id"]: unpack_extras(json.loads(r["extra"])) if r["extra"] else {} for r in rows}
@@ -63,15 +64,9 @@ def reports_from_facts(store: Any, region: str | None = None, facts_where: str |
     return reports
 
 
-def _fact_extra(store: Any) -> str:
-    """The record's packed fact fields (`records.pack_extras`) as JSON text, extracted by the database."""
+def _record_field(store: Any, key: str) -> str:
+    """One top-level field of the record (absent_targets, fact_extra: the packed fact fields) as JSON text,
+    extracted by the database (no record parsed in Python). `key` is a fixed name, never user input."""
     if store.dialect == "sqlite":
-        return "json_extract(r.record_json, '$.fact_extra')"
-    return "(r.record_json::json -> 'fact_extra')::text"
-
-
-def _absent_targets(store: Any) -> str:
-    """The record's absent_targets as JSON text, extracted by the database (no record parsed in Python)."""
-    if store.dialect == "sqlite":
-        return "json_extract(r.record_json, '$.absent_targets')"
-    return "(r.record_json::json -> 'absent_targets')::text"
+        return f"json_extract(r.record_json, '$.{key}')"
+    return f"(r.record_json::json -> '{key}')::text"
