@@ -66,23 +66,22 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     seen_targets: set[tuple] = set()
     found = [q for q in scan(text) if not any(q.start < e and s < q.end for s, e in damaged)]
     starts = [q.start for q in found]
-    roles: dict[int | None, str] = {}  # a section's role, looked up once per report (not once per sentence)
+    roles: dict[int | None, tuple[str, str]] = {}  # a section's role and heading lead, once per report
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         quantities = [q for q in found[lo:hi] if q.end <= sent.end]
         if not quantities and "目标" not in text[sent.start:sent.end]:
             continue
         index = sent.section if sent.section is not None else section_at(report, sent.start)
-        if index not in roles:
-            roles[index] = role_of(report.sections, index)
-        role = roles[index]
-        status = status_with_content(report, role, status_of(report, role), text[sent.start:sent.end],
-                                     paragraph_lead(text, sent.start), heading_lead(report, index))
-        status = status_with_result(report, role, status, text[sent.start:sent.end],  # "全年完成…比上年增长10.1%"
-                                    paragraph_lead(text, sent.start), sent.start)
+        if index not in roles:  # a section's role and heading lead, once per section
+            roles[index] = role_of(report.sections, index), heading_lead(report, index)
+        role, heading = roles[index]
+        sentence_text = text[sent.start:sent.end]
+        lead = paragraph_lead(text, sent.start)
+        status = status_with_content(report, role, status_of(report, role), sentence_text, lead, heading)
+        status = status_with_result(report, role, status, sentence_text, lead, sent.start)  # "全年完成…增长10.1%"
         if status is None:
             continue
-        sentence_text = text[sent.start:sent.end]
         if status == "target":
             for m in ABSENT_RE.finditer(sentence_text):
                 named = metrics.find(m.group(1))  # not `found`: that name holds the report's quantities
