@@ -3,7 +3,7 @@
 Python's (and the browsers') GBK decoder replaces each byte it cannot use by one U+FFFD and keeps the rest, so a
 line's bytes are known except one byte per U+FFFD. The line is re-encoded as GBK, the unknown bytes left open, and
 read as UTF-8: a character with no lost byte is certain; one with a lost byte has the few characters its remaining
-bytes allow (at most 64). The model of report prose (prose.py) scores each choice in its context (forward-backward
+bytes allow (at most 64; a lost byte and the byte after it were no GBK character, which leaves far fewer). The model of report prose (prose.py) scores each choice in its context (forward-backward
 over runs of uncertain characters); the most likely is kept when its posterior is at least GUESS_AT_LEAST, and
 logged as a `guessed` repair with that probability. Otherwise one U+FFFD stands for the lost character (a damaged
 span). A line is touched only when all of its bytes read as UTF-8: text that was not so damaged never changes.
@@ -12,6 +12,7 @@ span). A line is touched only when all of its bytes read as UTF-8: text that was
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy as np
 
@@ -64,7 +65,14 @@ def _slots(buf: list[int]) -> list[list[str]] | None:
             options = [_LEAD_RANGES[length] if part[0] < 0 else [part[0]]]
             options += [_CONT if x < 0 else [x] for x in part[1:]]
             cands = []
+            after = buf[i + length] if i + length < n else -1
+            lost_at = [q for q, x in enumerate(part) if x < 0]
+            pairs = _gbk_pairs()
             for combo in _product(options):
+                # the decoder dropped a byte only where it and the byte after it are no GBK character
+                if any(pairs[combo[q] << 8 | nxt] for q in lost_at
+                       if (nxt := combo[q + 1] if q + 1 < length else after) >= 0):
+                    continue
                 try:
                     ch = bytes(combo).decode("utf-8")
                 except UnicodeDecodeError:
@@ -75,6 +83,22 @@ def _slots(buf: list[int]) -> list[list[str]] | None:
                 return None
             out.append(cands)
         i += length
+    return out
+
+
+@cache
+def _gbk_pairs() -> bytearray:
+    """1 where two bytes (first << 8 | second) decode as one GBK character. The decoder replaces a byte by U+FFFD
+    only where it cannot start a character with the byte after it, so a lost byte x before a known byte y makes
+    (x, y) no GBK character: before a UTF-8 lead byte (0xE4-0xE9) 8 of the 64 continuation bytes remain (0x80 and
+    the user-defined rows 0xA2, 0xAA-0xAF)."""
+    out = bytearray(65536)
+    for x in range(0x81, 0xFF):
+        for y in range(0x40, 0xFF):
+            try:
+                out[x << 8 | y] = len(bytes([x, y]).decode("gbk")) == 1
+            except UnicodeDecodeError:
+                pass
     return out
 
 
