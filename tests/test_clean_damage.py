@@ -27,7 +27,7 @@ FLOORS = {
     "chrome_heldout": (0.99, 0.99, 0),
     "ads_seen": (0.99, 0.99, 0),
     "ads_heldout": (0.97, 0.99, 30),
-    "lossy_mojibake": (0.91, 0.89, 0),
+    "lossy_mojibake": (0.92, 0.90, 0),
 }
 
 
