@@ -6,7 +6,7 @@ Writes src/luoshi/clean/data/prose_bigrams.npz (numpy, compressed): `vocab` (the
 digits are one class "0", Latin letters one class "a", anything else rare or unseen one class "\\x00"),
 `uni` (unigram counts) and `pairs`/`counts` (bigram id = first * V + second, for bigrams seen at least twice);
 and src/luoshi/clean/data/prose_trigrams.npz: `keys`/`counts` (trigram id (a * V + b) * V + c, seen at least twice);
-and src/luoshi/clean/data/prose_latin.txt: the capital Latin words of the reports ("GDP", "PPP"), which adspans.py
+and src/luoshi/clean/data/prose_latin.txt: the Latin words with two capitals in a row of the reports ("GDP", "REITs"), which adspans.py
 does not take for a brand glued into a sentence (only this list: `--latin`).
 Left out of the counts: the blind files of eval/stratified/sample.tsv and the reports the damage harness draws
 from (eval/damage/harness.py `harness_pool`: one report in five), so the harness measures text the model never saw.
@@ -30,7 +30,7 @@ VOCAB = 5000  # characters kept by frequency; the rest share the unknown class
 OUT = ROOT / "src" / "luoshi" / "clean" / "data" / "prose_bigrams.npz"
 OUT3 = ROOT / "src" / "luoshi" / "clean" / "data" / "prose_trigrams.npz"
 OUT_LATIN = ROOT / "src" / "luoshi" / "clean" / "data" / "prose_latin.txt"
-_CAPS = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
+_CAPS = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z]{2}[A-Za-z]*")
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _MARKS = re.compile(r"<!--.*?-->|!\[[^\]]*\]\([^)]*\)|[*#>|]", re.DOTALL)
 
@@ -59,9 +59,10 @@ def main() -> None:
         t = normalise(raw)
         texts.append(t)
         uni.update(t)
-    OUT_LATIN.write_text("# Capital Latin words of the reports the prose model counts (scripts/build_clean_model.py): not a brand.\n"
+    OUT_LATIN.write_text("# Latin words with two capitals in a row of the reports the prose model counts "
+                         "(scripts/build_clean_model.py --latin): not a brand.\n"
                          + "\n".join(sorted(latin)) + "\n", encoding="utf-8")
-    print(f"{len(latin)} capital Latin words -> {OUT_LATIN.name}")
+    print(f"{len(latin)} Latin words with two capitals -> {OUT_LATIN.name}")
     if "--latin" in sys.argv:
         return
     vocab = ["\x00"] + [ch for ch, _ in uni.most_common() if ch != "\x00"][: VOCAB - 1]

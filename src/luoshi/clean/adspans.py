@@ -81,11 +81,11 @@ def _glued(text: str, a: int, b: int) -> bool:
 def _brand_like(text: str, a: int, b: int) -> bool:
     """Latin glued to Chinese that may be a brand or domain: not one letter repeated ("xx", "XX 市": a name left out),
     not a capital word of report prose (data/prose_latin.txt: "GDP", "PPP", built with the model)."""
-    letters = {ch.lower() for ch in text[a:b] if ch.isalpha()}
-    if len(letters) < 2 or not _glued(text, a, b):
-        return False
     word = _LETTERS.match(text, a)
-    return not (word and word.group().isupper() and word.group() in REPORT_LATIN)
+    if word and word.group() in REPORT_LATIN:  # only capital words are listed
+        return False
+    letters = {ch.lower() for ch in text[a:b] if ch.isalpha()}
+    return len(letters) >= 2 and _glued(text, a, b)
 
 
 def find_ad_spans(text: str) -> list[Edit]:
