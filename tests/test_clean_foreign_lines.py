@@ -31,5 +31,5 @@ def test_foreign_line_removed_and_report_lines_kept(text, removed):
 
 @pytest.mark.parametrize("counter", ["PDF全文 累计下载：2031", "本文字数：8123"])
 def test_head_line_with_a_page_counter_goes(counter):
-    clean = clean_text("\n".join(["2024年市政府工作报告", counter, GREETING, BODY]))
+    clean = clean_text(f"2024年市政府工作报告\n{counter}\n{GREETING}\n{BODY}")
     assert counter not in clean and "2024年市政府工作报告" in clean and BODY in clean
