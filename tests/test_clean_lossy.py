@@ -34,7 +34,7 @@ def test_guessing_never_changes_a_character_that_was_not_lost(s):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=CHARS + "，。、；：“”（）《》0123456789%ａＡ１", min_size=1, max_size=80))
+@given(st.text(alphabet=CHARS + "，。、；：“”（）《》0123456789%ａＡ１GDPkm\u3000", min_size=1, max_size=80))
 def test_the_lost_character_is_always_among_the_readings(s):
     """Readings are cut to those whose lost byte and the byte after it are no GBK character (the decoder would
     have read such a pair as one character): the character that was there is never cut."""
