@@ -7,8 +7,10 @@ Score of a span [a, b) holding the cue, in nats (trigram costs of the prose mode
     - sum over the span of its unigram cost (capped at GENERIC_CAP)         a generic model of the span itself
     - SWITCH                                                                 two switches of register
 The best span of a cue's window is removed when the score is > 0 (> SWITCH for a capital Latin word: report prose
-has them, "GDP"; those the report's own list data/prose_latin.txt names are no cue). A span holds only hanzi, Latin, digits and ._-/:
-(never punctuation) and at least one Latin letter or digit (a brand, a domain, a number), has such a character on either side (it breaks a clause) and never cuts a run of Latin, digits and ._-/: (a URL is never cut into). Only lines with a cue are scored (speed).
+has them, "GDP"; those the list data/prose_latin.txt names are no cue). A span holds only hanzi, Latin, digits and
+._-/: (never punctuation) and at least one Latin letter or digit (a brand, a domain, a number), has such a
+character on either side (it breaks a clause) and never cuts a run of Latin, digits and ._-/: (a URL is never cut
+into). Only lines with a cue are scored (speed).
 """
 
 from __future__ import annotations

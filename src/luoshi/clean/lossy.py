@@ -3,9 +3,10 @@
 Python's (and the browsers') GBK decoder replaces each byte it cannot use by one U+FFFD and keeps the rest, so a
 line's bytes are known except one byte per U+FFFD. The line is re-encoded as GBK, the unknown bytes left open, and
 read as UTF-8: a character with no lost byte is certain; one with a lost byte has the few characters its remaining
-bytes allow (at most 64; a lost byte and the byte after it were no GBK character, which leaves far fewer). The model of report prose (prose.py) scores each choice in its context (forward-backward
-over runs of uncertain characters); the most likely is kept when its posterior is at least GUESS_AT_LEAST, and
-logged as a `guessed` repair with that probability. Otherwise one U+FFFD stands for the lost character (a damaged
+bytes allow (at most 64; with Python's decoder a lost byte and the byte after it were no GBK character, which leaves
+far fewer) and that fit their neighbours. The model of report prose (prose.py) scores each choice in its context
+(forward-backward over runs of uncertain characters); the most likely is kept when its posterior is at least
+GUESS_AT_LEAST, and logged as a `guessed` repair with that probability. Otherwise one U+FFFD stands for the lost character (a damaged
 span). A line is touched only when all of its bytes read as UTF-8: text that was not so damaged never changes.
 """
 
