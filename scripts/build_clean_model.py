@@ -1,11 +1,13 @@
 """Build the model of report prose the clean stage uses: character unigram and bigram counts of the reports.
 
-    .venv/bin/python scripts/build_clean_model.py ../shared/corpus/bulk
+    .venv/bin/python scripts/build_clean_model.py ../shared/corpus/bulk [--latin]
 
 Writes src/luoshi/clean/data/prose_bigrams.npz (numpy, compressed): `vocab` (the characters, most frequent first;
 digits are one class "0", Latin letters one class "a", anything else rare or unseen one class "\\x00"),
 `uni` (unigram counts) and `pairs`/`counts` (bigram id = first * V + second, for bigrams seen at least twice);
-and src/luoshi/clean/data/prose_trigrams.npz: `keys`/`counts` (trigram id (a * V + b) * V + c, seen at least twice).
+and src/luoshi/clean/data/prose_trigrams.npz: `keys`/`counts` (trigram id (a * V + b) * V + c, seen at least twice);
+and src/luoshi/clean/data/prose_latin.txt: the Latin words with two capitals in a row of the reports ("GDP", "REITs"), which adspans.py
+does not take for a brand glued into a sentence (only this list: `--latin`).
 Left out of the counts: the blind files of eval/stratified/sample.tsv and the reports the damage harness draws
 from (eval/damage/harness.py `harness_pool`: one report in five), so the harness measures text the model never saw.
 """
@@ -27,6 +29,8 @@ from harness import blind_files, in_harness_pool
 VOCAB = 5000  # characters kept by frequency; the rest share the unknown class
 OUT = ROOT / "src" / "luoshi" / "clean" / "data" / "prose_bigrams.npz"
 OUT3 = ROOT / "src" / "luoshi" / "clean" / "data" / "prose_trigrams.npz"
+OUT_LATIN = ROOT / "src" / "luoshi" / "clean" / "data" / "prose_latin.txt"
+_CAPS = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z]{2}[A-Za-z]*")
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _MARKS = re.compile(r"<!--.*?-->|!\[[^\]]*\]\([^)]*\)|[*#>|]", re.DOTALL)
 
@@ -39,18 +43,28 @@ def normalise(text: str) -> str:
 
 
 def main() -> None:
-    bulk = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "bulk")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    bulk = Path(args[0] if args else ROOT.parent / "shared" / "corpus" / "bulk")
     corpus = bulk.parent
     blind = blind_files()
     uni: Counter = Counter()
     texts = []
+    latin: set[str] = set()
     for p in sorted(bulk.rglob("*.md")):
         rel = str(p.relative_to(corpus))
         if rel in blind or in_harness_pool(rel):
             continue
-        t = normalise(_MARKS.sub("", _FRONT.sub("", p.read_text(encoding="utf-8", errors="replace"))))
+        raw = _MARKS.sub("", _FRONT.sub("", p.read_text(encoding="utf-8", errors="replace")))
+        latin.update(_CAPS.findall(raw))
+        t = normalise(raw)
         texts.append(t)
         uni.update(t)
+    OUT_LATIN.write_text("# Latin words with two capitals in a row of the reports the prose model counts "
+                         "(scripts/build_clean_model.py --latin): not a brand.\n"
+                         + "\n".join(sorted(latin)) + "\n", encoding="utf-8")
+    print(f"{len(latin)} Latin words with two capitals -> {OUT_LATIN.name}")
+    if "--latin" in sys.argv:
+        return
     vocab = ["\x00"] + [ch for ch, _ in uni.most_common() if ch != "\x00"][: VOCAB - 1]
     index = {ch: i for i, ch in enumerate(vocab)}
     V = len(vocab)

@@ -24,10 +24,10 @@ FLOORS = {
     "wrap": (0.99, 0.99, 0),
     "markdown": (0.99, 0.99, 0),
     "chrome_seen": (0.99, 0.99, 0),
-    "chrome_heldout": (0.99, 0.99, 3),
+    "chrome_heldout": (0.99, 0.99, 0),
     "ads_seen": (0.99, 0.99, 0),
-    "ads_heldout": (0.965, 0.985, 36),
-    "lossy_mojibake": (0.83, 0.85, 0),
+    "ads_heldout": (0.97, 0.99, 30),
+    "lossy_mojibake": (0.92, 0.90, 0),
 }
 
 

@@ -6,8 +6,11 @@ Score of a span [a, b) holding the cue, in nats (trigram costs of the prose mode
     cost(chars a..b+1 as they stand) - cost(b, b+1 right after a-1)       what the splice costs the prose
     - sum over the span of its unigram cost (capped at GENERIC_CAP)         a generic model of the span itself
     - SWITCH                                                                 two switches of register
-The best span of a cue's window is removed when the score is > 0. A span holds only hanzi, Latin, digits and ._-/:
-(never punctuation) and at least one Latin letter or digit (a brand, a domain, a number), has such a character on either side (it breaks a clause) and never cuts a run of Latin, digits and ._-/: (a URL is never cut into). Only lines with a cue are scored (speed).
+The best span of a cue's window is removed when the score is > 0 (> SWITCH for a capital Latin word: report prose
+has them, "GDP"; those the list data/prose_latin.txt names are no cue). A span holds only hanzi, Latin, digits and
+._-/: (never punctuation) and at least one Latin letter or digit (a brand, a domain, a number), has such a
+character on either side (it breaks a clause) and never cuts a run of Latin, digits and ._-/: (a URL is never cut
+into). Only lines with a cue are scored (speed).
 """
 
 from __future__ import annotations
@@ -29,9 +32,13 @@ _SPAN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9._\-/:]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/:")
 _ASCII_RUN = re.compile(r"[A-Za-z0-9._\-/:]")  # a brand, a number, a domain or a URL: never cut inside
+_LETTERS = re.compile(r"[A-Za-z]+")
+_CAPITAL = re.compile(r"[A-Z]{2}")
+REPORT_LATIN = frozenset(data_lines("prose_latin.txt"))
 
 
-def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int) -> tuple[float, int, int] | None:
+def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int,
+               at_least: float = 0.0) -> tuple[float, int, int] | None:
     m = prose_model3()
     seg = "\n" + text[lo:hi] + "\n"  # a line break either side: the model's line edge
     ids = m.ids(seg).astype(np.int64)
@@ -59,7 +66,7 @@ def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int) -> tup
           & (bad[B] == bad[A]) & inner[A - 1] & inner[B] & (nalnum[B] > nalnum[A]))
     score = np.where(ok, score, -np.inf)
     i, j = np.unravel_index(int(np.argmax(score)), score.shape)
-    if not score[i, j] > 0:
+    if not score[i, j] > at_least:
         return None
     return float(score[i, j]), lo + int(A[i, j]) - 1, lo + int(B[i, j]) - 1
 
@@ -74,7 +81,11 @@ def _glued(text: str, a: int, b: int) -> bool:
 
 
 def _brand_like(text: str, a: int, b: int) -> bool:
-    """Latin glued to Chinese that may be a brand or domain: not one letter repeated ("xx", "XX 市": a name left out)."""
+    """Latin glued to Chinese that may be a brand or domain: not one letter repeated ("xx", "XX 市": a name left out),
+    not a capital word of report prose (data/prose_latin.txt: "GDP", "PPP", built with the model)."""
+    word = _LETTERS.match(text, a)
+    if word and word.group() in REPORT_LATIN:  # only capital words are listed
+        return False
     letters = {ch.lower() for ch in text[a:b] if ch.isalpha()}
     return len(letters) >= 2 and _glued(text, a, b)
 
@@ -93,7 +104,9 @@ def find_ad_spans(text: str) -> list[Edit]:
         lo, hi = max(ls, cue.start() - WINDOW), min(le, cue.end() + WINDOW)
         if hi - lo < MIN_LEN + 4 or not _ALNUM.search(text, max(lo, cue.start() - MAX_LEN), min(hi, cue.end() + MAX_LEN)):
             continue  # a span carries a Latin letter or a digit: none near the cue, no span
-        best = _best_span(text, lo, hi, cue.start(), cue.end())
+        # a capital word is report prose's own register ("GDP", and names the list has not seen: "HG14", "CEO"): the
+        # span pays one more switch of register
+        best = _best_span(text, lo, hi, cue.start(), cue.end(), SWITCH if _CAPITAL.match(cue.group()) else 0.0)
         if best:
             _, a, b = best
             edits.append(Edit(a, b, "", "ad", log="removal"))

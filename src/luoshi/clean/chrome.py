@@ -143,6 +143,9 @@ _SPACES = re.compile(r"[\s\u2000-\u200b\u3000]+")
 _MIXED = re.compile(r"[，：:、！？!?]|[A-Za-z0-9]")
 _ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-\d{1,2}-\d{1,2}(?!\d)")
 _POST_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+# a page's counter or label: "…积分：6942", "浏览次数：123", or a Latin word ("VIP", "PDF"): no title, dateline or
+# speaker line of a report has one
+_PAGE_COUNTER = re.compile(r"[\u4e00-\u9fff][：:]\s*\d+$|[A-Za-z]{2,}")
 FOREIGN_AT_LEAST = 6.5  # mean surprisal (nats a character) under the model of report prose; headings ~3, names ~8
 
 
@@ -171,11 +174,21 @@ def _standalone(stripped: list[str], i: int) -> bool:
     return k >= 0 and len(stripped[k]) <= 30 and above.endswith(("。", "；", "！", "？"))  # after "：" it is a list item
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+def _ends_sentence(s: str) -> bool:
+    """A paragraph's end: closing punctuation, also before a closing note ("…手术。（牵头单位：市红十字会）")."""
+    return s.endswith(("。", "；", "！", "？")) or _TRAILING_NOTE.sub("", s).rstrip().endswith(("。", "；", "！", "？"))
+
+
 def _may_be_foreign(s: str, before: str, standalone: bool = False) -> bool:
     """Short, no closing punctuation, not a heading; set after a paragraph's end, after a heading (chrome is put
-    under headings too), or after a line that may be foreign itself (a run of chrome lines: decided in order)."""
-    return _foreign_shape(s) and (before.endswith(("。", "；", "！", "？")) or _heading(before)
-                                  or bool(_GREETING.match(before)) or standalone or _foreign_shape(before))
+    under headings too), or after a line that may be foreign itself (a run of chrome lines: decided in order);
+    after a line ending in "：" only a clause with no end (a list item or a note has none inside)."""
+    return _foreign_shape(s) and (_ends_sentence(before) or _heading(before)
+                                  or bool(_GREETING.match(before)) or standalone or _foreign_shape(before)
+                                  or (before.endswith(("：", ":")) and "，" in s))
 
 
 def _heading(s: str) -> bool:
@@ -204,7 +217,7 @@ def _foreign_head_lines(idx: list[int], stripped: list[str]) -> list[int]:
         return []
     means = _mean_surprisal([stripped[i] for i in cand])
     # by surprisal only a line with punctuation or Latin/digits inside: a bare name (the speaker) reads unlike prose too
-    return [i for i, m in zip(cand, means) if _ISO_DATE.search(stripped[i])
+    return [i for i, m in zip(cand, means) if _ISO_DATE.search(stripped[i]) or _PAGE_COUNTER.search(stripped[i])
             or (m >= FOREIGN_AT_LEAST and _MIXED.search(stripped[i]))]
 
 
@@ -219,8 +232,9 @@ def _foreign_lines(candidates: list[int], stripped: list[str]) -> list[int]:
             continue
         k = _filled_before(stripped, i)
         before = stripped[k] if k >= 0 else ""
-        if before.endswith(("。", "；", "！", "？")) or _heading(before) or _GREETING.match(before) \
-                or (_foreign_shape(before) and _standalone(stripped, i)) or (out and out[-1] == k):
+        if _ends_sentence(before) or _heading(before) or _GREETING.match(before) \
+                or (_foreign_shape(before) and _standalone(stripped, i)) or (out and out[-1] == k) \
+                or (before.endswith(("：", ":")) and "，" in stripped[i]):
             out.append(i)
     return out
 
