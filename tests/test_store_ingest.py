@@ -116,10 +116,10 @@ def test_a_failing_report_is_reported_and_the_batch_goes_on(corpus, tmp_path, mo
     docs = [d for d in read_paths([str(corpus / "seeds")]) if isinstance(d, Document)]
     victim = docs[1].source
 
-    def flaky(doc):
+    def flaky(doc, *args):
         if doc.source == victim:
             raise RuntimeError("simulated stage bug")
-        return real(doc)
+        return real(doc, *args)
 
     monkeypatch.setattr(store_ingest, "process_for_store", flaky)
     for jobs in (1, 2):  # in-process and in forked workers

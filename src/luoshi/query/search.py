@@ -10,12 +10,14 @@ bm25, PostgreSQL by ts_rank; both give whole-word matches more weight than subst
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..store import Store
 from ..store.search_index import ensure_index
-from ..store.segment import folded_with_offsets
-from .expr import Node, Term, parse, terms, to_fts5, to_tsquery
+from ..store.segment import bigram_tokens, char_tokens, fold, folded_with_offsets, word_tokens
+from .expr import Any as AnyOf
+from .expr import Node, Term, needle, parse, sentence_matches, terms, to_fts5, to_tsquery, word_hits
 
 RANK_WINDOW = 1000  # SQLite: queries with more matches rank the last 1,000 stored by brevity (see _ranked_sqlite)
 FILTER_COLUMNS = ("region", "province", "level", "kind", "doc_type")
@@ -76,32 +78,143 @@ DETAIL_JOIN = ("JOIN reports r ON r.id = sp.report_id "
 
 def _ranked_sqlite(store: Store, node: Node, where: list[str], params: list, limit: int, offset: int,
                    words_only: bool) -> list[dict]:
+    """The index (search_fts) gives candidate sentences, newest first; the text decides (see `to_fts5`). Ranking:
+    more than RANK_WINDOW matches → the last RANK_WINDOW stored, shortest first (bm25's single-term order without
+    its cost); fewer → `score_rows`, bm25 computed on the sentences with whole words weighted 4 (as the words
+    column of index version 6 was). A query whose every term is one token of the index (one or two Chinese
+    characters, a word of letters) needs no check: its candidates are its matches, found without reading text.
+    """
     cond = "".join(f" AND {w}" for w in where)
-    joins = f" JOIN search_spans sp ON sp.id = search_fts.rowid {DETAIL_JOIN}" if where else ""
-    match = to_fts5(node, words_only=words_only)
-    # bm25 first counts the sentences holding each phrase (a full pass over its posting list) and then scores every
-    # match: for 发展 (120,000 sentences of the bulk corpus) a quarter of a second. So a query with more than
-    # RANK_WINDOW matches ranks the last RANK_WINDOW stored (found walking the index in rowid order, no scoring)
-    # by brevity, the single-term bm25 order without its cost: the shortest sentences using the term come first.
+    joins = " JOIN reports r ON r.id = sp.report_id" + (
+        " LEFT JOIN sections sec ON sec.report_id = sp.report_id AND sec.idx = sp.section_idx" if "sec." in cond else "")
+    base = (f"FROM search_fts JOIN search_spans sp ON sp.id = search_fts.rowid{joins} "
+            f"WHERE search_fts MATCH ?{cond} ORDER BY search_fts.rowid DESC")
     window = -(-(offset + limit) // RANK_WINDOW) * RANK_WINDOW  # the same window for every page within it
-    cutoff = store.query(f"SELECT search_fts.rowid AS id FROM search_fts{joins} WHERE search_fts MATCH ?{cond} "
-                         "ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?", [match, *params, window - 1])
-    if cutoff:
-        inner = (f"SELECT search_fts.rowid AS id, (sp2.\"end\" - sp2.start) AS score FROM search_fts "
-                 f"JOIN search_spans sp2 ON sp2.id = search_fts.rowid{joins} "
-                 f"WHERE search_fts MATCH ? AND search_fts.rowid >= ?{cond} ORDER BY score, id LIMIT ? OFFSET ?")
-        args = [match, cutoff[0]["id"], *params, limit, offset]
+    match = to_fts5(node)
+    if exact(node) and not words_only:
+        found = store.query(f'SELECT search_fts.rowid AS id, sp."end" - sp.start AS n {base} LIMIT ?',
+                            [match, *params, window])
+        full = len(found) >= window
+        rows = [(r["id"], r["n"]) for r in found] if full else _sentences(store, [r["id"] for r in found])
     else:
-        inner = (f"SELECT search_fts.rowid AS id, bm25(search_fts, 4.0, 1.0, 1.0) AS score FROM search_fts{joins} "
-                 f"WHERE search_fts MATCH ?{cond} ORDER BY score LIMIT ? OFFSET ?")
-        args = [match, *params, limit, offset]
-    # Rank the matching rowids first (cheap), then fetch details for the page only.
-    sql = (f"WITH hits AS ({inner}) SELECT hits.score, {DETAIL_SELECT} FROM hits "
-           f"JOIN search_spans sp ON sp.id = hits.id {DETAIL_JOIN} ORDER BY hits.score, sp.report_id, sp.start")
-    rows = store.query(sql, args)
-    for r in rows:  # higher is better: -bm25, or 1/length for the brevity order
-        r["score"] = round(1 / max(r["score"], 1), 4) if cutoff else round(-r["score"], 4)
-    return rows
+        rows, full = _checked(store, node, f'SELECT search_fts.rowid AS id, {SENTENCE_SQL} AS sentence {base}',
+                              [match, *params], window, words_only)
+        if full:
+            rows = [(i, len(text)) for i, text in rows]
+    if full:  # brevity: shortest first, then oldest stored
+        ranked = sorted(rows, key=lambda r: (r[1], r[0]))
+        scores = {i: round(1 / max(n, 1), 4) for i, n in ranked}
+        page = [i for i, _ in ranked[offset:offset + limit]]
+    else:
+        scores = score_rows(store, node, rows, words_only)
+        page = None
+    details = _details(store, list(scores) if page is None else page)
+    for r in details:
+        r["score"] = scores[r.pop("id")]
+    details.sort(key=lambda r: (-r["score"], r["report_id"], r["start"]))
+    return details if page is not None else details[offset:offset + limit]
+
+
+SENTENCE_SQL = 'substr(r.text, sp.start + 1, sp."end" - sp.start)'
+CHECK_CHUNK = 256  # candidates fetched at once while checking them against their text
+
+
+def exact(node: Node) -> bool:
+    """Whether the index alone decides the query: every term is a single token of it (`to_fts5`)."""
+    if isinstance(node, Term):
+        return node.substring[1] == [needle(node)]
+    if isinstance(node, AnyOf):
+        return all(exact(p) for p in node.parts)
+    return all(exact(p) for p in (*node.positive, *node.negative))
+
+
+def _checked(store: Store, node: Node, sql: str, args: list, window: int,
+             words_only: bool) -> tuple[list[tuple[int, str]], bool]:
+    """Candidates checked against their sentence, newest first, until `window` match: ((id, sentence), full)."""
+    cur = store.conn.execute(sql, args)
+    out: list[tuple[int, str]] = []
+    try:
+        while len(out) < window:
+            chunk = cur.fetchmany(CHECK_CHUNK)
+            if not chunk:
+                return out, False
+            for rowid, sentence in chunk:
+                folded = fold(sentence or "")
+                if sentence_matches(node, folded, word_tokens(folded, folded=True) if words_only else None):
+                    out.append((rowid, sentence))
+                    if len(out) >= window:
+                        break
+    finally:
+        cur.close()
+    return out, True
+
+
+def _sentences(store: Store, ids: list[int]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        out += [(r["id"], r["sentence"]) for r in store.query(
+            f"SELECT sp.id, {SENTENCE_SQL} AS sentence FROM search_spans sp JOIN reports r ON r.id = sp.report_id "
+            f"WHERE sp.id IN ({', '.join('?' * len(chunk))})", chunk)]
+    return out
+
+
+def _details(store: Store, ids: list[int]) -> list[dict]:
+    out: list[dict] = []
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        out += store.query(f"SELECT sp.id, {DETAIL_SELECT} FROM search_spans sp {DETAIL_JOIN} "
+                           f"WHERE sp.id IN ({', '.join('?' * len(chunk))})", chunk)
+    return out
+
+
+K1, B = 1.2, 0.75  # FTS5's bm25 constants
+WORD_WEIGHT = 4.0  # a whole-word occurrence counts 4 times a substring one (the words column's weight before)
+AVG_TOKENS = 75.0  # mean tokens per sentence in the three streams bm25 counted (words, chars, pairs) on the corpus
+
+
+def score_rows(store: Store, node: Node, rows: list[tuple[int, str]], words_only: bool) -> dict[int, float]:
+    """bm25 per sentence ({id: score}, higher is better) as FTS5 computed it over index version 6's columns, from
+    the text: each term is two phrases, its substring occurrences (weight 1) and its whole-word runs (weight 4,
+    the only one with `words_only`). The document frequency of a phrase is counted among these rows, the row
+    count is the index's; the length is the sentence's tokens in the three streams, over AVG_TOKENS."""
+    query_terms = terms(node)
+    total = store.query("SELECT COALESCE(MAX(id), 0) AS n FROM search_rows")[0]["n"] or len(rows)
+    stats = []
+    for rowid, sentence in rows:
+        folded = fold(sentence or "")
+        words = word_tokens(folded, folded=True)
+        length = len(words) + len(char_tokens(folded, folded=True)) + len(bigram_tokens(folded, folded=True))
+        freqs = []
+        for t in query_terms:
+            sub = 0 if words_only else _count(folded, needle(t))
+            freqs.append((sub, WORD_WEIGHT * word_hits(t, words)))
+        stats.append((rowid, length, freqs))
+    n_sub = [sum(1 for _, _, f in stats if f[k][0]) for k in range(len(query_terms))]
+    n_word = [sum(1 for _, _, f in stats if f[k][1]) for k in range(len(query_terms))]
+    scores = {}
+    for rowid, length, freqs in stats:
+        norm = K1 * (1 - B + B * length / AVG_TOKENS)
+        score = 0.0
+        for k, (sub, word) in enumerate(freqs):
+            for f, n in ((sub, n_sub[k]), (word, n_word[k])):
+                if f:
+                    score += _idf(total, n) * f * (K1 + 1) / (f + norm)
+        scores[rowid] = round(score, 4)
+    return scores
+
+
+def _idf(total: int, n: int) -> float:
+    idf = math.log((total - n + 0.5) / (n + 0.5))
+    return idf if idf > 0 else 1e-6
+
+
+def _count(text: str, sub: str) -> int:
+    """Occurrences of sub in text, overlapping ones included (as a phrase of pairs matched them)."""
+    n, pos = 0, text.find(sub)
+    while pos >= 0 and sub:
+        n, pos = n + 1, text.find(sub, pos + 1)
+    return n
 
 
 def _ranked_postgres(store: Store, node: Node, where: list[str], params: list, limit: int, offset: int,

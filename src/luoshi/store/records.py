@@ -145,6 +145,10 @@ CHILD_COLUMNS = {
     "sections": SECTION_COLUMNS, "sentence_spans": SENTENCE_SPAN_COLUMNS, "facts": FACT_COLUMNS,
     "repairs": REPAIR_COLUMNS, "removals": REMOVAL_COLUMNS,
 }
+# Version 100: these tables' rows are stored under the report's number (report_keys.num) in the table named here;
+# the name on the left is a view of them with the report's id (upgrades.keyed_view).
+KEYED_TABLES = {"sections": "section_rows", "facts": "fact_rows", "repairs": "repair_rows",
+                "removals": "removal_rows"}
 
 
 def report_from_row(row: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Report:

@@ -6,10 +6,13 @@ store's portable migrations because they are dialect-specific):
   search_spans    id, report_id, sent_idx, start, "end", section_idx: the sentence each index row stands for
   search_indexed  report_id: reports already indexed
   search_version  the version of the token streams the index was built with (another version: rebuilt)
-  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words`,
-              `chars` and `bigrams` (see luoshi.store.segment), rowid = search_spans.id. search_spans is a view: the rows are
-              in search_rows with a report number (search_indexed.num) instead of the 64-character id, which
-              would be most of each row (36 kB per report before version 4, 6 kB so)
+  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text; detail=none: row ids only,
+              no positions) with one column `grams`: the distinct pairs and single characters of the sentence
+              (see luoshi.store.segment), rowid = search_spans.id. It is a candidate filter: a sentence holding
+              every pair (or character) of a term is then checked against its text (luoshi.query.search), so
+              phrases need no positions (169 kB per report before version 7, with jieba words and positions;
+              ~35 kB so). search_spans is a view: the rows are in search_rows with a report number
+              (search_indexed.num) instead of the 64-character id
   PostgreSQL: search_spans.words and .grams (chars as c:X, pairs as b:XY) are tsvectors of the same tokens, with
               GIN indexes
 
@@ -35,7 +38,7 @@ SQLITE_DDL = [
     'start INTEGER, "end" INTEGER, section_idx INTEGER)'),
     ('CREATE VIEW IF NOT EXISTS search_spans AS SELECT s.id, i.report_id, s.sent_idx, s.start, s."end", s.section_idx '
      "FROM search_rows s JOIN search_indexed i ON i.num = s.report_num"),
-    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, chars, bigrams, content='', "
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(grams, content='', detail=none, columnsize=0, "
     "tokenize='unicode61 remove_diacritics 0')"),
 ]
 POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
@@ -45,8 +48,9 @@ POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
     "CREATE INDEX IF NOT EXISTS search_spans_grams ON search_spans USING GIN (grams)",
     "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
 ]
-INDEX_VERSION = 6  # bump when the index changes: it is then rebuilt (5: search_rows; 6: the single-character stream
-# back after version 4 had dropped it: one character found as a prefix of pairs costs seconds at scale)
+INDEX_VERSION = 7  # bump when the index changes: it is then rebuilt (5: search_rows; 6: the single-character stream
+# back after version 4 had dropped it: one character found as a prefix of pairs costs seconds at scale; 7: one
+# `grams` column without positions, no jieba words: phrases and word boundaries are checked on the text)
 TABLES = ("search_fts", "search_rows", "search_spans", "search_indexed")
 MAX_TS_POSITION = 16383  # PostgreSQL's limit; tokens past it share the last position
 
@@ -139,23 +143,34 @@ def spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
     return _split_with_sections(report.text or "", [(i, s.start, s.end) for i, s in enumerate(report.sections)])
 
 
-def index_rows(text: str, spans: list) -> list[tuple]:
-    """One row per sentence: (sent_idx, start, end, section_idx, words, chars, bigrams), tokens space-separated.
+def index_rows(text: str, spans: list, *, words: bool = False) -> list[tuple]:
+    """One row per sentence, tokens space-separated: (sent_idx, start, end, section_idx, grams) for SQLite, where
+    grams are the distinct pairs and characters (`sentence_grams`); with `words` (PostgreSQL's ranked vectors)
+    (sent_idx, start, end, section_idx, words, chars, bigrams) in order, words by jieba.
 
     Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows. Each
-    sentence is folded once for both streams.
+    sentence is folded once for all streams.
     """
     rows = []
     for a, b, sent_idx, section_idx in spans:
         sentence = fold(text[a:b])
-        rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
-                     " ".join(char_tokens(sentence, folded=True)), " ".join(bigram_tokens(sentence, folded=True))))
+        if words:
+            rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
+                         " ".join(char_tokens(sentence, folded=True)), " ".join(bigram_tokens(sentence, folded=True))))
+        else:
+            rows.append((sent_idx, a, b, section_idx, sentence_grams(sentence)))
     return rows
 
 
-def report_index_rows(report: Report) -> list[tuple]:
+def sentence_grams(folded: str) -> str:
+    """The distinct tokens of a (folded) sentence for the SQLite index: pairs (and lone characters) of each run of
+    Chinese, every single Chinese character, other words whole. Without positions, a token once is enough."""
+    return " ".join(dict.fromkeys([*bigram_tokens(folded, folded=True), *char_tokens(folded, folded=True)]))
+
+
+def report_index_rows(report: Report, *, words: bool = False) -> list[tuple]:
     """`index_rows` of an in-memory Report, as an ingest worker computes them."""
-    return index_rows(report.text or "", spans_of(report))
+    return index_rows(report.text or "", spans_of(report), words=words)
 
 
 def prepare(store: Store) -> None:
@@ -169,7 +184,7 @@ def index_report(store: Store, rid: str) -> int:
     """Index one stored report's sentences in one transaction; return the number of sentences indexed."""
     row = store.query("SELECT text FROM reports WHERE id = ?", (rid,))
     text = (row[0]["text"] if row else "") or ""
-    rows = index_rows(text, report_spans(store, rid, text))
+    rows = index_rows(text, report_spans(store, rid, text), words=store.dialect != "sqlite")
     with store.transaction():
         write_rows(store, rid, rows)
     return len(rows)
@@ -178,14 +193,17 @@ def index_report(store: Store, rid: str) -> int:
 def write_rows(store: Store, rid: str, rows: list[tuple]) -> None:
     """Write a report's index rows (from `index_rows`) and mark it indexed; call inside the report's transaction."""
     if store.dialect == "sqlite":
+        rows = [r if len(r) == 5 else (*r[:4], " ".join(dict.fromkeys([*_split(r[6]), *_split(r[5])]))) for r in rows]
         num = store.query("INSERT INTO search_indexed (report_id) VALUES (?) RETURNING num", (rid,))[0]["num"]
         first = store.query("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM search_rows")[0]["n"]
         store._executemany('INSERT INTO search_rows (id, report_num, sent_idx, start, "end", section_idx) '
                            "VALUES (?, ?, ?, ?, ?, ?)",
                            [(first + k, num, *r[:4]) for k, r in enumerate(rows)])
-        store._executemany("INSERT INTO search_fts (rowid, words, chars, bigrams) VALUES (?, ?, ?, ?)",
-                           [(first + k, *r[4:]) for k, r in enumerate(rows)])
+        store._executemany("INSERT INTO search_fts (rowid, grams) VALUES (?, ?)",
+                           [(first + k, r[4]) for k, r in enumerate(rows)])
     else:
+        if rows and len(rows[0]) == 5:  # rows made for SQLite: PostgreSQL ranks with the words too
+            raise ValueError("PostgreSQL index rows need words: index_rows(..., words=True)")
         store._executemany(
             'INSERT INTO search_spans (report_id, sent_idx, start, "end", section_idx, words, grams) '
             "VALUES (?, ?, ?, ?, ?, ?::tsvector, ?::tsvector)",

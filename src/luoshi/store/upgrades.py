@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .packing import pack_raw, spans_json
+from .records import CHILD_COLUMNS, KEYED_TABLES
 
 BATCH = 200  # rows read at once: bounds memory on large files
 
@@ -52,4 +53,32 @@ def pack_sentences(store: Any) -> None:
     store._execute(SENTENCES_TEXT_VIEW)
 
 
-UPGRADES: dict[int, Callable[[Any], None]] = {70: pack_raw_texts, 80: pack_sentences}
+def keyed_view(table: str) -> str:
+    """The view that shows a keyed table's rows (`KEYED_TABLES`) with the report's id, as the table was."""
+    columns = ", ".join(f't."{c}"' if c == "end" else f"t.{c}" for c in CHILD_COLUMNS[table][1:])
+    return (f"CREATE VIEW {table} AS SELECT k.report_id, {columns} FROM {KEYED_TABLES[table]} t "
+            "JOIN report_keys k ON k.num = t.report_num")
+
+
+KEYED_INDEXES = (
+    "CREATE INDEX fact_rows_metric ON fact_rows (metric) WHERE metric IS NOT NULL",  # version 90's partial index
+    "CREATE INDEX fact_rows_status ON fact_rows (status, report_num)",  # /targets: version 50's facts_status_report
+)
+
+
+def key_reports(store: Any) -> None:
+    """Version 100: number every stored report (report_keys), move the rows of facts, sections, repairs and removals
+    to their *_rows tables under that number, and make the old tables views."""
+    store._execute("INSERT INTO report_keys (report_id) SELECT id FROM reports ORDER BY ingested_at, id")
+    for table, target in KEYED_TABLES.items():
+        columns = ", ".join(f'"{c}"' if c == "end" else c for c in CHILD_COLUMNS[table][1:])
+        old = ", ".join(f't."{c}"' if c == "end" else f"t.{c}" for c in CHILD_COLUMNS[table][1:])
+        store._execute(f"INSERT INTO {target} (report_num, {columns}) SELECT k.num, {old} FROM {table} t "
+                       "JOIN report_keys k ON k.report_id = t.report_id")
+        store._execute(f"DROP TABLE {table}")
+        store._execute(keyed_view(table))
+    for stmt in KEYED_INDEXES:
+        store._execute(stmt)
+
+
+UPGRADES: dict[int, Callable[[Any], None]] = {70: pack_raw_texts, 80: pack_sentences, 100: key_reports}
