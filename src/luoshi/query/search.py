@@ -15,7 +15,7 @@ from typing import Any
 
 from ..store import Store
 from ..store.search_index import ensure_index
-from ..store.segment import bigram_tokens, char_tokens, fold, folded_with_offsets, word_tokens
+from ..store.segment import fold, folded_with_offsets, word_tokens
 from .expr import Any as AnyOf
 from .expr import Node, Term, needle, parse, sentence_matches, terms, to_fts5, to_tsquery, word_hits
 
@@ -72,50 +72,92 @@ DETAIL_SELECT = (
     "sp.report_id, sp.start, sp.\"end\", sp.section_idx, r.source, r.title, r.region, r.province, r.level, r.year, "
     "r.kind, sec.title AS section, sec.role, substr(r.text, sp.start + 1, sp.\"end\" - sp.start) AS sentence"
 )
-DETAIL_JOIN = ("JOIN reports r ON r.id = sp.report_id "
-               "LEFT JOIN sections sec ON sec.report_id = sp.report_id AND sec.idx = sp.section_idx")
+# The section through its table (section_rows, keyed by report number since schema version 100): a LEFT JOIN of
+# the view `sections` would make SQLite build the whole view first.
+SECTION_JOIN = ("LEFT JOIN report_keys rk ON rk.report_id = sp.report_id "
+                "LEFT JOIN section_rows sec ON sec.report_num = rk.num AND sec.idx = sp.section_idx")
+DETAIL_JOIN = f"JOIN reports r ON r.id = sp.report_id {SECTION_JOIN}"
 
 
 def _ranked_sqlite(store: Store, node: Node, where: list[str], params: list, limit: int, offset: int,
                    words_only: bool) -> list[dict]:
-    """The index (search_fts) gives candidate sentences, newest first; the text decides (see `to_fts5`). Ranking:
-    more than RANK_WINDOW matches → the last RANK_WINDOW stored, shortest first (bm25's single-term order without
-    its cost); fewer → `score_rows`, bm25 computed on the sentences with whole words weighted 4 (as the words
-    column of index version 6 was). A query whose every term is one token of the index (one or two Chinese
-    characters, a word of letters) needs no check: its candidates are its matches, found without reading text.
+    """The index (search_fts) gives candidate sentences, newest first; the text decides (see `to_fts5`).
+
+    Ranking: RANK_WINDOW candidates or more → the last RANK_WINDOW stored, shortest first (bm25's single-term order
+    without its cost), checked against their text only as far as the page asked for; fewer → all checked, then
+    `score_rows`: bm25 computed on the sentences with whole words weighted 4 (as the words column of index version
+    6 was). A query whose every term is one token of the index (one or two Chinese characters, a word of letters)
+    needs no check: its candidates are its matches. `words_only` checks every candidate's words (jieba), newest
+    first, until RANK_WINDOW match: the slow path, as the index holds no words.
     """
     cond = "".join(f" AND {w}" for w in where)
-    joins = " JOIN reports r ON r.id = sp.report_id" + (
-        " LEFT JOIN sections sec ON sec.report_id = sp.report_id AND sec.idx = sp.section_idx" if "sec." in cond else "")
-    base = (f"FROM search_fts JOIN search_spans sp ON sp.id = search_fts.rowid{joins} "
-            f"WHERE search_fts MATCH ?{cond} ORDER BY search_fts.rowid DESC")
+    joins = " JOIN search_spans sp ON sp.id = search_fts.rowid"
+    if where:
+        joins += " JOIN reports r ON r.id = sp.report_id" + (f" {SECTION_JOIN}" if "sec." in cond else "")
+    sql = (f'SELECT search_fts.rowid AS id, sp.report_id, sp.start, sp."end" FROM search_fts{joins} '
+           f"WHERE search_fts MATCH ?{cond} ORDER BY search_fts.rowid DESC")
     window = -(-(offset + limit) // RANK_WINDOW) * RANK_WINDOW  # the same window for every page within it
-    match = to_fts5(node)
-    if exact(node) and not words_only:
-        found = store.query(f'SELECT search_fts.rowid AS id, sp."end" - sp.start AS n {base} LIMIT ?',
-                            [match, *params, window])
-        full = len(found) >= window
-        rows = [(r["id"], r["n"]) for r in found] if full else _sentences(store, [r["id"] for r in found])
+    texts = _Texts(store)
+    if words_only:
+        spans, full = _checked(store, node, sql, [to_fts5(node), *params], window, texts)
+        checked = True
     else:
-        rows, full = _checked(store, node, f'SELECT search_fts.rowid AS id, {SENTENCE_SQL} AS sentence {base}',
-                              [match, *params], window, words_only)
-        if full:
-            rows = [(i, len(text)) for i, text in rows]
+        spans = [(r["id"], r["report_id"], r["start"], r["end"]) for r in store.query(f"{sql} LIMIT ?",
+                                                                                       [to_fts5(node), *params, window])]
+        full, checked = len(spans) >= window, exact(node)
     if full:  # brevity: shortest first, then oldest stored
-        ranked = sorted(rows, key=lambda r: (r[1], r[0]))
-        scores = {i: round(1 / max(n, 1), 4) for i, n in ranked}
-        page = [i for i, _ in ranked[offset:offset + limit]]
+        ranked = sorted(spans, key=lambda r: (r[3] - r[2], r[0]))
+        if not checked:
+            ranked = _first_matching(node, ranked, offset + limit, texts)
+        scores = {i: 1 / max(b - a, 1) for i, _, a, b in ranked}
     else:
-        scores = score_rows(store, node, rows, words_only)
-        page = None
-    details = _details(store, list(scores) if page is None else page)
-    for r in details:
-        r["score"] = scores[r.pop("id")]
-    details.sort(key=lambda r: (-r["score"], r["report_id"], r["start"]))
-    return details if page is not None else details[offset:offset + limit]
+        texts.load({r[1] for r in spans})
+        if not checked:
+            spans = [r for r in spans if sentence_matches(node, fold(texts.cut(*r[1:])))]
+        scores = score_rows(store, node, [(i, texts.cut(rid, a, b)) for i, rid, a, b in spans], words_only)
+        ranked = sorted(spans, key=lambda r: (-scores[r[0]], r[1], r[2]))
+    page = ranked[offset:offset + limit]
+    details = {r["id"]: r for r in _details(store, [r[0] for r in page])}
+    out = []
+    for i, *_ in page:
+        row = details[i]
+        row.pop("id")
+        row["score"] = round(scores[i], 4)
+        out.append(row)
+    return out
 
 
-SENTENCE_SQL = 'substr(r.text, sp.start + 1, sp."end" - sp.start)'
+def _first_matching(node: Node, ranked: list[tuple], n: int, texts: _Texts) -> list[tuple]:
+    """The first `n` ranked candidates whose sentence matches (each checked on its text, in rank order)."""
+    out = []
+    for r in ranked:
+        if sentence_matches(node, fold(texts.cut(*r[1:]))):
+            out.append(r)
+            if len(out) >= n:
+                break
+    return out
+
+
+class _Texts:
+    """Report texts fetched once each (a sentence is a slice of its report's clean text): SQLite's substr would
+    load the whole text for every sentence cut from it."""
+
+    def __init__(self, store: Store):
+        self.store, self.texts = store, {}
+
+    def load(self, rids: set[str]) -> None:
+        todo = [r for r in rids if r not in self.texts]
+        for k in range(0, len(todo), 500):
+            chunk = todo[k:k + 500]
+            self.texts.update({r["id"]: r["text"] or "" for r in self.store.query(
+                f"SELECT id, text FROM reports WHERE id IN ({', '.join('?' * len(chunk))})", chunk)})
+
+    def cut(self, rid: str, start: int, end: int) -> str:
+        if rid not in self.texts:
+            self.load({rid})
+        return self.texts.get(rid, "")[start:end]
+
+
 CHECK_CHUNK = 256  # candidates fetched at once while checking them against their text
 
 
@@ -128,35 +170,25 @@ def exact(node: Node) -> bool:
     return all(exact(p) for p in (*node.positive, *node.negative))
 
 
-def _checked(store: Store, node: Node, sql: str, args: list, window: int,
-             words_only: bool) -> tuple[list[tuple[int, str]], bool]:
-    """Candidates checked against their sentence, newest first, until `window` match: ((id, sentence), full)."""
+def _checked(store: Store, node: Node, sql: str, args: list, window: int, texts: _Texts) -> tuple[list[tuple], bool]:
+    """Candidates whose words match (`words_only`), newest first, until `window` match: (spans, full)."""
     cur = store.conn.execute(sql, args)
-    out: list[tuple[int, str]] = []
+    out: list[tuple] = []
     try:
         while len(out) < window:
             chunk = cur.fetchmany(CHECK_CHUNK)
             if not chunk:
                 return out, False
-            for rowid, sentence in chunk:
-                folded = fold(sentence or "")
-                if sentence_matches(node, folded, word_tokens(folded, folded=True) if words_only else None):
-                    out.append((rowid, sentence))
+            texts.load({c[1] for c in chunk})
+            for rowid, rid, a, b in chunk:
+                folded = fold(texts.cut(rid, a, b))
+                if sentence_matches(node, folded, word_tokens(folded, folded=True)):
+                    out.append((rowid, rid, a, b))
                     if len(out) >= window:
                         break
     finally:
         cur.close()
     return out, True
-
-
-def _sentences(store: Store, ids: list[int]) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        out += [(r["id"], r["sentence"]) for r in store.query(
-            f"SELECT sp.id, {SENTENCE_SQL} AS sentence FROM search_spans sp JOIN reports r ON r.id = sp.report_id "
-            f"WHERE sp.id IN ({', '.join('?' * len(chunk))})", chunk)]
-    return out
 
 
 def _details(store: Store, ids: list[int]) -> list[dict]:
@@ -177,14 +209,14 @@ def score_rows(store: Store, node: Node, rows: list[tuple[int, str]], words_only
     """bm25 per sentence ({id: score}, higher is better) as FTS5 computed it over index version 6's columns, from
     the text: each term is two phrases, its substring occurrences (weight 1) and its whole-word runs (weight 4,
     the only one with `words_only`). The document frequency of a phrase is counted among these rows, the row
-    count is the index's; the length is the sentence's tokens in the three streams, over AVG_TOKENS."""
+    count is the index's; the length is the sentence's words plus twice its characters, over AVG_TOKENS."""
     query_terms = terms(node)
     total = store.query("SELECT COALESCE(MAX(id), 0) AS n FROM search_rows")[0]["n"] or len(rows)
     stats = []
     for rowid, sentence in rows:
         folded = fold(sentence or "")
         words = word_tokens(folded, folded=True)
-        length = len(words) + len(char_tokens(folded, folded=True)) + len(bigram_tokens(folded, folded=True))
+        length = len(words) + 2 * len(folded)  # the characters and pairs streams: about two tokens a character
         freqs = []
         for t in query_terms:
             sub = 0 if words_only else _count(folded, needle(t))
