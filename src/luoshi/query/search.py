@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from ..store import Store
-from ..store.search_index import ensure_index
+from ..store.search_index import POS_BITS, ensure_index, span_join
 from ..store.segment import fold, folded_with_offsets, word_tokens
 from .expr import Any as AnyOf
 from .expr import Node, Term, needle, parse, sentence_matches, terms, to_fts5, to_tsquery, word_hits
@@ -77,6 +77,11 @@ DETAIL_SELECT = (
 SECTION_JOIN = ("LEFT JOIN report_keys rk ON rk.report_id = sp.report_id "
                 "LEFT JOIN section_rows sec ON sec.report_num = rk.num AND sec.idx = sp.section_idx")
 DETAIL_JOIN = f"JOIN reports r ON r.id = sp.report_id {SECTION_JOIN}"
+# SQLite: a hit's row in sentence_rows (sp) and its report key (spk), see search_index.span_join.
+SQLITE_SECTION_JOIN = "LEFT JOIN section_rows sec ON sec.report_num = sp.report_num AND sec.idx = sp.section_idx"
+SQLITE_DETAIL = (f"SELECT {DETAIL_SELECT.replace('sp.report_id', 'spk.report_id')} FROM sentence_rows sp "
+                 "JOIN report_keys spk ON spk.num = sp.report_num JOIN reports r ON r.id = spk.report_id "
+                 f"{SQLITE_SECTION_JOIN} WHERE sp.report_num = ? AND sp.pos = ?")
 
 
 def _ranked_sqlite(store: Store, node: Node, where: list[str], params: list, limit: int, offset: int,
@@ -91,10 +96,10 @@ def _ranked_sqlite(store: Store, node: Node, where: list[str], params: list, lim
     first, until RANK_WINDOW match: the slow path, as the index holds no words.
     """
     cond = "".join(f" AND {w}" for w in where)
-    joins = " JOIN search_spans sp ON sp.id = search_fts.rowid"
+    joins = f" {span_join()}"
     if where:
-        joins += " JOIN reports r ON r.id = sp.report_id" + (f" {SECTION_JOIN}" if "sec." in cond else "")
-    sql = (f'SELECT search_fts.rowid AS id, sp.report_id, sp.start, sp."end" FROM search_fts{joins} '
+        joins += " JOIN reports r ON r.id = spk.report_id" + (f" {SQLITE_SECTION_JOIN}" if "sec." in cond else "")
+    sql = (f'SELECT search_fts.rowid AS id, spk.report_id, sp.start, sp."end" FROM search_fts{joins} '
            f"WHERE search_fts MATCH ?{cond} ORDER BY search_fts.rowid DESC")
     window = -(-(offset + limit) // RANK_WINDOW) * RANK_WINDOW  # the same window for every page within it
     texts = _Texts(store)
@@ -192,12 +197,26 @@ def _checked(store: Store, node: Node, sql: str, args: list, window: int, texts:
 
 
 def _details(store: Store, ids: list[int]) -> list[dict]:
-    out: list[dict] = []
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        out += store.query(f"SELECT sp.id, {DETAIL_SELECT} FROM search_spans sp {DETAIL_JOIN} "
-                           f"WHERE sp.id IN ({', '.join('?' * len(chunk))})", chunk)
+    """The hit rows of a page of index row ids (each looked up by its key: report_num, pos)."""
+    out = []
+    for i in ids:
+        for r in store.query(SQLITE_DETAIL, (i >> POS_BITS, i & ((1 << POS_BITS) - 1))):
+            out.append({"id": i, **r})
     return out
+
+
+def _indexed_rows(store: Store, fallback: int) -> int:
+    """Rows in the index: the first varint of FTS5's averages record (search_fts_data id 1), without a count."""
+    rows = store.query("SELECT block FROM search_fts_data WHERE id = 1")
+    block = bytes(rows[0]["block"]) if rows and rows[0]["block"] else b""
+    n = 0
+    for i, byte in enumerate(block[:9]):
+        if i == 8:
+            return (n << 8) | byte
+        n = (n << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            return n
+    return fallback
 
 
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
@@ -211,7 +230,7 @@ def score_rows(store: Store, node: Node, rows: list[tuple[int, str]], words_only
     the only one with `words_only`). The document frequency of a phrase is counted among these rows, the row
     count is the index's; the length is the sentence's words plus twice its characters, over AVG_TOKENS."""
     query_terms = terms(node)
-    total = store.query("SELECT COALESCE(MAX(id), 0) AS n FROM search_rows")[0]["n"] or len(rows)
+    total = _indexed_rows(store, len(rows)) or len(rows)
     stats = []
     for rowid, sentence in rows:
         folded = fold(sentence or "")

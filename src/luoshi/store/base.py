@@ -166,8 +166,8 @@ class Store(AbstractContextManager, ABC):
                         f"INSERT INTO {table} ({', '.join(_quote(c) for c in columns)}) "
                         f"VALUES ({', '.join('?' * len(columns))})", rows)
             if minhash:
-                self._executemany("INSERT INTO near_dup_bands (band, hash, report_id) VALUES (?, ?, ?)",
-                                  [(b, h, report.id) for b, h in neardup.bands(minhash)])
+                self._executemany("INSERT INTO band_rows (band, hash, report_num) VALUES (?, ?, ?)",
+                                  [(b, h, num) for b, h in neardup.bands(minhash)])
             if promote:
                 self._execute("UPDATE reports SET canonical_id = ? WHERE id = ? OR canonical_id = ?",
                               (report.id, old_canonical, old_canonical))
@@ -209,7 +209,8 @@ class Store(AbstractContextManager, ABC):
                 else:
                     self._execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
             self._execute("DELETE FROM report_keys WHERE report_id = ?", (report_id,))
-            self._execute("DELETE FROM near_dup_bands WHERE report_id = ?", (report_id,))
+            self._execute("DELETE FROM band_rows WHERE report_num IN (SELECT num FROM report_keys WHERE report_id = ?)",
+                          (report_id,))
             self._execute("UPDATE reports SET canonical_id = NULL WHERE canonical_id = ?", (report_id,))
             return bool(self._execute("DELETE FROM reports WHERE id = ? RETURNING id", (report_id,)))
 
@@ -236,7 +237,7 @@ class Store(AbstractContextManager, ABC):
             return None
         row = self._execute("SELECT * FROM reports WHERE id = ?", (rid,))[0]
         children = {table: self._execute(f"SELECT * FROM {table} WHERE report_id = ?"
-                                         f"{'' if table == 'sentence_spans' else ' ORDER BY idx'}", (rid,))
+                                         " ORDER BY idx", (rid,))
                     for table in CHILD_COLUMNS}
         return report_from_row(row, children)
 

@@ -1,6 +1,6 @@
 -- luoshi database, version 100: the per-report tables keyed by a report number instead of the 64-character id.
 -- Each fact, section, repair and removal row repeated the id (sha256 hex), and so did every index entry on them:
--- ~30 kB per report on the corpus (173 facts, 24 sections, 29 repairs, 32 removals a report; facts_status_report
+-- ~30 kB per report on the corpus (173 facts, 24 sections, 29 repairs, 32 removals, 16 LSH bands a report; facts_status_report
 -- alone was 16 kB). report_keys gives each report a number once; the rows live in fact_rows, section_rows,
 -- repair_rows and removal_rows, and `facts`, `sections`, `repairs` and `removals` become views of the same
 -- columns as before (report_id first), so SQL, the web app and Datasette read them as they did. The data step
@@ -66,4 +66,12 @@ CREATE TABLE removal_rows (
     kind TEXT,
     text TEXT,
     PRIMARY KEY (report_num, idx)
+) /*sqlite: WITHOUT ROWID*/;
+
+-- near_dup_bands (16 LSH buckets a report) too: band_rows, and near_dup_bands a view.
+CREATE TABLE band_rows (
+    band INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    report_num INTEGER NOT NULL REFERENCES report_keys (num) ON DELETE CASCADE,
+    PRIMARY KEY (band, hash, report_num)
 ) /*sqlite: WITHOUT ROWID*/;
