@@ -270,16 +270,36 @@ def _count(text: str, sub: str) -> int:
 
 def _ranked_postgres(store: Store, node: Node, where: list[str], params: list, limit: int, offset: int,
                      words_only: bool) -> list[dict]:
+    """As on SQLite, only what is returned is ranked: the newest RANK_WINDOW matches (ids, from the GIN index), then
+    ts_rank (words weighted 4) over those when they are all the matches, else brevity; details for the page only.
+    Ranking every match before the limit took 5.4 s (p95) at 1,000 reports."""
     cond = "".join(f" AND {w}" for w in where)
-    match_col = "words" if words_only else "grams"
-    sql = (f"SELECT ts_rank(sp.words, ?::tsquery) * 4 + ts_rank(sp.grams, ?::tsquery) AS score, {DETAIL_SELECT} "
-           f"FROM search_spans sp {DETAIL_JOIN} WHERE sp.{match_col} @@ ?::tsquery{cond} "
-           "ORDER BY score DESC, sp.report_id, sp.start LIMIT ? OFFSET ?")
+    joins = f" JOIN reports r ON r.id = sp.report_id {SECTION_JOIN}" if where else ""
     words_q, chars_q = to_tsquery(node, "words"), to_tsquery(node, "substring")
-    rows = store.query(sql, [words_q, chars_q, words_q if words_only else chars_q, *params, limit, offset])
-    for r in rows:
-        r["score"] = round(float(r["score"]), 4)
-    return rows
+    match_col, match_q = ("words", words_q) if words_only else ("grams", chars_q)
+    window = -(-(offset + limit) // RANK_WINDOW) * RANK_WINDOW
+    found = store.query(f'SELECT sp.id, sp.report_id, sp.start, sp."end" - sp.start AS n FROM search_spans sp{joins} '
+                        f"WHERE sp.{match_col} @@ ?::tsquery{cond} ORDER BY sp.id DESC LIMIT ?",
+                        [match_q, *params, window])
+    if len(found) >= window:  # brevity: shortest first, then oldest stored
+        scores = {r["id"]: 1 / max(r["n"], 1) for r in found}
+        ranked = sorted(found, key=lambda r: (r["n"], r["id"]))
+    else:
+        ids = [r["id"] for r in found]
+        scores = {r["id"]: float(r["score"]) for r in store.query(
+            "SELECT sp.id, ts_rank(sp.words, ?::tsquery) * 4 + ts_rank(sp.grams, ?::tsquery) AS score "
+            "FROM search_spans sp WHERE sp.id = ANY(?)", [words_q, chars_q, ids])} if ids else {}
+        ranked = sorted(found, key=lambda r: (-scores[r["id"]], r["report_id"], r["start"]))
+    page = [r["id"] for r in ranked[offset:offset + limit]]
+    details = {r["id"]: r for r in store.query(
+        f"SELECT sp.id, {DETAIL_SELECT} FROM search_spans sp {DETAIL_JOIN} WHERE sp.id = ANY(?)", [page])} if page else {}
+    out = []
+    for i in page:
+        row = details[i]
+        row.pop("id")
+        row["score"] = round(scores[i], 4)
+        out.append(row)
+    return out
 
 
 def find_matches(sentence: str, query_terms: list[Term]) -> list[tuple[int, int]]:

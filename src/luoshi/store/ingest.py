@@ -143,6 +143,7 @@ def ingest(
         if not batch:
             return
         outcome: list[tuple[Document, bool | str, bool]] = []
+        counted = 0
         try:
             with store.transaction():
                 for doc, result in batch:
@@ -153,22 +154,23 @@ def ingest(
                         raise
                     except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL on PostgreSQL)
                         outcome.append((doc, f"not stored: {type(e).__name__}: {e}", False))
-        except KeyboardInterrupt:  # it may land after COMMIT, before the counts: count what the file holds
-            for doc, result in batch:
+            for doc, written, near in outcome:
+                if isinstance(written, str):
+                    summary.failed.append((doc.source, written))
+                elif written:
+                    summary.stored += 1
+                    summary.near_duplicates += near
+                else:
+                    summary.already_stored += 1
+                counted += 1
+                notify(summary, doc.source)
+        except KeyboardInterrupt:  # it may land after COMMIT (even a line later), before or amid the counts: count
+            for doc, result in batch[counted:]:  # what the file holds of the reports not counted yet
                 if store.has(result.report.id):
                     summary.stored += 1
             batch.clear()
             raise
         batch.clear()
-        for doc, written, near in outcome:
-            if isinstance(written, str):
-                summary.failed.append((doc.source, written))
-            elif written:
-                summary.stored += 1
-                summary.near_duplicates += near
-            else:
-                summary.already_stored += 1
-            notify(summary, doc.source)
 
     def admit(item: Document | IngestError | Known) -> Document | None:
         """Count one read item; the Document if it still needs processing."""
