@@ -265,10 +265,11 @@ def migrate(
             before = 0
         applied = store.migrate()
         version = store.schema_version
-        from ..store.search_index import ensure_index
+        from ..store.search_index import compact_index, ensure_index
 
         reindexed = ensure_index(store)
         if vacuum and store.dialect == "sqlite":
+            compact_index(store)
             store.query("VACUUM")
     vacuumed = ", compacted" if vacuum and store.dialect == "sqlite" else ""
     err(f"schema version {version}" + (f" (was {before})" if applied else " (already)") + vacuumed

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..store.segment import bigram_tokens, char_tokens, normalize_query, pairs_apply, query_words
 
@@ -31,12 +32,12 @@ class Term:
     def chars(self) -> list[str]:
         return char_tokens(self.text)
 
-    @property
+    @cached_property
     def substring(self) -> tuple[str, list[str]]:
         """(column, tokens) of the exact-substring match: pairs when the term allows, single characters else."""
         return ("bigrams", bigram_tokens(self.text)) if pairs_apply(self.text) else ("chars", self.chars)
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return query_words(self.text)
 
@@ -123,26 +124,62 @@ def terms(node: Node) -> list[Term]:
 # --- SQLite FTS5 ------------------------------------------------------------------------------------------------
 
 
-def _fts_phrase(tokens: list[str]) -> str:
-    return '"' + " ".join(tokens).replace('"', '""') + '"'
+def _fts_token(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
 
 
 def to_fts5(node: Node, *, words_only: bool = False) -> str:
-    """An FTS5 MATCH expression: each term matches as a substring (chars column) or as words (words column).
-
-    The words alternative adds nothing to the set found but lifts the bm25 score of sentences where the term is a
-    whole word. `words_only` keeps only word-boundary matches.
+    """An FTS5 MATCH expression that finds a superset of the sentences matching the query: the index has no
+    positions (search_index: detail=none), so a term is every one of its pairs (or characters) anywhere in the
+    sentence, and `sentence_matches` then checks the text. A negative term is left out unless its tokens alone
+    decide it (a single token: one pair, one character, one word of letters), since excluding on a superset would
+    drop real hits. `words_only` is checked on the text too; it does not change the candidates.
     """
-    if isinstance(node, Term):
-        words = f"words:{_fts_phrase(node.words)}"
-        column, tokens = node.substring
-        return words if words_only else f"({column}:{_fts_phrase(tokens)} OR {words})"
-    if isinstance(node, Any):
-        return "(" + " OR ".join(to_fts5(p, words_only=words_only) for p in node.parts) + ")"
-    expr = "(" + " AND ".join(to_fts5(p, words_only=words_only) for p in node.positive) + ")"
-    for n in node.negative:
-        expr = f"({expr} NOT {to_fts5(n, words_only=words_only)})"
+    del words_only  # word boundaries are not in the index
+    expr = _fts5(node)
+    if expr is None:  # pragma: no cover - parse refuses a query with no positive term
+        raise QueryError("a query needs at least one term to find")
     return expr
+
+
+def _fts5(node: Node) -> str | None:
+    if isinstance(node, Term):
+        tokens = list(dict.fromkeys(node.substring[1]))
+        return "(" + " AND ".join(_fts_token(t) for t in tokens) + ")"
+    if isinstance(node, Any):
+        return "(" + " OR ".join(_fts5(p) for p in node.parts) + ")"
+    expr = "(" + " AND ".join(_fts5(p) for p in node.positive) + ")"
+    for n in node.negative:
+        if isinstance(n, Term) and len(set(n.substring[1])) == 1:
+            expr = f"({expr} NOT {_fts5(n)})"
+    return expr
+
+
+def needle(term: Term) -> str:
+    """What a term is in a folded sentence: its text without the spaces a quoted phrase may hold."""
+    return term.text.replace(" ", "")
+
+
+def sentence_matches(node: Node, folded: str, words: list[str] | None = None) -> bool:
+    """Whether a folded sentence matches the query: each term as a substring, or with `words` (the sentence's
+    jieba tokens, `segment.word_tokens`) as a run of whole words."""
+    if isinstance(node, Term):
+        if words is not None:
+            return word_hits(node, words) > 0
+        return needle(node) in folded
+    if isinstance(node, Any):
+        return any(sentence_matches(p, folded, words) for p in node.parts)
+    return (all(sentence_matches(p, folded, words) for p in node.positive)
+            and not any(sentence_matches(n, folded, words) for n in node.negative))
+
+
+def word_hits(term: Term, words: list[str]) -> int:
+    """How often the term's words (jieba, precise) stand as consecutive tokens of the sentence's words."""
+    want = term.words
+    n = len(want)
+    if not n:
+        return 0
+    return sum(1 for i in range(len(words) - n + 1) if words[i:i + n] == want)
 
 
 # --- PostgreSQL tsquery -----------------------------------------------------------------------------------------

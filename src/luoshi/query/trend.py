@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import Store
-from ..store.search_index import ensure_index
+from ..store.search_index import POS_BITS, ensure_index
 from ..store.segment import normalize_query
 from .expr import QueryError, parse, terms
 from .search import report_filters
@@ -77,7 +77,7 @@ def _sql_counts(store: Store, words: list[str], by: str,
         if _common(store, needle, where, params):  # in most reports anyway: listing them through the index costs more than it saves
             candidates, candidate_params = "1 = 1", []
         else:
-            candidates = f"r.id IN (SELECT DISTINCT sp.report_id FROM search_spans sp WHERE {_contains(store)})"
+            candidates = f"r.id IN ({_containing(store)})"
             candidate_params = [match]
         counts[word] = {r["grp"]: int(r["n"] or 0) for r in store.query(
             f"SELECT r.{by} AS grp, SUM((LENGTH(r.text) - LENGTH(REPLACE(r.text, ?, ''))) / LENGTH(?)) AS n "
@@ -97,10 +97,12 @@ def _common(store: Store, needle: str, where: list[str], params: list[Any]) -> b
     return bool(row["n"]) and (row["k"] or 0) >= COMMON_SHARE * row["n"]
 
 
-def _contains(store: Store) -> str:
+def _containing(store: Store) -> str:
+    """SQL for the ids of the reports with a sentence the index finds for the term (a superset: counts are exact)."""
     if store.dialect == "sqlite":
-        return "sp.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)"
-    return "sp.grams @@ ?::tsquery"
+        return (f"SELECT k.report_id FROM report_keys k WHERE k.num IN "
+                f"(SELECT rowid >> {POS_BITS} FROM search_fts WHERE search_fts MATCH ?)")
+    return "SELECT DISTINCT sp.report_id FROM search_spans sp WHERE sp.grams @@ ?::tsquery"
 
 
 def _match_arg(store: Store, word: str) -> str:

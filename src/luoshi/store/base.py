@@ -18,7 +18,15 @@ from typing import Any
 from ..models import Report, sha256_hex
 from . import neardup
 from .packing import stored_raw_text
-from .records import CHILD_COLUMNS, LISTING_COLUMNS, REPORT_COLUMNS, child_rows, report_from_row, report_row
+from .records import (
+    CHILD_COLUMNS,
+    KEYED_TABLES,
+    LISTING_COLUMNS,
+    REPORT_COLUMNS,
+    child_rows,
+    report_from_row,
+    report_row,
+)
 from .upgrades import UPGRADES
 
 FILTERS = ("region", "province", "level", "year", "kind", "doc_type", "fmt")
@@ -147,15 +155,19 @@ class Store(AbstractContextManager, ABC):
             if not self._execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join('?' * len(REPORT_COLUMNS))}) "
                                  "ON CONFLICT (id) DO NOTHING RETURNING id", tuple(row[c] for c in REPORT_COLUMNS)):
                 return False
+            num = self._execute("INSERT INTO report_keys (report_id) VALUES (?) RETURNING num", (report.id,))[0]["num"]
             for table, rows in child_rows(report).items():
                 if rows:
                     columns = CHILD_COLUMNS[table]
+                    if table in KEYED_TABLES:  # stored under the report's number (schema version 100)
+                        table, columns = KEYED_TABLES[table], ("report_num", *columns[1:])
+                        rows = [(num, *r[1:]) for r in rows]
                     self._executemany(
                         f"INSERT INTO {table} ({', '.join(_quote(c) for c in columns)}) "
                         f"VALUES ({', '.join('?' * len(columns))})", rows)
             if minhash:
-                self._executemany("INSERT INTO near_dup_bands (band, hash, report_id) VALUES (?, ?, ?)",
-                                  [(b, h, report.id) for b, h in neardup.bands(minhash)])
+                self._executemany("INSERT INTO band_rows (band, hash, report_num) VALUES (?, ?, ?)",
+                                  [(b, h, num) for b, h in neardup.bands(minhash)])
             if promote:
                 self._execute("UPDATE reports SET canonical_id = ? WHERE id = ? OR canonical_id = ?",
                               (report.id, old_canonical, old_canonical))
@@ -191,8 +203,14 @@ class Store(AbstractContextManager, ABC):
     def delete_report(self, report_id: str) -> bool:
         with self.transaction():
             for table in CHILD_COLUMNS:
-                self._execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
-            self._execute("DELETE FROM near_dup_bands WHERE report_id = ?", (report_id,))
+                if table in KEYED_TABLES:
+                    self._execute(f"DELETE FROM {KEYED_TABLES[table]} WHERE report_num IN "
+                                  "(SELECT num FROM report_keys WHERE report_id = ?)", (report_id,))
+                else:
+                    self._execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
+            self._execute("DELETE FROM report_keys WHERE report_id = ?", (report_id,))
+            self._execute("DELETE FROM band_rows WHERE report_num IN (SELECT num FROM report_keys WHERE report_id = ?)",
+                          (report_id,))
             self._execute("UPDATE reports SET canonical_id = NULL WHERE canonical_id = ?", (report_id,))
             return bool(self._execute("DELETE FROM reports WHERE id = ? RETURNING id", (report_id,)))
 
@@ -219,7 +237,7 @@ class Store(AbstractContextManager, ABC):
             return None
         row = self._execute("SELECT * FROM reports WHERE id = ?", (rid,))[0]
         children = {table: self._execute(f"SELECT * FROM {table} WHERE report_id = ?"
-                                         f"{'' if table == 'sentence_spans' else ' ORDER BY idx'}", (rid,))
+                                         " ORDER BY idx", (rid,))
                     for table in CHILD_COLUMNS}
         return report_from_row(row, children)
 

@@ -66,17 +66,17 @@ class Processed:
     raw_z: bytes | None = None  # packing.pack_raw: the raw text, packed
 
 
-def process_for_store(doc: Document) -> Processed:
+def process_for_store(doc: Document, words: bool = False) -> Processed:
     """The worker's job: the full report, its near-duplicate signature, JSON record, packed raw text and search
-    index rows (all CPU work; segmenting the Chinese text for the index is the largest part)."""
+    index rows (all CPU work; `words`: jieba words for PostgreSQL's ranking, the largest part when asked)."""
     report = process(doc)
-    return Processed(report, neardup.signature(report.text), record_rest(report), report_index_rows(report),
-                     pack_raw(report.raw_text or "", report.text or ""))
+    return Processed(report, neardup.signature(report.text), record_rest(report),
+                     report_index_rows(report, words=words), pack_raw(report.raw_text or "", report.text or ""))
 
 
-def _safe_process(doc: Document) -> Processed | str:
+def _safe_process(doc: Document, words: bool = False) -> Processed | str:
     try:
-        return process_for_store(doc)
+        return process_for_store(doc, words)
     except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch
         return f"{type(e).__name__}: {e}"
 
@@ -112,6 +112,7 @@ def ingest(
     with store.transaction():  # the search index's tables (each report's rows are written in its transaction),
         store._lock_for_migration()  # created once when two ingests start together
         prepare(store)
+    words = store.dialect != "sqlite"  # the index rows PostgreSQL needs (search_index.index_rows)
     jobs = jobs or default_jobs()
     summary = summary if summary is not None else IngestSummary()
     seen: set[str] = set()
@@ -142,6 +143,7 @@ def ingest(
         if not batch:
             return
         outcome: list[tuple[Document, bool | str, bool]] = []
+        counted = 0
         try:
             with store.transaction():
                 for doc, result in batch:
@@ -152,22 +154,23 @@ def ingest(
                         raise
                     except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL on PostgreSQL)
                         outcome.append((doc, f"not stored: {type(e).__name__}: {e}", False))
-        except KeyboardInterrupt:  # it may land after COMMIT, before the counts: count what the file holds
-            for doc, result in batch:
+            for doc, written, near in outcome:
+                if isinstance(written, str):
+                    summary.failed.append((doc.source, written))
+                elif written:
+                    summary.stored += 1
+                    summary.near_duplicates += near
+                else:
+                    summary.already_stored += 1
+                counted += 1
+                notify(summary, doc.source)
+        except KeyboardInterrupt:  # it may land after COMMIT (even a line later), before or amid the counts: count
+            for doc, result in batch[counted:]:  # what the file holds of the reports not counted yet
                 if store.has(result.report.id):
                     summary.stored += 1
             batch.clear()
             raise
         batch.clear()
-        for doc, written, near in outcome:
-            if isinstance(written, str):
-                summary.failed.append((doc.source, written))
-            elif written:
-                summary.stored += 1
-                summary.near_duplicates += near
-            else:
-                summary.already_stored += 1
-            notify(summary, doc.source)
 
     def admit(item: Document | IngestError | Known) -> Document | None:
         """Count one read item; the Document if it still needs processing."""
@@ -190,7 +193,7 @@ def ingest(
         for item in items:
             doc = admit(item)
             if doc is not None:
-                store_result(doc, _safe_process(doc))
+                store_result(doc, _safe_process(doc, words))
         flush()
         store.refresh_statistics(summary.stored)
         return summary
@@ -230,7 +233,7 @@ def ingest(
             doc = admit(item)
             if doc is None:
                 continue
-            pending[executor.submit(_safe_process, doc)] = doc
+            pending[executor.submit(_safe_process, doc, words)] = doc
             drain(window)
         drain(0)
         flush()

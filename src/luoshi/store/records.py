@@ -1,7 +1,7 @@
 """A `Report` as table rows, and back: the one place that knows how the record maps onto the schema.
 
-The tables hold the record: `reports` (meta, quality figures, texts), `sections`, `sentence_spans` (a report's
-sentences as one JSON array of offsets; the view `sentences` has a row per sentence), `facts`, `repairs` and
+The tables hold the record: `reports` (meta, quality figures, texts), `sections`, `sentences` (a report's
+sentence spans, rows of sentence_rows), `facts`, `repairs` and
 `removals`. `reports.record_json` keeps only what none of them holds (`record_rest`: e.g. meta.parent,
 quality.reasons/damaged/page, absent_targets, and fact fields without a column when they differ from the default,
 packed by `pack_extras`; records stored before version 70 hold them as `fact_fields` and are read as they are),
@@ -18,7 +18,8 @@ from operator import attrgetter
 from typing import Any
 
 from ..models import Fact, Report, Sentence
-from .packing import pack_raw, spans_from_json, spans_json, stored_raw_text
+from .packing import pack_raw, stored_raw_text
+from .segment import split_spans
 
 REPORT_COLUMNS = (
     "id", "source", "fmt", "title", "region", "adcode", "level", "province", "year", "kind", "date", "meeting",
@@ -32,7 +33,9 @@ META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind"
 QUALITY_IN_TABLES = ("encoding", "confidence", "partial", "repairs", "removed")
 
 SECTION_COLUMNS = ("report_id", "idx", "level", "number", "title", "role", "start", "end")
-SENTENCE_SPAN_COLUMNS = ("report_id", "spans")  # a report's sentences, packing.spans_json; view: sentences
+# A report's sentence spans (sentence_rows, version 110): pos its place (the sentence's idx), split 1 for a span cut
+# only for search (a report without sentences); the view `sentences` shows the others
+SENTENCE_COLUMNS = ("report_id", "pos", "split", "start", "end", "section_idx")
 FACT_COLUMNS = (
     "report_id", "idx", "metric", "metric_text", "value", "unit", "value_text", "high", "growth", "growth_unit",
     "bound", "status", "period", "rank_scope", "rank_n", "start", "end", "sentence", "action", "object", "scope",
@@ -78,11 +81,15 @@ def record_rest(report: Report) -> str:
 def pack_extras(extras: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Fact fields without a column, columnar: each distinct value once (the rule trails `checks`, `steps` repeat
     the same few lists in most facts: 16 kB per report as plain JSON, ~2 kB so), each fact a row of value indexes
-    in `keys` order (-1: the field's default)."""
+    in `keys` order (-1: the field's default). The rows repeat a few patterns too: each distinct row once (`kinds`),
+    and `kind_of` the kind of each fact in idx order, comma-separated, empty for a fact without such fields (3.2 kB
+    per report as {idx: row}, ~0.6 kB so). Records packed before hold `rows` ({idx: row}) and are read as such."""
     keys = sorted({k for e in extras.values() for k in e})
     values: list[Any] = []
     seen: dict[str, int] = {}
-    rows = {}
+    kinds: list[list[int]] = []
+    kind_at: dict[tuple, int] = {}
+    kind_of: dict[int, int] = {}
     for idx, extra in extras.items():
         row = []
         for k in keys:
@@ -94,8 +101,12 @@ def pack_extras(extras: dict[str, dict[str, Any]]) -> dict[str, Any]:
                 seen[key] = len(values)
                 values.append(extra[k])
             row.append(seen[key])
-        rows[idx] = row
-    return {"keys": keys, "values": values, "rows": rows}
+        kind_of[int(idx)] = kind_at.setdefault(tuple(row), len(kinds))
+        if kind_of[int(idx)] == len(kinds):
+            kinds.append(row)
+    last = max(kind_of, default=-1)
+    return {"keys": keys, "values": values, "kinds": kinds,
+            "kind_of": ",".join(str(kind_of[i]) if i in kind_of else "" for i in range(last + 1))}
 
 
 def unpack_extras(packed: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
@@ -106,8 +117,11 @@ def unpack_extras(packed: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
     def fresh(value: Any) -> Any:  # a list of its own per fact: facts never share a mutable value
         return list(value) if isinstance(value, list) else value
 
-    return {idx: {k: fresh(values[v]) for k, v in zip(keys, row, strict=True) if v >= 0}
-            for idx, row in packed["rows"].items()}
+    rows = packed.get("rows")
+    if rows is None:
+        kinds = packed["kinds"]
+        rows = {str(i): kinds[int(k)] for i, k in enumerate(packed["kind_of"].split(",")) if k}
+    return {idx: {k: fresh(values[v]) for k, v in zip(keys, row, strict=True) if v >= 0} for idx, row in rows.items()}
 
 
 def report_row(report: Report, *, canonical_id: str | None, minhash: str | None, n_bytes: int | None,
@@ -129,7 +143,8 @@ def child_rows(report: Report) -> dict[str, list[tuple]]:
     """Rows of the per-report tables, keyed by table name, as tuples in the *_COLUMNS order."""
     rid = report.id
     sections = [(rid, i, s.level, s.number, s.title, s.role, s.start, s.end) for i, s in enumerate(report.sections)]
-    sentences = [(rid, spans_json([(s.start, s.end, s.section) for s in report.sentences]))] if report.sentences else []
+    sentences = [(rid, pos, None if idx is not None else 1, a, b, sec)
+                 for pos, (a, b, idx, sec) in enumerate(sentence_spans_of(report))]
     facts = []
     for i, f in enumerate(report.facts):
         row = [rid, i, *_FACT_GET(f)]
@@ -138,13 +153,35 @@ def child_rows(report: Report) -> dict[str, list[tuple]]:
         facts.append(tuple(row))
     repairs = [(rid, i, r.kind, r.start, r.end, r.before, r.after) for i, r in enumerate(report.quality.repairs)]
     removals = [(rid, i, r.kind, r.text) for i, r in enumerate(report.quality.removed)]
-    return {"sections": sections, "sentence_spans": sentences, "facts": facts, "repairs": repairs, "removals": removals}
+    return {"sections": sections, "sentences": sentences, "facts": facts, "repairs": repairs, "removals": removals}
+
+
+def sentence_spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
+    """(start, end, sentence idx, section idx) of a report's sentences; split at sentence ends (idx None) when parse
+    gave none, so that every report can be searched."""
+    if report.sentences:
+        return [(s.start, s.end, i, s.section) for i, s in enumerate(report.sentences)]
+    return split_with_sections(report.text or "", [(i, s.start, s.end) for i, s in enumerate(report.sections)])
+
+
+def split_with_sections(text: str, sections: list[tuple[int, int | None, int | None]]) -> list[tuple]:
+    """`segment.split_spans` of a text, each span with the innermost section holding it."""
+    spans = []
+    for a, b in split_spans(text):
+        holding = [(idx, st) for idx, st, en in sections if st is not None and st <= a < (en or 0)]
+        inner = max(holding, key=lambda h: h[1])[0] if holding else None
+        spans.append((a, b, None, inner))
+    return spans
 
 
 CHILD_COLUMNS = {
-    "sections": SECTION_COLUMNS, "sentence_spans": SENTENCE_SPAN_COLUMNS, "facts": FACT_COLUMNS,
+    "sections": SECTION_COLUMNS, "sentences": SENTENCE_COLUMNS, "facts": FACT_COLUMNS,
     "repairs": REPAIR_COLUMNS, "removals": REMOVAL_COLUMNS,
 }
+# Version 100: these tables' rows are stored under the report's number (report_keys.num) in the table named here;
+# the name on the left is a view of them with the report's id (upgrades.keyed_view).
+KEYED_TABLES = {"sections": "section_rows", "sentences": "sentence_rows", "facts": "fact_rows",
+                "repairs": "repair_rows", "removals": "removal_rows"}
 
 
 def report_from_row(row: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Report:
@@ -156,9 +193,8 @@ def report_from_row(row: dict[str, Any], children: dict[str, list[dict[str, Any]
         report = _rebuild(row, stored, children)
     report.raw_text = stored_raw_text(row)
     report.fmt = row["fmt"] or report.fmt
-    spans = children.get("sentence_spans")
     report.sentences = [Sentence(start=s["start"], end=s["end"], section=s["section_idx"])
-                        for s in (spans_from_json(spans[0]["spans"]) if spans else [])]
+                        for s in children.get("sentences", [])]  # the view: sentences only, by idx
     return report
 
 

@@ -6,10 +6,15 @@ store's portable migrations because they are dialect-specific):
   search_spans    id, report_id, sent_idx, start, "end", section_idx: the sentence each index row stands for
   search_indexed  report_id: reports already indexed
   search_version  the version of the token streams the index was built with (another version: rebuilt)
-  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text) with columns `words`,
-              `chars` and `bigrams` (see luoshi.store.segment), rowid = search_spans.id. search_spans is a view: the rows are
-              in search_rows with a report number (search_indexed.num) instead of the 64-character id, which
-              would be most of each row (36 kB per report before version 4, 6 kB so)
+  SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text; detail=none: row ids only,
+              no positions) with one column `grams`: the distinct pairs and single characters of the sentence
+              (see luoshi.store.segment and `sentence_grams`). It is a candidate filter: a sentence holding every
+              pair (or character) of a term is then checked against its text (luoshi.query.search), so phrases
+              need no positions (169 kB per report before version 7, with jieba words and positions; ~40 kB so).
+              Its rowid is report_num * 2^20 + pos of the sentence's row in sentence_rows (the store's table of
+              sentence spans, schema version 110: the spans are stored once); search_spans is a view of those
+              rows with the report id and that rowid as `id` (for reading: SQL that looks rows up by id goes
+              to sentence_rows by (report_num, pos), see `span_of`)
   PostgreSQL: search_spans.words and .grams (chars as c:X, pairs as b:XY) are tsvectors of the same tokens, with
               GIN indexes
 
@@ -25,19 +30,24 @@ from collections import defaultdict
 
 from ..models import Report
 from .base import Store
-from .segment import bigram_tokens, char_tokens, fold, split_spans, word_tokens
+from .records import sentence_spans_of, split_with_sections
+from .segment import bigram_tokens, char_tokens, fold, word_tokens
 
-# No index on search_spans.report_id: nothing looks spans up by report (searches go by rowid from the FTS match,
-# a rebuild clears everything) and it cost ~36 kB per report. Databases made before drop it.
+# SQLite: an index row's id is report_num << POS_BITS | pos. 12 bits: 4,096 spans a report (the largest report of
+# the corpus has 2,038; spans past the 4,096th are not indexed); with 20 bits the index was 10 kB per report larger
+# (FTS5 stores row-id deltas as varints: wider gaps between reports cost bytes in every posting list).
+POS_BITS = 12
 SQLITE_DDL = [
     "CREATE TABLE IF NOT EXISTS search_indexed (num INTEGER PRIMARY KEY, report_id TEXT NOT NULL UNIQUE)",
-    ('CREATE TABLE IF NOT EXISTS search_rows (id INTEGER PRIMARY KEY, report_num INTEGER NOT NULL, sent_idx INTEGER, '
-    'start INTEGER, "end" INTEGER, section_idx INTEGER)'),
-    ('CREATE VIEW IF NOT EXISTS search_spans AS SELECT s.id, i.report_id, s.sent_idx, s.start, s."end", s.section_idx '
-     "FROM search_rows s JOIN search_indexed i ON i.num = s.report_num"),
-    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, chars, bigrams, content='', "
+    (f"CREATE VIEW IF NOT EXISTS search_spans AS SELECT (s.report_num << {POS_BITS}) + s.pos AS id, k.report_id, "
+     'CASE WHEN s.split IS NULL THEN s.pos END AS sent_idx, s.start, s."end", s.section_idx FROM sentence_rows s '
+     "JOIN report_keys k ON k.num = s.report_num"),
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(grams, content='', detail=none, columnsize=0, "
     "tokenize='unicode61 remove_diacritics 0')"),
 ]
+# Set once, when search_fts is made: merge segments two at a time (default four), 2.5 kB per report smaller for
+# ~2.5 ms CPU per report more at ingest.
+SQLITE_FTS_CONFIG = "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 2)"
 POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
     ('CREATE TABLE IF NOT EXISTS search_spans (id BIGSERIAL PRIMARY KEY, report_id TEXT NOT NULL, sent_idx INTEGER, '
     'start INTEGER, "end" INTEGER, section_idx INTEGER, words TSVECTOR, grams TSVECTOR)'),
@@ -45,8 +55,10 @@ POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
     "CREATE INDEX IF NOT EXISTS search_spans_grams ON search_spans USING GIN (grams)",
     "CREATE TABLE IF NOT EXISTS search_indexed (report_id TEXT PRIMARY KEY)",
 ]
-INDEX_VERSION = 6  # bump when the index changes: it is then rebuilt (5: search_rows; 6: the single-character stream
-# back after version 4 had dropped it: one character found as a prefix of pairs costs seconds at scale)
+INDEX_VERSION = 8  # bump when the index changes: it is then rebuilt (5: search_rows; 6: the single-character stream
+# back after version 4 had dropped it: one character found as a prefix of pairs costs seconds at scale; 7: one
+# `grams` column without positions, no jieba words: phrases and word boundaries are checked on the text; 8: rows
+# are sentence_rows, row id report_num << POS_BITS | pos)
 TABLES = ("search_fts", "search_rows", "search_spans", "search_indexed")
 MAX_TS_POSITION = 16383  # PostgreSQL's limit; tokens past it share the last position
 
@@ -71,6 +83,14 @@ def ensure_index(store: Store) -> int:
             return 0
         raise
     return len(todo)
+
+
+def compact_index(store: Store) -> None:
+    """SQLite: merge the index's segments into one (FTS5 'optimize'; ~15% smaller on a few hundred reports, less
+    as the corpus grows). It rewrites the whole index, so `luoshi migrate` does it, not every ingest."""
+    if store.dialect == "sqlite" and _has_index(store):
+        with store.transaction():
+            store.query("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
 
 def _check_version(store: Store) -> None:
@@ -108,68 +128,77 @@ def _clear(store: Store) -> None:
     with store.transaction():
         if store.dialect == "sqlite":
             store.query("DELETE FROM search_fts")
-            store.query("DELETE FROM search_rows")
         else:
             store.query("DELETE FROM search_spans")
         store.query("DELETE FROM search_indexed")
 
 
 def report_spans(store: Store, rid: str, text: str) -> list[tuple[int, int, int | None, int | None]]:
-    """(start, end, sentence idx, section idx) of a stored report's sentences; split here when parse stored none."""
-    rows = store.query('SELECT idx, start, "end", section_idx FROM sentences WHERE report_id = ? ORDER BY idx', (rid,))
+    """(start, end, sentence idx, section idx) of a stored report's spans (sentence_rows, in order); split here for
+    a file not upgraded to schema version 110 (no sentence_rows), as before."""
+    try:
+        rows = store.query('SELECT CASE WHEN s.split IS NULL THEN s.pos END AS idx, s.start, s."end", s.section_idx '
+                           "FROM sentence_rows s JOIN report_keys k ON k.num = s.report_num WHERE k.report_id = ? "
+                           "ORDER BY s.pos", (rid,))
+    except Exception:  # noqa: BLE001 - an older file read as it is
+        rows = store.query('SELECT idx, start, "end", section_idx FROM sentences WHERE report_id = ? ORDER BY idx',
+                           (rid,))
     if rows:
         return [(r["start"], r["end"], r["idx"], r["section_idx"]) for r in rows]
     sections = store.query('SELECT idx, start, "end" FROM sections WHERE report_id = ? ORDER BY idx', (rid,))
-    return _split_with_sections(text, [(s["idx"], s["start"], s["end"]) for s in sections])
-
-
-def _split_with_sections(text: str, sections: list[tuple[int, int | None, int | None]]) -> list[tuple]:
-    spans = []
-    for a, b in split_spans(text):
-        holding = [(idx, st) for idx, st, en in sections if st is not None and st <= a < (en or 0)]
-        inner = max(holding, key=lambda h: h[1])[0] if holding else None
-        spans.append((a, b, None, inner))
-    return spans
+    return split_with_sections(text, [(s["idx"], s["start"], s["end"]) for s in sections])
 
 
 def spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
     """`report_spans` for an in-memory Report (the rows add_report stores), without a database."""
-    if report.sentences:
-        return [(s.start, s.end, i, s.section) for i, s in enumerate(report.sentences)]
-    return _split_with_sections(report.text or "", [(i, s.start, s.end) for i, s in enumerate(report.sections)])
+    return sentence_spans_of(report)
 
 
-def index_rows(text: str, spans: list) -> list[tuple]:
-    """One row per sentence: (sent_idx, start, end, section_idx, words, chars, bigrams), tokens space-separated.
+def index_rows(text: str, spans: list, *, words: bool = False) -> list[tuple]:
+    """One row per sentence, tokens space-separated: (sent_idx, start, end, section_idx, grams) for SQLite, where
+    grams are the distinct pairs and characters (`sentence_grams`); with `words` (PostgreSQL's ranked vectors)
+    (sent_idx, start, end, section_idx, words, chars, bigrams) in order, words by jieba.
 
     Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows. Each
-    sentence is folded once for both streams.
+    sentence is folded once for all streams.
     """
     rows = []
     for a, b, sent_idx, section_idx in spans:
         sentence = fold(text[a:b])
-        rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
-                     " ".join(char_tokens(sentence, folded=True)), " ".join(bigram_tokens(sentence, folded=True))))
+        if words:
+            rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
+                         " ".join(char_tokens(sentence, folded=True)), " ".join(bigram_tokens(sentence, folded=True))))
+        else:
+            rows.append((sent_idx, a, b, section_idx, sentence_grams(sentence)))
     return rows
 
 
-def report_index_rows(report: Report) -> list[tuple]:
+def sentence_grams(folded: str) -> str:
+    """The distinct tokens of a (folded) sentence for the SQLite index: pairs (and lone characters) of each run of
+    Chinese, every single Chinese character, other words whole. Without positions, a token once is enough."""
+    return " ".join(dict.fromkeys([*bigram_tokens(folded, folded=True), *char_tokens(folded, folded=True)]))
+
+
+def report_index_rows(report: Report, *, words: bool = False) -> list[tuple]:
     """`index_rows` of an in-memory Report, as an ingest worker computes them."""
-    return index_rows(report.text or "", spans_of(report))
+    return index_rows(report.text or "", spans_of(report), words=words)
 
 
 def prepare(store: Store) -> None:
     """Create the index tables (dropping an index of another version) so ingest can write rows as it stores."""
     _check_version(store)
+    fresh = store.dialect == "sqlite" and not store.query("SELECT 1 AS x FROM sqlite_master WHERE name = 'search_fts'")
     for stmt in SQLITE_DDL if store.dialect == "sqlite" else POSTGRES_DDL:
         store.query(stmt)
+    if fresh:
+        store.query(SQLITE_FTS_CONFIG)
 
 
 def index_report(store: Store, rid: str) -> int:
     """Index one stored report's sentences in one transaction; return the number of sentences indexed."""
     row = store.query("SELECT text FROM reports WHERE id = ?", (rid,))
     text = (row[0]["text"] if row else "") or ""
-    rows = index_rows(text, report_spans(store, rid, text))
+    rows = index_rows(text, report_spans(store, rid, text), words=store.dialect != "sqlite")
     with store.transaction():
         write_rows(store, rid, rows)
     return len(rows)
@@ -178,14 +207,14 @@ def index_report(store: Store, rid: str) -> int:
 def write_rows(store: Store, rid: str, rows: list[tuple]) -> None:
     """Write a report's index rows (from `index_rows`) and mark it indexed; call inside the report's transaction."""
     if store.dialect == "sqlite":
-        num = store.query("INSERT INTO search_indexed (report_id) VALUES (?) RETURNING num", (rid,))[0]["num"]
-        first = store.query("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM search_rows")[0]["n"]
-        store._executemany('INSERT INTO search_rows (id, report_num, sent_idx, start, "end", section_idx) '
-                           "VALUES (?, ?, ?, ?, ?, ?)",
-                           [(first + k, num, *r[:4]) for k, r in enumerate(rows)])
-        store._executemany("INSERT INTO search_fts (rowid, words, chars, bigrams) VALUES (?, ?, ?, ?)",
-                           [(first + k, *r[4:]) for k, r in enumerate(rows)])
+        rows = [r if len(r) == 5 else (*r[:4], " ".join(dict.fromkeys([*_split(r[6]), *_split(r[5])]))) for r in rows]
+        num = store.query("SELECT num FROM report_keys WHERE report_id = ?", (rid,))[0]["num"]
+        store.query("INSERT INTO search_indexed (num, report_id) VALUES (?, ?)", (num, rid))
+        store._executemany("INSERT INTO search_fts (rowid, grams) VALUES (?, ?)",
+                           [((num << POS_BITS) + pos, r[4]) for pos, r in enumerate(rows[:1 << POS_BITS])])
     else:
+        if rows and len(rows[0]) == 5:  # rows made for SQLite: PostgreSQL ranks with the words too
+            raise ValueError("PostgreSQL index rows need words: index_rows(..., words=True)")
         store._executemany(
             'INSERT INTO search_spans (report_id, sent_idx, start, "end", section_idx, words, grams) '
             "VALUES (?, ?, ?, ?, ?, ?::tsvector, ?::tsvector)",
@@ -213,3 +242,10 @@ def tsvector_literal(tokens: list[str], *more: list[str]) -> str:
             positions[tok].append(min(i, MAX_TS_POSITION))
     return " ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(map(str, p))
                     for t, p in positions.items())
+
+
+def span_join(fts: str = "search_fts", alias: str = "sp") -> str:
+    """SQLite: the JOIN from an index row to its span (`alias`, sentence_rows) and the report's key (`alias`k, with
+    report_id), by primary keys (the view search_spans computes its id, so a lookup by id would scan it)."""
+    return (f"JOIN sentence_rows {alias} ON {alias}.report_num = ({fts}.rowid >> {POS_BITS}) "
+            f"AND {alias}.pos = ({fts}.rowid & {(1 << POS_BITS) - 1}) JOIN report_keys {alias}k ON {alias}k.num = {alias}.report_num")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .packing import pack_raw, spans_json
+from .packing import pack_raw, spans_from_json, spans_json
+from .records import CHILD_COLUMNS, KEYED_TABLES, split_with_sections
 
 BATCH = 200  # rows read at once: bounds memory on large files
 
@@ -52,4 +53,82 @@ def pack_sentences(store: Any) -> None:
     store._execute(SENTENCES_TEXT_VIEW)
 
 
-UPGRADES: dict[int, Callable[[Any], None]] = {70: pack_raw_texts, 80: pack_sentences}
+def keyed_view(table: str) -> str:
+    """The view that shows a keyed table's rows (`KEYED_TABLES`) with the report's id, as the table was."""
+    columns = ", ".join(f't."{c}"' if c == "end" else f"t.{c}" for c in CHILD_COLUMNS[table][1:])
+    return (f"CREATE VIEW {table} AS SELECT k.report_id, {columns} FROM {KEYED_TABLES[table]} t "
+            "JOIN report_keys k ON k.num = t.report_num")
+
+
+KEYED_INDEXES = (
+    "CREATE INDEX fact_rows_metric ON fact_rows (metric) WHERE metric IS NOT NULL",  # version 90's partial index
+    "CREATE INDEX fact_rows_status ON fact_rows (status, report_num)",  # /targets: version 50's facts_status_report
+)
+
+
+BANDS_VIEW = ("CREATE VIEW near_dup_bands AS SELECT b.band, b.hash, k.report_id FROM band_rows b "
+              "JOIN report_keys k ON k.num = b.report_num")
+
+
+def key_reports(store: Any) -> None:
+    """Version 100: number every stored report (report_keys), move the rows of facts, sections, repairs and removals
+    to their *_rows tables under that number, and make the old tables views."""
+    store._execute("INSERT INTO report_keys (report_id) SELECT id FROM reports ORDER BY ingested_at, id")
+    for table in ("sections", "facts", "repairs", "removals"):
+        target = KEYED_TABLES[table]
+        columns = ", ".join(f'"{c}"' if c == "end" else c for c in CHILD_COLUMNS[table][1:])
+        old = ", ".join(f't."{c}"' if c == "end" else f"t.{c}" for c in CHILD_COLUMNS[table][1:])
+        store._execute(f"INSERT INTO {target} (report_num, {columns}) SELECT k.num, {old} FROM {table} t "
+                       "JOIN report_keys k ON k.report_id = t.report_id")
+        store._execute(f"DROP TABLE {table}")
+        store._execute(keyed_view(table))
+    store._execute("INSERT INTO band_rows (band, hash, report_num) SELECT b.band, b.hash, k.num FROM near_dup_bands b "
+                   "JOIN report_keys k ON k.report_id = b.report_id")
+    store._execute("DROP TABLE near_dup_bands")
+    store._execute(BANDS_VIEW)
+    for stmt in KEYED_INDEXES:
+        store._execute(stmt)
+
+
+SENTENCE_ROWS_VIEW = {
+    "sqlite": ('CREATE VIEW sentences AS SELECT k.report_id, s.pos AS idx, s.start, s."end", s.section_idx, '
+               "NULL AS text FROM sentence_rows s JOIN report_keys k ON k.num = s.report_num WHERE s.split IS NULL"),
+    "postgresql": ('CREATE VIEW sentences AS SELECT k.report_id, s.pos AS idx, s.start, s."end", s.section_idx, '
+                   "NULL::text AS text FROM sentence_rows s JOIN report_keys k ON k.num = s.report_num "
+                   "WHERE s.split IS NULL"),
+}
+
+
+def sentence_rows(store: Any) -> None:
+    """Version 110: every report's spans into sentence_rows (its sentence_spans array; split at sentence ends when
+    it has none, as the search index did), then `sentences` and `sentences_text` views of that table."""
+    last = 0
+    while True:
+        reports = store._execute(
+            "SELECT k.num, r.text, p.spans FROM report_keys k JOIN reports r ON r.id = k.report_id "
+            "LEFT JOIN sentence_spans p ON p.report_id = k.report_id WHERE k.num > ? ORDER BY k.num LIMIT ?",
+            (last, BATCH))
+        if not reports:
+            break
+        rows = []
+        for r in reports:
+            if r["spans"]:
+                spans = [(s["start"], s["end"], s["idx"], s["section_idx"]) for s in spans_from_json(r["spans"])]
+            else:
+                sections = store._execute('SELECT idx, start, "end" FROM section_rows WHERE report_num = ?',
+                                          (r["num"],))
+                spans = split_with_sections(r["text"] or "", [(x["idx"], x["start"], x["end"]) for x in sections])
+            rows += [(r["num"], pos, None if idx is not None else 1, a, b, sec)
+                     for pos, (a, b, idx, sec) in enumerate(spans)]
+        store._executemany('INSERT INTO sentence_rows (report_num, pos, split, start, "end", section_idx) '
+                           "VALUES (?, ?, ?, ?, ?, ?)", rows)
+        last = reports[-1]["num"]
+    store._execute("DROP VIEW IF EXISTS sentences_text")
+    store._execute("DROP VIEW IF EXISTS sentences")
+    store._execute("DROP TABLE sentence_spans")
+    store._execute(SENTENCE_ROWS_VIEW[store.dialect])
+    store._execute(SENTENCES_TEXT_VIEW)
+
+
+UPGRADES: dict[int, Callable[[Any], None]] = {70: pack_raw_texts, 80: pack_sentences, 100: key_reports,
+                                              110: sentence_rows}

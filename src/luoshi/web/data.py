@@ -367,12 +367,13 @@ def search(store: Any, query: str, filters: Filters, *, use_index: bool, sort: s
 def indexed_count(store: Any, query: str, filters: Filters) -> tuple[int, int, bool]:
     """(matching sentences, their reports, capped) through the full-text index, counted up to COUNT_CAP."""
     from ..query.expr import parse, to_fts5, to_tsquery
+    from ..store.search_index import POS_BITS
 
     node = parse(query)
     where, params = filters.where()
     if store.dialect == "sqlite":
-        inner = ("SELECT sp.report_id FROM search_fts JOIN search_spans sp ON sp.id = search_fts.rowid "
-                 f"JOIN reports r ON r.id = sp.report_id WHERE search_fts MATCH ? AND r.canonical_id IS NULL{where} "
+        inner = (f"SELECT k.report_id FROM search_fts JOIN report_keys k ON k.num = (search_fts.rowid >> {POS_BITS}) "
+                 f"JOIN reports r ON r.id = k.report_id WHERE search_fts MATCH ? AND r.canonical_id IS NULL{where} "
                  "LIMIT ?")
         args = [to_fts5(node), *params, COUNT_CAP + 1]
     else:
