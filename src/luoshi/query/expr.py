@@ -136,13 +136,10 @@ def to_fts5(node: Node, *, words_only: bool = False) -> str:
     drop real hits. `words_only` is checked on the text too; it does not change the candidates.
     """
     del words_only  # word boundaries are not in the index
-    expr = _fts5(node)
-    if expr is None:  # pragma: no cover - parse refuses a query with no positive term
-        raise QueryError("a query needs at least one term to find")
-    return expr
+    return _fts5(node)
 
 
-def _fts5(node: Node) -> str | None:
+def _fts5(node: Node) -> str:
     if isinstance(node, Term):
         tokens = list(dict.fromkeys(node.substring[1]))
         return "(" + " AND ".join(_fts_token(t) for t in tokens) + ")"

@@ -16,6 +16,7 @@ from typing import Any
 from ..store import Store
 from ..store.search_index import POS_BITS, ensure_index, span_join
 from ..store.segment import fold, folded_with_offsets, word_tokens
+from ..store.sqlite import SQLiteStore
 from .expr import Any as AnyOf
 from .expr import Node, Term, needle, parse, sentence_matches, terms, to_fts5, to_tsquery, word_hits
 
@@ -152,7 +153,8 @@ class _Texts:
     load the whole text for every sentence cut from it."""
 
     def __init__(self, store: Store):
-        self.store, self.texts = store, {}
+        self.store = store
+        self.texts: dict[str, str] = {}
 
     def load(self, rids: set[str]) -> None:
         todo = [r for r in rids if r not in self.texts]
@@ -181,6 +183,7 @@ def exact(node: Node) -> bool:
 
 def _checked(store: Store, node: Node, sql: str, args: list, window: int, texts: _Texts) -> tuple[list[tuple], bool]:
     """Candidates whose words match (`words_only`), newest first, until `window` match: (spans, full)."""
+    assert isinstance(store, SQLiteStore), "the FTS5 candidates are SQLite's: PostgreSQL ranks in _ranked_postgres"
     cur = store.conn.execute(sql, args)
     out: list[tuple] = []
     try:

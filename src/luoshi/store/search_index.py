@@ -162,7 +162,7 @@ def index_rows(text: str, spans: list, *, words: bool = False) -> list[tuple]:
     Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows. Each
     sentence is folded once for all streams.
     """
-    rows = []
+    rows: list[tuple] = []
     for a, b, sent_idx, section_idx in spans:
         sentence = fold(text[a:b])
         if words:
