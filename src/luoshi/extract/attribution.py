@@ -60,6 +60,7 @@ AMOUNT_END_RE = re.compile(r"(?:值|额|收入|投资|量|数|人次)$")  # "地
 SHARE_OR_RATE_RE = re.compile(r"占|比|率|增速|增幅|增长速度")  # a borrowed tail that changes what is measured
 RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
 SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
+SPAN_LEAD_RE = re.compile(r"^(?:过去|近)?[两三四五六七八九十]年(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
                            r"|增速|增幅|较上年|，|,)")
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
@@ -267,9 +268,11 @@ def qualifies_next(st: State, q: Quantity) -> bool:
 def track_group(st: State, q: Quantity) -> None:
     """Open, keep or close the 分别 list before q is attributed."""
     text, i = st.text, st.i
-    if ("分别" in text[st.wide:q.start] or (not st.group and len(run := changes_from(text, st.quantities, i)) >= 2
-                                             and all(c.unit == "%" for c in run))) \
-            and (_no_subject(st.subject) and not OTHER_BASE_RE.search(st.before(q)) or since_year(st.subject, q)) \
+    if ("分别" in text[st.wide:q.start] or (len(run := changes_from(text, st.quantities, i)) >= 2
+                                             and all(c.unit == "%" for c in run)
+                                             and (not st.group or paired_run(st, run)))) \
+            and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
+                 or since_year(st.subject, q)) \
             and is_change(q) \
             and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
         # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
@@ -293,6 +296,17 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+def paired_run(st: State, run: list[Quantity]) -> bool:
+    """'…分别达到5380.1元和2453元，比上年增长3.6%和7%': a run of changes after the figures of a 分别 list, as many
+    as they are and none of them with a growth yet, pairs with them in order."""
+    return len(run) == len(st.group_values) > len(st.group_growths) and all(v.growth is None for v in st.group_values)
+
+
+def rates_only(text: str, quantities: list[Quantity], i: int) -> bool:
+    """The run of changes from quantities[i] is of rates (%, points): one a span may lead ("五年分别增长1倍和64.2％")."""
+    return all(c.unit in ("%", "个百分点") for c in changes_from(text, quantities, i))
 
 
 SUBJECT_VERB_RE = re.compile(r"跨|达到|达|突破|超过|迈上|站上|实现|增长|分别")
@@ -400,7 +414,8 @@ def distribute(st: State, q: Quantity) -> Outcome:
     probe = Draft(q, None, "")
     fill_numbers(probe, q)
     values = st.group_values
-    if probe.growth is not None and values and EACH_RE.fullmatch(st.lead) and st.group_growth_i == 0 \
+    if probe.growth is not None and values and st.lead.startswith("均") and _no_subject(st.lead) \
+            and st.group_growth_i == 0 \
             and len(changes_from(st.text, st.quantities, st.i)) == 1:
         for target in values:  # "分别达到14000元和3700元，均增长15％左右": one growth for each figure
             if target.growth is None:
@@ -451,6 +466,33 @@ def since_year(lead: str, q: Quantity) -> bool:
     return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(lead))
 
 
+FROM_TO_RE = re.compile(r"(?:由|从)[^，,；;。]{0,30}?(?:增加|增长|提高|提升|上升|扩大)(?:到|至)")
+
+
+def growth_of_each(st: State, q: Quantity) -> Outcome:
+    """'外贸出口完成131.6亿美元，实际利用外资36亿美元，均比上年增长0.6%': one growth with no subject but 均, after
+    figures of their own clauses, is the growth of each of them."""
+    if st.group or q.unit != "%" or not q.growth_sign or not st.lead.startswith("均") or not _no_subject(st.lead) \
+            or len(changes_from(st.text, st.quantities, st.i)) != 1:
+        return None
+    figures: list[Draft] = []
+    for d in reversed(later_figures(st.drafts, q)):  # back from the growth, within its run of clauses
+        after = st.text[d.q.end:(figures[0].q.start if figures else q.start)]
+        if d.q.end > st.cs or d.unit == "%" or any(c in "；;" for c in after) or "其中" in after:
+            break  # a rate, a clause of its own, or the whole before 其中 (its parts are what 均 lists)
+        figures.insert(0, d)
+    if len(figures) < 2 or FROM_TO_RE.search(st.text, st.start, q.start):
+        return None  # "由6035亿元增加到12464亿元…，均增长1倍以上": changes over years, not last year's
+    probe = Draft(q, None, "")
+    fill_numbers(probe, q)
+    if probe.growth is None:
+        return None
+    for d in figures:
+        d.growth, d.growth_unit, d.growth_q = probe.growth, probe.growth_unit, q
+        d.steps.append("growth_of_each")
+    return []
+
+
 def merge_growth(st: State, q: Quantity) -> Outcome:
     """'…705.59亿元，增长6.1%': a growth without its own subject joins the figure before it."""
     return _merge_growth(st, q, st.lead, "merge_growth")
@@ -465,9 +507,11 @@ def merge_since_year(st: State, q: Quantity) -> Outcome:
 def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     prev = st.prev
     if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
-            or not _no_subject(lead, q.verb):
+            or not _no_subject(lead, q.verb, span=True):
         return None
-    if not (_no_subject(lead, q.verb, fillers=False) or next_clause(st.text, prev, st.cs)) \
+    if not _no_subject(lead, q.verb) and (q.unit == "%") == (prev.unit == "%"):
+        return None  # "…4428美元，五年增长91.5％" / "城市化率53.2%，五年提高8.5个百分点"; not a span's change of a rate in %
+    if not (_no_subject(lead, q.verb, fillers=False, span=True) or next_clause(st.text, prev, st.cs)) \
             or prev.growth is not None or prev.value is None or prev.q.end > q.start \
             or names_another(st.text, prev, st.cs) or len(changes_from(st.text, st.quantities, st.i)) != 1:
         return None
@@ -578,6 +622,7 @@ RULES: list[Callable[[State, Quantity], Outcome]] = [
     each_of_group,
     distribute,
     each_rate,
+    growth_of_each,
     merge_growth,
     stretch_growth,
     merge_since_year,
@@ -908,11 +953,14 @@ def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
     return bool(lead) and only_verbs(lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
 
 
-def _no_subject(lead: str, verb: str | None = None, fillers: bool = True) -> bool:
+def _no_subject(lead: str, verb: str | None = None, fillers: bool = True, span: bool = False) -> bool:
     """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比") or, before an average, its span
-    ("五年年均增长"; not "五年增长52.4%", a change over five years): the growth has no subject of its own."""
+    ("五年年均增长"); with `span`, also the span of a change over years ("…4428美元，五年增长91.5％": the change of
+    the level before it, cumulative): the growth has no subject of its own."""
     if verb and verb.startswith(("年均", "平均")) or "年均" in lead or "平均" in lead:
         lead = SPAN_RE.sub("", lead)
+    if span:
+        lead = SPAN_LEAD_RE.sub("", lead)
     rest = NO_SUBJECT_RE.sub("", COMPARABLE_RE.sub("", lead))
     return len(rest) <= 1 or (fillers and not fillers_re().sub("", rest))  # "…突破10亿元，力争翻一番": 力争 names nothing
 
