@@ -504,8 +504,32 @@ def merge_since_year(st: State, q: Quantity) -> Outcome:
     return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q) else None
 
 
+ASIDE_RE = re.compile(r"(?:净增加?|增加(?!值)|多增|恢复(?:至|到)|相当于|折合|突破|超过)")
+
+
+def past_aside(st: State) -> Draft | None:
+    """'地区生产总值770亿元，净增129亿元，增长16.5%' / '…2120.86亿元，恢复至2019年的105.3%，增长10.8%' /
+    '全省生产总值62164亿元、突破1万亿美元，比上年增长8.5%': a figure with no metric of its own right after a named
+    level, in a clause that only adds to it (an increment, a ratio, the level in another unit), is an aside: the
+    growth after it is the named level's."""
+    if len(st.drafts) < 2:
+        return None
+    aside, level = st.drafts[-1], st.drafts[-2]
+    increment = bool(aside.q.growth_sign) and aside.q.unit not in ("%", "个百分点")  # "净增129亿元"
+    if aside.metric is not None and not increment or aside.growth is not None or level.metric is None \
+            or level.value is None \
+            or level.growth is not None or level.q.end > aside.q.start:
+        return None
+    between = st.text[level.q.end:aside.q.start]
+    words = BOUND_WORD_RE.sub("", between.strip(" \u3000")).lstrip("，,、").strip(" \u3000")
+    if len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words) \
+            or not ASIDE_RE.match(words) or not delim_re("，,、").search(between):
+        return None
+    return level
+
+
 def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
-    prev = st.prev
+    prev = past_aside(st) or st.prev
     if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
