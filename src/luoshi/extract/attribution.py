@@ -620,12 +620,16 @@ def name(st: State, q: Quantity) -> Outcome:
         if (s := finder(st, q, found)) is not None:
             subject = s
             break
+    if subject.rule in ("lead", "share") and st.i - 1 in st.starts \
+            and (m := CHANGE_FROM_RE.match(subject.phrase)) and metrics.find(m.group(1)):
+        subject = subject._replace(phrase=m.group(1))  # "…占规模以上工业比重由18.2％提高到27％": the name before 由
     whole = st.before(q)
     subjects = None
     each = list(EACH_RE.finditer(whole))
-    if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()]
-                                            or urban_and_rural(strip_front(whole[:each[-1].start()]))):
-        subjects = split_subjects(strip_back(strip_front(whole[:each[-1].start()])))
+    listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
+    if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_and_rural(listed)
+                                            or each_named(listed)):
+        subjects = split_subjects(listed)
     out = []
     for phrase in subjects or [subject.phrase]:
         d = make_draft(text, q, phrase, subject.rule if not subjects else "distribute", st.lead_raw, st.end, prev,
@@ -637,6 +641,13 @@ def name(st: State, q: Quantity) -> Outcome:
             d.object = d.metric_text
         out.append(d)
     return out
+
+
+def each_named(listed: str) -> bool:
+    """'工业增加值和社会消费品零售总额均突破1万亿元': items joined by 和/及/与 before 均, each naming a metric of its own."""
+    items = [s for s in ITEM_SPLIT.split(listed) if s]
+    found = [metrics.find(it) for it in items]
+    return len(items) >= 2 and all(found) and len({f[0] for f in found if f}) == len(items)
 
 
 RULES: list[Callable[[State, Quantity], Outcome]] = [
