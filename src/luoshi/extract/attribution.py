@@ -493,6 +493,25 @@ def growth_of_each(st: State, q: Quantity) -> Outcome:
     return []
 
 
+RATE_ONLY_RE = re.compile(r"(?:增速|增幅|增长速度|增长率)(?:达到?|为|是)?")
+
+
+def rate_of_level(st: State, q: Quantity) -> Outcome:
+    """'全年地区生产总值2207亿元，增速达14%': a rate named only by 增速/增幅, in the clause right after a named level,
+    is that level's growth."""
+    prev = st.prev
+    if q.unit != "%" or q.growth_sign or prev is None or prev.metric is None or prev.value is None \
+            or prev.growth is not None or metrics.kind(prev.metric) == "percent" or prev.q.end > q.start \
+            or not RATE_ONLY_RE.fullmatch(st.lead_raw.strip(" \u3000")) or not next_clause(st.text, prev, st.cs) \
+            or q.value is None:
+        return None
+    prev.growth, prev.growth_unit, prev.growth_q = q.value, "%", q
+    if q.high is not None:
+        prev.extra["growth_high"] = q.high
+    prev.steps.append("rate_of_level")
+    return []
+
+
 def merge_growth(st: State, q: Quantity) -> Outcome:
     """'…705.59亿元，增长6.1%': a growth without its own subject joins the figure before it."""
     return _merge_growth(st, q, st.lead, "merge_growth")
@@ -658,6 +677,7 @@ RULES: list[Callable[[State, Quantity], Outcome]] = [
     distribute,
     each_rate,
     growth_of_each,
+    rate_of_level,
     merge_growth,
     stretch_growth,
     merge_since_year,
