@@ -552,6 +552,9 @@ def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
+    if WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")) \
+            and PART_OF_YEAR_RE.search(st.text, clause_start(st.text, st.start, prev.q.start, CLAUSE_DELIMS), prev.q.start):
+        return None  # "…前三季度1.7%，全年增长3.4%": the year's rate is no growth of a quarter's figure
     if not _no_subject(lead, q.verb) and (q.unit == "%") == (prev.unit == "%"):
         return None  # "…4428美元，五年增长91.5％" / "城市化率53.2%，五年提高8.5个百分点"; not a span's change of a rate in %
     if not (_no_subject(lead, q.verb, fillers=False, span=True) or next_clause(st.text, prev, st.cs)) \
@@ -730,6 +733,24 @@ def value_added(st: State, q: Quantity, found: tuple[str, int, int] | None) -> S
     return Subject(phrase, "carry", "value_added")
 
 
+PART_OF_YEAR_RE = re.compile(f"(?:{lexicon.pattern('part_of_year')})")
+WHOLE_YEAR_LEAD_RE = re.compile(r"(?:预计)?全年(?:最终)?(?:实现|达到|为)?")
+
+
+def year_after_parts(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'全市生产总值增速从一季度-8.8%…回升到上半年-0.4%、前三季度1.7%，全年增长3.4%': the year's rate that ends a
+    series of a quarter's, a half-year's… measures what the series opens with (the words before its first part)."""
+    if found or q.unit != "%" or not WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")):
+        return None
+    first = PART_OF_YEAR_RE.search(st.text, st.start, st.cs)
+    if first is None:
+        return None
+    pieces = [p for p in re.split(r"[，,；;、]", st.text[st.start:first.start()]) if p.strip(" \u3000")]
+    if not pieces or not metrics.find(pieces[-1]):
+        return None
+    return Subject(pieces[-1], "ellipsis", "year_after_parts")
+
+
 def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'…地区生产总值，同比增长7%': a growth with no subject of its own takes the metric of the clause before."""
     text, start, cs = st.text, st.start, st.cs
@@ -791,6 +812,7 @@ SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject 
     previous_subject,
     opening_share,
     value_added,
+    year_after_parts,
     growth_of_clause_before,
     target_set_in_own_clause,
     end_of_change,
