@@ -767,9 +767,13 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
     text, start, cs, lead, prev = st.text, st.start, st.cs, st.lead, st.prev
-    if found or is_change(q) or not lead or not only_verbs(lead) or cs <= start:
+    rest = TOTAL_RE.sub("", lead)  # "…迈上新台阶，总量突破5万亿元": the total of what the clause before opens with
+    if found or is_change(q) or not lead or not (only_verbs(lead) or rest != lead and (not rest or only_verbs(rest))) \
+            or cs <= start:
         return None
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
+    if rest != lead and NEW_RE.match(strip_front(text[es:cs - 1].strip(" \u3000"))):
+        return None  # "新增上市企业数量全省第一，总数达到8家": the stock, not the additions the clause names
     if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
         return Subject(text[es:cs - 1], "ellipsis", "reached_after_subject")
     if (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
