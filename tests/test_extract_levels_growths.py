@@ -44,10 +44,12 @@ def test_respectively_pairs_listed_values_and_growths(corpus):
 
 
 def test_a_change_over_five_years_is_not_a_yearly_growth(corpus):
-    """'全体居民人均可支配收入达26421元、五年增长52.4%': the five-year change is not joined as the year's growth."""
+    """'全体居民人均可支配收入达26421元、五年增长52.4%': the five-year change joins the level as a cumulative change
+    (basis cumulative, as the labelled sets record "五年增长91.5%"), never as the year's growth."""
     got = facts_in(corpus, f"{PREFECTURES}/宿迁市/2021.md", "26421元")
     income = [f for f in got if f.metric == "disposable_income"]
-    assert income and all(f.growth is None for f in income)
+    assert income and all(f.basis == "cumulative" for f in income if f.growth is not None)
+    assert any(f.growth is not None and abs(f.growth - 52.4) < 1e-6 for f in income)
 
 
 def test_growths_against_another_base_year_stay_apart(corpus):

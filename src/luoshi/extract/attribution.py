@@ -60,6 +60,7 @@ AMOUNT_END_RE = re.compile(r"(?:值|额|收入|投资|量|数|人次)$")  # "地
 SHARE_OR_RATE_RE = re.compile(r"占|比|率|增速|增幅|增长速度")  # a borrowed tail that changes what is measured
 RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
 SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
+SPAN_LEAD_RE = re.compile(r"^(?:过去|近)?[两三四五六七八九十]年(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
                            r"|增速|增幅|较上年|，|,)")
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
@@ -267,9 +268,11 @@ def qualifies_next(st: State, q: Quantity) -> bool:
 def track_group(st: State, q: Quantity) -> None:
     """Open, keep or close the 分别 list before q is attributed."""
     text, i = st.text, st.i
-    if ("分别" in text[st.wide:q.start] or (not st.group and len(run := changes_from(text, st.quantities, i)) >= 2
-                                             and all(c.unit == "%" for c in run))) \
-            and (_no_subject(st.subject) and not OTHER_BASE_RE.search(st.before(q)) or since_year(st.subject, q)) \
+    if ("分别" in text[st.wide:q.start] or (len(run := changes_from(text, st.quantities, i)) >= 2
+                                             and all(c.unit == "%" for c in run)
+                                             and (not st.group or paired_run(st, run)))) \
+            and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
+                 or since_year(st.subject, q)) \
             and is_change(q) \
             and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
         # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
@@ -293,6 +296,17 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+def paired_run(st: State, run: list[Quantity]) -> bool:
+    """'…分别达到5380.1元和2453元，比上年增长3.6%和7%': a run of changes after the figures of a 分别 list, as many
+    as they are and none of them with a growth yet, pairs with them in order."""
+    return len(run) == len(st.group_values) > len(st.group_growths) and all(v.growth is None for v in st.group_values)
+
+
+def rates_only(text: str, quantities: list[Quantity], i: int) -> bool:
+    """The run of changes from quantities[i] is of rates (%, points): one a span may lead ("五年分别增长1倍和64.2％")."""
+    return all(c.unit in ("%", "个百分点") for c in changes_from(text, quantities, i))
 
 
 SUBJECT_VERB_RE = re.compile(r"跨|达到|达|突破|超过|迈上|站上|实现|增长|分别")
@@ -400,7 +414,8 @@ def distribute(st: State, q: Quantity) -> Outcome:
     probe = Draft(q, None, "")
     fill_numbers(probe, q)
     values = st.group_values
-    if probe.growth is not None and values and EACH_RE.fullmatch(st.lead) and st.group_growth_i == 0 \
+    if probe.growth is not None and values and st.lead.startswith("均") and _no_subject(st.lead) \
+            and st.group_growth_i == 0 \
             and len(changes_from(st.text, st.quantities, st.i)) == 1:
         for target in values:  # "分别达到14000元和3700元，均增长15％左右": one growth for each figure
             if target.growth is None:
@@ -451,6 +466,52 @@ def since_year(lead: str, q: Quantity) -> bool:
     return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(lead))
 
 
+FROM_TO_RE = re.compile(r"(?:由|从)[^，,；;。]{0,30}?(?:增加|增长|提高|提升|上升|扩大)(?:到|至)")
+
+
+def growth_of_each(st: State, q: Quantity) -> Outcome:
+    """'外贸出口完成131.6亿美元，实际利用外资36亿美元，均比上年增长0.6%': one growth with no subject but 均, after
+    figures of their own clauses, is the growth of each of them."""
+    if st.group or q.unit != "%" or not q.growth_sign or not st.lead.startswith("均") or not _no_subject(st.lead) \
+            or len(changes_from(st.text, st.quantities, st.i)) != 1:
+        return None
+    figures: list[Draft] = []
+    for d in reversed(later_figures(st.drafts, q)):  # back from the growth, within its run of clauses
+        after = st.text[d.q.end:(figures[0].q.start if figures else q.start)]
+        if d.q.end > st.cs or d.unit == "%" or any(c in "；;" for c in after) or "其中" in after:
+            break  # a rate, a clause of its own, or the whole before 其中 (its parts are what 均 lists)
+        figures.insert(0, d)
+    if len(figures) < 2 or FROM_TO_RE.search(st.text, st.start, q.start):
+        return None  # "由6035亿元增加到12464亿元…，均增长1倍以上": changes over years, not last year's
+    probe = Draft(q, None, "")
+    fill_numbers(probe, q)
+    if probe.growth is None:
+        return None
+    for d in figures:
+        d.growth, d.growth_unit, d.growth_q = probe.growth, probe.growth_unit, q
+        d.steps.append("growth_of_each")
+    return []
+
+
+RATE_ONLY_RE = re.compile(r"(?:增速|增幅|增长速度|增长率)(?:达到?|为|是)?")
+
+
+def rate_of_level(st: State, q: Quantity) -> Outcome:
+    """'全年地区生产总值2207亿元，增速达14%': a rate named only by 增速/增幅, in the clause right after a named level,
+    is that level's growth."""
+    prev = st.prev
+    if q.unit != "%" or q.growth_sign or prev is None or prev.metric is None or prev.value is None \
+            or prev.growth is not None or metrics.kind(prev.metric) == "percent" or prev.q.end > q.start \
+            or not RATE_ONLY_RE.fullmatch(st.lead_raw.strip(" \u3000")) or not next_clause(st.text, prev, st.cs) \
+            or q.value is None:
+        return None
+    prev.growth, prev.growth_unit, prev.growth_q = q.value, "%", q
+    if q.high is not None:
+        prev.extra["growth_high"] = q.high
+    prev.steps.append("rate_of_level")
+    return []
+
+
 def merge_growth(st: State, q: Quantity) -> Outcome:
     """'…705.59亿元，增长6.1%': a growth without its own subject joins the figure before it."""
     return _merge_growth(st, q, st.lead, "merge_growth")
@@ -462,12 +523,41 @@ def merge_since_year(st: State, q: Quantity) -> Outcome:
     return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q) else None
 
 
-def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
-    prev = st.prev
-    if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
-            or not _no_subject(lead, q.verb):
+ASIDE_RE = re.compile(r"(?:净增加?|增加(?!值)|多增|恢复(?:至|到)|相当于|折合|突破|超过)")
+
+
+def past_aside(st: State) -> Draft | None:
+    """'地区生产总值770亿元，净增129亿元，增长16.5%' / '…2120.86亿元，恢复至2019年的105.3%，增长10.8%' /
+    '全省生产总值62164亿元、突破1万亿美元，比上年增长8.5%': a figure with no metric of its own right after a named
+    level, in a clause that only adds to it (an increment, a ratio, the level in another unit), is an aside: the
+    growth after it is the named level's."""
+    if len(st.drafts) < 2:
         return None
-    if not (_no_subject(lead, q.verb, fillers=False) or next_clause(st.text, prev, st.cs)) \
+    aside, level = st.drafts[-1], st.drafts[-2]
+    increment = bool(aside.q.growth_sign) and aside.q.unit not in ("%", "个百分点")  # "净增129亿元"
+    if aside.metric is not None and not increment or aside.growth is not None or level.metric is None \
+            or level.value is None \
+            or level.growth is not None or level.q.end > aside.q.start:
+        return None
+    between = st.text[level.q.end:aside.q.start]
+    words = BOUND_WORD_RE.sub("", between.strip(" \u3000")).lstrip("，,、").strip(" \u3000")
+    if len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words) \
+            or not ASIDE_RE.match(words) or not delim_re("，,、").search(between):
+        return None
+    return level
+
+
+def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
+    prev = past_aside(st) or st.prev
+    if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
+            or not _no_subject(lead, q.verb, span=True):
+        return None
+    if WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")) \
+            and PART_OF_YEAR_RE.search(st.text, clause_start(st.text, st.start, prev.q.start, CLAUSE_DELIMS), prev.q.start):
+        return None  # "…前三季度1.7%，全年增长3.4%": the year's rate is no growth of a quarter's figure
+    if not _no_subject(lead, q.verb) and (q.unit == "%") == (prev.unit == "%"):
+        return None  # "…4428美元，五年增长91.5％" / "城市化率53.2%，五年提高8.5个百分点"; not a span's change of a rate in %
+    if not (_no_subject(lead, q.verb, fillers=False, span=True) or next_clause(st.text, prev, st.cs)) \
             or prev.growth is not None or prev.value is None or prev.q.end > q.start \
             or names_another(st.text, prev, st.cs) or len(changes_from(st.text, st.quantities, st.i)) != 1:
         return None
@@ -552,12 +642,16 @@ def name(st: State, q: Quantity) -> Outcome:
         if (s := finder(st, q, found)) is not None:
             subject = s
             break
+    if subject.rule in ("lead", "share") and st.i - 1 in st.starts \
+            and (m := CHANGE_FROM_RE.match(subject.phrase)) and metrics.find(m.group(1)):
+        subject = subject._replace(phrase=m.group(1))  # "…占规模以上工业比重由18.2％提高到27％": the name before 由
     whole = st.before(q)
     subjects = None
     each = list(EACH_RE.finditer(whole))
-    if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()]
-                                            or urban_and_rural(strip_front(whole[:each[-1].start()]))):
-        subjects = split_subjects(strip_back(strip_front(whole[:each[-1].start()])))
+    listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
+    if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_and_rural(listed)
+                                            or each_named(listed)):
+        subjects = split_subjects(listed)
     out = []
     for phrase in subjects or [subject.phrase]:
         d = make_draft(text, q, phrase, subject.rule if not subjects else "distribute", st.lead_raw, st.end, prev,
@@ -571,6 +665,13 @@ def name(st: State, q: Quantity) -> Outcome:
     return out
 
 
+def each_named(listed: str) -> bool:
+    """'工业增加值和社会消费品零售总额均突破1万亿元': items joined by 和/及/与 before 均, each naming a metric of its own."""
+    items = [s for s in ITEM_SPLIT.split(listed) if s]
+    found = [metrics.find(it) for it in items]
+    return len(items) >= 2 and all(found) and len({f[0] for f in found if f}) == len(items)
+
+
 RULES: list[Callable[[State, Quantity], Outcome]] = [
     starting_point,
     ratio_to_base,
@@ -578,6 +679,8 @@ RULES: list[Callable[[State, Quantity], Outcome]] = [
     each_of_group,
     distribute,
     each_rate,
+    growth_of_each,
+    rate_of_level,
     merge_growth,
     stretch_growth,
     merge_since_year,
@@ -630,6 +733,24 @@ def value_added(st: State, q: Quantity, found: tuple[str, int, int] | None) -> S
     return Subject(phrase, "carry", "value_added")
 
 
+PART_OF_YEAR_RE = re.compile(f"(?:{lexicon.pattern('part_of_year')})")
+WHOLE_YEAR_LEAD_RE = re.compile(r"(?:预计)?全年(?:最终)?(?:实现|达到|为)?")
+
+
+def year_after_parts(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'全市生产总值增速从一季度-8.8%…回升到上半年-0.4%、前三季度1.7%，全年增长3.4%': the year's rate that ends a
+    series of a quarter's, a half-year's… measures what the series opens with (the words before its first part)."""
+    if found or q.unit != "%" or not WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")):
+        return None
+    first = PART_OF_YEAR_RE.search(st.text, st.start, st.cs)
+    if first is None:
+        return None
+    pieces = [p for p in re.split(r"[，,；;、]", st.text[st.start:first.start()]) if p.strip(" \u3000")]
+    if not pieces or not metrics.find(pieces[-1]):
+        return None
+    return Subject(pieces[-1], "ellipsis", "year_after_parts")
+
+
 def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'…地区生产总值，同比增长7%': a growth with no subject of its own takes the metric of the clause before."""
     text, start, cs = st.text, st.start, st.cs
@@ -646,9 +767,13 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
     text, start, cs, lead, prev = st.text, st.start, st.cs, st.lead, st.prev
-    if found or is_change(q) or not lead or not only_verbs(lead) or cs <= start:
+    rest = TOTAL_RE.sub("", lead)  # "…迈上新台阶，总量突破5万亿元": the total of what the clause before opens with
+    if found or is_change(q) or not lead or not (only_verbs(lead) or rest != lead and (not rest or only_verbs(rest))) \
+            or cs <= start:
         return None
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
+    if rest != lead and NEW_RE.match(strip_front(text[es:cs - 1].strip(" \u3000"))):
+        return None  # "新增上市企业数量全省第一，总数达到8家": the stock, not the additions the clause names
     if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
         return Subject(text[es:cs - 1], "ellipsis", "reached_after_subject")
     if (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
@@ -691,6 +816,7 @@ SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject 
     previous_subject,
     opening_share,
     value_added,
+    year_after_parts,
     growth_of_clause_before,
     target_set_in_own_clause,
     end_of_change,
@@ -908,11 +1034,14 @@ def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
     return bool(lead) and only_verbs(lead) and len(between) <= 8 and not any(c in "；;。" for c in between)
 
 
-def _no_subject(lead: str, verb: str | None = None, fillers: bool = True) -> bool:
+def _no_subject(lead: str, verb: str | None = None, fillers: bool = True, span: bool = False) -> bool:
     """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比") or, before an average, its span
-    ("五年年均增长"; not "五年增长52.4%", a change over five years): the growth has no subject of its own."""
+    ("五年年均增长"); with `span`, also the span of a change over years ("…4428美元，五年增长91.5％": the change of
+    the level before it, cumulative): the growth has no subject of its own."""
     if verb and verb.startswith(("年均", "平均")) or "年均" in lead or "平均" in lead:
         lead = SPAN_RE.sub("", lead)
+    if span:
+        lead = SPAN_LEAD_RE.sub("", lead)
     rest = NO_SUBJECT_RE.sub("", COMPARABLE_RE.sub("", lead))
     return len(rest) <= 1 or (fillers and not fillers_re().sub("", rest))  # "…突破10亿元，力争翻一番": 力争 names nothing
 

@@ -156,7 +156,18 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             continue
         _attach_context(text, q, start)
         out.append(q)
-    return out
+    for m in BARE_INDEX_RE.finditer(text, start, end):  # "居民消费价格指数为104": an index with no unit
+        q = Quantity(m.start("n"), m.end("n"), m.group("n"), _num(m.group("n")), "%")
+        if q.value is not None and not any(o.start < q.end and q.start < o.end for o in out):
+            _attach_context(text, q, start)
+            out.append(q)
+    return sorted(out, key=lambda q: q.start)
+
+
+# "居民消费价格指数为104" / "价格总指数控制在103.5左右": a price index (last year = 100) written without %; read as % so
+# that extract.attribution.index_as_change makes it the change (4 %)
+BARE_INDEX_RE = re.compile(r"价格(?:总)?指数(?:为|是|达到?|上升到|控制在|调控在|保持在)?(?P<n>1[0-2][0-9](?:\.[0-9]+)?)"
+                           r"(?![0-9０-９.．%％点个亿万])")
 
 
 def _people(m: re.Match) -> Quantity | None:
