@@ -25,12 +25,12 @@ KEY = ("metric", "value", "unit", "growth", "growth_unit", "bound", "status", "p
 
 
 def blind() -> set[str]:
-    """Corpus-relative paths of the reports being labelled blind (eval/stratified): never read, never shown."""
-    stratified = ROOT / "eval" / "stratified" / "sample.tsv"
-    if not stratified.exists():
-        return set()
-    with stratified.open(encoding="utf-8") as f:
-        return {row["file"] for row in csv.DictReader(f, delimiter="\t")}
+    """Corpus-relative paths of the reports drawn for blind labelling (eval/stratified/sample*.tsv)."""
+    out: set[str] = set()
+    for stratified in sorted((ROOT / "eval" / "stratified").glob("sample*.tsv")):
+        with stratified.open(encoding="utf-8") as f:
+            out |= {row["file"] for row in csv.DictReader(f, delimiter="\t")}
+    return out
 
 
 def labelled() -> set[str]:
@@ -49,10 +49,10 @@ def sample(n: int, seed: int) -> list[Path]:
 
 
 def facts(path: str) -> dict[str, Counter]:
-    """source -> multiset of facts (the fields that make a fact's meaning, and its metric text); the blind set is
-    left out, so a diff of a whole-corpus run shows nothing of it."""
+    """source -> multiset of facts (the fields that make a fact's meaning, and its metric text); every labelled
+    report is left out, so a diff of a whole-corpus run shows only reports no labelled set scores."""
     out: dict[str, Counter] = {}
-    hidden = tuple(blind())
+    hidden = tuple(p for p in labelled() if p)
     with open(path, encoding="utf-8") as f:
         for line in f:
             record = json.loads(line)
