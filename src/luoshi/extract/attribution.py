@@ -949,8 +949,34 @@ def split_subjects(subject: str) -> list[str] | None:
                 and own[0] == other[0] \
                 and AMOUNT_END_RE.search(it) and not SHARE_OR_RATE_RE.search(named[len(it):]):
             named = it  # "地区生产总值、…规上工业增加值": the item names its metric, no tail borrowed
-        out.append(named or WHOLE_SUBJECT + subject)
+        out.append(named or listed_name(it, last) or WHOLE_SUBJECT + subject)
     return [*out, borrowed_head(items[0], last)]
+
+
+# an item that names a measure of its own ("能耗、水耗和二氧化碳排放", "研发投入、高新技术产业增加值", "…项目占比") borrows
+# no tail; not 量: "化学需氧量" is what is emitted, "化学需氧量排放量" the measure
+ITEM_MEASURE_RE = re.compile(r"(?:值|额|收入|投资|投入|数|人次|耗|率|规模|总量|产量|用[水电气]量)$|占")
+ORDINAL_RE = re.compile(r"第?[一二三四五六七八九]次?")  # "一、二、三产业增加值", "第一、第二、第三产业"
+ORDINAL_HEAD_RE = re.compile(r"第?[一二三四五六七八九]")
+
+
+@cache
+def _shared_tail_re() -> re.Pattern:
+    return re.compile(f"(?:{lexicon.pattern('shared_tails')})$")
+
+
+def listed_name(item: str, last: str) -> str | None:
+    """The name of a listed item that names no metric, written whole: '一、二、三产业增加值' -> 一产业增加值 (an ordinal
+    takes the words after the last item's ordinal); '化学需氧量、二氧化硫排放量' -> 化学需氧量排放量 and '一产、二产、三产
+    增加值' -> 一产增加值 (the measure word the last item ends with, unless the item ends with one of its own: '商品零售
+    价格和居民消费价格'). None when the last item ends with no measure word (the list is no list of measures) or is a
+    share ("…占生产总值比重")."""
+    if ORDINAL_RE.fullmatch(item) and (head := ORDINAL_HEAD_RE.match(last)) and len(last) > head.end():
+        return item + last[head.end():]
+    tail = _shared_tail_re().search(last)
+    if tail is None or len(last) == len(tail.group()) or "占" in last:
+        return None  # "新兴产业、服务业增加值占生产总值比重": a share of something; the list stays whole
+    return item if _shared_tail_re().search(item) or ITEM_MEASURE_RE.search(item) else item + tail.group()
 
 
 def borrowed_head(first: str, last: str) -> str:
