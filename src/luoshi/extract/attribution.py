@@ -31,7 +31,7 @@ from . import lexicon, metrics
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
 from .tables import rows
-from .vetoes import OTHER_BASE_RE, checked_metric
+from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
 ITEM_SPLIT = re.compile(r"[、和及与]")
 LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
@@ -475,11 +475,24 @@ def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     fill_numbers(probe, q)
     if probe.growth is None:
         return None
+    prev = level_before_increment(st, prev)
     prev.growth, prev.growth_unit, prev.growth_q = probe.growth, probe.growth_unit, q
     if probe.high is not None:
         prev.extra["growth_high"] = probe.high
     prev.steps.append(step)
     return []
+
+
+def level_before_increment(st: State, prev: Draft) -> Draft:
+    """'投资完成4314亿元，比上年增加673亿元，增长18.5％': a rate after an amount added is the growth of the level
+    given just before the amount, when that level is of the same metric and has no growth yet."""
+    if not is_increment(prev) or len(st.drafts) < 2:
+        return prev
+    level = st.drafts[-2]
+    if level.q.end <= prev.q.start and level.metric and level.metric == prev.metric and level.growth is None \
+            and level.value is not None and not is_increment(level):
+        return level
+    return prev
 
 
 def ratio_to_base(st: State, q: Quantity) -> Outcome:
