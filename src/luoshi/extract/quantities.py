@@ -51,6 +51,10 @@ PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P
                        r"(?P<who>(?:(?!以上|以下|左右|人口)[\u4e00-\u9fff]){1,6}?)人口")
 # "新增户籍人口1.5万以上", "减少贫困人口29.9万": a count of people after 人口, written without 人
 PEOPLE_AFTER_RE = re.compile(rf"(?<=人口)(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?![\u4e00-\u9fff]*?[人户])")
+# "居民消费价格指数控制在103左右", "商品零售价格指数101": a price index written as an index (last year = 100) is the
+# change in % (103 -> 3%); only a bare figure between 80 and 130 right after the index's name and a verb of setting
+INDEX_LEAD_RE = re.compile(r"价格(?:总)?指数(?:[（(][\u4e00-\u9fff]{1,6}[）)])?(?:控制在|调控在|保持在|稳定在|为)?[ \u3000]?\Z")
+INDEX_RE = re.compile(r"(?<![0-9.])(?P<n>(?:[89][0-9]|1[0-2][0-9]|130)(?:\.[0-9]{1,2})?)(?![0-9.%％‰]|[ \u3000]?(?:万|亿|千|元|个|年|点))")
 ROUND_AMOUNT = {"百亿", "千亿", "万亿", "百万", "千万"}  # "突破千亿元": a round amount written without a digit
 ROUND_BEFORE = re.compile(r"(?:突破|超过|达到)\Z")  # not 过/超: "过百亿元产业" names a class of firms
 ARABIC_START = re.compile(r"[0-9０-９]")
@@ -140,6 +144,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         if c.start() < resume:
             continue
         m = QUANTITY_RE.match(text, c.start(), end)
+        if m is None and (q := _index(text, c.start(), end, start)) is not None:
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
         if m is None:
             p = PEOPLE_RE.match(text, c.start(), end) or PEOPLE_AFTER_RE.match(text, c.start(), end)
             q = _people(p) if p else None
@@ -157,6 +166,14 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         _attach_context(text, q, start)
         out.append(q)
     return out
+
+
+def _index(text: str, pos: int, end: int, floor: int) -> Quantity | None:
+    """A price index written as an index ("居民消费价格指数103左右"): its change in % (3%)."""
+    m = INDEX_RE.match(text, pos, end)
+    if m is None or not INDEX_LEAD_RE.search(text, max(floor, pos - 16), pos):
+        return None
+    return Quantity(m.start(), m.end(), m.group(), Decimal(m.group("n")) - 100, "%")
 
 
 def _people(m: re.Match) -> Quantity | None:
