@@ -166,6 +166,12 @@ def scope_of(lead: str, metric_start: int) -> str | None:
     return None
 
 
+@cache
+def _price_rate_re() -> re.Pattern:
+    """A subject that names a price level ("商品零售价格(总水平)", "零售物价指数上涨幅度"): its change is its figure."""
+    return re.compile(f"(?:{lexicon.pattern('price_words')})(?:涨幅|上涨幅度|涨幅度)?$")
+
+
 def fill_numbers(d: Draft, q: Quantity) -> None:
     """Decide whether q is the figure's level (value) or a change of it (growth)."""
     kind = metrics.kind(d.metric)
@@ -174,8 +180,10 @@ def fill_numbers(d: Draft, q: Quantity) -> None:
         d.growth_q = q
         return
     if q.growth_sign and not q.level_verb and (q.unit == "%" or q.times):
-        if kind == "percent" and (q.verb in LEVEL_VERBS_FOR_RATES or q.verb is None
-                                  or d.metric in metrics.change_rates()):  # "居民消费价格下降0.9%" -> -0.9 %
+        if (kind == "percent" and (q.verb in LEVEL_VERBS_FOR_RATES or q.verb is None
+                                   or d.metric in metrics.change_rates())) \
+                or (d.metric is None and q.unit == "%" and _price_rate_re().search(d.metric_text)):
+            # "居民消费价格下降0.9%" -> -0.9 %; "商品零售价格涨幅控制在3%": a price named by no metric is a rate too
             d.value, d.unit, d.high = q.value, "%", q.high
             return
         d.growth, d.growth_unit, d.high = q.value, "%", q.high
@@ -400,6 +408,12 @@ def distribute(st: State, q: Quantity) -> Outcome:
     probe = Draft(q, None, "")
     fill_numbers(probe, q)
     values = st.group_values
+    if probe.growth is not None and values and len(values) < len(st.group):
+        phrase = st.group[len(values)].removeprefix(WHOLE_SUBJECT)
+        rate = Draft(q, (named := metrics.find(phrase)) and named[0], phrase)
+        fill_numbers(rate, q)
+        if rate.growth is None:  # "商品零售价格和居民消费价格涨幅分别控制在3%和5%": the next subject's own rate
+            probe = rate
     if probe.growth is not None and values and EACH_RE.fullmatch(st.lead) and st.group_growth_i == 0 \
             and len(changes_from(st.text, st.quantities, st.i)) == 1:
         for target in values:  # "分别达到14000元和3700元，均增长15％左右": one growth for each figure
@@ -643,6 +657,9 @@ def value_added(st: State, q: Quantity, found: tuple[str, int, int] | None) -> S
     return Subject(phrase, "carry", "value_added")
 
 
+ADJUSTMENT_RE = re.compile(r"扣除|剔除")  # "扣除零售物价上升因素，实际增长7.2%": the price named is taken out, not measured
+
+
 def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'…地区生产总值，同比增长7%': a growth with no subject of its own takes the metric of the clause before."""
     text, start, cs = st.text, st.start, st.cs
@@ -650,7 +667,7 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
         return None
     if cs > start:
         earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs]
-        if metrics.find(earlier):
+        if metrics.find(earlier) and not ADJUSTMENT_RE.match(earlier.lstrip(" \u3000")):
             return Subject(earlier, "ellipsis", "growth_of_clause_before")
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
