@@ -48,7 +48,7 @@ _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("re
                       reverse=True)
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
-PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])[\u4e00-\u9fff]*人口$")
+PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])(?:以上|多)?(?P<who>[\u4e00-\u9fff]*人口)$")  # "85万以上贫困人口"
 CHANGE_FROM_RE = re.compile(r"(.*?)(?:由|从)")  # the words before the start of a change, if any
 START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
 REACH_TO_RE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|降|升)(?:到|至)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?")
@@ -781,7 +781,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
     people = PEOPLE_NOUN_RE.search(q.value_text)
     if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
-        trail = people.group() + (trail if not TRAIL_STOP.match(trail) else "")
+        trail = people.group("who") + (trail if not TRAIL_STOP.match(trail) else "")
     verbs_only = only_verbs(phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
     if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):

@@ -46,8 +46,9 @@ QUANTITY_RE = re.compile(
     rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
 )
 
-# "解决40.5万农村人口饮水安全问题": a count of people with the people named between the multiplier and 人口
-PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)"
+# "解决40.5万农村人口饮水安全问题", "实现85万以上贫困人口脱贫": a count of people with the people named between the
+# multiplier (and its bound) and 人口
+PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?P<over>以上|多)?"
                        r"(?P<who>(?:(?!以上|以下|左右|人口)[\u4e00-\u9fff]){1,6}?)人口")
 # "新增户籍人口1.5万以上", "减少贫困人口29.9万": a count of people after 人口, written without 人
 PEOPLE_AFTER_RE = re.compile(rf"(?<=人口)(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?![\u4e00-\u9fff]*?[人户])")
@@ -181,7 +182,10 @@ def _people(m: re.Match) -> Quantity | None:
     if not ARABIC_START.match(n1) and not _chinese_ok(n1):
         return None
     value = _num(n1)
-    return None if value is None else Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m1")], "人")
+    if value is None:
+        return None
+    bound = "min" if m.groupdict().get("over") else "exact"
+    return Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m1")], "人", bound=bound)
 
 
 def _build(m: re.Match) -> Quantity | None:
