@@ -33,7 +33,7 @@ from .quantities import PREFIX_RE, Quantity
 from .tables import rows
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
-ITEM_SPLIT = re.compile(r"[、和及与]")
+ITEM_SPLIT = re.compile(r"[、和与]|(?<!普)及(?!时)")  # not the 及 of 普及率, 及时率
 LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
 JOIN_WORD_RE = re.compile(r"[和及与或]")
@@ -986,6 +986,7 @@ def split_subjects(subject: str) -> list[str] | None:
 # an item that names a measure of its own ("能耗、水耗和二氧化碳排放", "研发投入、高新技术产业增加值", "…项目占比") borrows
 # no tail; not 量: "化学需氧量" is what is emitted, "化学需氧量排放量" the measure
 ITEM_MEASURE_RE = re.compile(r"(?:值|额|收入|投资|投入|数|人次|耗|率|规模|总量|产量|用[水电气]量)$|占")
+RATE_END_RE = re.compile(r"率$")
 ORDINAL_RE = re.compile(r"第?[一二三四五六七八九]次?")  # "一、二、三产业增加值", "第一、第二、第三产业"
 ORDINAL_HEAD_RE = re.compile(r"第?[一二三四五六七八九]")
 
@@ -1003,6 +1004,8 @@ def listed_name(item: str, last: str) -> str | None:
     share ("…占生产总值比重")."""
     if ORDINAL_RE.fullmatch(item) and (head := ORDINAL_HEAD_RE.match(last)) and len(last) > head.end():
         return item + last[head.end():]
+    if RATE_END_RE.search(item) and RATE_END_RE.search(last):
+        return item  # "人口自然增长率、城镇登记失业率分别控制在8.8‰、4.3%以内": rates listed whole
     tail = _shared_tail_re().search(last)
     if tail is None or len(last) == len(tail.group()) or "占" in last:
         return None  # "新兴产业、服务业增加值占生产总值比重": a share of something; the list stays whole
