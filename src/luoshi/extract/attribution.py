@@ -288,8 +288,8 @@ def track_group(st: State, q: Quantity) -> None:
         st.starts_group = False
     elif levels_to_come(st, q):
         st.starts_group = False  # "分别增长8.6%、10%，分别达4.9万元和2.3万元": the same list, its levels now
-    elif "分别" in text[st.wide:q.start] or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end]
-                                                                             or URBAN_RURAL_RE.match(st.subject))) \
+    elif _close_stale(st, q) or "分别" in text[st.wide:q.start] \
+            or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end] or URBAN_RURAL_RE.match(st.subject))) \
             or unmarked_list(st, q):
         st.group = split_subjects(st.subject)
         if st.group is None and "分别" in text[st.wide:q.start]:
@@ -301,6 +301,15 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+def _close_stale(st: State, q: Quantity) -> bool:
+    """Close a list that words naming something else have ended ("存贷款余额分别增长8%、13%左右，制造业增加值、数字
+    经济…比重15%、37%"), so that the next list may open; always False (the opening conditions then decide)."""
+    gap = st.text[st.prev_end:max(st.prev_end, q.lead_end)]
+    if st.group and LIST_GAP_RE.sub("", gap) and st.i - 1 not in st.starts:
+        st.group = None
+    return False
 
 
 SUBJECT_VERB_RE = re.compile(r"跨|达到|达|突破|超过|迈上|站上|实现|增长|分别")
@@ -964,7 +973,7 @@ def split_subjects(subject: str) -> list[str] | None:
         return [scope + "城镇" + rest, scope + "农村" + rest]
     items = [s for s in ITEM_SPLIT.split(subject) if s]
     if len(items) < 2:
-        return None
+        return contracted(subject)
     last = items[-1]
     tail_m = SHARED_TAIL_RE.search(last)
     out = []
@@ -1010,6 +1019,21 @@ def listed_name(item: str, last: str) -> str | None:
     if tail is None or len(last) == len(tail.group()) or "占" in last:
         return None  # "新兴产业、服务业增加值占生产总值比重": a share of something; the list stays whole
     return item if _shared_tail_re().search(item) or ITEM_MEASURE_RE.search(item) else item + tail.group()
+
+
+@cache
+def _contractions() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted(((r[0], tuple(r[1].split("|"))) for r in rows("contracted_lists.tsv")),
+                        key=lambda r: -len(r[0])))
+
+
+def contracted(subject: str) -> list[str] | None:
+    """'金融机构存贷款余额' -> 金融机构存款余额, 金融机构贷款余额; '三次产业增加值' -> 第一产业增加值, …: one word that names
+    several subjects (data/contracted_lists.tsv), each with the words around it."""
+    for word, parts in _contractions():
+        if (k := subject.find(word)) >= 0:
+            return [subject[:k] + p + subject[k + len(word):] for p in parts]
+    return None
 
 
 def borrowed_head(first: str, last: str) -> str:
