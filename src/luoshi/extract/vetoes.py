@@ -19,6 +19,7 @@ from . import metrics
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern
 from .quantities import Quantity, scan
+from .tables import rows
 from .status import DEADLINE_RE, reviewed_year
 
 SHARE_WORD_RE = re.compile(pattern("share_words"))
@@ -255,11 +256,17 @@ def increment(s: Seen) -> bool:
     return True
 
 
+# comparability wording (data/comparability.txt) opening an aside: the figure in it is the metric's own
+COMPARABLE_OPEN_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
+
+
 def aside(s: Seen) -> bool:
     """'一般公共预算收入增长11.1%（州直增长13%、…）': a figure inside an aside after the name is a part's."""
     phrase = metrics.normalise(s.d.metric_text)
     found = metrics.find(phrase)
     rest = phrase[found[2]:] if found else ""
+    if rest.count("(") > rest.count(")") and COMPARABLE_OPEN_RE.match(rest[rest.rfind("(") + 1:]):
+        return False  # "一般公共预算收入增长5%（同口径增长8%）": the same metric on a comparable basis, no part
     return rest.count("(") > rest.count(")")
 
 
