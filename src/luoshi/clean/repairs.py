@@ -485,6 +485,24 @@ def fix_ideographic_decimal(text: str) -> RepairResult:
             out.edits.append(Edit(i, i + 1, ".", "decimal_point"))
     return out
 
+# "控制在4％。以内", "7％o以内", "14‰o以内", "8.53％。。": an OCR'd ‰ (its small circle read as 。, o or 0 beside the
+# sign). Only before a bound word that no sentence opens with (以内, 以下, 左右; not 以上: "…30%。以上指标") or before
+# the sentence's own full stop ("％。。"): in the corpus these are population, birth and crime rates, all per mille.
+_BOUND_END = r"(?:以内|以下|左右)(?:[，。；、,;）)\s]|\Z)"  # the bound word closes the clause: not "以内容为…"
+_PERMILLE = re.compile(rf"[%％](?:。(?={_BOUND_END}|。)|[o0](?={_BOUND_END}|以上|[，。；]))|‰[o0](?={_BOUND_END}|以上|[，。；])")
+
+
+def fix_split_permille(text: str) -> RepairResult:
+    """A per-mille sign an OCR split in two ("4％。以内" → "4‰以内"), after a number."""
+    out = RepairResult()
+    if "%" not in text and "％" not in text and "‰" not in text:
+        return out
+    for m in _PERMILLE.finditer(text):
+        if m.start() and text[m.start() - 1].isdigit():
+            out.edits.append(Edit(m.start(), m.end(), "‰", "permille"))
+    return out
+
+
 RepairFn = Callable[[str], RepairResult]
 
 # applied in this order; each sees the text as the previous one left it
@@ -501,6 +519,7 @@ REPAIRS: list[tuple[str, RepairFn]] = [
     ("fullwidth", fix_fullwidth_alnum),
     ("ocr_digit", fix_ocr_digits),  # after fullwidth: "２Ｏ０５年" is "2O05年" by then
     ("decimal_point", fix_ideographic_decimal),
+    ("permille", fix_split_permille),  # after fullwidth and decimal_point: "4.76％。。" is "4.76%。。" by then
     ("circle_zero", fix_circle_zero),
 ]
 

@@ -31,9 +31,9 @@ from . import lexicon, metrics
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
 from .tables import rows
-from .vetoes import OTHER_BASE_RE, checked_metric
+from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
-ITEM_SPLIT = re.compile(r"[、和及与]")
+ITEM_SPLIT = re.compile(r"[、和与]|(?<!普)及(?!时)")  # not the 及 of 普及率, 及时率
 LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
 JOIN_WORD_RE = re.compile(r"[和及与或]")
@@ -48,7 +48,7 @@ _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("re
                       reverse=True)
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
-PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])[\u4e00-\u9fff]*人口$")
+PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])(?:以上|多)?(?P<who>[\u4e00-\u9fff]*人口)$")  # "85万以上贫困人口"
 CHANGE_FROM_RE = re.compile(r"(.*?)(?:由|从)")  # the words before the start of a change, if any
 START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
 REACH_TO_RE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|降|升)(?:到|至)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?")
@@ -167,6 +167,12 @@ def scope_of(lead: str, metric_start: int) -> str | None:
     return None
 
 
+@cache
+def _price_rate_re() -> re.Pattern:
+    """A subject that names a price level ("商品零售价格(总水平)", "零售物价指数上涨幅度"): its change is its figure."""
+    return re.compile(f"(?:{lexicon.pattern('price_words')})(?:涨幅|上涨幅度|涨幅度)?$")
+
+
 def fill_numbers(d: Draft, q: Quantity) -> None:
     """Decide whether q is the figure's level (value) or a change of it (growth)."""
     kind = metrics.kind(d.metric)
@@ -175,8 +181,10 @@ def fill_numbers(d: Draft, q: Quantity) -> None:
         d.growth_q = q
         return
     if q.growth_sign and not q.level_verb and (q.unit == "%" or q.times):
-        if kind == "percent" and (q.verb in LEVEL_VERBS_FOR_RATES or q.verb is None
-                                  or d.metric in metrics.change_rates()):  # "居民消费价格下降0.9%" -> -0.9 %
+        if (kind == "percent" and (q.verb in LEVEL_VERBS_FOR_RATES or q.verb is None
+                                   or d.metric in metrics.change_rates())) \
+                or (d.metric is None and q.unit == "%" and _price_rate_re().search(d.metric_text)):
+            # "居民消费价格下降0.9%" -> -0.9 %; "商品零售价格涨幅控制在3%": a price named by no metric is a rate too
             d.value, d.unit, d.high = q.value, "%", q.high
             return
         d.growth, d.growth_unit, d.high = q.value, "%", q.high
@@ -283,8 +291,8 @@ def track_group(st: State, q: Quantity) -> None:
         st.starts_group = False
     elif levels_to_come(st, q):
         st.starts_group = False  # "分别增长8.6%、10%，分别达4.9万元和2.3万元": the same list, its levels now
-    elif "分别" in text[st.wide:q.start] or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end]
-                                                                             or URBAN_RURAL_RE.match(st.subject))) \
+    elif _close_stale(st, q) or "分别" in text[st.wide:q.start] \
+            or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end] or URBAN_RURAL_RE.match(st.subject))) \
             or unmarked_list(st, q):
         st.group = split_subjects(st.subject)
         if st.group is None and "分别" in text[st.wide:q.start]:
@@ -307,6 +315,15 @@ def paired_run(st: State, run: list[Quantity]) -> bool:
 def rates_only(text: str, quantities: list[Quantity], i: int) -> bool:
     """The run of changes from quantities[i] is of rates (%, points): one a span may lead ("五年分别增长1倍和64.2％")."""
     return all(c.unit in ("%", "个百分点") for c in changes_from(text, quantities, i))
+
+
+def _close_stale(st: State, q: Quantity) -> bool:
+    """Close a list that words naming something else have ended ("存贷款余额分别增长8%、13%左右，制造业增加值、数字
+    经济…比重15%、37%"), so that the next list may open; always False (the opening conditions then decide)."""
+    gap = st.text[st.prev_end:max(st.prev_end, q.lead_end)]
+    if st.group and LIST_GAP_RE.sub("", gap) and st.i - 1 not in st.starts:
+        st.group = None
+    return False
 
 
 SUBJECT_VERB_RE = re.compile(r"跨|达到|达|突破|超过|迈上|站上|实现|增长|分别")
@@ -414,6 +431,12 @@ def distribute(st: State, q: Quantity) -> Outcome:
     probe = Draft(q, None, "")
     fill_numbers(probe, q)
     values = st.group_values
+    if probe.growth is not None and values and len(values) < len(st.group):
+        phrase = st.group[len(values)].removeprefix(WHOLE_SUBJECT)
+        rate = Draft(q, (named := metrics.find(phrase)) and named[0], phrase)
+        fill_numbers(rate, q)
+        if rate.growth is None:  # "商品零售价格和居民消费价格涨幅分别控制在3%和5%": the next subject's own rate
+            probe = rate
     if probe.growth is not None and values and st.lead.startswith("均") and _no_subject(st.lead) \
             and st.group_growth_i == 0 \
             and len(changes_from(st.text, st.quantities, st.i)) == 1:
@@ -565,11 +588,24 @@ def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     fill_numbers(probe, q)
     if probe.growth is None:
         return None
+    prev = level_before_increment(st, prev)
     prev.growth, prev.growth_unit, prev.growth_q = probe.growth, probe.growth_unit, q
     if probe.high is not None:
         prev.extra["growth_high"] = probe.high
     prev.steps.append(step)
     return []
+
+
+def level_before_increment(st: State, prev: Draft) -> Draft:
+    """'投资完成4314亿元，比上年增加673亿元，增长18.5％': a rate after an amount added is the growth of the level
+    given just before the amount, when that level is of the same metric and has no growth yet."""
+    if not is_increment(prev) or len(st.drafts) < 2:
+        return prev
+    level = st.drafts[-2]
+    if level.q.end <= prev.q.start and level.metric and level.metric == prev.metric and level.growth is None \
+            and level.value is not None and not is_increment(level):
+        return level
+    return prev
 
 
 def ratio_to_base(st: State, q: Quantity) -> Outcome:
@@ -751,6 +787,9 @@ def year_after_parts(st: State, q: Quantity, found: tuple[str, int, int] | None)
     return Subject(pieces[-1], "ellipsis", "year_after_parts")
 
 
+ADJUSTMENT_RE = re.compile(r"扣除|剔除")  # "扣除零售物价上升因素，实际增长7.2%": the price named is taken out, not measured
+
+
 def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'…地区生产总值，同比增长7%': a growth with no subject of its own takes the metric of the clause before."""
     text, start, cs = st.text, st.start, st.cs
@@ -758,7 +797,7 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
         return None
     if cs > start:
         earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs]
-        if metrics.find(earlier):
+        if metrics.find(earlier) and not ADJUSTMENT_RE.match(earlier.lstrip(" \u3000")):
             return Subject(earlier, "ellipsis", "growth_of_clause_before")
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
@@ -877,7 +916,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
     people = PEOPLE_NOUN_RE.search(q.value_text)
     if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
-        trail = people.group() + (trail if not TRAIL_STOP.match(trail) else "")
+        trail = people.group("who") + (trail if not TRAIL_STOP.match(trail) else "")
     verbs_only = only_verbs(phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
     if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):
@@ -1063,7 +1102,7 @@ def split_subjects(subject: str) -> list[str] | None:
         return [scope + "城镇" + rest, scope + "农村" + rest]
     items = [s for s in ITEM_SPLIT.split(subject) if s]
     if len(items) < 2:
-        return None
+        return contracted(subject)
     last = items[-1]
     tail_m = SHARED_TAIL_RE.search(last)
     out = []
@@ -1078,8 +1117,52 @@ def split_subjects(subject: str) -> list[str] | None:
                 and own[0] == other[0] \
                 and AMOUNT_END_RE.search(it) and not SHARE_OR_RATE_RE.search(named[len(it):]):
             named = it  # "地区生产总值、…规上工业增加值": the item names its metric, no tail borrowed
-        out.append(named or WHOLE_SUBJECT + subject)
+        out.append(named or listed_name(it, last) or WHOLE_SUBJECT + subject)
     return [*out, borrowed_head(items[0], last)]
+
+
+# an item that names a measure of its own ("能耗、水耗和二氧化碳排放", "研发投入、高新技术产业增加值", "…项目占比") borrows
+# no tail; not 量: "化学需氧量" is what is emitted, "化学需氧量排放量" the measure
+ITEM_MEASURE_RE = re.compile(r"(?:值|额|收入|投资|投入|数|人次|耗|率|规模|总量|产量|用[水电气]量)$|占")
+RATE_END_RE = re.compile(r"率$")
+ORDINAL_RE = re.compile(r"第?[一二三四五六七八九]次?")  # "一、二、三产业增加值", "第一、第二、第三产业"
+ORDINAL_HEAD_RE = re.compile(r"第?[一二三四五六七八九]")
+
+
+@cache
+def _shared_tail_re() -> re.Pattern:
+    return re.compile(f"(?:{lexicon.pattern('shared_tails')})$")
+
+
+def listed_name(item: str, last: str) -> str | None:
+    """The name of a listed item that names no metric, written whole: '一、二、三产业增加值' -> 一产业增加值 (an ordinal
+    takes the words after the last item's ordinal); '化学需氧量、二氧化硫排放量' -> 化学需氧量排放量 and '一产、二产、三产
+    增加值' -> 一产增加值 (the measure word the last item ends with, unless the item ends with one of its own: '商品零售
+    价格和居民消费价格'). None when the last item ends with no measure word (the list is no list of measures) or is a
+    share ("…占生产总值比重")."""
+    if ORDINAL_RE.fullmatch(item) and (head := ORDINAL_HEAD_RE.match(last)) and len(last) > head.end():
+        return item + last[head.end():]
+    if RATE_END_RE.search(item) and RATE_END_RE.search(last):
+        return item  # "人口自然增长率、城镇登记失业率分别控制在8.8‰、4.3%以内": rates listed whole
+    tail = _shared_tail_re().search(last)
+    if tail is None or len(last) == len(tail.group()) or "占" in last:
+        return None  # "新兴产业、服务业增加值占生产总值比重": a share of something; the list stays whole
+    return item if _shared_tail_re().search(item) or ITEM_MEASURE_RE.search(item) else item + tail.group()
+
+
+@cache
+def _contractions() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted(((r[0], tuple(r[1].split("|"))) for r in rows("contracted_lists.tsv")),
+                        key=lambda r: -len(r[0])))
+
+
+def contracted(subject: str) -> list[str] | None:
+    """'金融机构存贷款余额' -> 金融机构存款余额, 金融机构贷款余额; '三次产业增加值' -> 第一产业增加值, …: one word that names
+    several subjects (data/contracted_lists.tsv), each with the words around it."""
+    for word, parts in _contractions():
+        if (k := subject.find(word)) >= 0:
+            return [subject[:k] + p + subject[k + len(word):] for p in parts]
+    return None
 
 
 def borrowed_head(first: str, last: str) -> str:

@@ -46,11 +46,16 @@ QUANTITY_RE = re.compile(
     rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
 )
 
-# "解决40.5万农村人口饮水安全问题": a count of people with the people named between the multiplier and 人口
-PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)"
+# "解决40.5万农村人口饮水安全问题", "实现85万以上贫困人口脱贫": a count of people with the people named between the
+# multiplier (and its bound) and 人口
+PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?P<over>以上|多)?"
                        r"(?P<who>(?:(?!以上|以下|左右|人口)[\u4e00-\u9fff]){1,6}?)人口")
 # "新增户籍人口1.5万以上", "减少贫困人口29.9万": a count of people after 人口, written without 人
 PEOPLE_AFTER_RE = re.compile(rf"(?<=人口)(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?![\u4e00-\u9fff]*?[人户])")
+# "居民消费价格指数控制在103左右", "商品零售价格指数101": a price index written as an index (last year = 100) is the
+# change in % (103 -> 3%); only a bare figure between 80 and 130 right after the index's name and a verb of setting
+INDEX_LEAD_RE = re.compile(r"价格(?:总)?指数(?:[（(][\u4e00-\u9fff]{1,6}[）)])?(?:控制在|调控在|保持在|稳定在|为)?[ \u3000]?\Z")
+INDEX_RE = re.compile(r"(?<![0-9.])(?P<n>(?:[89][0-9]|1[0-2][0-9]|130)(?:\.[0-9]{1,2})?)(?![0-9.%％‰]|[ \u3000]?(?:万|亿|千|元|个|年|点))")
 ROUND_AMOUNT = {"百亿", "千亿", "万亿", "百万", "千万"}  # "突破千亿元": a round amount written without a digit
 ROUND_BEFORE = re.compile(r"(?:突破|超过|达到)\Z")  # not 过/超: "过百亿元产业" names a class of firms
 ARABIC_START = re.compile(r"[0-9０-９]")
@@ -140,6 +145,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         if c.start() < resume:
             continue
         m = QUANTITY_RE.match(text, c.start(), end)
+        if m is None and (q := _index(text, c.start(), end, start)) is not None:
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
         if m is None:
             p = PEOPLE_RE.match(text, c.start(), end) or PEOPLE_AFTER_RE.match(text, c.start(), end)
             q = _people(p) if p else None
@@ -156,18 +166,15 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             continue
         _attach_context(text, q, start)
         out.append(q)
-    for m in BARE_INDEX_RE.finditer(text, start, end):  # "居民消费价格指数为104": an index with no unit
-        q = Quantity(m.start("n"), m.end("n"), m.group("n"), _num(m.group("n")), "%")
-        if q.value is not None and not any(o.start < q.end and q.start < o.end for o in out):
-            _attach_context(text, q, start)
-            out.append(q)
     return sorted(out, key=lambda q: q.start)
 
 
-# "居民消费价格指数为104" / "价格总指数控制在103.5左右": a price index (last year = 100) written without %; read as % so
-# that extract.attribution.index_as_change makes it the change (4 %)
-BARE_INDEX_RE = re.compile(r"价格(?:总)?指数(?:为|是|达到?|上升到|控制在|调控在|保持在)?(?P<n>1[0-2][0-9](?:\.[0-9]+)?)"
-                           r"(?![0-9０-９.．%％点个亿万])")
+def _index(text: str, pos: int, end: int, floor: int) -> Quantity | None:
+    """A price index written as an index ("居民消费价格指数103左右"): its change in % (3%)."""
+    m = INDEX_RE.match(text, pos, end)
+    if m is None or not INDEX_LEAD_RE.search(text, max(floor, pos - 16), pos):
+        return None
+    return Quantity(m.start(), m.end(), m.group(), Decimal(m.group("n")) - 100, "%")
 
 
 def _people(m: re.Match) -> Quantity | None:
@@ -175,7 +182,10 @@ def _people(m: re.Match) -> Quantity | None:
     if not ARABIC_START.match(n1) and not _chinese_ok(n1):
         return None
     value = _num(n1)
-    return None if value is None else Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m1")], "人")
+    if value is None:
+        return None
+    bound = "min" if m.groupdict().get("over") else "exact"
+    return Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m1")], "人", bound=bound)
 
 
 def _build(m: re.Match) -> Quantity | None:

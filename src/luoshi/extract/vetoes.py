@@ -20,6 +20,7 @@ from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern
 from .quantities import Quantity, scan
 from .status import DEADLINE_RE, reviewed_year
+from .tables import rows
 
 SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
@@ -234,12 +235,29 @@ def threshold(s: Seen) -> bool:
     return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
 
 
-def increment(s: Seen) -> bool:
-    """'比上年增加673亿元' / '增加5.7亿斤': an amount or a mass added, not the level the metric reached."""
-    d = s.d
+def is_increment(d: Draft) -> bool:
+    """The draft's figure is an amount or a mass added ("比上年增加673亿元")."""
     q: Quantity = d.q
     return bool(q.growth_sign) and not q.level_verb and d.value is not None and d.unit not in ("%", "‰") \
         and metrics.kind(d.metric) in ("currency", "mass")
+
+
+def increment(s: Seen) -> bool:
+    """'比上年增加673亿元' / '增加5.7亿斤': an amount or a mass added, not the level the metric reached. A rate given
+    with it ("农民人均纯收入增加300元左右，增长9.5％") is the metric's growth: the fact becomes that growth alone (the
+    veto fires on the amount only)."""
+    d = s.d
+    q: Quantity = d.q
+    if not is_increment(d):
+        return False
+    if d.growth_q is not None and d.growth_unit == "%" and d.growth_q.start > q.end:
+        d.q, d.growth_q, d.value, d.unit = d.growth_q, None, None, None
+        return False
+    return True
+
+
+# comparability wording (data/comparability.txt) opening an aside: the figure in it is the metric's own
+COMPARABLE_OPEN_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 
 
 def aside(s: Seen) -> bool:
@@ -247,6 +265,8 @@ def aside(s: Seen) -> bool:
     phrase = metrics.normalise(s.d.metric_text)
     found = metrics.find(phrase)
     rest = phrase[found[2]:] if found else ""
+    if rest.count("(") > rest.count(")") and COMPARABLE_OPEN_RE.match(rest[rest.rfind("(") + 1:]):
+        return False  # "一般公共预算收入增长5%（同口径增长8%）": the same metric on a comparable basis, no part
     return rest.count("(") > rest.count(")")
 
 
@@ -366,6 +386,9 @@ def apply(vetoes: list[Veto], seen: Seen) -> None:
             return
         if v.name in ("gap", "part_of_year") and growth_before is not None and d.growth_q is None:
             d.vetoed.append(v.name)  # fired on the growth only: the level keeps its metric
+            continue
+        if v.name == "increment" and growth_before is not None and d.growth_q is None:
+            d.vetoed.append(v.name)  # fired on the amount added only: the growth keeps its metric
             continue
         d.checks.append(v.name)
 
