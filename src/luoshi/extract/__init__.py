@@ -64,7 +64,9 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     facts: list[Fact] = []
     absent: list[str] = []
     seen_targets: set[tuple] = set()
-    found = [q for q in scan(text) if not any(q.start < e and s < q.end for s, e in damaged)]
+    found = scan(text)
+    if damaged:  # most reports have no damaged span: no test per quantity
+        found = [q for q in found if not any(q.start < e and s < q.end for s, e in damaged)]
     starts = [q.start for q in found]
     roles: dict[int | None, tuple[str, str]] = {}  # a section's role and heading lead, once per report
     for sent in sentences:

@@ -111,10 +111,11 @@ def relation_facts(report: Report, sentences: list[Sentence]) -> list[Fact]:
     text = report.text
     facts: list[Fact] = []
     seen: set[tuple] = set()
+    compare = _compare_re()
     for sent in sentences:
-        sentence = text[sent.start:sent.end]
-        if not _compare_re().search(sentence):
+        if not compare.search(text, sent.start, sent.end):  # words only, no anchor: the same as on the slice
             continue
+        sentence = text[sent.start:sent.end]
         index = sent.section
         role = role_of(report.sections, index)
         status = status_with_content(report, role, status_of(report, role), sentence)

@@ -106,15 +106,16 @@ def reviewed_year(report: Report) -> int | None:
 def period_of(report: Report, status: str, before: str) -> int | None:
     """The year a figure refers to. `before` is the sentence text up to the figure: a stated year there wins."""
     year = report.meta.year
+    named = "年" in before  # every year pattern needs a 年 (most words before a figure name none)
     if status in ("target", "plan"):
         deadline = None
-        for m in DEADLINE_RE.finditer(before):
+        for m in DEADLINE_RE.finditer(before) if named else ():
             deadline = int(m.group(1) or m.group(2))
         if deadline and year and year <= deadline <= year + 15:
             return deadline
         return year
     base = reviewed_year(report)
-    stated = [int(y) for y in YEAR_RE.findall(BASE_YEAR_RE.sub("", before))]
+    stated = [int(y) for y in YEAR_RE.findall(BASE_YEAR_RE.sub("", before))] if named else []
     if stated and base and base - 5 <= stated[-1] <= base:
         return stated[-1]
     return base
