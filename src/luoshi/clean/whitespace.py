@@ -55,7 +55,8 @@ _CLOSERS = "”’」』）)】"
 
 def _closed(a: str) -> bool:
     """_CLOSED.search(a), started where a match can start: a joined paragraph grows long, and a match ends at its end
-    (a note is at most 23 characters, a run of closers is what rstrip takes)."""
+    (a note is at most 23 characters, a run of closers is what rstrip takes). Callers test first that a ends with a
+    closer, as every match does."""
     return _CLOSED.search(a, max(0, min(len(a) - 23, len(a.rstrip(_CLOSERS)) - 1))) is not None
 
 
@@ -201,7 +202,7 @@ def join_lines(text: str) -> list[Edit]:
         # a line with no sentence end that stands alone ("加强政权建设，加强各族人民的大团结") is a heading, and so
         # is a short line with no punctuation at all ("名词解释")
         heading = heading or (len(b) <= 20 and _PUNCT.search(b) is None) or "\t" in b  # a table row's cells
-        alone = "\t" in lines[i] or _closed(a) or a is lines[i] and _SENTENCE_END.search(a) is None \
+        alone = "\t" in lines[i] or (a[-1] in _CLOSERS and _closed(a)) or a is lines[i] and _SENTENCE_END.search(a) is None \
             and (len(a) <= _ALONE_MAX or _NUMBERED.match(a) is not None)
         mid_sentence = not heading and not alone and (
             _STARTS_TEXT.match(b) is not None and a[-1] not in _TERMINAL and _ENDS_OPEN.match(a[-1]) is not None

@@ -49,6 +49,9 @@ def status_of(report: Report, role: str) -> str | None:
 
 def basis_of(before_growth: str, before_value: str) -> str:
     """annual, average ("年均增长7.8%") or cumulative ("累计完成…"): the clause words before each figure."""
+    if "年" not in before_growth and "年" not in before_value and "累计" not in before_growth \
+            and "累计" not in before_value:
+        return "annual"  # every average and cumulative pattern holds a 年 or 累计 (most clauses: neither)
     if AVERAGE_RE.search(before_growth):
         return "average"
     if CUMULATIVE_RE.search(before_value) or CUMULATIVE_RE.search(before_growth):
