@@ -137,11 +137,12 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     resume = start
     for c in CANDIDATE_RE.finditer(text, start, end):  # try the grammar only where a numeral run begins
-        if c.start() < resume:
+        at = c.start()
+        if at < resume:
             continue
-        m = QUANTITY_RE.match(text, c.start(), end)
+        m = QUANTITY_RE.match(text, at, end)
         if m is None:
-            p = PEOPLE_RE.match(text, c.start(), end) or PEOPLE_AFTER_RE.match(text, c.start(), end)
+            p = PEOPLE_RE.match(text, at, end) or PEOPLE_AFTER_RE.match(text, at, end)
             q = _people(p) if p else None
             if p is not None and q is not None:
                 resume = p.end()
