@@ -1,10 +1,11 @@
 """Extraction speed (MB/s of clean text, one core) on the corpus, side by side with jionlp's extract_money.
 
-    .venv/bin/python bench/bench_extract.py [--limit N]
+    .venv/bin/python bench/bench_extract.py [--limit N] [--repeat N]
 
 First the whole pipeline (`luoshi.pipeline.process`: clean, parse, extract) runs on every document read (timed);
 then extract_facts alone on the reports it made; then jionlp (a bench-only dependency: `pip install jionlp`) on the
-same clean texts, line by line, when it is installed. Every MB/s is of the same clean texts.
+same clean texts, line by line, when it is installed. Every MB/s is of the same clean texts. --repeat N times each
+of the three N times and reports the fastest by CPU time (a shared machine's noise only ever slows a run down).
 """
 
 from __future__ import annotations
@@ -48,23 +49,32 @@ def corpus_paths(limit: int | None) -> list[str]:
     return [str(p) for p in paths[:limit]]
 
 
+def best_of(repeat: int, run):
+    """(result, wall s, CPU s) of the fastest of `repeat` runs by CPU time: on a shared machine the slowest runs
+    measure the other processes, the fastest the code."""
+    best = None
+    for _ in range(repeat):
+        t, cpu = time.perf_counter(), time.process_time()
+        out = run()
+        dt, dcpu = time.perf_counter() - t, time.process_time() - cpu
+        if best is None or dcpu < best[2]:
+            best = (out, dt, dcpu)
+    assert best is not None
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--repeat", type=int, default=1, help="time each extractor this many times, report the fastest")
     args = ap.parse_args()
     docs = [d for d in read_paths(corpus_paths(args.limit)) if isinstance(d, Document)]
-    t, cpu = time.perf_counter(), time.process_time()
-    reports = [process(d) for d in docs]
-    dt, dcpu = time.perf_counter() - t, time.process_time() - cpu
+    reports, dt, dcpu = best_of(args.repeat, lambda: [process(d) for d in docs])
     mb = sum(len(r.text.encode("utf-8")) for r in reports) / 1e6
     print(f"luoshi pipeline.process: {len(reports)} reports, {mb:.1f} MB clean, "
           f"{sum(len(r.facts) for r in reports)} facts, {dt:.2f} s wall ({mb / dt:.2f} MB/s), "
           f"{dcpu:.2f} s CPU ({mb / dcpu:.2f} MB/s)")
-    t, cpu = time.perf_counter(), time.process_time()
-    n_facts = 0
-    for r in reports:
-        n_facts += len(extract_facts(r)[0])
-    dt, dcpu = time.perf_counter() - t, time.process_time() - cpu
+    n_facts, dt, dcpu = best_of(args.repeat, lambda: sum(len(extract_facts(r)[0]) for r in reports))
     print(f"luoshi extract_facts: {len(reports)} reports, {mb:.1f} MB, {n_facts} facts, "
           f"{dt:.2f} s wall ({mb / dt:.1f} MB/s), {dcpu:.2f} s CPU ({mb / dcpu:.1f} MB/s)")
     try:
@@ -72,18 +82,22 @@ def main() -> None:
     except Exception as e:  # noqa: BLE001 - a bench-only dependency may be missing or broken offline
         print(f"jionlp: not available ({type(e).__name__}: {e})")
         return
-    t, cpu = time.perf_counter(), time.process_time()
-    n_money = 0
-    budget = 30.0
-    done_mb = 0.0
-    for r in reports:
-        for line in r.text.split("\n"):
-            if line.strip():
-                n_money += len(jionlp.ner.extract_money(line))
-        done_mb += len(r.text.encode("utf-8")) / 1e6
-        if time.perf_counter() - t > budget:
-            break
-    dt, dcpu = time.perf_counter() - t, time.process_time() - cpu
+
+    def money() -> tuple[int, float]:
+        t = time.perf_counter()
+        n_money = 0
+        budget = 30.0
+        done_mb = 0.0
+        for r in reports:
+            for line in r.text.split("\n"):
+                if line.strip():
+                    n_money += len(jionlp.ner.extract_money(line))
+            done_mb += len(r.text.encode("utf-8")) / 1e6
+            if time.perf_counter() - t > budget:
+                break
+        return n_money, done_mb
+
+    (n_money, done_mb), dt, dcpu = best_of(args.repeat, money)
     print(f"jionlp extract_money: {done_mb:.1f} MB, {n_money} amounts, {dt:.2f} s wall ({done_mb / dt:.2f} MB/s), "
           f"{dcpu:.2f} s CPU ({done_mb / dcpu:.2f} MB/s)")
 

@@ -10,6 +10,7 @@ Every step yields edits on the current text; logged spans are re-mapped through 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -45,10 +46,7 @@ class _State:
         first = applied[0][0].start if applied else len(self.text)
         if all(len(e.new) == e.end - e.start for e, _ in applied):
             first = len(self.text) + 1  # one-for-one replacements move no offset
-        spans: list[Repair | Span | Mark] = [*self.repairs, *self.damaged, *self.marks]
-        for span in spans:
-            if span.end >= first:  # spans wholly before the first edit do not move
-                span.start, span.end = remap(span.start), remap(span.end, end=True)
+        remap.move(itertools.chain(self.repairs, self.damaged, self.marks), first)
         changed = 0
         for e, ns in applied:
             before = self.text[e.start:e.end]

@@ -338,7 +338,8 @@ def find_chrome(text: str) -> ChromeResult:
         s = stripped[i]
         if body <= i <= last and s and (is_chrome_line(s) or (_CAPTION.match(s) and len(s) < 80)):
             drop(i)
-        elif body < i <= last and s and _may_be_foreign(s, _line_before(stripped, i), _standalone(stripped, i)):
+        elif body < i <= last and s and _foreign_shape(s) \
+                and _may_be_foreign(s, _line_before(stripped, i), _standalone(stripped, i)):  # the shape first: cheap
             foreign.append(i)
     for i in _foreign_lines(foreign, stripped):
         drop(i, "chrome")

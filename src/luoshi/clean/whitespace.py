@@ -50,6 +50,14 @@ _FIGURE_COLUMN = re.compile(r"[ \t][-+]?[0-9][0-9.,]*$")  # "钢材万吨15745 1
 _ALONE_MAX = 30
 _NUMBERED = re.compile("[一二三四五六七八九十]+[、，]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[，、]")
 _CLOSED = re.compile("[。！？!?](?:[”’」』）)】]+|[（(][^（()）\n]{1,20}[）)])$")  # "…没有失掉。（长时间地热烈鼓掌）", "…改为“…。”"
+_CLOSERS = "”’」』）)】"
+
+
+def _closed(a: str) -> bool:
+    """_CLOSED.search(a), started where a match can start: a joined paragraph grows long, and a match ends at its end
+    (a note is at most 23 characters, a run of closers is what rstrip takes). Callers test first that a ends with a
+    closer, as every match does."""
+    return _CLOSED.search(a, max(0, min(len(a) - 23, len(a.rstrip(_CLOSERS)) - 1))) is not None
 
 
 _LEADING_SPACES = re.compile(f"\\n{_SPACE}+")  # a literal first character: the engine skips to each line break
@@ -194,7 +202,7 @@ def join_lines(text: str) -> list[Edit]:
         # a line with no sentence end that stands alone ("加强政权建设，加强各族人民的大团结") is a heading, and so
         # is a short line with no punctuation at all ("名词解释")
         heading = heading or (len(b) <= 20 and _PUNCT.search(b) is None) or "\t" in b  # a table row's cells
-        alone = "\t" in lines[i] or _CLOSED.search(a) is not None or a is lines[i] and _SENTENCE_END.search(a) is None \
+        alone = "\t" in lines[i] or (a[-1] in _CLOSERS and _closed(a)) or a is lines[i] and _SENTENCE_END.search(a) is None \
             and (len(a) <= _ALONE_MAX or _NUMBERED.match(a) is not None)
         mid_sentence = not heading and not alone and (
             _STARTS_TEXT.match(b) is not None and a[-1] not in _TERMINAL and _ENDS_OPEN.match(a[-1]) is not None

@@ -64,13 +64,15 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     facts: list[Fact] = []
     absent: list[str] = []
     seen_targets: set[tuple] = set()
-    found = [q for q in scan(text) if not any(q.start < e and s < q.end for s, e in damaged)]
+    found = scan(text)
+    if damaged:  # most reports have no damaged span: no test per quantity
+        found = [q for q in found if not any(q.start < e and s < q.end for s, e in damaged)]
     starts = [q.start for q in found]
     roles: dict[int | None, tuple[str, str]] = {}  # a section's role and heading lead, once per report
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         quantities = [q for q in found[lo:hi] if q.end <= sent.end]
-        if not quantities and "目标" not in text[sent.start:sent.end]:
+        if not quantities and text.find("目标", sent.start, sent.end) < 0:
             continue
         index = sent.section if sent.section is not None else section_at(report, sent.start)
         if index not in roles:  # a section's role and heading lead, once per section
@@ -186,7 +188,7 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         first, last = min(q, d.growth_q, key=lambda x: x.start), max(q, d.growth_q, key=lambda x: x.end)
     rank_end = clause_end(text, last.end, sent.end, CLAUSE_DELIMS)  # each clause bound is computed once
     rank = find_rank(text[last.end:rank_end])
-    if rank is None and rank_end < sent.end:
+    if rank is None and rank_end < sent.end and text.find("第", rank_end, sent.end) >= 0:  # every rank has a 第
         rank = find_rank(text[rank_end:clause_end(text, min(rank_end + 1, sent.end), sent.end, CLAUSE_DELIMS)])
     cs = clause_start(text, sent.start, q.start, CLAUSE_DELIMS)
     clause = text[cs if first is q else clause_start(text, sent.start, first.start, CLAUSE_DELIMS):rank_end]

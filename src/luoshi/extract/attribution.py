@@ -257,10 +257,10 @@ class State:
         self.prev_end = self.quantities[i - 1].end if i else self.start
         self.wide = max(clause_start(text, self.start, q.start, CLAUSE_DELIMS), self.prev_end)
         self.joined = self.nxt is not None and text[q.end:self.nxt.start] in ("和", "、", "及", "与", "")
-        # the bound word of the figure before is not part of the subject ("…下降3%左右、化学需氧量与二氧化硫分别减排…")
-        self.subject = START_RE.sub("", strip_back(strip_front(BOUND_GAP_RE.sub("", text[self.wide:max(self.wide, q.lead_end)])
-                                                               .split("分别")[0])))
         self.lead = strip_back(strip_front(self.lead_raw))
+        # the bound word of the figure before is not part of the subject ("…下降3%左右、化学需氧量与二氧化硫分别减排…")
+        words = BOUND_GAP_RE.sub("", text[self.wide:max(self.wide, q.lead_end)]).split("分别")[0]
+        self.subject = START_RE.sub("", self.lead if words == self.lead_raw else strip_back(strip_front(words)))
         self.prev = self.drafts[-1] if self.drafts else None
 
     def before(self, q: Quantity) -> str:

@@ -58,11 +58,19 @@ def aliases_by_start() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@cache
+def _alias_first_re() -> re.Pattern[str]:
+    """Any character an alias starts with."""
+    return re.compile("[" + "".join(sorted({re.escape(k[0]) for k in aliases_by_start()})) + "]")
+
+
 def alias_matches(p: str) -> Iterator[tuple[str, int]]:
     """At every position of p, the longest alias starting there (matches may overlap). A dictionary of first
-    characters instead of one regular expression of 269 alternatives: the same matches, 3x faster."""
+    characters instead of one regular expression of 269 alternatives: the same matches, 3x faster; only the positions
+    holding an alias's first character (one scan in C) are looked up."""
     starts = aliases_by_start()
-    for i in range(len(p) - 1):
+    for m in _alias_first_re().finditer(p, 0, len(p) - 1):
+        i = m.start()
         for alias in starts.get(p[i:i + 2], ()):
             if p.startswith(alias, i):
                 yield alias, i

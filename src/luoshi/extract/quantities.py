@@ -142,16 +142,17 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     resume = start
     for c in CANDIDATE_RE.finditer(text, start, end):  # try the grammar only where a numeral run begins
-        if c.start() < resume:
+        at = c.start()
+        if at < resume:
             continue
-        m = QUANTITY_RE.match(text, c.start(), end)
-        if m is None and (q := _index(text, c.start(), end, start)) is not None:
+        m = QUANTITY_RE.match(text, at, end)
+        if m is None and (q := _index(text, at, end, start)) is not None:
             resume = q.end
             _attach_context(text, q, start)
             out.append(q)
             continue
         if m is None:
-            p = PEOPLE_RE.match(text, c.start(), end) or PEOPLE_AFTER_RE.match(text, c.start(), end)
+            p = PEOPLE_RE.match(text, at, end) or PEOPLE_AFTER_RE.match(text, at, end)
             q = _people(p) if p else None
             if p is not None and q is not None:
                 resume = p.end()

@@ -111,16 +111,20 @@ def relation_facts(report: Report, sentences: list[Sentence]) -> list[Fact]:
     text = report.text
     facts: list[Fact] = []
     seen: set[tuple] = set()
+    compare = _compare_re()
     for sent in sentences:
+        if not compare.search(text, sent.start, sent.end):  # words only, no anchor: the same as on the slice
+            continue
         sentence = text[sent.start:sent.end]
-        if not _compare_re().search(sentence):
+        relations = find_relations(sentence)  # before the status: most sentences with 与/同/和 state none
+        if not relations:
             continue
         index = sent.section
         role = role_of(report.sections, index)
         status = status_with_content(report, role, status_of(report, role), sentence)
         if status != "target" and not (role in ("plan", "other") and names_the_year(report, sentence)):
             continue  # "2020年地区生产总值增速继续保持高于全省态势" in the plan sets the year's target too
-        for m, rel in find_relations(sentence):
+        for m, rel in relations:
             at = sent.start + m.start()
             cs = _clause_start(text, sent.start, at)
             phrase = text[cs:at]

@@ -50,6 +50,9 @@ def status_of(report: Report, role: str) -> str | None:
 
 def basis_of(before_growth: str, before_value: str) -> str:
     """annual, average ("年均增长7.8%") or cumulative ("累计完成…"): the clause words before each figure."""
+    if "年" not in before_growth and "年" not in before_value and "累计" not in before_growth \
+            and "累计" not in before_value:
+        return "annual"  # every average and cumulative pattern holds a 年 or 累计 (most clauses: neither)
     if AVERAGE_RE.search(before_growth):
         return "average"
     if CUMULATIVE_RE.search(before_value) or CUMULATIVE_RE.search(before_growth):
@@ -107,15 +110,16 @@ def reviewed_year(report: Report) -> int | None:
 def period_of(report: Report, status: str, before: str) -> int | None:
     """The year a figure refers to. `before` is the sentence text up to the figure: a stated year there wins."""
     year = report.meta.year
+    named = "年" in before  # every year pattern needs a 年 (most words before a figure name none)
     if status in ("target", "plan"):
         deadline = None
-        for m in DEADLINE_RE.finditer(before):
+        for m in DEADLINE_RE.finditer(before) if named else ():
             deadline = int(m.group(1) or m.group(2))
         if deadline and year and year <= deadline <= year + 15:
             return deadline
         return year
     base = reviewed_year(report)
-    stated = [int(y) for y in YEAR_RE.findall(BASE_YEAR_RE.sub("", before))]
+    stated = [int(y) for y in YEAR_RE.findall(BASE_YEAR_RE.sub("", before))] if named else []
     if stated and base and base - 5 <= stated[-1] <= base:
         return stated[-1]
     return base
