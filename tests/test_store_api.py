@@ -252,3 +252,14 @@ def test_luoshi_migrate_upgrades_an_old_file_and_gives_the_space_back(tmp_path, 
         for doc, report in processed[:4]:
             assert store.get_report(report.id).to_dict(with_text=True) == report.to_dict(with_text=True)
             assert store.raw_text(report.id) == report.raw_text
+
+
+def test_deleting_a_report_leaves_none_of_its_rows(store, processed):
+    """Every row keyed by the report's number goes with it, near-duplicate bands included (they are found through
+    report_keys, so they must go before the key does)."""
+    _doc, report = processed[0]
+    store.add_report(report)
+    assert store.query("SELECT COUNT(*) AS n FROM band_rows")[0]["n"] > 0
+    assert store.delete_report(report.id) is True
+    for table in ("band_rows", "report_keys", "reports", "facts", "sections", "repairs"):
+        assert store.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"] == 0, table

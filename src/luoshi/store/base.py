@@ -208,9 +208,9 @@ class Store(AbstractContextManager, ABC):
                                   "(SELECT num FROM report_keys WHERE report_id = ?)", (report_id,))
                 else:
                     self._execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
-            self._execute("DELETE FROM report_keys WHERE report_id = ?", (report_id,))
             self._execute("DELETE FROM band_rows WHERE report_num IN (SELECT num FROM report_keys WHERE report_id = ?)",
                           (report_id,))
+            self._execute("DELETE FROM report_keys WHERE report_id = ?", (report_id,))
             self._execute("UPDATE reports SET canonical_id = NULL WHERE canonical_id = ?", (report_id,))
             return bool(self._execute("DELETE FROM reports WHERE id = ? RETURNING id", (report_id,)))
 

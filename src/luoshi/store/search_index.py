@@ -185,13 +185,18 @@ def report_index_rows(report: Report, *, words: bool = False) -> list[tuple]:
 
 
 def prepare(store: Store) -> None:
-    """Create the index tables (dropping an index of another version) so ingest can write rows as it stores."""
-    _check_version(store)
-    fresh = store.dialect == "sqlite" and not store.query("SELECT 1 AS x FROM sqlite_master WHERE name = 'search_fts'")
-    for stmt in SQLITE_DDL if store.dialect == "sqlite" else POSTGRES_DDL:
-        store.query(stmt)
-    if fresh:
-        store.query(SQLITE_FTS_CONFIG)
+    """Create the index tables (dropping an index of another version) so ingest can write rows as it stores.
+
+    One write transaction: two ingests starting on a new file must not both see it fresh, and a read that turns
+    into a write outside one is refused at once (SQLITE_BUSY) when the other has written meanwhile."""
+    with store.transaction():
+        _check_version(store)
+        fresh = store.dialect == "sqlite" and not store.query(
+            "SELECT 1 AS x FROM sqlite_master WHERE name = 'search_fts'")
+        for stmt in SQLITE_DDL if store.dialect == "sqlite" else POSTGRES_DDL:
+            store.query(stmt)
+        if fresh:
+            store.query(SQLITE_FTS_CONFIG)
 
 
 def index_report(store: Store, rid: str) -> int:
