@@ -35,6 +35,9 @@ def targets_text(path) -> str:
     (f"{PREFECTURES}/酒泉市/2023.md", "奋斗目标是", "规上工业增加值增长10%以上"),
     (f"{PREFECTURES}/葫芦岛市/2020.md", "今年政府工作的总体目标是", "固定资产投资增长7.5%"),
     (f"{PROVINCES}/江西省/2007.md", "综合考虑各种因素，2007年全省经济社会发展总体目标是", "财政总收入增长15%"),
+    # a list given as paragraphs, one per policy area, each an aim and then its targets
+    (f"{PROVINCES}/河北省/1999.md", "主要目标和任务是", "继续提高人民生活水平。城镇居民人均可支配收入增长5.5%"),
+    (f"{PREFECTURES}/岳阳市/2020.md", "2020年主要经济指标预期目标为", "共享发展指标。居民消费价格指数涨幅控制在3.5%以内"),
 ])
 def test_year_targets_passage_is_found(corpus, rel, opening, inside):
     passage = targets_text(corpus / rel)
@@ -66,3 +69,14 @@ def test_loose_cue_over_a_term_is_not_the_year_targets(corpus, rel, term_words):
 def test_explanation_after_the_targets_is_cut(corpus):
     passage = targets_text(corpus / f"{PROVINCES}/甘肃省/1994.md")
     assert passage.endswith("协调发展各项社会事业。") and "为了保证实现上述奋斗目标" not in passage
+
+
+def test_paragraph_list_ends_before_the_explanation(corpus):
+    """The paragraphs of aims and targets end where a paragraph opens otherwise ("各位代表，今年提出经济增长10%…")."""
+    passage = targets_text(corpus / f"{PROVINCES}/河北省/1999.md")
+    assert passage.rstrip().endswith("社会治安综合治理和整饬经济秩序要取得明显成效。")
+
+
+def test_a_term_of_office_is_not_the_year(corpus):
+    """"建议新一届政府任期内经济社会发展的预期目标是：…年均增长12%" sets the term's targets, not the year's."""
+    assert targets_texts(corpus / "bulk/lawtext-gov/政府工作报告-主要城市/苏州市/2012.md") == []

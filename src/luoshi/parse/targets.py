@@ -97,6 +97,38 @@ def _list_end(text: str, line_end: int) -> int:
     return end
 
 
+_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|‰|个百分点|亿|万|千|元|美元|吨|人|户|项|家|个|所|公里|千瓦|平方米|亩)")
+_TOPIC_LEAD = re.compile(r"[^。！？\n\d０-９%％]{4,40}。")
+
+
+def _topic_paragraph(paragraph: str) -> bool:
+    """A paragraph that opens with a short aim without figures and then lists two or more targets:
+    "促进农村经济持续稳定发展。粮食总产量2900万吨，肉类产量420万吨，水产品产量74万吨以上。…"."""
+    lead = _TOPIC_LEAD.match(paragraph)
+    if not lead or _PAST.search(paragraph):
+        return False
+    return bool(_TARGET_CLAUSE.search(paragraph, lead.end())) and len(_FIGURE.findall(paragraph, lead.end())) >= 2
+
+
+def _topic_paragraphs_end(text: str, end: int) -> int:
+    """A list given as paragraphs, one per policy area, each an aim and its targets ("主要目标和任务是：" followed by
+    ten such paragraphs): when the passage so far ends in one, extend over the ones that follow."""
+    start = text.rfind("\n", 0, end) + 1
+    if not _topic_paragraph(text[start:end].strip(" \t\u3000")):
+        return end
+    pos = end
+    while pos < len(text):
+        nl = text.find("\n", pos + 1)
+        nl = len(text) if nl < 0 else nl
+        paragraph = text[pos:nl].strip(" \t\u3000\n")
+        if paragraph:
+            if not _topic_paragraph(paragraph):
+                break
+            end = nl
+        pos = nl
+    return end
+
+
 @lru_cache(maxsize=1)
 def _after_pattern() -> re.Pattern[str]:
     words = "|".join(map(re.escape, data_lines("targets_after.txt")))
@@ -130,7 +162,7 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
         tail = text[m.end():line_end].strip(" *\u3000")
         end = line_end
         if len(tail) < 6 or tail.endswith(("：", ":")):
-            end = _list_end(text, line_end)
+            end = _topic_paragraphs_end(text, _list_end(text, line_end))
         candidate = (start, _trim_explanation(text, m.end(), end))
         loose = _loose_cue().match(m.group(0))
         if loose and not _cue_pattern_strict().match(m.group(0)) and not _loose_cue_passes(text, m.end(), candidate[1]):
