@@ -939,12 +939,17 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
 
 
 INDEX_RE = re.compile(r"指数(?:为|是|达到?|控制在|调控在|保持在)?$")
+PRICE_INDEX_RE = re.compile(r"价格(?:总)?指数(?:为|是|达到?|控制在|调控在|保持在)?$")
 
 
 def index_as_change(d: Draft, phrase: str) -> None:
-    """'居民消费价格指数103.6%' (last year = 100): a change rate written as its index is the change, 3.6 %."""
-    if d.metric not in metrics.change_rates() or d.unit != "%" or d.value is None or not 80 <= d.value <= 130 \
-            or not INDEX_RE.search(metrics.normalise(phrase)):
+    """'居民消费价格指数103.6%', '商品零售价格指数101%左右' (last year = 100): a change rate written as its index is
+    the change, 3.6 %; a price index with no metric of its own too."""
+    if d.unit != "%" or d.value is None or not 80 <= d.value <= 130:
+        return
+    name = metrics.normalise(phrase)
+    if not (INDEX_RE.search(name) and d.metric in metrics.change_rates()) \
+            and not (d.metric is None and PRICE_INDEX_RE.search(name)):
         return
     d.value -= 100
     d.high = d.high - 100 if d.high is not None else None
