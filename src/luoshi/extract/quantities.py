@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .lexicon import pattern
 from .numbers import MULTIPLIERS, parse_number
 from .tables import alternation, bounds, growth_verbs, units
 
@@ -165,9 +166,26 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             if m.group("dash") == "到" and m.group("n2"):
                 resume = m.start("n2")  # "从100万到300万标箱": the level reached is read alone
             continue
+        if _size_bar(text, q, start):
+            continue
         _attach_context(text, q, start)
         out.append(q)
     return sorted(out, key=lambda q: q.start)
+
+
+@lru_cache(maxsize=1)
+def _size_bar_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lead = re.compile(rf"(?<!全)(?:{pattern('size_bar_leads')})(?:在|达到?)?\Z")
+    after = re.compile(rf"(?:(?:及|或)?以上(?:的)?|的)[^，,。；;：:\n]{{0,24}}?(?:{pattern('size_bar_holders')})")
+    return lead, after
+
+
+def _size_bar(text: str, q: Quantity, floor: int) -> bool:
+    """'年产品销售收入500万元以上的非国有工业企业': a bar that defines a group of firms, not a figure of the region."""
+    if q.unit != "元":
+        return False
+    lead, after = _size_bar_res()
+    return bool(lead.search(text, max(floor, q.start - 10), q.start) and after.match(text, q.end))
 
 
 def _index(text: str, pos: int, end: int, floor: int) -> Quantity | None:
