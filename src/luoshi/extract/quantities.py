@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .lexicon import pattern
 from .numbers import MULTIPLIERS, parse_number
-from .tables import alternation, bounds, growth_verbs, units
+from .tables import alternation, bounds, growth_verbs, unit_spellings, units
 
 PERCENT_UNITS = {"%": "%", "％": "%", "个百分点": "个百分点", "百分点": "个百分点", "倍": "倍"}
 
@@ -31,7 +31,7 @@ _NOT_AFTER = r"(?<![A-Za-z0-9０-９.第])(?!(?<=[几数])[十百千万亿])"
 PLACE_BEFORE = re.compile(r"[0-9０-９零〇一二两三四五六七八九][十百千万亿]\Z")
 PLACE_IN = re.compile(r"[十百千万亿]")
 _MULT = alternation(MULTIPLIERS)
-_UNIT = alternation(list(units()) + list(PERCENT_UNITS))
+_UNIT = alternation(list(units()) + list(unit_spellings()) + list(PERCENT_UNITS))
 _SP = r"[ \u3000]?"
 
 _DASH = "[-—–－~～―─至到]"  # "8至9%", "2到3万人", "9%─10%": the words and marks a range is written with
@@ -262,7 +262,7 @@ def _build(m: re.Match) -> Quantity | None:
     if not m1 and not m2 and not u1 and v2 is not None and is_cn1 and not BIG_PLACE.search(n1):
         mult1 = _trailing_places(n2)  # "一百二十到一百五十亿元": the low end shares the high end's 亿
     mult2 = MULTIPLIERS[m2] if m2 else Decimal(1)
-    base = PERCENT_UNITS.get(unit, unit)
+    base = PERCENT_UNITS.get(unit) or unit_spellings().get(unit, unit)
     value = v1 * mult1
     high = v2 * mult2 if v2 is not None else None
     if high is not None and high < value and not m1:  # "从8500到3万": the low end has no place of its own

@@ -20,6 +20,12 @@ def units() -> dict[str, str]:
 
 
 @cache
+def unit_spellings() -> dict[str, str]:
+    """Other spellings of a unit (μg/m3), each read as the unit units.tsv names (微克/立方米)."""
+    return {r[0]: r[1] for r in rows("unit_spellings.tsv")}
+
+
+@cache
 def bounds() -> tuple[dict[str, str], dict[str, str]]:
     """(prefix word -> bound, suffix word -> bound)."""
     prefix: dict[str, str] = {}
