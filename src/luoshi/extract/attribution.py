@@ -40,7 +40,7 @@ JOIN_WORD_RE = re.compile(r"[和及与或]")
 LINK_VERB_RE = re.compile(f"(?:{lexicon.pattern('link_verbs')})")
 TOTAL_RE = re.compile(f"^(?:{lexicon.pattern('total_words')})")
 NEW_RE = re.compile(f"^(?:{lexicon.pattern('new_words')})")
-BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
+BOUND_WORD_RE = re.compile(f"^(?:{lexicon.pattern('skipped_bounds')})")
 SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额|增速|增幅)")
 EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
 # "累计达" is a stock, not the level a growth reached: out of the whole set (not only the small one)
@@ -61,10 +61,9 @@ SHARE_OR_RATE_RE = re.compile(r"占|比|率|增速|增幅|增长速度")  # a bo
 RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
 SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
 SPAN_LEAD_RE = re.compile(r"^(?:过去|近)?[两三四五六七八九十]年(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
-NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
-                           r"|增速|增幅|较上年|，|,)")
-SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
-TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
+NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))
+SUBJECT_END_RE = re.compile(lexicon.pattern("subject_ends"))
+TRAIL_STOP = re.compile(f"^(?:{lexicon.pattern('trail_stops')})")
 LIST_GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
 RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
 FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
