@@ -259,7 +259,8 @@ class State:
         self.lead = strip_back(strip_front(self.lead_raw))
         # the bound word of the figure before is not part of the subject ("…下降3%左右、化学需氧量与二氧化硫分别减排…")
         words = BOUND_GAP_RE.sub("", text[self.wide:max(self.wide, q.lead_end)]).split("分别")[0]
-        self.subject = START_RE.sub("", self.lead if words == self.lead_raw else strip_back(strip_front(words)))
+        subject = self.lead if words == self.lead_raw else strip_back(strip_front(words))
+        self.subject = START_RE.sub("", subject) if "由" in subject or "从" in subject else subject
         self.prev = self.drafts[-1] if self.drafts else None
 
     def before(self, q: Quantity) -> str:
@@ -275,7 +276,7 @@ def qualifies_next(st: State, q: Quantity) -> bool:
 def track_group(st: State, q: Quantity) -> None:
     """Open, keep or close the 分别 list before q is attributed."""
     text, i = st.text, st.i
-    if ("分别" in text[st.wide:q.start] or (len(run := changes_from(text, st.quantities, i)) >= 2
+    if (text.find("分别", st.wide, q.start) >= 0 or (len(run := changes_from(text, st.quantities, i)) >= 2
                                              and all(c.unit == "%" for c in run)
                                              and (not st.group or paired_run(st, run)))) \
             and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
@@ -290,11 +291,11 @@ def track_group(st: State, q: Quantity) -> None:
         st.starts_group = False
     elif levels_to_come(st, q):
         st.starts_group = False  # "分别增长8.6%、10%，分别达4.9万元和2.3万元": the same list, its levels now
-    elif _close_stale(st, q) or "分别" in text[st.wide:q.start] \
+    elif _close_stale(st, q) or text.find("分别", st.wide, q.start) >= 0 \
             or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end] or URBAN_RURAL_RE.match(st.subject))) \
             or unmarked_list(st, q):
         st.group = split_subjects(st.subject)
-        if st.group is None and "分别" in text[st.wide:q.start]:
+        if st.group is None and text.find("分别", st.wide, q.start) >= 0:
             st.group = clause_subjects(st, q)
         st.group_values, st.group_growths, st.group_growth_i = [], [], 0
         st.starts_group = True
@@ -570,8 +571,10 @@ def past_aside(st: State) -> Draft | None:
 
 
 def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
+    if not (q.growth_sign or q.unit == "个百分点"):
+        return None  # a level (most figures): no aside to look for
     prev = past_aside(st) or st.prev
-    if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
+    if prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
     if WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")) \
@@ -738,8 +741,10 @@ def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None)
     """'占一般公共预算支出比重83.54%' takes the subject of the figure before it (share); '总量达到1.35万家' too,
     without its 新增/新认定 (carry)."""
     prev, lead = st.prev, st.lead
+    if prev is None:
+        return None
     carried = strip_back(st.lead_raw.strip(" \u3000、，,"))
-    if prev is None or not (lead.startswith("占") or (not found and TOTAL_RE.match(carried))):
+    if not (lead.startswith("占") or (not found and TOTAL_RE.match(carried))):
         return None
     base = NEW_RE.sub("", prev.metric_text)
     phrase = base + (lead if lead.startswith("占") else carried)
@@ -910,14 +915,16 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     elif not found and d.unit == "%" and d.growth is None and RATE_TAIL_RE.search(metrics.normalise(phrase)):
         d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "全员劳动生产率增速为7%": a growth
         d.growth_q = q
-    trail_end = clause_end(text, q.end, end)
-    trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
-    trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
     people = PEOPLE_NOUN_RE.search(q.value_text)
-    if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
-        trail = people.group("who") + (trail if not TRAIL_STOP.match(trail) else "")
     verbs_only = only_verbs(phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
+    trail = ""
+    if people or verbs_only or (counted and not found and rule == "lead"):  # else the words after name nothing
+        trail_end = clause_end(text, q.end, end)
+        trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
+        trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
+    if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
+        trail = people.group("who") + (trail if not TRAIL_STOP.match(trail) else "")
     if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):
         d.metric_text = trail
         d.object = strip_action(trail)

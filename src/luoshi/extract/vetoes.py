@@ -395,8 +395,9 @@ def apply(vetoes: list[Veto], seen: Seen) -> None:
 
 def checked_metric(d: Draft, phrase: str, found: tuple[str, int, int] | None = None, *,
                    clause: str | None = None, listing: str | None = None) -> str | None:
-    """Keep a metric id only when the figure can be one of it (the "draft" vetoes)."""
-    if d.metric is None:
-        return None
-    apply(DRAFT_VETOES, Seen(d, phrase, found or metrics.find(phrase), clause=clause, listing=listing))
+    """Keep a metric id only when the figure can be one of it (the "draft" vetoes). Not `if d.metric is None: return`
+    then `return d.metric`: mypy would take d.metric for a str after the vetoes (which may clear it), and mypyc
+    raises "str object expected; got None" on that narrowed type."""
+    if d.metric is not None:
+        apply(DRAFT_VETOES, Seen(d, phrase, found or metrics.find(phrase), clause=clause, listing=listing))
     return d.metric
