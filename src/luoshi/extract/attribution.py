@@ -41,7 +41,7 @@ LINK_VERB_RE = re.compile(f"(?:{lexicon.pattern('link_verbs')})")
 TOTAL_RE = re.compile(f"^(?:{lexicon.pattern('total_words')})")
 NEW_RE = re.compile(f"^(?:{lexicon.pattern('new_words')})")
 BOUND_WORD_RE = re.compile(f"^(?:{lexicon.pattern('skipped_bounds')})")
-SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额|增速|增幅)")
+SHARED_TAIL_RE = re.compile(lexicon.pattern("split_tails"))
 EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
 # "累计达" is a stock, not the level a growth reached: out of the whole set (not only the small one)
 _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("reach_extra"))) - {"累计达"}, key=len,
@@ -71,7 +71,7 @@ RATE_JOIN_RE = re.compile(r"和|、")
 DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a bare number listed before the last figure
 RATE_ITEM_RE = re.compile(r"率$")
 # a measure the metric table does not hold, listed after one it does ("地区生产总值、人均GDP、全员劳动生产率增长7%")
-MEASURE_END_RE = re.compile(r"(?:生产率|效率|增加值|总值|总额|收入|产值|产量|总量|规模)$")
+MEASURE_END_RE = re.compile(f"(?:{lexicon.pattern('measure_ends')})$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 # "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
 RATIO_LEAD_RE = re.compile(r"(?:分别)?(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
@@ -326,7 +326,7 @@ def _close_stale(st: State, q: Quantity) -> bool:
     return False
 
 
-SUBJECT_VERB_RE = re.compile(r"跨|达到|达|突破|超过|迈上|站上|实现|增长|分别")
+SUBJECT_VERB_RE = re.compile(lexicon.pattern("subject_verbs"))
 
 
 def clause_subjects(st: State, q: Quantity) -> list[str] | None:
@@ -626,7 +626,7 @@ def ratio_to_base(st: State, q: Quantity) -> Outcome:
     return []
 
 
-AVERAGE_WORD_RE = re.compile(r"年均|平均|每年")
+AVERAGE_WORD_RE = re.compile(lexicon.pattern("average_words"))
 STRETCH_RE = re.compile(r"(?:力争|争取|努力)(?:达到|实现|增长)?")
 
 

@@ -39,7 +39,7 @@ PLACE_GROUP_RE = re.compile(r"等(?:一批|多个|[0-9一二三四五六七八�
 PART_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})?[^，,；;。：:]{{0,16}}?(?:{pattern('scopes')})")
 SEGMENT_RE = re.compile(r"[；;]")
 JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
-BARE_HEAD_RE = re.compile(r"^(?:实现|完成|全年|累计|新增|共|已)+$")  # words before a metric that name nothing
+BARE_HEAD_RE = re.compile(f"^(?:{pattern('bare_heads')})+$")
 GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
                     r"[^，,；;]{0,8}$")
 GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:战略|奋斗|宏伟|既定)?(?:任务|目标|要求|预期)")
