@@ -57,15 +57,16 @@ TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
 URBAN_RURAL_RE = re.compile(r"(?:全[省市区州县盟]|本[省市区])?城乡")  # "(全省)城乡居民…": the urban and the rural
 BOUND_GAP_RE = re.compile(r"^(?:以上|以内|左右|[，,、])+")
 AMOUNT_END_RE = re.compile(r"(?:值|额|收入|投资|量|数|人次)$")  # "地区生产总值": an amount already, borrows no tail
-SHARE_OR_RATE_RE = re.compile(r"占|比|率|增速|增幅|增长速度")  # a borrowed tail that changes what is measured
-RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
+RATE_NOUNS = lexicon.pattern("rate_nouns")
+SHARE_OR_RATE_RE = re.compile(f"占|比|率|{RATE_NOUNS}")  # a borrowed tail that changes what is measured
+RATE_TAIL_RE = re.compile(f"(?:{RATE_NOUNS})$")
 SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
 SPAN_LEAD_RE = re.compile(r"^(?:过去|近)?[两三四五六七八九十]年(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
 NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))
 SUBJECT_END_RE = re.compile(lexicon.pattern("subject_ends"))
 TRAIL_STOP = re.compile(f"^(?:{lexicon.pattern('trail_stops')})")
 LIST_GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
-RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
+RATE_NOUN_RE = re.compile(f"^[^，,占率比]*?(?:{RATE_NOUNS}|增长)(?:[^，,占率比重]*)$")
 FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
 RATE_JOIN_RE = re.compile(r"和|、")
 DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a bare number listed before the last figure
@@ -516,7 +517,7 @@ def growth_of_each(st: State, q: Quantity) -> Outcome:
     return []
 
 
-RATE_ONLY_RE = re.compile(r"(?:增速|增幅|增长速度|增长率)(?:达到?|为|是)?")
+RATE_ONLY_RE = re.compile(f"(?:{RATE_NOUNS}|增长率)(?:达到?|为|是)?")
 
 
 def rate_of_level(st: State, q: Quantity) -> Outcome:
