@@ -29,7 +29,7 @@ from .vetoes import FACT_VETOES, Seen, apply
 # strip_action; the CLI explain_fact).
 __all__ = ["direction", "explain_fact", "extract_facts", "find_relations", "plan_period", "strip_action", "targets_table"]
 
-ESTIMATE_RE = re.compile(r"预计|初步测算|初步统计|预期全年")
+ESTIMATE_RE = re.compile(lexicon.pattern("estimate_words"))
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 SENTENCE_OPENING = re.compile(rf"^(?:(?:19|20)[0-9]{{2}}年|{lexicon.pattern('period_words')}|{lexicon.pattern('jurisdiction')})+")
@@ -169,7 +169,8 @@ def name_tail(name: str) -> str:
 def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text: str) -> Fact:
     """The fact a draft makes once the "fact" vetoes have judged it in its report."""
     text = report.text
-    apply(FACT_VETOES, Seen(d, report=report, status=status, sent=sent))
+    if d.metric:  # the vetoes judge a metric: a figure without one has nothing to lose
+        apply(FACT_VETOES, Seen(d, report=report, status=status, sent=sent))
     if not d.metric and (completed := elliptic_metric(text, sent, d)):
         d.metric = completed
         d.steps.append("elliptic_metric")

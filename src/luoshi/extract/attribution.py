@@ -40,8 +40,8 @@ JOIN_WORD_RE = re.compile(r"[和及与或]")
 LINK_VERB_RE = re.compile(f"(?:{lexicon.pattern('link_verbs')})")
 TOTAL_RE = re.compile(f"^(?:{lexicon.pattern('total_words')})")
 NEW_RE = re.compile(f"^(?:{lexicon.pattern('new_words')})")
-BOUND_WORD_RE = re.compile(r"^(?:以上|以内|以下|左右|多|余)")
-SHARED_TAIL_RE = re.compile(r"(?:产值|占|比重|增加值|收入|总额|增速|增幅)")
+BOUND_WORD_RE = re.compile(f"^(?:{lexicon.pattern('skipped_bounds')})")
+SHARED_TAIL_RE = re.compile(lexicon.pattern("split_tails"))
 EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
 # "累计达" is a stock, not the level a growth reached: out of the whole set (not only the small one)
 _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("reach_extra"))) - {"累计达"}, key=len,
@@ -57,22 +57,22 @@ TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
 URBAN_RURAL_RE = re.compile(r"(?:全[省市区州县盟]|本[省市区])?城乡")  # "(全省)城乡居民…": the urban and the rural
 BOUND_GAP_RE = re.compile(r"^(?:以上|以内|左右|[，,、])+")
 AMOUNT_END_RE = re.compile(r"(?:值|额|收入|投资|量|数|人次)$")  # "地区生产总值": an amount already, borrows no tail
-SHARE_OR_RATE_RE = re.compile(r"占|比|率|增速|增幅|增长速度")  # a borrowed tail that changes what is measured
-RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
+RATE_NOUNS = lexicon.pattern("rate_nouns")
+SHARE_OR_RATE_RE = re.compile(f"占|比|率|{RATE_NOUNS}")  # a borrowed tail that changes what is measured
+RATE_TAIL_RE = re.compile(f"(?:{RATE_NOUNS})$")
 SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
 SPAN_LEAD_RE = re.compile(r"^(?:过去|近)?[两三四五六七八九十]年(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
-NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
-                           r"|增速|增幅|较上年|，|,)")
-SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
-TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
+NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))
+SUBJECT_END_RE = re.compile(lexicon.pattern("subject_ends"))
+TRAIL_STOP = re.compile(f"^(?:{lexicon.pattern('trail_stops')})")
 LIST_GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
-RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
+RATE_NOUN_RE = re.compile(f"^[^，,占率比]*?(?:{RATE_NOUNS}|增长)(?:[^，,占率比重]*)$")
 FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
 RATE_JOIN_RE = re.compile(r"和|、")
 DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a bare number listed before the last figure
 RATE_ITEM_RE = re.compile(r"率$")
 # a measure the metric table does not hold, listed after one it does ("地区生产总值、人均GDP、全员劳动生产率增长7%")
-MEASURE_END_RE = re.compile(r"(?:生产率|效率|增加值|总值|总额|收入|产值|产量|总量|规模)$")
+MEASURE_END_RE = re.compile(f"(?:{lexicon.pattern('measure_ends')})$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 # "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
 RATIO_LEAD_RE = re.compile(r"(?:分别)?(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
@@ -260,7 +260,8 @@ class State:
         self.lead = strip_back(strip_front(self.lead_raw))
         # the bound word of the figure before is not part of the subject ("…下降3%左右、化学需氧量与二氧化硫分别减排…")
         words = BOUND_GAP_RE.sub("", text[self.wide:max(self.wide, q.lead_end)]).split("分别")[0]
-        self.subject = START_RE.sub("", self.lead if words == self.lead_raw else strip_back(strip_front(words)))
+        subject = self.lead if words == self.lead_raw else strip_back(strip_front(words))
+        self.subject = START_RE.sub("", subject) if "由" in subject or "从" in subject else subject
         self.prev = self.drafts[-1] if self.drafts else None
 
     def before(self, q: Quantity) -> str:
@@ -276,7 +277,7 @@ def qualifies_next(st: State, q: Quantity) -> bool:
 def track_group(st: State, q: Quantity) -> None:
     """Open, keep or close the 分别 list before q is attributed."""
     text, i = st.text, st.i
-    if ("分别" in text[st.wide:q.start] or (len(run := changes_from(text, st.quantities, i)) >= 2
+    if (text.find("分别", st.wide, q.start) >= 0 or (len(run := changes_from(text, st.quantities, i)) >= 2
                                              and all(c.unit == "%" for c in run)
                                              and (not st.group or paired_run(st, run)))) \
             and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
@@ -291,11 +292,11 @@ def track_group(st: State, q: Quantity) -> None:
         st.starts_group = False
     elif levels_to_come(st, q):
         st.starts_group = False  # "分别增长8.6%、10%，分别达4.9万元和2.3万元": the same list, its levels now
-    elif _close_stale(st, q) or "分别" in text[st.wide:q.start] \
+    elif _close_stale(st, q) or text.find("分别", st.wide, q.start) >= 0 \
             or (st.joined and not st.group and ("、" in text[st.wide:q.lead_end] or URBAN_RURAL_RE.match(st.subject))) \
             or unmarked_list(st, q):
         st.group = split_subjects(st.subject)
-        if st.group is None and "分别" in text[st.wide:q.start]:
+        if st.group is None and text.find("分别", st.wide, q.start) >= 0:
             st.group = clause_subjects(st, q)
         st.group_values, st.group_growths, st.group_growth_i = [], [], 0
         st.starts_group = True
@@ -326,7 +327,7 @@ def _close_stale(st: State, q: Quantity) -> bool:
     return False
 
 
-SUBJECT_VERB_RE = re.compile(r"跨|达到|达|突破|超过|迈上|站上|实现|增长|分别")
+SUBJECT_VERB_RE = re.compile(lexicon.pattern("subject_verbs"))
 
 
 def clause_subjects(st: State, q: Quantity) -> list[str] | None:
@@ -516,7 +517,7 @@ def growth_of_each(st: State, q: Quantity) -> Outcome:
     return []
 
 
-RATE_ONLY_RE = re.compile(r"(?:增速|增幅|增长速度|增长率)(?:达到?|为|是)?")
+RATE_ONLY_RE = re.compile(f"(?:{RATE_NOUNS}|增长率)(?:达到?|为|是)?")
 
 
 def rate_of_level(st: State, q: Quantity) -> Outcome:
@@ -571,8 +572,10 @@ def past_aside(st: State) -> Draft | None:
 
 
 def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
+    if not (q.growth_sign or q.unit == "个百分点"):
+        return None  # a level (most figures): no aside to look for
     prev = past_aside(st) or st.prev
-    if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
+    if prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
     if WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")) \
@@ -624,7 +627,7 @@ def ratio_to_base(st: State, q: Quantity) -> Outcome:
     return []
 
 
-AVERAGE_WORD_RE = re.compile(r"年均|平均|每年")
+AVERAGE_WORD_RE = re.compile(lexicon.pattern("average_words"))
 STRETCH_RE = re.compile(r"(?:力争|争取|努力)(?:达到|实现|增长)?")
 
 
@@ -739,8 +742,10 @@ def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None)
     """'占一般公共预算支出比重83.54%' takes the subject of the figure before it (share); '总量达到1.35万家' too,
     without its 新增/新认定 (carry)."""
     prev, lead = st.prev, st.lead
+    if prev is None:
+        return None
     carried = strip_back(st.lead_raw.strip(" \u3000、，,"))
-    if prev is None or not (lead.startswith("占") or (not found and TOTAL_RE.match(carried))):
+    if not (lead.startswith("占") or (not found and TOTAL_RE.match(carried))):
         return None
     base = NEW_RE.sub("", prev.metric_text)
     phrase = base + (lead if lead.startswith("占") else carried)
@@ -911,14 +916,16 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     elif not found and d.unit == "%" and d.growth is None and RATE_TAIL_RE.search(metrics.normalise(phrase)):
         d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "全员劳动生产率增速为7%": a growth
         d.growth_q = q
-    trail_end = clause_end(text, q.end, end)
-    trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
-    trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
     people = PEOPLE_NOUN_RE.search(q.value_text)
-    if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
-        trail = people.group("who") + (trail if not TRAIL_STOP.match(trail) else "")
     verbs_only = only_verbs(phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
+    trail = ""
+    if people or verbs_only or (counted and not found and rule == "lead"):  # else the words after name nothing
+        trail_end = clause_end(text, q.end, end)
+        trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
+        trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
+    if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
+        trail = people.group("who") + (trail if not TRAIL_STOP.match(trail) else "")
     if trail and (verbs_only or (counted and not found and rule == "lead" and not TRAIL_STOP.match(trail))):
         d.metric_text = trail
         d.object = strip_action(trail)

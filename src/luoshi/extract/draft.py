@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from .quantities import Quantity
 
@@ -58,6 +58,7 @@ def _parens_around(text: str, d: int, lo: int, hi: int) -> tuple[int, int] | Non
     return (opened, m.start()) if m else None
 
 
+@lru_cache(maxsize=4096)  # a memo of a pure function: a rule, its veto and the fact ask for the same clause
 def clause_start(text: str, floor: int, pos: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
     """Where the clause holding pos begins: after the last delimiter that is not inside a note ("县（市、区）")."""
     m = _last_delim_re(delims).search(text, floor, pos)

@@ -125,12 +125,16 @@ BARE_SHARE = re.compile(r"的?(?:比重|比例|占比)$")
 INNER_VERBS = re.compile(r"(?<=.)(?:完成|实现)(?=.)")
 
 
-@lru_cache(maxsize=8192)  # a memo of a pure function: phrases repeat across clauses and reports
 def find(phrase: str, *, whole: bool = True) -> tuple[str, int, int] | None:
     """(metric id, start, end) of the longest alias in phrase (rightmost among equals), or None.
 
     A share written as its parts ("民生类支出占财政总支出", "服务业比重") is found from data/shares.tsv; a verb
     inside a name ("规模以上工业完成增加值") is read past when nothing else names the phrase."""
+    return _find(phrase, whole)
+
+
+@lru_cache(maxsize=8192)  # a memo of a pure function: phrases repeat across clauses and reports; one key for
+def _find(phrase: str, whole: bool) -> tuple[str, int, int] | None:  # find(p) and find(p, whole=True)
     p = normalise(phrase)
     share = share_of(p)
     if share:

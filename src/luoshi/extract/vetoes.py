@@ -39,7 +39,7 @@ PLACE_GROUP_RE = re.compile(r"等(?:一批|多个|[0-9一二三四五六七八�
 PART_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})?[^，,；;。：:]{{0,16}}?(?:{pattern('scopes')})")
 SEGMENT_RE = re.compile(r"[；;]")
 JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
-BARE_HEAD_RE = re.compile(r"^(?:实现|完成|全年|累计|新增|共|已)+$")  # words before a metric that name nothing
+BARE_HEAD_RE = re.compile(f"^(?:{pattern('bare_heads')})+$")
 GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
                     r"[^，,；;]{0,8}$")
 GOAL_AFTER_RE = re.compile(r"(?:以上|以内|左右)?的(?:战略|奋斗|宏伟|既定)?(?:任务|目标|要求|预期)")
@@ -395,8 +395,9 @@ def apply(vetoes: list[Veto], seen: Seen) -> None:
 
 def checked_metric(d: Draft, phrase: str, found: tuple[str, int, int] | None = None, *,
                    clause: str | None = None, listing: str | None = None) -> str | None:
-    """Keep a metric id only when the figure can be one of it (the "draft" vetoes)."""
-    if d.metric is None:
-        return None
-    apply(DRAFT_VETOES, Seen(d, phrase, found or metrics.find(phrase), clause=clause, listing=listing))
+    """Keep a metric id only when the figure can be one of it (the "draft" vetoes). Not `if d.metric is None: return`
+    then `return d.metric`: mypy would take d.metric for a str after the vetoes (which may clear it), and mypyc
+    raises "str object expected; got None" on that narrowed type."""
+    if d.metric is not None:
+        apply(DRAFT_VETOES, Seen(d, phrase, found or metrics.find(phrase), clause=clause, listing=listing))
     return d.metric
