@@ -27,6 +27,7 @@ from scratch when reports were deleted, so callers simply call it before searchi
 from __future__ import annotations
 
 from collections import defaultdict
+from weakref import WeakKeyDictionary
 
 from ..models import Report
 from .base import Store
@@ -67,14 +68,20 @@ def ensure_index(store: Store) -> int:
     """Bring the search index up to date with `reports`; return how many reports were (re)indexed.
 
     On a read-only database the index is used as it stands (reports added since it was built are not found).
+    SQLite: once in step, nothing is checked again until the file changes (`_sqlite_state`): the check compares
+    the tables (~45 ms at 70,000 reports; the LEFT JOINs on report ids before took 250-450 ms, on every search).
     """
+    state = _sqlite_state(store)
+    if state is not None and _IN_STEP.get(store) == state:
+        return 0
     try:
         prepare(store)
-        stale = store.query("SELECT i.report_id FROM search_indexed i LEFT JOIN reports r ON r.id = i.report_id "
-                            "WHERE r.id IS NULL LIMIT 1")
+        stale, complete = _sqlite_step(store) if state is not None else (bool(store.query(
+            "SELECT i.report_id FROM search_indexed i LEFT JOIN reports r ON r.id = i.report_id "
+            "WHERE r.id IS NULL LIMIT 1")), False)
         if stale:
             _clear(store)
-        todo = [r["id"] for r in store.query(
+        todo = [] if complete and not stale else [r["id"] for r in store.query(
             "SELECT r.id FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id WHERE i.report_id IS NULL")]
         for rid in todo:
             index_report(store, rid)
@@ -82,7 +89,34 @@ def ensure_index(store: Store) -> int:
         if "readonly" in str(e).lower().replace(" ", "") and _has_index(store):
             return 0
         raise
+    if state is not None:
+        _IN_STEP[store] = _sqlite_state(store)
     return len(todo)
+
+
+# SQLite stores whose index was last found in step, with the file's state then (`_sqlite_state`).
+_IN_STEP: WeakKeyDictionary[Store, tuple] = WeakKeyDictionary()
+
+
+def _sqlite_state(store: Store) -> tuple | None:
+    """What changes when anything is written to a SQLite file: PRAGMA data_version (commits by other connections),
+    the connection's own row changes and the schema's version (DROP TABLE is no row change). None: PostgreSQL."""
+    conn = getattr(store, "conn", None)
+    if store.dialect != "sqlite" or conn is None:
+        return None
+    return (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes,
+            conn.execute("PRAGMA schema_version").fetchone()[0])
+
+
+def _sqlite_step(store: Store) -> tuple[bool, bool]:
+    """(stale, complete) by integer keys: search_indexed mirrors report_keys (same num, same id; one key a report),
+    so an indexed row without its key is a deleted report's, and with none such, as many rows as reports means
+    every report is indexed."""
+    if store.query("SELECT 1 AS x FROM search_indexed i WHERE NOT EXISTS (SELECT 1 FROM report_keys k "
+                   "WHERE k.num = i.num AND k.report_id = i.report_id) LIMIT 1"):
+        return True, False
+    return False, (store.query("SELECT COUNT(*) AS n FROM search_indexed")[0]["n"]
+                   == store.query("SELECT COUNT(*) AS n FROM reports")[0]["n"])
 
 
 def compact_index(store: Store) -> None:
@@ -126,8 +160,8 @@ def _has_index(store: Store) -> bool:
 
 def _clear(store: Store) -> None:
     with store.transaction():
-        if store.dialect == "sqlite":
-            store.query("DELETE FROM search_fts")
+        if store.dialect == "sqlite":  # contentless: DELETE FROM is refused ("does not support scanning")
+            store.query("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
         else:
             store.query("DELETE FROM search_spans")
         store.query("DELETE FROM search_indexed")
