@@ -12,7 +12,7 @@ from luoshi.cli.common import iter_documents
 from luoshi.pipeline import process
 from luoshi.query.search import search
 from luoshi.store import open_store
-from luoshi.store.search_index import drop, ensure_index
+from luoshi.store.search_index import drop, ensure_index, missing_reports
 
 NEEDLE = "就业"
 
@@ -56,7 +56,8 @@ def test_every_change_to_the_reports_reaches_the_index(four, tmp_path):
         assert ensure_index(a) == 0
         with open_store(db) as b:  # another connection's commit (PRAGMA data_version)
             b.add_report(r3, raw=raw3)
-        assert ensure_index(a) == 1 and found(a) == occurrences(a)
+        assert missing_reports(a) == 1  # what the web app asks before it searches
+        assert ensure_index(a) == 1 and missing_reports(a) == 0 and found(a) == occurrences(a)
         a.delete_report(r1.id)  # this connection's own change: the index is rebuilt without it
         assert ensure_index(a) == 2
         assert found(a) == occurrences(a) and r1.id not in {rid for rid, _ in found(a)}

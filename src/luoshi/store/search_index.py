@@ -68,10 +68,10 @@ def ensure_index(store: Store) -> int:
     """Bring the search index up to date with `reports`; return how many reports were (re)indexed.
 
     On a read-only database the index is used as it stands (reports added since it was built are not found).
-    SQLite: once in step, nothing is checked again until the file changes (`_sqlite_state`): the check compares
+    SQLite: once in step, nothing is checked again until the file changes (`file_state`): the check compares
     the tables (~45 ms at 70,000 reports; the LEFT JOINs on report ids before took 250-450 ms, on every search).
     """
-    state = _sqlite_state(store)
+    state = file_state(store)
     if state is not None and _IN_STEP.get(store) == state:
         return 0
     try:
@@ -90,15 +90,15 @@ def ensure_index(store: Store) -> int:
             return 0
         raise
     if state is not None:
-        _IN_STEP[store] = _sqlite_state(store)
+        _IN_STEP[store] = file_state(store)
     return len(todo)
 
 
-# SQLite stores whose index was last found in step, with the file's state then (`_sqlite_state`).
+# SQLite stores whose index was last found in step, with the file's state then (`file_state`).
 _IN_STEP: WeakKeyDictionary[Store, tuple] = WeakKeyDictionary()
 
 
-def _sqlite_state(store: Store) -> tuple | None:
+def file_state(store: Store) -> tuple | None:
     """What changes when anything is written to a SQLite file: PRAGMA data_version (commits by other connections),
     the connection's own row changes and the schema's version (DROP TABLE is no row change). None: PostgreSQL."""
     conn = getattr(store, "conn", None)
@@ -117,6 +117,20 @@ def _sqlite_step(store: Store) -> tuple[bool, bool]:
         return True, False
     return False, (store.query("SELECT COUNT(*) AS n FROM search_indexed")[0]["n"]
                    == store.query("SELECT COUNT(*) AS n FROM reports")[0]["n"])
+
+
+def missing_reports(store: Store) -> int:
+    """Reports not indexed yet: 0 at once while the file is as `ensure_index` last found it in step, else counted
+    (SQLite by integer keys first: a LEFT JOIN on text ids is ~60-250 ms at 70,000 reports)."""
+    state = file_state(store)
+    if state is not None:
+        if _IN_STEP.get(store) == state:
+            return 0
+        stale, complete = _sqlite_step(store)
+        if complete and not stale:
+            return 0
+    return store.query("SELECT COUNT(*) AS n FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id "
+                       "WHERE i.report_id IS NULL")[0]["n"]
 
 
 def compact_index(store: Store) -> None:
