@@ -32,7 +32,7 @@ from weakref import WeakKeyDictionary
 from ..models import Report
 from .base import Store
 from .records import sentence_spans_of, split_with_sections
-from .segment import bigram_tokens, char_tokens, fold, word_tokens
+from .segment import bigram_tokens, char_tokens, distinct_grams, fold, word_tokens
 
 # SQLite: an index row's id is report_num << POS_BITS | pos. 12 bits: 4,096 spans a report (the largest report of
 # the corpus has 2,038; spans past the 4,096th are not indexed); with 20 bits the index was 10 kB per report larger
@@ -224,7 +224,7 @@ def index_rows(text: str, spans: list, *, words: bool = False) -> list[tuple]:
 def sentence_grams(folded: str) -> str:
     """The distinct tokens of a (folded) sentence for the SQLite index: pairs (and lone characters) of each run of
     Chinese, every single Chinese character, other words whole. Without positions, a token once is enough."""
-    return " ".join(dict.fromkeys([*bigram_tokens(folded, folded=True), *char_tokens(folded, folded=True)]))
+    return " ".join(distinct_grams(folded))
 
 
 def report_index_rows(report: Report, *, words: bool = False) -> list[tuple]:
