@@ -57,7 +57,9 @@ def record_json(report: Report) -> str:
 
 def record_rest(report: Report) -> str:
     """The parts of the JSON record that no table column holds (stored in reports.record_json)."""
-    m, q = dataclasses.asdict(report.meta), dataclasses.asdict(report.quality)
+    # repairs and removals are rows of their own: not copied into dicts only to be dropped (asdict is deep)
+    m = dataclasses.asdict(report.meta)
+    q = dataclasses.asdict(dataclasses.replace(report.quality, repairs=[], removed=[]))
     rest: dict[str, Any] = {
         "meta": {k: v for k, v in m.items() if k not in META_COLUMNS},
         "quality": {k: v for k, v in q.items() if k not in QUALITY_IN_TABLES},

@@ -27,11 +27,12 @@ from scratch when reports were deleted, so callers simply call it before searchi
 from __future__ import annotations
 
 from collections import defaultdict
+from weakref import WeakKeyDictionary
 
 from ..models import Report
 from .base import Store
 from .records import sentence_spans_of, split_with_sections
-from .segment import bigram_tokens, char_tokens, fold, word_tokens
+from .segment import bigram_tokens, char_tokens, distinct_grams, fold, word_tokens
 
 # SQLite: an index row's id is report_num << POS_BITS | pos. 12 bits: 4,096 spans a report (the largest report of
 # the corpus has 2,038; spans past the 4,096th are not indexed); with 20 bits the index was 10 kB per report larger
@@ -67,14 +68,20 @@ def ensure_index(store: Store) -> int:
     """Bring the search index up to date with `reports`; return how many reports were (re)indexed.
 
     On a read-only database the index is used as it stands (reports added since it was built are not found).
+    SQLite: once in step, nothing is checked again until the file changes (`file_state`): the check compares
+    the tables (~45 ms at 70,000 reports; the LEFT JOINs on report ids before took 250-450 ms, on every search).
     """
+    state = file_state(store)
+    if state is not None and _IN_STEP.get(store) == state:
+        return 0
     try:
         prepare(store)
-        stale = store.query("SELECT i.report_id FROM search_indexed i LEFT JOIN reports r ON r.id = i.report_id "
-                            "WHERE r.id IS NULL LIMIT 1")
+        stale, complete = _sqlite_step(store) if state is not None else (bool(store.query(
+            "SELECT i.report_id FROM search_indexed i LEFT JOIN reports r ON r.id = i.report_id "
+            "WHERE r.id IS NULL LIMIT 1")), False)
         if stale:
             _clear(store)
-        todo = [r["id"] for r in store.query(
+        todo = [] if complete and not stale else [r["id"] for r in store.query(
             "SELECT r.id FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id WHERE i.report_id IS NULL")]
         for rid in todo:
             index_report(store, rid)
@@ -82,7 +89,48 @@ def ensure_index(store: Store) -> int:
         if "readonly" in str(e).lower().replace(" ", "") and _has_index(store):
             return 0
         raise
+    if state is not None:
+        _IN_STEP[store] = file_state(store)
     return len(todo)
+
+
+# SQLite stores whose index was last found in step, with the file's state then (`file_state`).
+_IN_STEP: WeakKeyDictionary[Store, tuple] = WeakKeyDictionary()
+
+
+def file_state(store: Store) -> tuple | None:
+    """What changes when anything is written to a SQLite file: PRAGMA data_version (commits by other connections),
+    the connection's own row changes and the schema's version (DROP TABLE is no row change). None: PostgreSQL."""
+    conn = getattr(store, "conn", None)
+    if store.dialect != "sqlite" or conn is None:
+        return None
+    return (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes,
+            conn.execute("PRAGMA schema_version").fetchone()[0])
+
+
+def _sqlite_step(store: Store) -> tuple[bool, bool]:
+    """(stale, complete) by integer keys: search_indexed mirrors report_keys (same num, same id; one key a report),
+    so an indexed row without its key is a deleted report's, and with none such, as many rows as reports means
+    every report is indexed."""
+    if store.query("SELECT 1 AS x FROM search_indexed i WHERE NOT EXISTS (SELECT 1 FROM report_keys k "
+                   "WHERE k.num = i.num AND k.report_id = i.report_id) LIMIT 1"):
+        return True, False
+    return False, (store.query("SELECT COUNT(*) AS n FROM search_indexed")[0]["n"]
+                   == store.query("SELECT COUNT(*) AS n FROM reports")[0]["n"])
+
+
+def missing_reports(store: Store) -> int:
+    """Reports not indexed yet: 0 at once while the file is as `ensure_index` last found it in step, else counted
+    (SQLite by integer keys first: a LEFT JOIN on text ids is ~60-250 ms at 70,000 reports)."""
+    state = file_state(store)
+    if state is not None:
+        if _IN_STEP.get(store) == state:
+            return 0
+        stale, complete = _sqlite_step(store)
+        if complete and not stale:
+            return 0
+    return store.query("SELECT COUNT(*) AS n FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id "
+                       "WHERE i.report_id IS NULL")[0]["n"]
 
 
 def compact_index(store: Store) -> None:
@@ -126,8 +174,8 @@ def _has_index(store: Store) -> bool:
 
 def _clear(store: Store) -> None:
     with store.transaction():
-        if store.dialect == "sqlite":
-            store.query("DELETE FROM search_fts")
+        if store.dialect == "sqlite":  # contentless: DELETE FROM is refused ("does not support scanning")
+            store.query("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
         else:
             store.query("DELETE FROM search_spans")
         store.query("DELETE FROM search_indexed")
@@ -176,7 +224,7 @@ def index_rows(text: str, spans: list, *, words: bool = False) -> list[tuple]:
 def sentence_grams(folded: str) -> str:
     """The distinct tokens of a (folded) sentence for the SQLite index: pairs (and lone characters) of each run of
     Chinese, every single Chinese character, other words whole. Without positions, a token once is enough."""
-    return " ".join(dict.fromkeys([*bigram_tokens(folded, folded=True), *char_tokens(folded, folded=True)]))
+    return " ".join(distinct_grams(folded))
 
 
 def report_index_rows(report: Report, *, words: bool = False) -> list[tuple]:

@@ -306,12 +306,10 @@ def search_index_ready(store: Any, *, writable: bool) -> bool:
         exists = [r for r in exists if r["x"]]
     if not exists:
         return False
-    missing = store.query(
-        "SELECT COUNT(*) AS n FROM reports r LEFT JOIN search_indexed i ON i.report_id = r.id "
-        "WHERE i.report_id IS NULL", [])[0]["n"]
-    if missing and writable and missing <= MAX_INDEX_CATCH_UP:
-        from ..store.search_index import ensure_index
+    from ..store.search_index import ensure_index, missing_reports
 
+    missing = missing_reports(store)  # no count while the file is unchanged since the index was last in step
+    if missing and writable and missing <= MAX_INDEX_CATCH_UP:
         ensure_index(store)
         return True
     return missing == 0
