@@ -89,8 +89,9 @@ def ensure_index(store: Store) -> int:
         if "readonly" in str(e).lower().replace(" ", "") and _has_index(store):
             return 0
         raise
-    if state is not None:
-        _IN_STEP[store] = file_state(store)
+    now = file_state(store) if state is not None else None
+    if now is not None:
+        _IN_STEP[store] = now
     return len(todo)
 
 
