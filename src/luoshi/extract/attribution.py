@@ -841,6 +841,15 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
 
+STEPS_RE = re.compile(r"[十百千万亿元级大新]*(?:台阶|大关)")
+
+
+def counts_steps(text: str, prev: Draft, cs: int) -> bool:
+    """'全省地区生产总值连跨4个千亿台阶，2024年达到1.3万亿元': the figure of the clause before counts the steps its
+    subject climbed; it names nothing else, so the level after still measures that subject."""
+    return prev.unit == "个" and bool(STEPS_RE.fullmatch(text[prev.q.end:cs - 1].strip(" \u3000")))
+
+
 def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
@@ -852,7 +861,7 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
     if rest != lead and NEW_RE.match(strip_front(text[es:cs - 1].strip(" \u3000"))):
         return None  # "新增上市企业数量全省第一，总数达到8家": the stock, not the additions the clause names
-    if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
+    if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es or counts_steps(text, prev, cs)):
         return Subject(text[es:cs - 1], "ellipsis", "reached_after_subject")
     if (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
             and metrics.units().get(q.unit or "") == "count" \
