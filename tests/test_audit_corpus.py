@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = ("bulk/lawtext-gov/政府工作报告-省自治区/湖北省", "bulk/lawtext-gov/政府工作报告-主要城市/武汉市")
 # Measured on ../shared/corpus/bulk (1,460 annual work reports since 1995). Floors: raise them when the extraction
 # finds more, never lower them (issue 12 asks for 0.99 of the main result).
-BULK_GDP_RESULT_FLOOR = 1284  # 1225 at f969e30; 1273 after the result rules of branch result12; 1276 after the merges; 1284 after the growth rules of branch actuals12
+# 1225 at f969e30; 1273 after the result rules of branch result12; 1276 after the merges; 1284 after the growth rules
+# of branch actuals12; 1295 after branch cov12 (群主 clean fix, year and quarter rules)
+BULK_GDP_RESULT_FLOOR = 1295
 BULK_GDP_TARGET_FLOOR = 1448  # the audit gdp_target check passes 1448 of 1460 (= coverage.py)
 
 

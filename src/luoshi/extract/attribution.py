@@ -7,6 +7,7 @@ order, and the first that applies decides (each rule's docstring says why it exi
 - ratio_to_base: "是2005年的2.5倍": a multiple of a past level, a fact set aside (the rules join across it);
 - level_after_growths, each_of_group, distribute: 分别 lists, one subject per figure, in order;
 - each_rate: "设施完好率和绿地覆盖率达到100%": one figure for every rate;
+- year_rate_after_average: "年均增长11.5%，2007年达到7077.2亿元，比上年增长12.1%": the year's growth takes the level;
 - merge_growth: a growth with no subject of its own joins the figure before it ("…705.59亿元，增长6.1%");
 - stretch_growth: "增长8%、力争9%": the higher rate striven for is a second growth of the same subject;
 - merge_since_year: so does a change since a stated year ("…22亿美元，比1997年增长57.6％", basis cumulative);
@@ -536,6 +537,43 @@ def rate_of_level(st: State, q: Quantity) -> Outcome:
     return []
 
 
+# the growth of one year after a term's average: "2007年比上年增长14.5%", "同比增长10.2%", "年增长14.4%"
+ONE_YEAR_LEAD_RE = re.compile(r"(?:(?:19|20)\d{2}年)?(?:比上年|较上年|同比|年)?(?:实际)?(?:增长|增速为?)?")
+# a single year named between the average and that growth ("，2007年达到…", "比上年"); not a base year ("比2002年",
+# "由2002年的…")
+SPAN_TOTAL_RE = re.compile(r"[两三四五六七八九十]年|累计|期间|以来")  # the level is a total over the span, not the year's
+YEAR_NAMED_RE = re.compile(r"(?<![比较由从])(?:19|20)\d{2}年(?![的底末以来])|去年|比上年|较上年|同比")
+
+
+def year_rate_after_average(st: State, q: Quantity) -> Outcome:
+    """'地区生产总值年均增长11.5%，2007年达到7077.2亿元，比上年增长12.1%' / '…增加至2007年的30606亿元，五年年均增长
+    14.5%，2007年比上年增长14.5%': a growth with no subject of its own after a term's average that has taken the
+    level, once a single year is named after the average, is that year's growth of the level; the average keeps
+    only its rate (when the level is a total over the span, the year's growth stands alone)."""
+    text, prev = st.text, st.prev
+    if not q.growth_sign or q.unit != "%" or q.value is None or prev is None or prev.metric is None \
+            or prev.value is None or prev.growth is None or prev.growth_q is None or prev.growth_q is prev.q \
+            or not ONE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000")):
+        return None
+    average = prev.growth_q
+    if not AVERAGE_WORD_RE.search(text, clause_start(text, st.start, average.start, CLAUSE_DELIMS), average.start):
+        return None
+    last = max(prev.q.end, average.end)
+    if last > q.start or delim_re("；;。").search(text, last, q.start) \
+            or delim_re(CLAUSE_DELIMS).search(text, last, max(last, st.cs - 1)) \
+            or not YEAR_NAMED_RE.search(text, average.end, q.start):
+        return None  # the growth in the clause right after the level (or the average), a year named between
+    steps = [*prev.steps, "year_rate_after_average"]
+    if SPAN_TOTAL_RE.search(text, clause_start(text, st.start, prev.q.start, CLAUSE_DELIMS), prev.q.start):
+        return [Draft(q, prev.metric, prev.metric_text, growth=q.value, growth_unit="%", growth_q=q, rule=prev.rule,
+                      scope=prev.scope, object=prev.object, steps=steps)]  # "五年实际利用外资达108.4亿美元": a total
+    year = Draft(prev.q, prev.metric, prev.metric_text, value=prev.value, unit=prev.unit, high=prev.high,
+                 growth=q.value, growth_unit="%", growth_q=q, rule=prev.rule, scope=prev.scope, object=prev.object,
+                 steps=steps)
+    prev.q, prev.value, prev.unit, prev.high, prev.growth_q = average, None, None, None, None
+    return [year]
+
+
 def merge_growth(st: State, q: Quantity) -> Outcome:
     """'…705.59亿元，增长6.1%': a growth without its own subject joins the figure before it."""
     return _merge_growth(st, q, st.lead, "merge_growth")
@@ -720,6 +758,7 @@ RULES: list[Callable[[State, Quantity], Outcome]] = [
     each_rate,
     growth_of_each,
     rate_of_level,
+    year_rate_after_average,
     merge_growth,
     stretch_growth,
     merge_since_year,
@@ -807,6 +846,15 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
 
+STEPS_RE = re.compile(r"[十百千万亿元级大新]*(?:台阶|大关)")
+
+
+def counts_steps(text: str, prev: Draft, cs: int) -> bool:
+    """'全省地区生产总值连跨4个千亿台阶，2024年达到1.3万亿元': the figure of the clause before counts the steps its
+    subject climbed; it names nothing else, so the level after still measures that subject."""
+    return prev.unit == "个" and bool(STEPS_RE.fullmatch(text[prev.q.end:cs - 1].strip(" \u3000")))
+
+
 def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
@@ -818,7 +866,7 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
     if rest != lead and NEW_RE.match(strip_front(text[es:cs - 1].strip(" \u3000"))):
         return None  # "新增上市企业数量全省第一，总数达到8家": the stock, not the additions the clause names
-    if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es):
+    if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es or counts_steps(text, prev, cs)):
         return Subject(text[es:cs - 1], "ellipsis", "reached_after_subject")
     if (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
             and metrics.units().get(q.unit or "") == "count" \

@@ -3,7 +3,8 @@
 A report that opens a government's new term reviews the past five years before the past year, in paragraphs that
 open with the span ("五年来，", "过去五年，", "“十三五”时期，"). In such a paragraph an amount added ("城镇新增就业6600万人",
 "新增国家A级物流企业20家") or a change ("增长2倍") is over the span unless its sentence names the year itself ("2017年",
-"去年"): its basis becomes "cumulative" (the period stays the span's last year), so a year's result is never read
+"去年") or the paragraph has turned to that year before it ("特别是刚刚过去的2016年，…"): its basis becomes
+"cumulative" (the period stays the span's last year), so a year's result is never read
 from a five-year total (the tracking stage compared 6600万 new urban jobs with the 1100万 target of 2017 before
 this). A level reached at the span's end stays the year's ("人均生产总值达到4.5万元", "城镇化率由30.7%提高到38.7%",
 "实现营业收入1400亿元"): a rate or share, or a figure after a verb of reaching.
@@ -22,6 +23,18 @@ from .tables import rows
 RESULT_STATUSES = ("actual", "estimate")
 HEADING_MARKS = re.compile(r"^[#\s*>]*")
 YEAR_ITSELF = re.compile(r"(?:19|20)\d{2}年(?!以来|来)|去年|过去一年|全年|当年|今年")
+# the paragraph turns from the span to the past year ("过去五年，…。特别是刚刚过去的2016年，…。地区生产总值增长7.5%"): the
+# sentences after the turn speak of that year
+TURN_TO_YEAR = re.compile(r"刚刚过去的(?:一年|(?:19|20)\d{2}年)|特别是(?:过去的一年|过去一年|去年|(?:19|20)\d{2}年)")
+SPAN_AGAIN = re.compile(r"十[一二三四五六七八九]五|[两三四五]年|年均|以来")  # back to the span: "为“十三五”划上了圆满句号"
+
+
+def turned_to_year(text: str, start: int, at: int) -> bool:
+    """The paragraph (from `start`) has turned to the past year before `at` and not gone back to the span since."""
+    turns = list(TURN_TO_YEAR.finditer(text, start, max(start, at)))
+    return bool(turns) and not SPAN_AGAIN.search(text, turns[-1].end(), at)
+
+
 LEVEL_WORDS = re.compile(r"达到|达|增至|提高到|增加到|上升到|升至|突破|超过|超|稳定在|保持在|实现|为|由|从|至|到")
 CLAUSE_END = re.compile(r"[，。；：！？,;]")
 RATE_UNITS = ("%", "‰", "个百分点")
@@ -65,7 +78,8 @@ def mark_term_review_figures(report: Report, facts: list[Fact]) -> list[Fact]:
             j = bisect_right(sentence_starts, fact.start) - 1
             sentence = report.text[report.sentences[j].start:fact.start] if j >= 0 else fact.sentence
             clause = CLAUSE_END.split(sentence)[-1]
-            if not YEAR_ITSELF.search(sentence) and is_span_total(fact, clause):
+            turned = j >= 0 and turned_to_year(report.text, spans[i][0], sentence_starts[j])
+            if not YEAR_ITSELF.search(sentence) and not turned and is_span_total(fact, clause):
                 fact = dataclasses.replace(fact, basis="cumulative")
         out.append(fact)
     return out

@@ -290,6 +290,24 @@ PART_OF_YEAR_RE = re.compile(rf"(?:{pattern('part_of_year')}|(?<![个\d])(?:1[0-
 WHOLE_YEAR_RE = re.compile(r"全年|年末|年底")  # "增速从一月份-6.9%到全年的8.0%": the year's after all
 
 
+CHANGE_START_RE = re.compile(r"由|从")
+CHANGE_END_RE = re.compile(r"到|至")
+
+
+def change_end_words(text: str, cs: int, at: int) -> str:
+    """The words of a figure's clause (`cs` up to `at`) that speak of it ("…，全年增长1.7%": its own clause); for the end
+    of a change from another figure ("增速从一季度的-13.1%回升到1.5%"), the words after the start figure only: the
+    quarter named before the start is the start's."""
+    clause = text[cs:at]
+    if not CHANGE_START_RE.search(clause) or not CHANGE_END_RE.search(clause):
+        return clause  # most clauses hold no change
+    earlier = scan(text, cs, at)
+    if not earlier or not CHANGE_START_RE.search(text, cs, earlier[0].start):
+        return clause
+    after = text[earlier[-1].end:at]
+    return after if CHANGE_END_RE.search(after) else clause
+
+
 def part_of_year(s: Seen) -> bool:
     """'一季度全市生产总值下降6.7%', '1—10月旅游人数增长48%': a quarter's or month's figure, not the year's (a
     half-year report's own half is its period). When only the growth is a part's ("进出口总额达6111.2亿美元，…由1月下降
@@ -300,7 +318,7 @@ def part_of_year(s: Seen) -> bool:
     text, d, start = s.text, s.d, s.sent.start
 
     def of_part(q: Quantity) -> bool:
-        clause = text[clause_start(text, start, q.start, CLAUSE_DELIMS):q.start]  # "…，全年增长1.7%": its own
+        clause = change_end_words(text, clause_start(text, start, q.start, CLAUSE_DELIMS), q.start)
         return bool(PART_OF_YEAR_RE.search(clause)) and not WHOLE_YEAR_RE.search(clause)
 
     if of_part(d.q):
