@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET_COVERAGE = 0.992  # coverage.py on bulk: 0.936 before issue 12, 0.984 (1437/1460), then 0.992 (1448/1460)
+TARGET_COVERAGE = 0.991  # coverage.py on bulk: 0.936 before issue 12, 0.984 (1437/1460), then 0.992 (1448/1460);
+# 0.991 (1447) once a term of office's targets (苏州 2012: 任期内…年均增长12%) were no longer read as the year's
 # scripts/result_coverage.py on bulk, by the rule of `luoshi audit`'s gdp_result check (a one-year, whole-jurisdiction
 # figure): 0.842 (1230/1460) before the result rules of branch result12, 0.871 (1273/1460) after them. Most of the
 # rest state no GDP growth for the reviewed year at all (tests/data/result_misses.tsv, docs/audit.md).

@@ -87,8 +87,9 @@ def states_year_result(report: Report, role: str, sentence: str, lead: str = "",
     if not m:
         return False
     before = sentence[:m.end()]
-    if _PART.search(before) and (year_rate := year_after_parts(sentence, m.end())) is not None:
-        before = sentence[:_PART.search(before).start()] + sentence[year_rate[0]:year_rate[1]]  # parts: the year's path
+    part = _PART.search(before)
+    if part and (year_rate := year_after_parts(sentence, m.end())) is not None:
+        before = sentence[:part.start()] + sentence[year_rate[0]:year_rate[1]]  # parts: the year's path
     if _NOT_RESULT.search(_DONE_TARGET.sub("", before)):
         return False
     if names_past_year(report, before, _cue()):
