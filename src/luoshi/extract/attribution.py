@@ -59,8 +59,9 @@ BOUND_GAP_RE = re.compile(r"^(?:以上|以内|左右|[，,、])+")
 AMOUNT_END_RE = re.compile(r"(?:值|额|收入|投资|量|数|人次)$")  # "地区生产总值": an amount already, borrows no tail
 SHARE_OR_RATE_RE = re.compile(r"占|比|率|增速|增幅|增长速度")  # a borrowed tail that changes what is measured
 RATE_TAIL_RE = re.compile(r"(?:增速|增幅|增长速度)$")
-SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
-SPAN_LEAD_RE = re.compile(r"^(?:过去|近)?[两三四五六七八九十]年(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
+SPAN_YEARS = r"(?:[两三四五六七八九十]|(?<![0-9])(?:[2-9]|10)|(?<![０-９])[２-９])年"  # 五年, 5年 (not 2015年)
+SPAN_RE = re.compile(rf"{SPAN_YEARS}(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%", "5年年均增长11%": an average's span
+SPAN_LEAD_RE = re.compile(rf"^(?:过去|近)?{SPAN_YEARS}(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
 NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|逆势|实际|名义|年均|分别|均|总量"
                            r"|增速|增幅|较上年|，|,)")
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
@@ -570,11 +571,43 @@ def past_aside(st: State) -> Draft | None:
     return level
 
 
+SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?")
+
+
+def average_follows(st: State, q: Quantity) -> bool:
+    """The next figure is an average growth with no subject of its own, in the next clause ("…比2002年翻了一番，
+    年均增长14.5%")."""
+    if st.i + 1 >= len(st.quantities):
+        return False
+    nq = st.quantities[st.i + 1]
+    words = st.text[q.end:max(q.end, nq.lead_end)]
+    if not nq.growth_sign or nq.unit != "%" or any(c in words for c in "。；;"):
+        return False
+    words = words.strip(" \u3000，,、")
+    return ("年均" in words or "平均" in words or (nq.verb or "").startswith(("年均", "平均"))) \
+        and _no_subject(words, nq.verb)
+
+
+def past_doubling(st: State) -> Draft | None:
+    """'地区生产总值突破2.5万亿元，比2002年翻了一番，年均增长14.5%': the doubling stood apart (average_follows), so
+    the average growth after it is the level's."""
+    if len(st.drafts) < 2:
+        return None
+    doubling, level = st.drafts[-1], st.drafts[-2]
+    if doubling.q.verb != "翻" or doubling.value is not None or level.value is None or level.growth is not None \
+            or level.unit == "%" or not _no_subject(SINCE_YEAR_RE.sub("", doubling.metric_text), "翻") \
+            or level.q.end > doubling.q.start or any(c in st.text[level.q.end:doubling.q.start] for c in "。；;"):
+        return None
+    return level
+
+
 def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
-    prev = past_aside(st) or st.prev
+    prev = past_aside(st) or past_doubling(st) or st.prev
     if not (q.growth_sign or q.unit == "个百分点") or prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
+    if q.verb == "翻" and average_follows(st, q):
+        return None  # the level takes the average after the doubling, the more exact figure
     if WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")) \
             and PART_OF_YEAR_RE.search(st.text, clause_start(st.text, st.start, prev.q.start, CLAUSE_DELIMS), prev.q.start):
         return None  # "…前三季度1.7%，全年增长3.4%": the year's rate is no growth of a quarter's figure
@@ -851,7 +884,24 @@ def end_of_change(st: State, q: Quantity, found: tuple[str, int, int] | None) ->
     return Subject(text[es:cs - 1], "ellipsis", "end_of_change")
 
 
+PER_HEAD_RE = re.compile(r"(?:按(?:常住人口)?)?人均(?:计算|计)?")
+GDP_NAME_RE = re.compile(r"地区生产总值|国内生产总值|生产总值|GDP")
+
+
+def per_head_of_gdp(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'全省国内生产总值达3950亿元，人均达6073元' / '地区生产总值增长12%，按人均达到3000美元': 人均 with no noun of
+    its own, in a currency, after a GDP figure of the same sentence (no other metric between), is GDP per head."""
+    levels = [d for d in st.drafts if d.metric is not None or d.q.unit not in ("%", "个百分点")]
+    prev, lead = (levels[-1] if levels else None), re.sub(r"[ \u3000]", "", st.lead_raw)  # rates between are no subject
+    if found or prev is None or prev.metric != "gdp" or metrics.units().get(q.unit or "") != "currency" \
+            or is_change(q) or not (m := PER_HEAD_RE.match(lead)) or not only_verbs(lead[m.end():]) \
+            or not (name := GDP_NAME_RE.search(prev.metric_text)):
+        return None
+    return Subject("人均" + name.group(), "ellipsis", "per_head_of_gdp")
+
+
 SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]] = [
+    per_head_of_gdp,
     previous_subject,
     opening_share,
     value_added,
