@@ -830,7 +830,9 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
         return None
     if cs > start:
         earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs]
-        if metrics.find(earlier) and not ADJUSTMENT_RE.match(earlier.lstrip(" \u3000")):
+        named = metrics.find(earlier)  # an amount added must fit it: "优良天数比例90%，增加13天" is no ratio's
+        if named and (q.unit in ("%", "个百分点") or metrics.compatible(named[0], q.unit)) \
+                and not ADJUSTMENT_RE.match(earlier.lstrip(" \u3000")):
             return Subject(earlier, "ellipsis", "growth_of_clause_before")
     return Subject(st.lead, "lead", "growth_of_clause_before")
 

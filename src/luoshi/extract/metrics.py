@@ -215,7 +215,7 @@ def share_of(p: str) -> tuple[str, int, int] | None:
         if base and not bases.fullmatch(base):
             continue
         if isinstance(subject_metric, re.Pattern):
-            if subject_metric.fullmatch(subject.removesuffix("的")):
+            if subject_metric.fullmatch(subject.removesuffix("的").lstrip("—－-― \u3000")):  # "——市区…天数占全年的"
                 return share, 0, len(p)
         elif found and found[2] == len(subject) and found[0] == subject_metric:
             return share, found[1], len(p)
