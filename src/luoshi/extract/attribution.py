@@ -67,6 +67,7 @@ NO_SUBJECT_RE = re.compile(r"(?:同比|比上年|按可比价计算|可比价|�
 SUBJECT_END_RE = re.compile(r"增速|增幅|增长|实现|达到|完成|快于|高于|低于|继续|保持|持续|稳步|在|的")
 TRAIL_STOP = re.compile(r"^(?:的|以上|以内|左右|、|和|及|，|,|增长|下降|提高|同比|比|较|占|位居|居|列|排)")
 LIST_GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
+CHANGE_WORDS_RE = re.compile(r"年均|平均|增长|增幅|增速|增加|提高|比上年|同比")  # a % after them is a change
 RATE_NOUN_RE = re.compile(r"^[^，,占率比]*?(?:增长速度|增速|增幅|增长)(?:[^，,占率比重]*)$")
 FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
 RATE_JOIN_RE = re.compile(r"和|、")
@@ -960,6 +961,10 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
             and RATE_NOUN_RE.match(metrics.normalise(phrase)[found[1]:]):
         d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "经济增长速度预期为年均7%左右"
         d.growth_q = q
+    elif found and d.unit == "%" and d.growth is None and not q.growth_sign \
+            and d.metric in words("share_in_percent") and not CHANGE_WORDS_RE.search(phrase):
+        found = (metrics.share_of_subject(d.metric), found[1], found[2])  # "财政民生支出达79.3%": its share
+        d.metric = found[0]
     elif not found and d.unit == "%" and d.growth is None and RATE_TAIL_RE.search(metrics.normalise(phrase)):
         d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "全员劳动生产率增速为7%": a growth
         d.growth_q = q

@@ -113,6 +113,11 @@ def shares() -> list[tuple[str, str | re.Pattern, re.Pattern]]:
     return out
 
 
+def share_of_subject(metric: str) -> str | None:
+    """The share metric whose subject is this metric (livelihood_expenditure -> livelihood_share), data/shares.tsv."""
+    return next((share for share, subject, _bases in shares() if subject == metric), None)
+
+
 @cache
 def change_rates() -> frozenset[str]:
     """Percent metrics whose figure is itself a change on last year (cpi): a fall is a negative value."""
