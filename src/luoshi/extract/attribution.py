@@ -61,12 +61,14 @@ AMOUNT_END_RE = re.compile(r"(?:值|额|收入|投资|量|数|人次)$")  # "地
 RATE_NOUNS = lexicon.pattern("rate_nouns")
 SHARE_OR_RATE_RE = re.compile(f"占|比|率|{RATE_NOUNS}")  # a borrowed tail that changes what is measured
 RATE_TAIL_RE = re.compile(f"(?:{RATE_NOUNS})$")
-SPAN_RE = re.compile(r"[两三四五六七八九十]年(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%": the span of an average
-SPAN_LEAD_RE = re.compile(r"^(?:过去|近)?[两三四五六七八九十]年(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
+SPAN_YEARS = r"(?:[两三四五六七八九十]|(?<![0-9])(?:[2-9]|10)|(?<![０-９])[２-９])年"  # 五年, 5年 (not 2015年)
+SPAN_RE = re.compile(rf"{SPAN_YEARS}(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%", "5年年均增长11%": an average's span
+SPAN_LEAD_RE = re.compile(rf"^(?:过去|近)?{SPAN_YEARS}(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
 NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))
 SUBJECT_END_RE = re.compile(lexicon.pattern("subject_ends"))
 TRAIL_STOP = re.compile(f"^(?:{lexicon.pattern('trail_stops')})")
 LIST_GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
+CHANGE_WORDS_RE = re.compile(r"年均|平均|增长|增幅|增速|增加|提高|比上年|同比")  # a % after them is a change
 RATE_NOUN_RE = re.compile(f"^[^，,占率比]*?(?:{RATE_NOUNS}|增长)(?:[^，,占率比重]*)$")
 FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
 RATE_JOIN_RE = re.compile(r"和|、")
@@ -609,13 +611,45 @@ def past_aside(st: State) -> Draft | None:
     return level
 
 
+SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?")
+
+
+def average_follows(st: State, q: Quantity) -> bool:
+    """The next figure is an average growth with no subject of its own, in the next clause ("…比2002年翻了一番，
+    年均增长14.5%")."""
+    if st.i + 1 >= len(st.quantities):
+        return False
+    nq = st.quantities[st.i + 1]
+    words = st.text[q.end:max(q.end, nq.lead_end)]
+    if not nq.growth_sign or nq.unit != "%" or any(c in words for c in "。；;"):
+        return False
+    words = words.strip(" \u3000，,、")
+    return ("年均" in words or "平均" in words or (nq.verb or "").startswith(("年均", "平均"))) \
+        and _no_subject(words, nq.verb)
+
+
+def past_doubling(st: State) -> Draft | None:
+    """'地区生产总值突破2.5万亿元，比2002年翻了一番，年均增长14.5%': the doubling stood apart (average_follows), so
+    the average growth after it is the level's."""
+    if len(st.drafts) < 2:
+        return None
+    doubling, level = st.drafts[-1], st.drafts[-2]
+    if doubling.q.verb != "翻" or doubling.value is not None or level.value is None or level.growth is not None \
+            or level.unit == "%" or not _no_subject(SINCE_YEAR_RE.sub("", doubling.metric_text), "翻") \
+            or level.q.end > doubling.q.start or any(c in st.text[level.q.end:doubling.q.start] for c in "。；;"):
+        return None
+    return level
+
+
 def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     if not (q.growth_sign or q.unit == "个百分点"):
         return None  # a level (most figures): no aside to look for
-    prev = past_aside(st) or st.prev
+    prev = past_aside(st) or past_doubling(st) or st.prev
     if prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
+    if q.verb == "翻" and average_follows(st, q):
+        return None  # the level takes the average after the doubling, the more exact figure
     if WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")) \
             and PART_OF_YEAR_RE.search(st.text, clause_start(st.text, st.start, prev.q.start, CLAUSE_DELIMS), prev.q.start):
         return None  # "…前三季度1.7%，全年增长3.4%": the year's rate is no growth of a quarter's figure
@@ -841,7 +875,9 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
         return None
     if cs > start:
         earlier = text[clause_start(text, start, cs - 1, CLAUSE_DELIMS):cs]
-        if metrics.find(earlier) and not ADJUSTMENT_RE.match(earlier.lstrip(" \u3000")):
+        named = metrics.find(earlier)  # an amount added must fit it: "优良天数比例90%，增加13天" is no ratio's
+        if named and (q.unit in ("%", "个百分点") or metrics.compatible(named[0], q.unit)) \
+                and not ADJUSTMENT_RE.match(earlier.lstrip(" \u3000")):
             return Subject(earlier, "ellipsis", "growth_of_clause_before")
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
@@ -904,7 +940,24 @@ def end_of_change(st: State, q: Quantity, found: tuple[str, int, int] | None) ->
     return Subject(text[es:cs - 1], "ellipsis", "end_of_change")
 
 
+PER_HEAD_RE = re.compile(r"(?:按(?:常住人口)?)?人均(?:计算|计)?")
+GDP_NAME_RE = re.compile(r"地区生产总值|国内生产总值|生产总值|GDP")
+
+
+def per_head_of_gdp(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'全省国内生产总值达3950亿元，人均达6073元' / '地区生产总值增长12%，按人均达到3000美元': 人均 with no noun of
+    its own, in a currency, after a GDP figure of the same sentence (no other metric between), is GDP per head."""
+    levels = [d for d in st.drafts if d.metric is not None or d.q.unit not in ("%", "个百分点")]
+    prev, lead = (levels[-1] if levels else None), re.sub(r"[ \u3000]", "", st.lead_raw)  # rates between are no subject
+    if found or prev is None or prev.metric != "gdp" or metrics.units().get(q.unit or "") != "currency" \
+            or is_change(q) or not (m := PER_HEAD_RE.match(lead)) or not only_verbs(lead[m.end():]) \
+            or not (name := GDP_NAME_RE.search(prev.metric_text)):
+        return None
+    return Subject("人均" + name.group(), "ellipsis", "per_head_of_gdp")
+
+
 SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]] = [
+    per_head_of_gdp,
     previous_subject,
     opening_share,
     value_added,
@@ -961,6 +1014,12 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
             and RATE_NOUN_RE.match(metrics.normalise(phrase)[found[1]:]):
         d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "经济增长速度预期为年均7%左右"
         d.growth_q = q
+    elif found and d.unit == "%" and d.growth is None and not q.growth_sign \
+            and d.metric in words("share_in_percent") and not CHANGE_WORDS_RE.search(phrase):
+        share = metrics.share_of_subject(d.metric)  # "财政民生支出达79.3%": its share
+        if share is not None:
+            found = (share, found[1], found[2])
+        d.metric = share
     elif not found and d.unit == "%" and d.growth is None and RATE_TAIL_RE.search(metrics.normalise(phrase)):
         d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "全员劳动生产率增速为7%": a growth
         d.growth_q = q

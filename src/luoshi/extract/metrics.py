@@ -113,6 +113,11 @@ def shares() -> list[tuple[str, str | re.Pattern, re.Pattern]]:
     return out
 
 
+def share_of_subject(metric: str) -> str | None:
+    """The share metric whose subject is this metric (livelihood_expenditure -> livelihood_share), data/shares.tsv."""
+    return next((share for share, subject, _bases in shares() if subject == metric), None)
+
+
 @cache
 def change_rates() -> frozenset[str]:
     """Percent metrics whose figure is itself a change on last year (cpi): a fall is a negative value."""
@@ -219,7 +224,7 @@ def share_of(p: str) -> tuple[str, int, int] | None:
         if base and not bases.fullmatch(base):
             continue
         if isinstance(subject_metric, re.Pattern):
-            if subject_metric.fullmatch(subject.removesuffix("的")):
+            if subject_metric.fullmatch(subject.removesuffix("的").lstrip("—－-― \u3000")):  # "——市区…天数占全年的"
                 return share, 0, len(p)
         elif found and found[2] == len(subject) and found[0] == subject_metric:
             return share, found[1], len(p)

@@ -1,7 +1,7 @@
 """The quantity grammar: number + multiplier + unit, ranges, bounds, growth verbs.
 
     quantity := [bound-prefix] number [多|余] [multiplier] unit [— number [multiplier] unit] [bound-suffix]
-              | 百分之 numeral | 翻 numeral 番
+              | 百分之 numeral | 翻[了] numeral 番
 
 Only numbers with a unit (or a percentage) are quantities: years, ordinals (第三), plan names (十四五) and
 idioms (一般, 两会, 一带一路) never are. Values are exact Decimals in base units (the written unit without its
@@ -21,7 +21,10 @@ from .tables import alternation, bounds, growth_verbs, unit_spellings, units
 
 PERCENT_UNITS = {"%": "%", "％": "%", "个百分点": "个百分点", "百分点": "个百分点", "倍": "倍"}
 
-_AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+# thousands written apart by a space ("5 600美元", "1 200亿元"): 1-3 digits, then groups of exactly 3, never after
+# or before another figure with a space between ("1562 971 307" in a table row is three numbers)
+_SPACED = r"(?<![0-9][ \u2009\u202f\u00a0])[1-9][0-9]{0,2}(?:[ \u2009\u202f\u00a0][0-9]{3}(?![0-9]))+(?:[.．][0-9]+)?(?![ \u2009\u202f\u00a0][0-9])"
+_AR = rf"{_SPACED}|[0-9０-９]+(?:[,，][0-9０-９]{{3}}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点·]+|十(?=[多余几])"  # 十多万: a lower bound
 _MIX = r"[0-9０-９]+(?:[十百千万亿]+[0-9０-９]+)+[十百千万亿]*"  # "5万4千6百", "3亿2000万": Arabic digits with places
 # Not a place after 几/数 ("几十万", "数百个": no exact value)
@@ -30,6 +33,7 @@ _NOT_AFTER = r"(?<![A-Za-z0-9０-９.第])(?!(?<=[几数])[十百千万亿])"
 # the grammar cannot read is no number
 PLACE_BEFORE = re.compile(r"[0-9０-９零〇一二两三四五六七八九][十百千万亿]\Z")
 PLACE_IN = re.compile(r"[十百千万亿]")
+SPACES = re.compile(r"[ \u2009\u202f\u00a0]")
 _MULT = alternation(MULTIPLIERS)
 _UNIT = alternation(list(units()) + list(unit_spellings()) + list(PERCENT_UNITS))
 _SP = r"[ \u3000]?"
@@ -41,7 +45,7 @@ _CN_LOW = rf"[一二两三四五六七八九](?={_DASH})"
 QUANTITY_RE = re.compile(
     rf"(?P<pct>百分之[零〇一二两三四五六七八九十点·]+)"  # "百分之八至九", "百分之五到百分之六": a range
     rf"(?:{_DASH}{{1,2}}(?:百分之)?(?P<pct2>[零〇一二两三四五六七八九十点·]+)(?![零〇一二两三四五六七八九十点·年]))?"
-    rf"|(?P<fan>翻(?:一|两|二|三|四)番)"
+    rf"|(?P<fan>翻了?(?:一|两|二|三|四)番)"
     rf"|(?<=[近超逾约达占的过长加低])(?P<tenth>[二三四五六七八九])成(?![员为功本立果效熟长就绩型品])"  # "超八成" = 80%
     rf"|{_NOT_AFTER}(?P<n1>{_MIX}|{_AR}|{_CN}|{_CN_LOW}){_SP}(?P<more1>多|余|几)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
     rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
@@ -96,7 +100,7 @@ def _num(text: str | None) -> Decimal | None:
     if not text:
         return None
     try:
-        return parse_number(text.replace(" ", ""))
+        return parse_number(SPACES.sub("", text))
     except (ValueError, KeyError, ArithmeticError):
         return None
 
@@ -220,7 +224,7 @@ def _build(m: re.Match) -> Quantity | None:
     if m.group("tenth"):
         return Quantity(s, e, m.group(), _num(m.group("tenth") + "十"), "%")
     if m.group("fan"):
-        n = _num(m.group("fan")[1])
+        n = _num(m.group("fan")[-2])  # 翻一番, 翻了两番
         if n is None:
             return None
         growth = (Decimal(2) ** int(n) - 1) * 100
