@@ -21,7 +21,7 @@ _PAIRS = {"[a-z][a-z]": (97, 122), "[A-Z][A-Z]": (65, 90)}  # cues that start wi
 
 
 def code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def _literal_pair(pattern: str) -> str | None:

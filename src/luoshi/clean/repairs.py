@@ -384,7 +384,8 @@ _RADICAL_LIKE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
 def fix_radicals(text: str) -> RepairResult:
     """Kangxi radicals, radical supplements and compatibility ideographs that stand for ordinary hanzi."""
     out = RepairResult()
-    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)  # a gate: numpy reads 4x faster than a class scan
+    # a gate: numpy reads the code points ~4x faster than a regex scan led by a character class
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if not (((cp - np.uint32(0x2E80)) <= 0x2FDF - 0x2E80) | ((cp - np.uint32(0xF900)) <= 0xFAFF - 0xF900)).any():
         return out
     for m in _RADICAL_LIKE.finditer(text):
