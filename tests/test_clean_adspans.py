@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from luoshi.clean import clean_text
+from luoshi.clean.adcues import CUES, code_points, find_cues
 from luoshi.clean.adspans import find_ad_spans
 
 CASES = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_spans.tsv").read_text(
@@ -30,3 +31,14 @@ def test_undamaged_bulk_reports_lose_nothing(corpus):
         text = p.read_text(encoding="utf-8", errors="replace")
         hits += [(p.name, text[e.start:e.end]) for e in find_ad_spans(text)]
     assert len(paths) > 40 and not hits
+
+
+def test_cues_found_fast_are_those_a_regex_scan_finds(corpus):
+    """adcues.find_cues (numpy over code points for cues led by two letters or two literal characters) finds exactly
+    what rx.finditer finds for every cue: every 25th bulk report, and text made of the cues themselves."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((corpus / "bulk").rglob("*.md"))[::25]]
+    texts += ["下载下载微信 1234加V888 彩票彩票彩金QQ123 qq 12345推进bet365体育AGvip8", "微信", "彩", ""]
+    for text in texts:
+        want = sorted((m.start(), m.end(), m.re.pattern) for rx in CUES for m in rx.finditer(text))
+        got = [(m.start(), m.end(), m.re.pattern) for m in find_cues(text, code_points(text))]
+        assert sorted(got) == want

@@ -10,7 +10,8 @@ The best span of a cue's window is removed when the score is > 0 (> SWITCH for a
 has them, "GDP"; those the list data/prose_latin.txt names are no cue). A span holds only hanzi, Latin, digits and
 ._-/: (never punctuation) and at least one Latin letter or digit (a brand, a domain, a number), has such a
 character on either side (it breaks a clause) and never cuts a run of Latin, digits and ._-/: (a URL is never cut
-into). Only lines with a cue are scored (speed).
+into). Only lines with a cue are scored (speed); cues are found by adcues.py. Runs that end in a number and carry
+no cue ("…每天赚300…") are adnumbers.py's, scored after these.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import re
 import numpy as np
 
 from ._data import data_lines
+from .adcues import code_points, find_cues
+from .adnumbers import find_number_spans
 from .edits import Edit
 from .prose import prose_model3
 
-CUES = [re.compile(p) for p in data_lines("ad_cues.txt")]  # one by one: an alternation would scan slowly
 WINDOW = 28  # characters either side of the cue
 MIN_LEN, MAX_LEN = 3, 32
 SWITCH = 10.0
@@ -94,8 +96,8 @@ def find_ad_spans(text: str) -> list[Edit]:
     """Removals (kind `ad`) of the injected runs the model finds around each cue."""
     edits: list[Edit] = []
     done = -1
-    cues = sorted((m for rx in CUES for m in rx.finditer(text)), key=lambda m: m.start())
-    for cue in cues:
+    cp = code_points(text)
+    for cue in find_cues(text, cp):
         if cue.start() < done or (cue.group().isascii() and not _brand_like(text, cue.start(), cue.end())):
             continue
         ls = text.rfind("\n", 0, cue.start()) + 1
@@ -111,4 +113,6 @@ def find_ad_spans(text: str) -> list[Edit]:
             _, a, b = best
             edits.append(Edit(a, b, "", "ad", log="removal"))
             done = b
-    return edits
+    # then runs that end in a number and carry no cue ("…每天赚300"), judged by the model alone (adnumbers.py)
+    edits += find_number_spans(text, cp, [(e.start, e.end) for e in edits])
+    return sorted(edits, key=lambda e: e.start)

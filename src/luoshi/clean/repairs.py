@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
 
+import numpy as np
 import opencc
 
 from ._data import data_lines, hanzi_freq
@@ -383,6 +384,10 @@ _RADICAL_LIKE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
 def fix_radicals(text: str) -> RepairResult:
     """Kangxi radicals, radical supplements and compatibility ideographs that stand for ordinary hanzi."""
     out = RepairResult()
+    # a gate: numpy reads the code points ~4x faster than a regex scan led by a character class
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not (((cp - np.uint32(0x2E80)) <= 0x2FDF - 0x2E80) | ((cp - np.uint32(0xF900)) <= 0xFAFF - 0xF900)).any():
+        return out
     for m in _RADICAL_LIKE.finditer(text):
         ch = m.group()
         new = _RADICALS.get(ch) or unicodedata.normalize("NFKC", ch)
@@ -489,7 +494,9 @@ def fix_ideographic_decimal(text: str) -> RepairResult:
 # sign). Only before a bound word that no sentence opens with (以内, 以下, 左右; not 以上: "…30%。以上指标") or before
 # the sentence's own full stop ("％。。"): in the corpus these are population, birth and crime rates, all per mille.
 _BOUND_END = r"(?:以内|以下|左右)(?:[，。；、,;）)\s]|\Z)"  # the bound word closes the clause: not "以内容为…"
-_PERMILLE = re.compile(rf"[%％](?:。(?={_BOUND_END}|。)|[o0](?={_BOUND_END}|以上|[，。；]))|‰[o0](?={_BOUND_END}|以上|[，。；])")
+# one pattern a sign, each led by its literal: Python's engine finds a literal fast, a class or alternation slowly
+_PERMILLE = [re.compile(rf"{sign}(?:。(?={_BOUND_END}|。)|[o0](?={_BOUND_END}|以上|[，。；]))") for sign in "%％"]
+_PERMILLE.append(re.compile(rf"‰[o0](?={_BOUND_END}|以上|[，。；])"))
 
 
 def fix_split_permille(text: str) -> RepairResult:
@@ -497,7 +504,7 @@ def fix_split_permille(text: str) -> RepairResult:
     out = RepairResult()
     if "%" not in text and "％" not in text and "‰" not in text:
         return out
-    for m in _PERMILLE.finditer(text):
+    for m in sorted((m for rx in _PERMILLE for m in rx.finditer(text)), key=lambda m: m.start()):
         if m.start() and text[m.start() - 1].isdigit():
             out.edits.append(Edit(m.start(), m.end(), "‰", "permille"))
     return out

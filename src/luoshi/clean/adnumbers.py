@@ -1,0 +1,131 @@
+"""Ad runs that end in a number and carry no cue ("…研发经费投手机兼职日结工资每天赚300入强度…", "…货源联系6620…"),
+found by the model of report prose (prose.prose_model3) and the layout of an injection, not by their words.
+
+Report numbers follow words that lead to numbers (达到, 增长, 第, 年) and end in a unit, %, 、 or ，; an ad's number
+follows an ad verb (赚, 送, 联系) and the sentence it was pasted into resumes right after it, often mid-word. So:
+1. candidates (numpy over the code points, cheap): two digits or more after five hanzi, the digit unlikely after the
+   character before it (> NUM_ODD nats, bigram), and the character after the digits unlikely there (> NUM_BREAK),
+   or, after one unit character (万, 元, 期), the character after the unit unlikely after number and unit (trigram,
+   > NUM_BREAK; both readings are scored, the better kept); leaving the run costs > NUM_EXIT as it stands (trigrams
+   of the two characters after it).
+2. the run text[a:b] ends there and starts at the a (4+ hanzi before the digits, within 24) that maximizes
+       entering: cost of its first two characters after the sentence - their cost after a line edge
+                 (an ad starts as a text of its own)
+     + leaving:  cost of the two characters after b as they stand - their cost right after a-1
+                 (the sentence's own prose resumes when the run is taken out)
+   and it goes when that is > NUM_SCORE. The content of the run is not scored: fluent ad text ("手机兼职日结工资")
+   reads as prose to a model of reports; what gives it away is where it stands.
+NUM_SCORE is above the highest score of any candidate on the whole undamaged corpus (17.4: "建成有业态的8890幸福驿站",
+docs/clean.md), so the rule removes nothing there.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+
+from .edits import Edit
+from .prose import STEP, prose_model3
+
+NUM_ODD = 3.5  # nats: a digit this unlikely after the character before it (赚3, 联系6; 达到5, 增长8 cost < 2)
+NUM_BREAK = 8.0  # nats: what follows the number (or its one unit) this unlikely after it
+UNIT_PAIR = 6.0  # nats: the bigram after the unit first (a cheap gate: the trigram decides, > NUM_BREAK)
+NUM_EXIT = 12.0  # nats: the two characters after the run, as they stand (a cheap bound before the span is scored)
+NUM_SCORE = 20.0  # nats: the prose breaks at both ends of the run by this much (corpus max 17.x, docs/clean.md)
+
+
+def _hz(cp: np.ndarray) -> np.ndarray:
+    return (cp - np.uint32(0x4E00)) <= 0x9FFF - 0x4E00
+
+
+@cache
+def _digit_costs() -> tuple[np.ndarray, np.ndarray]:
+    """Bigram cost in nats of a digit after each character, and of each character after a digit."""
+    m = prose_model3()
+    ids, zero = np.arange(m.V), np.full(m.V, int(m.ids("0")[0]))
+    return m._pair_cost(ids, zero) / STEP, m._pair_cost(zero, ids) / STEP
+
+
+def _number_ends(text: str, cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts of the digits and ends of the runs of numbers glued into hanzi that read unlike report prose: two
+    digits or more after five hanzi, an unlikely digit after the character before (report numbers follow 达到, 增长,
+    第, 年) and, after the digits or after the one unit that follows them (万, 元, 期), a character unlikely there
+    (report numbers end in a unit, %, 、 or ，). numpy over the code points: a regex scan for digits costs ~7x more."""
+    at = np.flatnonzero((cp - np.uint32(48)) < 10)  # the digits
+    none = np.zeros(0, dtype=np.int64)
+    if at.size < 2:
+        return none, none
+    gap = np.flatnonzero(np.diff(at) > 1)
+    s, e = at[np.concatenate(([0], gap + 1))], at[np.concatenate((gap, [at.size - 1]))] + 1
+    keep = (e - s >= 2) & (s >= 5) & (e + 2 < len(cp))
+    s, e = s[keep], e[keep]
+    # the five characters before the digits, and the two before, at and two after their end: one gather each
+    c = cp[np.concatenate([s - 5, s - 4, s - 3, s - 2, s - 1, e - 2, e - 1, e, e + 1, e + 2])].reshape(10, -1)
+    hz = _hz(c)
+    m = prose_model3()
+    before, after = _digit_costs()
+    ids = m.cmap[np.minimum(c, 0xFFFF)].astype(np.int64)
+    direct = after[ids[7]] >= NUM_BREAK
+    keep = hz[:5].all(axis=0) & hz[7] & (before[ids[4]] >= NUM_ODD)
+    if not keep.any():
+        return none, none
+    # two readings of each: the run ends with the digits (what follows them is unlikely there), or with the one unit
+    # after them (万, 元, 期: what follows the unit is unlikely after number and unit; its bigram first, cheaply)
+    s, e, direct, ids = s[keep], e[keep], direct[keep], ids[5:, keep]
+    unit = hz[8][keep]
+    unit[unit] = m._pair_cost(ids[2][unit], ids[3][unit]) / STEP >= UNIT_PAIR
+    s, b = np.concatenate((s[direct], s[unit])), np.concatenate((e[direct], e[unit] + 1))
+    u = np.concatenate((np.zeros(direct.sum(), dtype=np.int64), np.ones(unit.sum(), dtype=np.int64)))
+    if not u.size:
+        return none, none
+    ids = np.concatenate((ids[:, direct], ids[:, unit]), axis=1)
+    k = np.arange(b.size)
+    w, x, y, z = ids[u, k], ids[1 + u, k], ids[2 + u, k], ids[3 + u, k]  # x the run's last character, y z after it
+    cost = m.cost3(np.concatenate((w, x)), np.concatenate((x, y)), np.concatenate((y, z))).reshape(2, -1)
+    # leaving the run costs this much as it stands; after a unit, its first character alone is unlikely there too
+    keep = (cost.sum(axis=0) >= NUM_EXIT) & ((u == 0) | (cost[0] >= NUM_BREAK))
+    return s[keep], b[keep]
+
+
+def _number_span(text: str, s: int, b: int) -> tuple[float, int] | None:
+    """The best start a of a run of hanzi text[a:b] (>= 4 before the digits at s) and its score: how much the prose
+    breaks entering it (trigram cost of its first two characters after the sentence, against after a line edge: an
+    ad starts as a text of its own) plus leaving it (the two characters after b, against right after a-1)."""
+    a0 = s - 5
+    while a0 > 0 and s - a0 < 24 and "\u4e00" <= text[a0 - 1] <= "\u9fff":
+        a0 -= 1
+    lo = max(0, a0 - 1)
+    m = prose_model3()
+    ids = m.ids(text[lo:b + 2]).astype(np.int64)
+    A = np.arange(max(a0 + 1, lo + 2), s - 3) - lo  # a character of the run stays before the span
+    if A.size == 0:
+        return None
+    B, k = b - lo, A.size
+    nl, y, y2 = np.full(k, int(m.ids("\n")[0])), np.full(k, ids[B]), np.full(k, ids[B + 1])
+    # one cost3 call (its overhead is per call): entering as it stands, after a line edge, leaving joined, as it stands
+    p, q, r, t = ids[A - 2], ids[A - 1], ids[A], ids[A + 1]
+    c = m.cost3(np.concatenate((p, q, nl, nl, p, q, ids[B - 2:B])),
+                np.concatenate((q, r, nl, r, q, y, ids[B - 1:B + 1])),
+                np.concatenate((r, t, r, t, y, y2, ids[B:B + 2])))
+    entering = c[:k] + c[k:2 * k] - c[2 * k:3 * k] - c[3 * k:4 * k]
+    leaving = c[-2] + c[-1] - c[4 * k:5 * k] - c[5 * k:6 * k]
+    score = entering + leaving
+    i = int(np.argmax(score))
+    return float(score[i]), lo + int(A[i])
+
+
+def find_number_spans(text: str, cp: np.ndarray, taken: list[tuple[int, int]] = ()) -> list[Edit]:
+    """Removals (kind `ad`) of hanzi runs ending in a number that break the sentence at both ends ("…每天赚300",
+    "…联系6620" injected mid-word), outside the spans already taken."""
+    best: dict[int, tuple[float, int, int]] = {}  # digits' start -> the better reading of the run's end
+    for s, b in zip(*(x.tolist() for x in _number_ends(text, cp))):
+        got = None if any(x < b and s < y for x, y in taken) else _number_span(text, s, b)
+        if got and got[0] > best.get(s, (-np.inf,))[0]:
+            best[s] = (got[0], got[1], b)
+    edits = []
+    for score, a, b in sorted(best.values(), key=lambda t: t[1]):
+        if score > NUM_SCORE and not any(x < b and a < y for x, y in taken):
+            edits.append(Edit(a, b, "", "ad", log="removal"))
+            taken = [*taken, (a, b)]
+    return edits
