@@ -32,7 +32,7 @@ def _literal_pair(pattern: str) -> str | None:
     return None
 
 
-_LITERAL = {}  # the two characters a literal cue starts with -> its cues
+_LITERAL: dict[str, list[re.Pattern[str]]] = {}  # the two characters a literal cue starts with -> its cues
 for _rx in CUES:
     if (_two := _literal_pair(_rx.pattern)) is not None:
         _LITERAL.setdefault(_two, []).append(_rx)

@@ -21,6 +21,7 @@ docs/clean.md), so the rule removes nothing there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
@@ -115,7 +116,7 @@ def _number_span(text: str, s: int, b: int) -> tuple[float, int] | None:
     return float(score[i]), lo + int(A[i])
 
 
-def find_number_spans(text: str, cp: np.ndarray, taken: list[tuple[int, int]] = ()) -> list[Edit]:
+def find_number_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] = ()) -> list[Edit]:
     """Removals (kind `ad`) of hanzi runs ending in a number that break the sentence at both ends ("…每天赚300",
     "…联系6620" injected mid-word), outside the spans already taken."""
     best: dict[int, tuple[float, int, int]] = {}  # digits' start -> the better reading of the run's end
