@@ -301,6 +301,8 @@ def test_postgres_search_matches_sqlite(request, corpus, store):
             got = search(pg, query, limit=ALL)
             want = search(store, query, limit=ALL, region="苏州市")
             assert matched(got) == matched(want), query
+            assert count(pg, query, cap=ALL)["matches"] == len(got), query
+            assert count(pg, query, cap=3)["capped"] == (len(got) > 3), query
         assert search(pg, "就业", year=2024, limit=ALL) and all(h["year"] == 2024 for h in
                                                                search(pg, "就业", year=2024, limit=ALL))
         got_trend = {r["year"]: r["count"] for r in trend(pg, ["就业"], by="year")}
