@@ -272,6 +272,9 @@ def test_api_returns_dataframes(query_db):
         assert isinstance(corpus, Corpus)
         frame = corpus.search("低空经济", year=2024)
         assert len(frame) and {"report_id", "start", "end", "snippet", "matches"} <= set(frame.columns)
+        every = corpus.search("低空经济", year=2024, limit=ALL)
+        assert corpus.count("低空经济", year=2024, cap=ALL) == {
+            "matches": len(every), "reports": every["report_id"].nunique(), "capped": False}
         assert set(corpus.reports(province="江苏省")["province"]) == {"江苏省"}
         assert list(corpus.trend("就业")["term"].unique()) == ["就业"]
 
