@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+# 养老|医疗 is 养老 OR 医疗 (`|` without spaces is OR since 2026-12-07; before, one term with no match)
 SEARCH_QUERIES = ["就业", "乡村振兴", "高质量发展", "营商环境", "税", "新质生产力", "粮食 安全", "改革 -开放",
                   "养老|医疗", "碳达峰"]
 TREND_TERMS = ["发展", "乡村振兴,脱贫攻坚", "就业,民生", "数字经济,人工智能", "生态文明,绿色"]

@@ -14,9 +14,10 @@ import pytest
 
 from luoshi.cli.common import iter_documents
 from luoshi.pipeline import process
+from luoshi.query import search as search_module
 from luoshi.query.api import Corpus
 from luoshi.query.expr import QueryError
-from luoshi.query.search import kwic, search
+from luoshi.query.search import count, kwic, search
 from luoshi.query.trend import trend
 from luoshi.store import open_store
 
@@ -148,6 +149,74 @@ def test_boolean_queries(store):
         search(store, "(就业")
 
 
+def test_a_bar_is_or_with_or_without_spaces(store):
+    either = matched(search(store, "低空经济 OR 新质生产力", limit=ALL))
+    assert either == occurrences(store, "低空经济") | occurrences(store, "新质生产力")
+    assert matched(search(store, "低空经济|新质生产力", limit=ALL)) == either
+    assert matched(search(store, "低空经济 | 新质生产力", limit=ALL)) == either
+    with pytest.raises(QueryError, match="missing"):
+        search(store, "低空经济|")
+
+
+def sentences_containing(store, needle: str) -> list[tuple[str, int]]:
+    """(report, sentence start) of every stored sentence whose text holds the needle, from a scan of the texts."""
+    text = texts(store)
+    rows = store.query('SELECT k.report_id, s.start, s."end" FROM sentence_rows s '
+                       "JOIN report_keys k ON k.num = s.report_num")
+    return [(r["report_id"], r["start"]) for r in rows if needle in text[r["report_id"]][r["start"]:r["end"]]]
+
+
+# Terms the index decides alone (one token), terms checked on the text (pairs), boolean queries, and terms whose
+# pairs are in many more sentences than the term (punctuation inside: 就业，民生 is the pairs 就业 and 民生).
+COUNT_QUERIES = ["税", "就业", "低空经济", "高质量发展", "就业 -青年", "低空经济|新质生产力", "就业，民生", "发展,改革"]
+
+
+@pytest.mark.parametrize("query", COUNT_QUERIES)
+def test_count_is_what_search_finds(store, query):
+    """Uncapped, the count is the number of sentences search returns (and their reports)."""
+    hits = search(store, query, limit=ALL)
+    got = count(store, query, cap=ALL)
+    assert got == {"matches": len(hits), "reports": len({h["report_id"] for h in hits}), "capped": False}
+
+
+@pytest.mark.parametrize("needle", ["就业", "高质量发展", "就业，民生"])
+def test_count_of_a_term_is_the_sentences_holding_it(store, needle):
+    expected = sentences_containing(store, needle.replace("，", ","))
+    assert count(store, needle, cap=ALL)["matches"] == len(expected)
+    assert count(store, needle, cap=ALL, province="江苏省")["matches"] == len(
+        [1 for rid, _ in expected if rid in texts(store, province="江苏省")])
+
+
+@pytest.mark.parametrize("query", ["就业", "高质量发展"])
+def test_count_stops_at_the_cap(store, query):
+    """Up to the cap the count is exact; past it, `capped` says the matches are at least the cap."""
+    total = count(store, query, cap=ALL)["matches"]
+    assert total > 5
+    assert count(store, query, cap=5) == {"matches": 5, "reports": count(store, query, cap=5)["reports"], "capped": True}
+    assert count(store, query, cap=total) == {**count(store, query, cap=ALL), "capped": False}
+    assert count(store, query, cap=total - 1)["matches"] == total - 1
+    assert count(store, query, cap=total - 1)["capped"]
+
+
+def test_a_checked_count_reads_a_bounded_number_of_texts(store, monkeypatch):
+    """A term checked on its text stops after COUNT_TEXTS reports' texts: a lower bound, marked capped."""
+    full = count(store, "高质量发展", cap=ALL)
+    assert full["reports"] > 2
+    monkeypatch.setattr(search_module, "COUNT_TEXTS", 2)
+    monkeypatch.setattr(search_module, "COUNT_BATCH", 2)
+    part = count(store, "高质量发展", cap=ALL)
+    assert part["capped"] and 0 < part["matches"] < full["matches"] and part["reports"] <= 2
+    assert count(store, "就业", cap=ALL)["capped"] is False  # one token: counted in SQL, no text read
+
+
+def test_count_takes_the_search_filters_but_not_role(store):
+    for filters in ({"year": 2024}, {"province": "江苏省"}, {"level": "national", "year_from": 2020}):
+        hits = search(store, "高质量发展", limit=ALL, **filters)
+        assert hits and count(store, "高质量发展", cap=ALL, **filters)["matches"] == len(hits)
+    with pytest.raises(TypeError, match="role"):
+        count(store, "就业", role="targets")
+
+
 def test_whole_words_rank_first_and_words_only_narrows(store):
     """税 as a word (税收 is another word) versus inside words: word hits come first in the ranking."""
     every = search(store, "税", limit=ALL)
@@ -203,6 +272,9 @@ def test_api_returns_dataframes(query_db):
         assert isinstance(corpus, Corpus)
         frame = corpus.search("低空经济", year=2024)
         assert len(frame) and {"report_id", "start", "end", "snippet", "matches"} <= set(frame.columns)
+        every = corpus.search("低空经济", year=2024, limit=ALL)
+        assert corpus.count("低空经济", year=2024, cap=ALL) == {
+            "matches": len(every), "reports": every["report_id"].nunique(), "capped": False}
         assert set(corpus.reports(province="江苏省")["province"]) == {"江苏省"}
         assert list(corpus.trend("就业")["term"].unique()) == ["就业"]
 
@@ -232,6 +304,8 @@ def test_postgres_search_matches_sqlite(request, corpus, store):
             got = search(pg, query, limit=ALL)
             want = search(store, query, limit=ALL, region="苏州市")
             assert matched(got) == matched(want), query
+            assert count(pg, query, cap=ALL)["matches"] == len(got), query
+            assert count(pg, query, cap=3)["capped"] == (len(got) > 3), query
         assert search(pg, "就业", year=2024, limit=ALL) and all(h["year"] == 2024 for h in
                                                                search(pg, "就业", year=2024, limit=ALL))
         got_trend = {r["year"]: r["count"] for r in trend(pg, ["就业"], by="year")}

@@ -745,6 +745,66 @@ def test_search_has_a_total_grouped_by_report_and_sorts_by_year(client, store):
     assert years == sorted(years, reverse=True)
 
 
+def result_count(html: str) -> dict:
+    return HTMLParser(html).css_first("#result-count").attributes
+
+
+@pytest.fixture(scope="module")
+def indexed_client(web_db, tmp_path_factory):
+    """The app over a copy of the test database whose search index covers every report (the query stage's search
+    and count answer, not the scan of the texts the module's read-only database falls back to)."""
+    from fastapi.testclient import TestClient
+
+    from luoshi.store import open_store
+    from luoshi.store.search_index import ensure_index
+
+    db = tmp_path_factory.mktemp("indexed") / "indexed.db"
+    shutil.copy(web_db[0], db)
+    with open_store(str(db)) as s:
+        ensure_index(s)
+    with TestClient(create_app(str(db))) as c:
+        yield c
+
+
+@pytest.mark.parametrize("query", ["低空经济", "就业，民生", "碳达峰 -碳中和", "人工智能 数字经济", "发展,改革"])
+def test_search_count_is_the_hits_listed(indexed_client, query):
+    """Below the window the hits list holds every match: the count is their number and their reports' (a term
+    with punctuation inside has its pairs in many sentences that do not hold it: those are not counted). The list
+    ranks the newest 1,000 candidates (RANK_WINDOW): when they are mostly not matches (发展,改革: every sentence
+    with 发展 and 改革), it can list fewer than the count finds in all of them, never more."""
+    rows = csv_rows(indexed_client.get("/search.csv", params={"q": query}))
+    count = result_count(indexed_client.get("/search", params={"q": query}).text)
+    assert len(rows) < 100 and "data-capped" not in count
+    if query == "发展,改革":
+        assert int(count["data-total"]) >= len(rows)
+        return
+    assert int(count["data-total"]) == len(rows)
+    assert int(count["data-reports"]) == len({r["report_id"] for r in rows})
+
+
+def test_search_count_stops_at_its_cap(indexed_client, monkeypatch):
+    """Past the cap the page says "N+": at least N matches (the count stops there, its cost bounded)."""
+    from luoshi.web import data
+
+    monkeypatch.setattr(data, "COUNT_CAP", 3)
+    html = indexed_client.get("/search", params={"q": "高质量发展"}).text
+    count = result_count(html)
+    assert count["data-capped"] == "1" and count["data-total"] == "3"
+    assert "3+" in page_text(html, "#result-count")
+    assert len(HTMLParser(html).css("li.hit-group")) > 1  # the list is not cut by the count's cap
+
+
+def test_a_bar_between_terms_is_or(indexed_client):
+    """低空经济|新质生产力 (no spaces) is either term: hits listed, counted between the larger term and both."""
+    def total(q: str) -> tuple[int, int]:
+        html = indexed_client.get("/search", params={"q": q}).text
+        return int(result_count(html)["data-total"]), len(HTMLParser(html).css("li.hit-group"))
+
+    (either, listed), (low, _), (new, _) = total("低空经济|新质生产力"), total("低空经济"), total("新质生产力")
+    assert listed and low and new
+    assert max(low, new) <= either <= low + new
+
+
 def test_region_search_and_suggestions(client, store):
     names = {r["region"] for r in store.query("SELECT DISTINCT region FROM reports WHERE region IS NOT NULL", [])}
     full = next(n for n in sorted(names) if n.endswith("省"))

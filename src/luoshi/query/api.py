@@ -61,6 +61,10 @@ class Corpus:
         """
         return pd.DataFrame(_search.search(self.store, query, limit=limit, **filters))
 
+    def count(self, query: str, *, cap: int = _search.COUNT_CAP, **filters: Any) -> dict[str, Any]:
+        """Sentences `search` finds, counted up to `cap`: {"matches", "reports", "capped"} (capped: at least)."""
+        return _search.count(self.store, query, cap=cap, **filters)
+
     def kwic(self, term: str, *, width: int = 20, limit: int = 200, **filters: Any) -> pd.DataFrame:
         """Keyword-in-context lines: left context, keyword, right context, with offsets."""
         return pd.DataFrame(_search.kwic(self.store, term, width=width, limit=limit, **filters))

@@ -1,7 +1,7 @@
 """The search query language: terms, "quoted phrases", AND (a space), OR, NOT / -term, parentheses.
 
     低空经济 无人机            both terms in one sentence
-    新质生产力 OR 新动能        either
+    新质生产力 OR 新动能        either (also 新质生产力|新动能)
     就业 -青年 / 就业 NOT 青年  the first without the second
     "数字 经济" (绿色 OR 低碳)
 
@@ -17,7 +17,7 @@ from functools import cached_property
 
 from ..store.segment import bigram_tokens, char_tokens, normalize_query, pairs_apply, query_words
 
-LEX = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
+LEX = re.compile(r'"[^"]*"|\(|\)|\||[^\s()"|]+')  # `|` is OR with or without spaces (养老|医疗)
 
 
 class QueryError(ValueError):
@@ -91,6 +91,8 @@ def _parse_and(tokens: list[str], pos: int) -> tuple[Node, int]:
             negate, tokens = True, [*tokens[:pos], tok[1:], *tokens[pos + 1:]]
         node, pos = _parse_atom(tokens, pos)
         (negative if negate else positive).append(node)
+    if not positive and not negative:
+        raise QueryError("a term is missing (before or after OR / |, or between parentheses)")
     if not positive:
         raise QueryError("a query needs at least one term to find (NOT alone matches everything)")
     if len(positive) == 1 and not negative:

@@ -137,6 +137,93 @@ def _ranked_sqlite(store: Store, node: Node, where: list[str], params: list, lim
     return out
 
 
+COUNT_CAP = 1000  # matches counted up to this, "1,000+" beyond (see docs/query.md: counting to 10,000 cost 20-170 ms)
+COUNT_TEXTS = 200  # a count that checks candidates on their text reads at most this many reports' texts (~0.1 ms each)
+COUNT_BLOCK = 5000  # candidates read from the index at once when they are checked on their text
+COUNT_BATCH = 32  # reports whose candidates are checked together (one query for their texts)
+COUNT_KEYS = 256  # candidate reports whose filters are looked up at once
+COUNT_FILTERS = {*FILTER_COLUMNS, "year", "year_from", "year_to", "canonical_only"}
+
+
+def count(store: Store, query: str, *, cap: int = COUNT_CAP, **filters: Any) -> dict[str, Any]:
+    """How many sentences `search` finds for a query, counted up to `cap`: {"matches", "reports", "capped"}.
+
+    `capped`: counting stopped before the candidates ran out, so `matches` is a lower bound (cap, or what a
+    checked count found within COUNT_TEXTS texts); `reports` is then the reports of the matches counted, not of all.
+    Filters as `search` (no `role`). A query the index decides alone counts in SQL; any other checks its
+    candidates on their text, grouped by report, reports with the most candidates first (the fewest texts to read).
+    """
+    unknown = set(filters) - COUNT_FILTERS
+    if unknown:
+        raise TypeError(f"count() got unexpected filters: {', '.join(sorted(unknown))}")
+    ensure_index(store)
+    node = parse(query)
+    where, params = report_filters("r", **filters)
+    cond = "".join(f" AND {w}" for w in where)
+    if store.dialect != "sqlite":  # tsquery phrases with positions: the index decides every query
+        inner = ("SELECT sp.report_id AS num FROM search_spans sp JOIN reports r ON r.id = sp.report_id "
+                 f"WHERE sp.grams @@ ?::tsquery{cond} LIMIT ?")
+        return _counted(store, inner, [to_tsquery(node, "substring"), *params, cap + 1], cap)
+    if exact(node):
+        joins = (f" JOIN report_keys k ON k.num = (search_fts.rowid >> {POS_BITS}) JOIN reports r ON r.id = k.report_id"
+                 if where else "")
+        inner = f"SELECT search_fts.rowid >> {POS_BITS} AS num FROM search_fts{joins} WHERE search_fts MATCH ?{cond} LIMIT ?"
+        return _counted(store, inner, [to_fts5(node), *params, cap + 1], cap)
+    return _count_checked(store, node, cond, params, cap)
+
+
+def _counted(store: Store, inner: str, args: list, cap: int) -> dict[str, Any]:
+    row = store.query(f"SELECT COUNT(*) AS n, COUNT(DISTINCT h.num) AS reports FROM ({inner}) h", args)[0]
+    n = int(row["n"] or 0)
+    return {"matches": min(n, cap), "reports": int(row["reports"] or 0), "capped": n > cap}
+
+
+def _count_checked(store: Store, node: Node, cond: str, params: list, cap: int) -> dict[str, Any]:
+    """`count` for a query whose candidates need their text: index blocks newest first, each block's reports in
+    order of their candidates (most first), every candidate of a report checked once its text is read."""
+    assert isinstance(store, SQLiteStore), "the FTS5 candidates are SQLite's"
+    conn = store.conn
+    fts = to_fts5(node)
+    # CROSS JOIN keeps SQLite from reading every canonical report through reports_canonical_year (330 ms a batch)
+    keys = ("SELECT k.num, k.report_id FROM report_keys k"
+            + (" CROSS JOIN reports r ON r.id = k.report_id" if cond else "") + " WHERE k.num IN ({}){}")
+    spans = 'SELECT start, "end" FROM sentence_rows WHERE report_num = ? AND pos IN ({})'
+    mask = (1 << POS_BITS) - 1
+    texts = _Texts(store)
+    matches, reports, before = 0, set[int](), None
+    while True:
+        block = [r[0] for r in conn.execute(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ?" + (" AND rowid < ?" if before is not None else "")
+            + " ORDER BY rowid DESC LIMIT ?", [fts, *([before] if before is not None else []), COUNT_BLOCK])]
+        if not block:
+            break
+        before = block[-1]
+        found: dict[int, list[int]] = {}
+        for rowid in block:
+            found.setdefault(rowid >> POS_BITS, []).append(rowid & mask)
+        order = sorted(found, key=lambda num: -len(found[num]))  # stable: newest first among equals
+        for k in range(0, len(order), COUNT_KEYS):
+            chunk = order[k:k + COUNT_KEYS]
+            allowed = dict(conn.execute(keys.format(", ".join("?" * len(chunk)), cond), [*chunk, *params]).fetchall())
+            kept = [num for num in chunk if num in allowed]
+            for j in range(0, len(kept), COUNT_BATCH):
+                if len(texts.texts) >= COUNT_TEXTS:
+                    return {"matches": matches, "reports": len(reports), "capped": True}
+                batch = kept[j:j + COUNT_BATCH]
+                texts.load({allowed[num] for num in batch})
+                for num in batch:
+                    rid, pos = allowed[num], found[num]
+                    for start, end in conn.execute(spans.format(", ".join("?" * len(pos))), [num, *pos]):
+                        if sentence_matches(node, fold(texts.cut(rid, start, end))):
+                            matches += 1
+                            reports.add(num)
+                            if matches > cap:
+                                return {"matches": cap, "reports": len(reports), "capped": True}
+        if len(block) < COUNT_BLOCK:
+            break
+    return {"matches": matches, "reports": len(reports), "capped": False}
+
+
 def _first_matching(node: Node, ranked: list[tuple], n: int, texts: _Texts) -> list[tuple]:
     """The first `n` ranked candidates whose sentence matches (each checked on its text, in rank order)."""
     out = []

@@ -316,7 +316,7 @@ def search_index_ready(store: Any, *, writable: bool) -> bool:
 
 
 SEARCH_WINDOW = 100  # indexed search: the best matches grouped by report (ranking more would cost every query)
-COUNT_CAP = 10_000  # matches counted up to this (a count is a pass over the index's postings, not the texts)
+COUNT_CAP = 1_000  # matches counted up to this, shown as "1,000+" beyond (docs/query.md: 10,000 cost 20-170 ms)
 SEARCH_SORTS = ("rank", "year_desc", "year_asc")
 
 
@@ -324,7 +324,8 @@ def search(store: Any, query: str, filters: Filters, *, use_index: bool, sort: s
            limit: int | None = PAGE_SIZE) -> dict[str, Any]:
     """Hits grouped by report: `groups` (one page of reports, each with `hits`: `start`/`end` of the match,
     `snippet` with `marks`), `total` matches and `reports` (the number of reports), `capped` when the count
-    stopped at COUNT_CAP, `more` when another page follows. `limit` None: every group (CSV)."""
+    stopped early (`total` is then a lower bound and `reports` only those of the matches counted), `more` when
+    another page follows. `limit` None: every group (CSV)."""
     if use_index:
         from ..query.search import search as indexed_search
 
@@ -363,23 +364,12 @@ def search(store: Any, query: str, filters: Filters, *, use_index: bool, sort: s
 
 
 def indexed_count(store: Any, query: str, filters: Filters) -> tuple[int, int, bool]:
-    """(matching sentences, their reports, capped) through the full-text index, counted up to COUNT_CAP."""
-    from ..query.expr import parse, to_fts5, to_tsquery
-    from ..store.search_index import POS_BITS
+    """(matching sentences, their reports, capped): the query stage's count of what its search finds, the
+    canonical reports only, up to COUNT_CAP (`capped`: at least that many; see luoshi.query.search.count)."""
+    from ..query.search import count
 
-    node = parse(query)
-    where, params = filters.where()
-    if store.dialect == "sqlite":
-        inner = (f"SELECT k.report_id FROM search_fts JOIN report_keys k ON k.num = (search_fts.rowid >> {POS_BITS}) "
-                 f"JOIN reports r ON r.id = k.report_id WHERE search_fts MATCH ? AND r.canonical_id IS NULL{where} "
-                 "LIMIT ?")
-        args = [to_fts5(node), *params, COUNT_CAP + 1]
-    else:
-        inner = ("SELECT sp.report_id FROM search_spans sp JOIN reports r ON r.id = sp.report_id "
-                 f"WHERE sp.grams @@ ?::tsquery AND r.canonical_id IS NULL{where} LIMIT ?")
-        args = [to_tsquery(node, "substring"), *params, COUNT_CAP + 1]
-    row = store.query(f"SELECT COUNT(*) AS n, COUNT(DISTINCT h.report_id) AS reports FROM ({inner}) h", args)[0]
-    return min(row["n"], COUNT_CAP), row["reports"], row["n"] > COUNT_CAP
+    c = count(store, query, cap=COUNT_CAP, canonical_only=True, **filters.as_params())
+    return c["matches"], c["reports"], c["capped"]
 
 
 def substring_search(store: Any, query: str, filters: Filters, *, context: int = 40, sort: str = "rank",
