@@ -113,7 +113,7 @@ def front_re() -> re.Pattern:
 @cache
 def back_re() -> re.Pattern:
     verbs = "|".join(re.escape(w) for w in words("reach_verbs"))
-    return re.compile(rf"(?<=.)(?:[ \u3000]|{verbs})+$")
+    return re.compile(rf"(?<=.)(?:{lexicon.pattern('steady_words')})*(?:[ \u3000]|{verbs})+$")  # 持续保持在
 
 
 @cache
