@@ -41,6 +41,8 @@ JOIN_WORD_RE = re.compile(r"[和及与或]")
 LINK_VERB_RE = re.compile(f"(?:{lexicon.pattern('link_verbs')})")
 TOTAL_RE = re.compile(f"^(?:{lexicon.pattern('total_words')})")
 NEW_RE = re.compile(f"^(?:{lexicon.pattern('new_words')})")
+RESTATE_VERB_RE = re.compile(r"(?:首次)?达到?")
+NAME_NEW_RE = re.compile(lexicon.pattern("name_new"))  # 高新, 新兴: a 新 of the name, not of an addition
 BOUND_WORD_RE = re.compile(f"^(?:{lexicon.pattern('skipped_bounds')})")
 SHARED_TAIL_RE = re.compile(lexicon.pattern("split_tails"))
 EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
@@ -111,7 +113,7 @@ def front_re() -> re.Pattern:
 @cache
 def back_re() -> re.Pattern:
     verbs = "|".join(re.escape(w) for w in words("reach_verbs"))
-    return re.compile(rf"(?<=.)(?:[ \u3000]|{verbs})+$")
+    return re.compile(rf"(?<=.)(?:{lexicon.pattern('steady_words')})*(?:[ \u3000]|{verbs})+$")  # 持续保持在
 
 
 @cache
@@ -1044,12 +1046,24 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         d.metric_text = phrase + prev.object
         d.object = prev.object
         d.rule = "carry"
+        if (level := carried_level(phrase, prev)) is not None:
+            found, phrase, d.metric = level, prev.object, level[0]
+            d.steps.append("carried_level")
     d.metric = checked_metric(d, phrase, found, clause=clause) if found else None
     index_as_change(d, phrase)
     d.action = action_of(lead_raw)
     if d.object is None:
         d.object = strip_action(d.metric_text) or None
     return d
+
+
+def carried_level(phrase: str, prev: Draft) -> tuple[str, int, int] | None:
+    """'全市经济总量突破2000亿元大关，2015年预计达到2350亿元': a bare 达/达到 after a named figure is the same
+    metric's level (not 竣工/开工 after 开工, nor a total after an addition, 新增…)."""
+    if not RESTATE_VERB_RE.fullmatch(phrase) or prev.metric is None or not prev.object or NEW_RE.match(prev.object):
+        return None
+    found = metrics.find(prev.object)
+    return found if found and found[0] == prev.metric else None
 
 
 INDEX_RE = re.compile(r"指数(?:为|是|达到?|控制在|调控在|保持在)?$")
@@ -1182,11 +1196,14 @@ def share_across_joins(text: str, quantities: list[Quantity]) -> None:
 
 def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
     """A bare verb of reaching after a floor of the same unit ("突破11万亿元、达到11.6万亿元"): the exact figure."""
-    if prev is None or prev.metric is None or prev.value is None or prev.growth is not None or q.growth_sign:
+    if prev is None or not prev.metric_text or prev.value is None or prev.growth is not None or q.growth_sign:
         return False
+    if prev.metric is None and (prev.rule != "lead" or not RESTATE_VERB_RE.fullmatch(lead)):
+        return False  # unnamed, only its subject then 达: "市场主体突破400万户、达445.1万户" (not "…，力争200亿元")
     if prev.q.bound != "min" or q.unit != prev.unit or q.value is None or q.value < prev.value:
         return False
-    if TOTAL_RE.match(lead) or "累计" in lead or NEW_RE.match(strip_action(prev.metric_text)) or "新" in prev.metric_text:
+    if TOTAL_RE.match(lead) or "累计" in lead or NEW_RE.match(strip_action(prev.metric_text)) \
+            or "新" in NAME_NEW_RE.sub("", prev.metric_text):
         return False  # "新增…超230家、累计达1471家": an addition, then the stock
     between = text[prev.q.end:q.start]
     return bool(lead) and only_verbs(lead) and len(between) <= 8 and not any(c in "；;。" for c in between)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from . import metrics
 from .lexicon import pattern
 from .numbers import MULTIPLIERS, parse_number
 from .tables import alternation, bounds, growth_verbs, unit_spellings, units
@@ -156,6 +157,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             _attach_context(text, q, start)
             out.append(q)
             continue
+        if m is None and (q := bare_amount(text, at, end, start)) is not None:
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
         if m is None:
             p = PEOPLE_RE.match(text, at, end) or PEOPLE_AFTER_RE.match(text, at, end)
             q = _people(p) if p else None
@@ -198,6 +204,34 @@ def _index(text: str, pos: int, end: int, floor: int) -> Quantity | None:
     if m is None or not INDEX_LEAD_RE.search(text, max(floor, pos - 16), pos):
         return None
     return Quantity(m.start(), m.end(), m.group(), Decimal(m.group("n")) - 100, "%")
+
+
+# "地区生产总值突破500亿大关，", "固定资产投资1633亿，": an amount in 亿 written without 元, ending its clause
+BARE_AMOUNT_RE = re.compile(r"(?<![A-Za-z0-9０-９.．第])(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<m>万亿|亿)"
+                            r"(?=(?:大关|关口)?(?:左右|以上|多)?(?:[，。；;,）)]|\Z))")
+CLAUSE_OPEN_RE = re.compile(r".*[，。；：、,;:\n]", re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _bare_gap_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern('reach_verbs')}|{pattern('milestone_verbs')})*")
+
+
+def bare_amount(text: str, pos: int, end: int, floor: int) -> Quantity | None:
+    """'地区生产总值突破500亿大关': 亿 with no unit is 元 only right after a currency metric (metrics.tsv kind),
+    with nothing but verbs of reaching between ("高新技术企业突破1000家" and "游客突破500万" stay counts)."""
+    m = BARE_AMOUNT_RE.match(text, pos, end)
+    if m is None:
+        return None
+    head = CLAUSE_OPEN_RE.match(text, floor, pos)
+    lead = metrics.normalise(text[head.end() if head else floor:pos])
+    found = metrics.find(lead, whole=False) if lead else None
+    if found is None or metrics.kind(found[0]) != "currency" or not _bare_gap_re().fullmatch(lead[found[2]:]):
+        return None
+    value = _num(m.group("n"))
+    if value is None:
+        return None
+    return Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m")], "元")
 
 
 def _people(m: re.Match) -> Quantity | None:
