@@ -54,12 +54,12 @@ REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016�
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])(?:以上|多)?(?P<who>[\u4e00-\u9fff]*人口)$")  # "85万以上贫困人口"
 CHANGE_FROM_RE = re.compile(r"(.*?)(?:由|从)")  # the words before the start of a change, if any
 START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
-REACH_TO_RE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|降|升)(?:到|至)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?")
+REACH_TO_RE = re.compile(rf"(?:{lexicon.pattern('to_verbs')})(?:到|至)(?:(?:19|20)[0-9]{{2}}年(?:底|末)?的?)?")
 OVER_RE = re.compile(r"超过?|过|逾")
 TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
 URBAN_RURAL_RE = re.compile(r"(?:全[省市区州县盟]|本[省市区])?城乡")  # "(全省)城乡居民…": the urban and the rural
-BOUND_GAP_RE = re.compile(r"^(?:以上|以内|左右|[，,、])+")
-AMOUNT_END_RE = re.compile(r"(?:值|额|收入|投资|量|数|人次)$")  # "地区生产总值": an amount already, borrows no tail
+BOUND_GAP_RE = re.compile(rf"^(?:{lexicon.pattern('bound_gaps')}|[，,、])+")
+AMOUNT_END_RE = re.compile(f"(?:{lexicon.pattern('amount_ends')})$")  # "地区生产总值": an amount already, borrows no tail
 RATE_NOUNS = lexicon.pattern("rate_nouns")
 SHARE_OR_RATE_RE = re.compile(f"占|比|率|{RATE_NOUNS}")  # a borrowed tail that changes what is measured
 RATE_TAIL_RE = re.compile(f"(?:{RATE_NOUNS})$")
@@ -69,7 +69,7 @@ SPAN_LEAD_RE = re.compile(rf"^(?:过去|近)?{SPAN_YEARS}(?:来|间|内)?")  # "
 NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))
 SUBJECT_END_RE = re.compile(lexicon.pattern("subject_ends"))
 TRAIL_STOP = re.compile(f"^(?:{lexicon.pattern('trail_stops')})")
-LIST_GAP_RE = re.compile(r"[、和及与，,\s]|分别|同比|增长|下降|提高|达到|达|均|为|左右|以上|以内|[两三四五六七八九十]年")
+LIST_GAP_RE = re.compile(rf"[、和及与，,\s]|{lexicon.pattern('list_gaps')}|[两三四五六七八九十]年")
 CHANGE_WORDS_RE = re.compile(r"年均|平均|增长|增幅|增速|增加|提高|比上年|同比")  # a % after them is a change
 RATE_NOUN_RE = re.compile(f"^[^，,占率比]*?(?:{RATE_NOUNS}|增长)(?:[^，,占率比重]*)$")
 FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
@@ -495,7 +495,7 @@ def since_year(lead: str, q: Quantity) -> bool:
     return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(lead))
 
 
-FROM_TO_RE = re.compile(r"(?:由|从)[^，,；;。]{0,30}?(?:增加|增长|提高|提升|上升|扩大)(?:到|至)")
+FROM_TO_RE = re.compile(rf"(?:由|从)[^，,；;。]{{0,30}}?(?:{lexicon.pattern('from_to_verbs')})(?:到|至)")
 
 
 def growth_of_each(st: State, q: Quantity) -> Outcome:
@@ -589,7 +589,7 @@ def merge_since_year(st: State, q: Quantity) -> Outcome:
     return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q) else None
 
 
-ASIDE_RE = re.compile(r"(?:净增加?|增加(?!值)|多增|恢复(?:至|到)|相当于|折合|突破|超过)")
+ASIDE_RE = re.compile(rf"(?:净增加?|增加(?!值)|恢复(?:至|到)|{lexicon.pattern('aside_words')})")
 
 
 def past_aside(st: State) -> Draft | None:
@@ -702,7 +702,7 @@ def ratio_to_base(st: State, q: Quantity) -> Outcome:
 
 
 AVERAGE_WORD_RE = re.compile(lexicon.pattern("average_words"))
-STRETCH_RE = re.compile(r"(?:力争|争取|努力)(?:达到|实现|增长)?")
+STRETCH_RE = re.compile(f"(?:{lexicon.pattern('strive_words')})(?:{lexicon.pattern('strive_verbs')})?")
 
 
 def stretch_growth(st: State, q: Quantity) -> Outcome:
@@ -913,7 +913,7 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
     return Subject(lead, "lead", "reached_after_subject")
 
 
-SET_AS_RE = re.compile(r"(?:初步|拟)?(?:确定|定|设定|安排)为?")
+SET_AS_RE = re.compile(f"(?:{lexicon.pattern('set_as_leads')})?(?:{lexicon.pattern('set_as_verbs')})为?")
 TARGET_NAMED_RE = re.compile(r"(?:目标|预期|指标)[ \u3000]*$")
 
 
@@ -1259,7 +1259,7 @@ def split_subjects(subject: str) -> list[str] | None:
 
 # an item that names a measure of its own ("能耗、水耗和二氧化碳排放", "研发投入、高新技术产业增加值", "…项目占比") borrows
 # no tail; not 量: "化学需氧量" is what is emitted, "化学需氧量排放量" the measure
-ITEM_MEASURE_RE = re.compile(r"(?:值|额|收入|投资|投入|数|人次|耗|率|规模|总量|产量|用[水电气]量)$|占")
+ITEM_MEASURE_RE = re.compile(f"(?:{lexicon.pattern('item_measure_ends')}|用[水电气]量)$|占")
 RATE_END_RE = re.compile(r"率$")
 ORDINAL_RE = re.compile(r"第?[一二三四五六七八九]次?")  # "一、二、三产业增加值", "第一、第二、第三产业"
 ORDINAL_HEAD_RE = re.compile(r"第?[一二三四五六七八九]")
