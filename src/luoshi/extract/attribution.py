@@ -1066,8 +1066,9 @@ def carried_level(phrase: str, prev: Draft) -> tuple[str, int, int] | None:
     return found if found and found[0] == prev.metric else None
 
 
-INDEX_RE = re.compile(r"指数(?:为|是|达到?|控制在|调控在|保持在)?$")
-PRICE_INDEX_RE = re.compile(r"价格(?:总)?指数(?:为|是|达到?|控制在|调控在|保持在)?$")
+INDEX_VERBS = r"(?:为|是|达到?|控制在|调控在|保持在)?$"
+INDEX_RE = re.compile(r"指数" + INDEX_VERBS)
+PRICE_INDEX_RE = re.compile(f"(?:{lexicon.pattern('price_words')})" + INDEX_VERBS)  # 价格指数, 物价总指数 (lexicon)
 
 
 def index_as_change(d: Draft, phrase: str) -> None:
@@ -1076,8 +1077,8 @@ def index_as_change(d: Draft, phrase: str) -> None:
     if d.unit != "%" or d.value is None or not 80 <= d.value <= 130:
         return
     name = metrics.normalise(phrase)
-    if not (INDEX_RE.search(name) and d.metric in metrics.change_rates()) \
-            and not (d.metric is None and PRICE_INDEX_RE.search(name)):
+    if not INDEX_RE.search(name) or not (d.metric in metrics.change_rates()
+                                         or d.metric is None and PRICE_INDEX_RE.search(name)):
         return
     d.value -= 100
     d.high = d.high - 100 if d.high is not None else None
