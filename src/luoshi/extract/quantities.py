@@ -21,6 +21,7 @@ from .numbers import MULTIPLIERS, parse_number
 from .tables import alternation, bounds, growth_verbs, unit_spellings, units
 
 PERCENT_UNITS = {"%": "%", "％": "%", "个百分点": "个百分点", "百分点": "个百分点", "倍": "倍"}
+BASE_UNITS = {**unit_spellings(), **PERCENT_UNITS}  # a written unit -> the unit a fact records (μg/m3 -> 微克/立方米)
 
 # thousands written apart by a space ("5 600美元", "1 200亿元"): 1-3 digits, then groups of exactly 3, never after
 # or before another figure with a space between ("1562 971 307" in a table row is three numbers)
@@ -36,7 +37,7 @@ PLACE_BEFORE = re.compile(r"[0-9０-９零〇一二两三四五六七八九][十
 PLACE_IN = re.compile(r"[十百千万亿]")
 SPACES = re.compile(r"[ \u2009\u202f\u00a0]")
 _MULT = alternation(MULTIPLIERS)
-_UNIT = alternation(list(units()) + list(unit_spellings()) + list(PERCENT_UNITS))
+_UNIT = alternation(list(units()) + list(BASE_UNITS))
 _SP = r"[ \u3000]?"
 
 _DASH = "[-—–－~～―─至到]"  # "8至9%", "2到3万人", "9%─10%": the words and marks a range is written with
@@ -290,7 +291,7 @@ def _build(m: re.Match) -> Quantity | None:
     v2 = _num(n2) if n2 else None
     if n2 and v2 is None:
         return None
-    if n2 and (u1 and u2 and PERCENT_UNITS.get(u1, u1) != PERCENT_UNITS.get(u2, u2)):
+    if n2 and (u1 and u2 and BASE_UNITS.get(u1, u1) != BASE_UNITS.get(u2, u2)):
         v2 = None  # "5%—6个" is no range
     if v2 is None and n2:
         e = m.end("u1") if u1 else m.end("n1")
@@ -300,7 +301,7 @@ def _build(m: re.Match) -> Quantity | None:
     if not m1 and not m2 and not u1 and v2 is not None and is_cn1 and not BIG_PLACE.search(n1):
         mult1 = _trailing_places(n2)  # "一百二十到一百五十亿元": the low end shares the high end's 亿
     mult2 = MULTIPLIERS[m2] if m2 else Decimal(1)
-    base = PERCENT_UNITS.get(unit) or unit_spellings().get(unit, unit)
+    base = BASE_UNITS.get(unit, unit)
     value = v1 * mult1
     high = v2 * mult2 if v2 is not None else None
     if high is not None and high < value and not m1:  # "从8500到3万": the low end has no place of its own
