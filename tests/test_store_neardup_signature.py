@@ -22,3 +22,12 @@ def test_chunked_signature_is_the_whole_matrix_minimum(seeds):
     assert any(len(neardup.normalise(t)) > 10_000 for t in long_enough), "one text must be report-sized"
     assert [neardup.signature(t) for t in long_enough] == [whole_matrix(t) for t in long_enough]
     assert neardup.signature("政府工作报告" * 10) is None
+
+
+def test_normalise_keeps_what_the_noise_pattern_keeps(seeds):
+    """normalise keeps the str.isalnum characters by a table: exactly what removing _NOISE leaves, on every code
+    point and on the seed reports."""
+    assert [c for c in range(0x110000) if (neardup._NOISE.fullmatch(chr(c)) is None) != chr(c).isalnum()] == []
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in seeds.values()]
+    texts.append("ＧＤＰ增长6.5%，İstanbul_ΣΑΣ \ud800 \U00020000。")
+    assert [neardup.normalise(t) for t in texts] == [neardup._NOISE.sub("", t).lower() for t in texts]

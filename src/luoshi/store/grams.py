@@ -76,6 +76,12 @@ _fold_cp = _PerCodePoint(fold_one, np.int32) if np is not None else None
 _alnum_cp = _PerCodePoint(lambda c: chr(c).isalnum(), np.int8) if np is not None else None
 
 
+def alnum_only(text: str) -> str:
+    """The letters and digits of a text (str.isalnum: a regex's word characters but _), by the table of code points."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return cps[_alnum_cp(cps) == 1].tobytes().decode("utf-32-le")
+
+
 def fold_spans(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """`fold(text[a:b])` for each span: the text folded at once by a table of code points where that gives the
     same (every sentence of 218 bulk reports but 85 of 93,428, which have a character such as Ⅲ, ℃ or … that folds
