@@ -8,10 +8,14 @@ sentence by sorting those numbers, and written out by gathering code points; onl
 digits (a few a sentence) are named by a Python dict. The result is `distinct_grams` exactly, token for token and
 in its order (tests/test_store_grams.py); a sentence with a code point of the Chinese ranges that is no letter
 (unassigned) is left to `distinct_grams`, as is everything when numpy is missing.
+
+The sentences are folded (`segment.fold`) the same way, the whole text at once through a table of code points
+(`fold_spans`), and a table of str.isalnum serves the tokens and neardup.normalise (`alnum_only`).
 """
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 
 from .segment import distinct_grams, fold
@@ -59,16 +63,21 @@ class _PerCodePoint:
 
     def __init__(self, fn, dtype) -> None:
         self.fn, self.dtype, self.table = fn, dtype, None
+        self.lock = threading.Lock()  # one table even when threads (the web server's) meet it first together
 
     def __call__(self, cps):
-        if self.table is None:
-            self.table = np.full(0x110000, -1, dtype=self.dtype)
-        out = self.table[cps]
+        table = self.table
+        if table is None:
+            with self.lock:
+                if self.table is None:
+                    self.table = np.full(0x110000, -1, dtype=self.dtype)
+                table = self.table
+        out = table[cps]
         new = out == -1
-        if new.any():
+        if new.any():  # entries only ever go from -1 to their value: what this call fills, it reads back
             for c in np.unique(cps[new]).tolist():
-                self.table[c] = self.fn(c)
-            out = self.table[cps]
+                table[c] = self.fn(c)
+            out = table[cps]
         return out
 
 
