@@ -14,6 +14,8 @@ and an interrupted run resumes where it stopped.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import multiprocessing
 import os
 import signal
@@ -34,6 +36,7 @@ from .base import Store
 from .packing import pack_raw
 from .records import record_rest
 from .search_index import prepare, report_index_rows, write_rows
+from .transfer import pack_report, unpack_report
 
 
 @dataclass
@@ -65,13 +68,39 @@ class Processed:
     index_rows: list[tuple] | None = None  # the search index's rows (luoshi.store.search_index.index_rows)
     raw_z: bytes | None = None  # packing.pack_raw: the raw text, packed
 
+    def __reduce__(self):  # to the main process: the report's facts and sentences as tuples (store.transfer)
+        return _unpickle_processed, (pack_report(self.report), tuple(
+            getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "report"))
+
+
+def _unpickle_processed(report: tuple, rest: tuple) -> Processed:
+    return Processed(unpack_report(*report), *rest)
+
 
 def process_for_store(doc: Document, words: bool = False) -> Processed:
     """The worker's job: the full report, its near-duplicate signature, JSON record, packed raw text and search
     index rows (all CPU work; `words`: jieba words for PostgreSQL's ranking, the largest part when asked)."""
     report = process(doc)
-    return Processed(report, neardup.signature(report.text), record_rest(report),
+    done = Processed(report, neardup.signature(report.text), record_rest(report),
                      report_index_rows(report, words=words), pack_raw(report.raw_text or "", report.text or ""))
+    _settle_heap()
+    return done
+
+
+_worker = False  # set in worker processes (_worker_init)
+_settled = False
+GC_THRESHOLD = 5000  # a worker's young collections: 700 allocations (Python's default) ran one every ~25 kB of work
+
+
+def _settle_heap() -> None:
+    """A worker's heap, once, after its first report: gc.freeze(). What is alive then (modules, lexicons, compiled
+    patterns, metric tables, the code-point tables) lives as long as the process, yet every full collection scanned
+    it again. With GC_THRESHOLD, a worker's collections cost 0.1 ms a report instead of 1.4 (120 bulk reports);
+    garbage cycles are collected as before."""
+    global _settled
+    if _worker and not _settled:
+        _settled = True
+        gc.freeze()
 
 
 def _safe_process(doc: Document, words: bool = False) -> Processed | str:
@@ -257,10 +286,14 @@ def _store_with_index(store: Store, report: Report, raw: bytes, result: Processe
 
 def _worker_init(parent: int | None = None) -> None:
     """Ctrl-C and SIGTERM are the main process's to handle: it rolls back and prints the summary.
-    A worker ends with its parent (kill -9 of `luoshi ingest` must not leave workers running for minutes)."""
+    A worker ends with its parent (kill -9 of `luoshi ingest` must not leave workers running for minutes). Its
+    garbage collector runs less often (GC_THRESHOLD, `_settle_heap`)."""
+    global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent(parent)
+    _worker = True
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 PR_SET_PDEATHSIG = 1

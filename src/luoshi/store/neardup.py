@@ -5,9 +5,12 @@ text is nearly the same; two different reports (even the same city's in consecut
 5-character shingles. MinHash estimates the Jaccard similarity of the shingle sets from 64 numbers; LSH bands
 (16 bands of 4) find the candidates with one indexed lookup instead of comparing with every stored report.
 
-Memory: the signature is computed on the unique shingle hashes, CHUNK of them at a time, so the 64-column
-matrix never holds more than CHUNK rows (1 MB) whatever the text's size (it held every shingle before: about
-330 MB per MB of text). The result is the same: a minimum does not depend on repeats or on order.
+Memory and CPU: the signature is computed one hash function at a time over all shingle hashes, in one reused
+buffer (8 bytes a shingle), so the 64-column matrix is never built (it held every shingle once: about 330 MB per MB
+of text). Repeated shingles are not removed first: a minimum does not depend on repeats or on order, and np.unique
+cost more (1.8 ms a report) than the 6% of repeats it saved. Nor is the top half taken before the minimum: the shift
+is monotone, so it is applied to the 64 minima only. 1.2 ms a report instead of 4.0 (in chunks of rows, 218 bulk
+reports), the same signatures.
 """
 
 from __future__ import annotations
@@ -16,26 +19,27 @@ import re
 
 import numpy as np
 
+from .grams import alnum_only
+
 SHINGLE = 5
 N_PERM = 64
 BANDS = 16
 ROWS = N_PERM // BANDS
 THRESHOLD = 0.8  # estimated Jaccard at or above which two texts are the same report
 MIN_CHARS = 200  # shorter texts are too small to call near-duplicates
-CHUNK = 1 << 11  # unique shingles hashed at once: 64 columns x 2,048 rows x 8 bytes = 1 MB, reused (cache-sized:
-# 4.2 ms a report against 6.0 with 16,384 rows and new temporaries, 60 bulk reports)
 
 _rng = np.random.default_rng(20240501)  # fixed seed: signatures must be comparable across runs and machines
 _A = _rng.integers(1, 1 << 63, size=N_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
 _B = _rng.integers(0, 1 << 63, size=N_PERM, dtype=np.uint64)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SHIFT = np.uint64(32)  # the top 32 bits of each mixed hash are kept
-_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)  # what normalise removes (by a table: see there)
 
 
 def normalise(text: str) -> str:
-    """Only letters and digits: punctuation, spacing and line breaks differ between copies of one report."""
-    return _NOISE.sub("", text).lower()
+    """Only letters and digits: punctuation, spacing and line breaks differ between copies of one report. What
+    _NOISE removes is exactly what is not str.isalnum, so a table of code points does it (0.6 -> 0.1 ms a report)."""
+    return alnum_only(text).lower()
 
 
 def shingle_hashes(norm: str) -> np.ndarray:
@@ -59,18 +63,15 @@ def signature(text: str) -> str | None:
     norm = normalise(text)
     if len(norm) < MIN_CHARS:
         return None
-    x = np.unique(shingle_hashes(norm))
-    best = np.full(N_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
-    buf = np.empty((min(CHUNK, len(x)), N_PERM), dtype=np.uint64)  # one buffer, filled in place (fresh 8 MB
-    with np.errstate(over="ignore"):  # temporaries per step cost a third of the time in page faults)
-        for start in range(0, len(x), CHUNK):
-            chunk = x[start:start + CHUNK]
-            mixed = buf[:len(chunk)]
-            np.multiply(chunk[:, None], _A[None, :], out=mixed)
-            mixed += _B
-            mixed >>= _SHIFT
-            np.minimum(best, mixed.min(axis=0), out=best)
-    return best.astype(np.uint32).tobytes().hex()
+    x = shingle_hashes(norm)
+    best = np.empty(N_PERM, dtype=np.uint64)
+    mixed = np.empty_like(x)  # one buffer, filled in place for each hash function
+    with np.errstate(over="ignore"):
+        for i in range(N_PERM):
+            np.multiply(x, _A[i], out=mixed)
+            mixed += _B[i]
+            best[i] = mixed.min()
+    return (best >> _SHIFT).astype(np.uint32).tobytes().hex()
 
 
 def _values(sig: str) -> np.ndarray:

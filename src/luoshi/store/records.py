@@ -88,7 +88,7 @@ def pack_extras(extras: dict[str, dict[str, Any]]) -> dict[str, Any]:
     per report as {idx: row}, ~0.6 kB so). Records packed before hold `rows` ({idx: row}) and are read as such."""
     keys = sorted({k for e in extras.values() for k in e})
     values: list[Any] = []
-    seen: dict[str, int] = {}
+    seen: dict[str | tuple, int] = {}
     kinds: list[list[int]] = []
     kind_at: dict[tuple, int] = {}
     kind_of: dict[int, int] = {}
@@ -98,7 +98,7 @@ def pack_extras(extras: dict[str, dict[str, Any]]) -> dict[str, Any]:
             if k not in extra:
                 row.append(-1)
                 continue
-            key = json.dumps(extra[k], ensure_ascii=False, sort_keys=True)
+            key = _value_key(extra[k])
             if key not in seen:
                 seen[key] = len(values)
                 values.append(extra[k])
@@ -109,6 +109,18 @@ def pack_extras(extras: dict[str, dict[str, Any]]) -> dict[str, Any]:
     last = max(kind_of, default=-1)
     return {"keys": keys, "values": values, "kinds": kinds,
             "kind_of": ",".join(str(kind_of[i]) if i in kind_of else "" for i in range(last + 1))}
+
+
+_JSON_KEY = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # json.dumps(..., sort_keys=True)
+
+
+def _value_key(value: Any) -> str | tuple:
+    """Equal for two values exactly when their JSON is (what `pack_extras` keeps once): a list of strings (nearly
+    every value: steps, checks, vetoed) as the tuple of them, anything else as its JSON (a str never equals a
+    tuple). 1.5 -> 0.8 ms a report, where a json.dumps each took half of record_rest."""
+    if isinstance(value, list | tuple) and all(isinstance(x, str) for x in value):
+        return tuple(value)
+    return _JSON_KEY(value)
 
 
 def unpack_extras(packed: dict[str, Any] | None) -> dict[str, dict[str, Any]]:

@@ -31,6 +31,7 @@ from weakref import WeakKeyDictionary
 
 from ..models import Report
 from .base import Store
+from .grams import fold_spans, grams_of_sentences
 from .records import sentence_spans_of, split_with_sections
 from .segment import bigram_tokens, char_tokens, distinct_grams, fold, word_tokens
 
@@ -209,16 +210,17 @@ def index_rows(text: str, spans: list, *, words: bool = False) -> list[tuple]:
     (sent_idx, start, end, section_idx, words, chars, bigrams) in order, words by jieba.
 
     Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows. Each
-    sentence is folded once for all streams.
+    sentence is folded once for all streams; SQLite's grams are `sentence_grams` of each, computed for the whole
+    report at once (luoshi.store.grams).
     """
+    if not words:  # the sentences folded and cut into grams all at once (luoshi.store.grams: 8 ms a report -> ~3)
+        grams = grams_of_sentences(fold_spans(text, [(a, b) for a, b, _, _ in spans]))
+        return [(sent_idx, a, b, section_idx, g) for (a, b, sent_idx, section_idx), g in zip(spans, grams, strict=True)]
     rows: list[tuple] = []
     for a, b, sent_idx, section_idx in spans:
         sentence = fold(text[a:b])
-        if words:
-            rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
-                         " ".join(char_tokens(sentence, folded=True)), " ".join(bigram_tokens(sentence, folded=True))))
-        else:
-            rows.append((sent_idx, a, b, section_idx, sentence_grams(sentence)))
+        rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
+                     " ".join(char_tokens(sentence, folded=True)), " ".join(bigram_tokens(sentence, folded=True))))
     return rows
 
 
