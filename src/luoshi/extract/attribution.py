@@ -70,7 +70,7 @@ NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))
 SUBJECT_END_RE = re.compile(lexicon.pattern("subject_ends"))
 TRAIL_STOP = re.compile(f"^(?:{lexicon.pattern('trail_stops')})")
 LIST_GAP_RE = re.compile(rf"[、和及与，,\s]|{lexicon.pattern('list_gaps')}|[两三四五六七八九十]年")
-CHANGE_WORDS_RE = re.compile(r"年均|平均|增长|增幅|增速|增加|提高|比上年|同比")  # a % after them is a change
+CHANGE_WORDS_RE = re.compile(lexicon.pattern("change_words"))  # a % after them is a change
 RATE_NOUN_RE = re.compile(f"^[^，,占率比]*?(?:{RATE_NOUNS}|增长)(?:[^，,占率比重]*)$")
 FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
 RATE_JOIN_RE = re.compile(r"和|、")
@@ -545,8 +545,8 @@ def rate_of_level(st: State, q: Quantity) -> Outcome:
 ONE_YEAR_LEAD_RE = re.compile(r"(?:(?:19|20)\d{2}年)?(?:比上年|较上年|同比|年)?(?:实际)?(?:增长|增速为?)?")
 # a single year named between the average and that growth ("，2007年达到…", "比上年"); not a base year ("比2002年",
 # "由2002年的…")
-SPAN_TOTAL_RE = re.compile(r"[两三四五六七八九十]年|累计|期间|以来")  # the level is a total over the span, not the year's
-YEAR_NAMED_RE = re.compile(r"(?<![比较由从])(?:19|20)\d{2}年(?![的底末以来])|去年|比上年|较上年|同比")
+SPAN_TOTAL_RE = re.compile(rf"[两三四五六七八九十]年|{lexicon.pattern('span_total_words')}")  # the level is a total over the span, not the year's
+YEAR_NAMED_RE = re.compile(rf"(?<![比较由从])(?:19|20)\d{{2}}年(?![的底末以来])|{lexicon.pattern('year_words')}")
 
 
 def year_rate_after_average(st: State, q: Quantity) -> Outcome:
@@ -1066,7 +1066,7 @@ def carried_level(phrase: str, prev: Draft) -> tuple[str, int, int] | None:
     return found if found and found[0] == prev.metric else None
 
 
-INDEX_VERBS = r"(?:为|是|达到?|控制在|调控在|保持在)?$"
+INDEX_VERBS = f"(?:{lexicon.pattern('index_verbs')})?$"
 INDEX_RE = re.compile(r"指数" + INDEX_VERBS)
 PRICE_INDEX_RE = re.compile(f"(?:{lexicon.pattern('price_words')})" + INDEX_VERBS)  # 价格指数, 物价总指数 (lexicon)
 

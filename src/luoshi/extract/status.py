@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Report, Section
+from .lexicon import pattern
 
 STATUS_OF_ROLE = {"review": "actual", "targets": "target", "plan": "plan"}
 YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
@@ -16,7 +17,7 @@ BASE_YEAR_RE = re.compile(r"(?:由|从|是|比|较|与|同)(?:19|20)[0-9]{2}年(
 PLAN_NAME_RE = re.compile(r"“十([一二三四五]?)五”|十([一二三四五]?)五(?:时期|期间|计划|规划)")
 PLAN_TITLE_RE = re.compile(r"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:计划|规划)[^\n。]{0,20}纲要")
 PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
-NEXT_FIVE_RE = re.compile(r"(?:今后|未来|此后)五年")
+NEXT_FIVE_RE = re.compile(f"(?:{pattern('ahead_words')})五年")
 AVERAGE_RE = re.compile(r"(?:年均|年平均)(?!浓度|值)|平均每年|每年平均|[两三四五]年平均")  # not "PM2.5年均浓度"
 CUMULATIVE_RE = re.compile(r"累计|(?:比|较)(?:19|20)[0-9]{2}年(?:末|底)?"  # "单位生产总值能耗比2005年下降20%"
                            r"|(?:^|[，,；;、])(?:过去|近)?[两三四五六七八九十]年(?:来|间|内)?(?:分别|均)?(?:增长|增加|提高|下降|减少)了?(?:[^，,；;]*[和、及])?$")  # "五年增长91.5％"

@@ -27,15 +27,16 @@ QUALIFIER_RE = re.compile(pattern("qualifiers"))
 PART_NAME_RE = re.compile(pattern("part_names"))
 SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
-OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
+# 比 of 占比/可比/对比/同比 and of 比重/比例/比率 is no comparison; 比上年/较去年/比同期 (lexicon last_year_bases) the usual one
+OTHER_BASE_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率])[^，,]{{0,8}}$|(?:较|比)“")
 # a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
 # change over the years to the reviewed one (basis cumulative), except in a 分别 listing, where it stays apart
-OTHER_PERIOD_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率|(?:19|20)[0-9]{2}年)[^，,]{0,8}$"
+OTHER_PERIOD_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率]|(?:19|20)[0-9]{{2}}年)[^，,]{{0,8}}$"
                              r"|(?:较|比)“")
 SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
 JURISDICTION_RE = re.compile(pattern("jurisdiction"))
 PLACE_HEAD_RE = re.compile(r"^(?:(?:19|20)[0-9]{2}年)?(?:全年|去年|其中)?")
-PLACE_GROUP_RE = re.compile(r"等(?:一批|多个|[0-9一二三四五六七八九十]+个)?(?:城市|市|县|县市|区)?$")  # "黄石等一批城市"
+PLACE_GROUP_RE = re.compile(rf"等(?:{pattern('group_counts')}|[0-9一二三四五六七八九十]+个)?(?:{pattern('place_kinds')})?$")  # "黄石等一批城市"
 PART_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})?[^，,；;。：:]{{0,16}}?(?:{pattern('scopes')})")
 SEGMENT_RE = re.compile(r"[；;]")
 JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
@@ -44,7 +45,7 @@ GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(
                     r"[^，,；;]{0,8}$")
 GOAL_AFTER_RE = re.compile(f"(?:{pattern('bound_gaps')})?的(?:{pattern('goal_adjectives')})?(?:{pattern('goal_nouns')})")
 AIM_RE = re.compile(r"力争")  # in the figure's own clause: what is aimed at, not what was done
-AHEAD_RE = re.compile(r"(?:今后|未来|此后)(?:[两三四五]|几)年")  # a sentence about the years ahead
+AHEAD_RE = re.compile(rf"(?:{pattern('ahead_words')})(?:[两三四五]|几)年")  # a sentence about the years ahead
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 OWN_END_RE = re.compile(rf"(?:{pattern('jurisdiction')})$")  # a "place" that ends with the report's own 全市/本市
 SETTER_RE = re.compile(pattern("setters"))
