@@ -186,7 +186,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
 
 @lru_cache(maxsize=1)
 def _size_bar_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    lead = re.compile(rf"(?<!全)(?:{pattern('size_bar_leads')})(?:在|达到?)?\Z")
+    lead = re.compile(rf"(?<!全)(?:{pattern('size_bar_leads')})(?:{pattern('size_bar_verbs')})?\Z")
     after = re.compile(rf"(?:(?:及|或)?以上(?:的)?|的)[^，,。；;：:\n]{{0,24}}?(?:{pattern('size_bar_holders')})")
     return lead, after
 
