@@ -3,7 +3,7 @@
 Reports open with the past year's results under headings of every kind: "一、1996年的政府工作和1997年的奋斗目标"
 (a heading that also names the year's targets, so the section is taken for the plan), a heading no role names, or
 none. A sentence there is a result ("actual", or "estimate" after 预计) when it gives GDP a growth rate after a word
-of the past year's account (data/result_sentence_cues.txt: 比上年, 同比, 预计全年, 初步核算, 去年 …) and, before the
+of the past year's account (lexicon class result_cues: 比上年, 同比, 预计全年, 初步核算, 去年 …) and, before the
 rate, names no target, term or coming year ("今年…比上年增长9%" is a target; "年均增长" a term's).
 """
 
@@ -14,7 +14,6 @@ from functools import cache
 
 from ..models import Report
 from .lexicon import pattern
-from .tables import rows
 
 # the lookbehind: the last character of a qualifier that makes another measure (人均, 民营, 数字, 县域, 实体, 镇, 园区, 海洋)
 _GDP_RATE = re.compile(
@@ -59,8 +58,7 @@ def year_after_parts(sentence: str, end: int) -> tuple[int, int] | None:
 
 @cache
 def _cue() -> re.Pattern[str]:
-    words = [r[0] for r in rows("result_sentence_cues.txt")]
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    return re.compile(pattern("result_cues"))
 
 
 def names_past_year(report: Report, words: str, cue: re.Pattern[str]) -> bool:

@@ -3,7 +3,7 @@
 Reports put the year's growth target in the plan's opening paragraph ("综合考虑各方面因素，今年全市地区生产总值增长
 8%左右"), under a heading of any kind ("计划安排国内生产总值增长10%"), or in a chapter no heading names ("今年的经济
 增长预期为7%左右"). Such a sentence is a target when it names this year (今年, 本年, the report's year) or a target word
-(data/target_sentence_cues.txt), gives GDP a growth figure, and speaks of neither a term (年均, 今后五年, 到2020年) nor
+(lexicon class target_cues), gives GDP a growth figure, and speaks of neither a term (年均, 今后五年, 到2020年) nor
 the past (去年, 过去).
 """
 
@@ -16,7 +16,6 @@ from ..models import Report
 from . import metrics
 from .lexicon import pattern, words
 from .status import ABSENT_RE, role_of
-from .tables import rows
 
 # the lookbehind: the last character of a qualifier that makes another measure (人均, 民营, 数字, 县域, 实体, 镇, 园区)
 _GDP_GROWTH = re.compile(
@@ -45,8 +44,7 @@ _OPENING = 8  # the GDP figure opens the sentence ("地区生产总值增长7%�
 
 @cache
 def _cue() -> re.Pattern[str]:
-    words = [r[0] for r in rows("target_sentence_cues.txt")]
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    return re.compile(pattern("target_cues"))
 
 
 def sets_year_target(report: Report, role: str, sentence: str, lead: str = "", heading: str = "") -> bool:
