@@ -35,7 +35,7 @@ from .tables import rows
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
 ITEM_SPLIT = re.compile(r"[、和与]|(?<!普)及(?!时)")  # not the 及 of 普及率, 及时率
-LEVEL_VERBS_FOR_RATES = ("上涨", "涨幅", "上升")
+LEVEL_VERBS_FOR_RATES = lexicon.words("rate_level_verbs")
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
 JOIN_WORD_RE = re.compile(r"[和及与或]")
 LINK_VERB_RE = re.compile(f"(?:{lexicon.pattern('link_verbs')})")
@@ -50,7 +50,7 @@ EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a fig
 _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("reach_extra"))) - {"累计达"}, key=len,
                       reverse=True)
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
-    r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
+    r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:" + lexicon.pattern("reach_heads") + ")?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])(?:以上|多)?(?P<who>[\u4e00-\u9fff]*人口)$")  # "85万以上贫困人口"
 CHANGE_FROM_RE = re.compile(r"(.*?)(?:由|从)")  # the words before the start of a change, if any
 START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
@@ -64,15 +64,16 @@ RATE_NOUNS = lexicon.pattern("rate_nouns")
 SHARE_OR_RATE_RE = re.compile(f"占|比|率|{RATE_NOUNS}")  # a borrowed tail that changes what is measured
 RATE_TAIL_RE = re.compile(f"(?:{RATE_NOUNS})$")
 SPAN_YEARS = r"(?:[两三四五六七八九十]|(?<![0-9])(?:[2-9]|10)|(?<![０-９])[２-９])年"  # 五年, 5年 (not 2015年)
-SPAN_RE = re.compile(rf"{SPAN_YEARS}(?:来|间)?(?=年均|平均|$)")  # "五年年均增长5.2%", "5年年均增长11%": an average's span
-SPAN_LEAD_RE = re.compile(rf"^(?:过去|近)?{SPAN_YEARS}(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
+SPAN_RE = re.compile(rf"{SPAN_YEARS}(?:来|间)?(?={lexicon.pattern('average_heads')}|$)")  # "五年年均增长5.2%", "5年年均增长11%": an average's span
+SPAN_LEAD_RE = re.compile(rf"^(?:{lexicon.pattern('span_leads')})?{SPAN_YEARS}(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
 NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))
 SUBJECT_END_RE = re.compile(lexicon.pattern("subject_ends"))
 TRAIL_STOP = re.compile(f"^(?:{lexicon.pattern('trail_stops')})")
 LIST_GAP_RE = re.compile(rf"[、和及与，,\s]|{lexicon.pattern('list_gaps')}|[两三四五六七八九十]年")
-CHANGE_WORDS_RE = re.compile(r"年均|平均|增长|增幅|增速|增加|提高|比上年|同比")  # a % after them is a change
+CHANGE_WORDS_RE = re.compile(lexicon.pattern("change_words"))  # a % after them is a change
 RATE_NOUN_RE = re.compile(f"^[^，,占率比]*?(?:{RATE_NOUNS}|增长)(?:[^，,占率比重]*)$")
-FOSTERED_RE = re.compile(r"(?:加大|加强|加快)?(?:对)?([^，,；;、和及与]{2,12}?)的?(?:培育|引进|招引|扶持)(?:和?引进)?力度[，,]$")
+FOSTERED_RE = re.compile(rf"(?:{lexicon.pattern('effort_verbs')})?(?:对)?([^，,；;、和及与]{{2,12}}?)的?(?:{lexicon.pattern('foster_verbs')})"
+                         r"(?:和?引进)?力度[，,]$")
 RATE_JOIN_RE = re.compile(r"和|、")
 DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a bare number listed before the last figure
 RATE_ITEM_RE = re.compile(r"率$")
@@ -80,8 +81,9 @@ RATE_ITEM_RE = re.compile(r"率$")
 MEASURE_END_RE = re.compile(f"(?:{lexicon.pattern('measure_ends')})$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
 # "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
-RATIO_LEAD_RE = re.compile(r"(?:分别)?(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
-BASE_YEAR_LEAD_RE = re.compile(r"(?:分别)?(?:比|较)(?:19|20)[0-9]{2}年(?:底|末)?(?:分别|同期)?")
+RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:19|20)[0-9]{{2}}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
+AVERAGE_HEADS = lexicon.words("average_heads")  # 年均, 平均
+BASE_YEAR_LEAD_RE = re.compile(rf"(?:分别)?(?:比|较)(?:19|20)[0-9]{{2}}年(?:底|末)?(?:{lexicon.pattern('base_year_tails')})?")
 
 
 @cache
@@ -91,10 +93,10 @@ def words(cls: str) -> tuple[str, ...]:
 
 
 ONLY_VERBS = re.compile("|".join(sorted(set(words("actions") + words("fillers") + words("reach_verbs")),
-                                         key=len, reverse=True)) + r"|高标准|高质量|加快|全力|[、和及与\s]")
+                                         key=len, reverse=True)) + f"|{lexicon.pattern('verb_adverbs')}" + r"|[、和及与\s]")
 
 
-_VERB_CHARS = "".join(sorted(set("".join(words("actions") + words("fillers") + words("reach_verbs")) + "高标准高质量加快全力、和及与")))
+_VERB_CHARS = "".join(sorted(set("".join(words("actions") + words("fillers") + words("reach_verbs")) + "".join(words("verb_adverbs")) + "、和及与")))
 NOT_VERB_CHAR = re.compile(rf"[^{re.escape(_VERB_CHARS)}\s]")  # a character no verb has: the phrase names something
 
 
@@ -107,7 +109,7 @@ def only_verbs(phrase: str) -> bool:
 @cache
 def front_re() -> re.Pattern:
     fillers = "|".join(re.escape(w) for w in words("fillers"))
-    return re.compile(rf"^(?:[ \u3000、和及与并“”\"']|(?:19|20)[0-9]{{2}}年(?:全年|上半年|底|末)?|{fillers})+(?=.)")
+    return re.compile(rf"^(?:[ \u3000、和及与并“”\"']|(?:19|20)[0-9]{{2}}年(?:{lexicon.pattern('year_suffixes')})?|{fillers})+(?=.)")
 
 
 @cache
@@ -175,7 +177,7 @@ def scope_of(lead: str, metric_start: int) -> str | None:
 @cache
 def _price_rate_re() -> re.Pattern:
     """A subject that names a price level ("商品零售价格(总水平)", "零售物价指数上涨幅度"): its change is its figure."""
-    return re.compile(f"(?:{lexicon.pattern('price_words')})(?:涨幅|上涨幅度|涨幅度)?$")
+    return re.compile(f"(?:{lexicon.pattern('price_words')})(?:{lexicon.pattern('price_rise_words')})?$")
 
 
 def fill_numbers(d: Draft, q: Quantity) -> None:
@@ -220,7 +222,7 @@ def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
     return not LINK_VERB_RE.search(between)
 
 
-TRAIL_SHARE_RE = re.compile(r"^(?:以上|左右)?的?[^，。；]{0,12}支出(?:用于|投入|投向)")  # a share of spending named after it
+TRAIL_SHARE_RE = re.compile(rf"^(?:以上|左右)?的?[^，。；]{{0,12}}支出(?:{lexicon.pattern('spending_uses')})")  # a share of spending named after it
 
 
 @dataclass
@@ -542,11 +544,12 @@ def rate_of_level(st: State, q: Quantity) -> Outcome:
 
 
 # the growth of one year after a term's average: "2007年比上年增长14.5%", "同比增长10.2%", "年增长14.4%"
-ONE_YEAR_LEAD_RE = re.compile(r"(?:(?:19|20)\d{2}年)?(?:比上年|较上年|同比|年)?(?:实际)?(?:增长|增速为?)?")
+ONE_YEAR_LEAD_RE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?(?:{lexicon.pattern('one_year_bases')})?(?:实际)?"
+                              rf"(?:{lexicon.pattern('one_year_growth_words')})?")
 # a single year named between the average and that growth ("，2007年达到…", "比上年"); not a base year ("比2002年",
 # "由2002年的…")
-SPAN_TOTAL_RE = re.compile(r"[两三四五六七八九十]年|累计|期间|以来")  # the level is a total over the span, not the year's
-YEAR_NAMED_RE = re.compile(r"(?<![比较由从])(?:19|20)\d{2}年(?![的底末以来])|去年|比上年|较上年|同比")
+SPAN_TOTAL_RE = re.compile(rf"[两三四五六七八九十]年|{lexicon.pattern('span_total_words')}")  # the level is a total over the span, not the year's
+YEAR_NAMED_RE = re.compile(rf"(?<![比较由从])(?:19|20)\d{{2}}年(?![的底末以来])|{lexicon.pattern('year_words')}")
 
 
 def year_rate_after_average(st: State, q: Quantity) -> Outcome:
@@ -626,7 +629,7 @@ def average_follows(st: State, q: Quantity) -> bool:
     if not nq.growth_sign or nq.unit != "%" or any(c in words for c in "。；;"):
         return False
     words = words.strip(" \u3000，,、")
-    return ("年均" in words or "平均" in words or (nq.verb or "").startswith(("年均", "平均"))) \
+    return (any(w in words for w in AVERAGE_HEADS) or (nq.verb or "").startswith(AVERAGE_HEADS)) \
         and _no_subject(words, nq.verb)
 
 
@@ -850,7 +853,7 @@ def value_added(st: State, q: Quantity, found: tuple[str, int, int] | None) -> S
 
 
 PART_OF_YEAR_RE = re.compile(f"(?:{lexicon.pattern('part_of_year')})")
-WHOLE_YEAR_LEAD_RE = re.compile(r"(?:预计)?全年(?:最终)?(?:实现|达到|为)?")
+WHOLE_YEAR_LEAD_RE = re.compile(f"(?:预计)?全年(?:最终)?(?:{lexicon.pattern('whole_year_verbs')})?")
 
 
 def year_after_parts(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
@@ -867,7 +870,7 @@ def year_after_parts(st: State, q: Quantity, found: tuple[str, int, int] | None)
     return Subject(pieces[-1], "ellipsis", "year_after_parts")
 
 
-ADJUSTMENT_RE = re.compile(r"扣除|剔除")  # "扣除零售物价上升因素，实际增长7.2%": the price named is taken out, not measured
+ADJUSTMENT_RE = re.compile(lexicon.pattern("adjustment_words"))  # "扣除零售物价上升因素，实际增长7.2%": the price named is taken out, not measured
 
 
 def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
@@ -884,7 +887,7 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
 
-STEPS_RE = re.compile(r"[十百千万亿元级大新]*(?:台阶|大关)")
+STEPS_RE = re.compile(f"[十百千万亿元级大新]*(?:{lexicon.pattern('step_nouns')})")
 
 
 def counts_steps(text: str, prev: Draft, cs: int) -> bool:
@@ -914,7 +917,7 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
 
 
 SET_AS_RE = re.compile(f"(?:{lexicon.pattern('set_as_leads')})?(?:{lexicon.pattern('set_as_verbs')})为?")
-TARGET_NAMED_RE = re.compile(r"(?:目标|预期|指标)[ \u3000]*$")
+TARGET_NAMED_RE = re.compile(f"(?:{lexicon.pattern('target_names')})[ \u3000]*$")
 
 
 def target_set_in_own_clause(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
@@ -942,8 +945,8 @@ def end_of_change(st: State, q: Quantity, found: tuple[str, int, int] | None) ->
     return Subject(text[es:cs - 1], "ellipsis", "end_of_change")
 
 
-PER_HEAD_RE = re.compile(r"(?:按(?:常住人口)?)?人均(?:计算|计)?")
-GDP_NAME_RE = re.compile(r"地区生产总值|国内生产总值|生产总值|GDP")
+PER_HEAD_RE = re.compile(r"(?:按(?:常住人口)?)?人均(?:计算?)?")
+GDP_NAME_RE = re.compile(lexicon.pattern("gdp_name_forms"))
 
 
 def per_head_of_gdp(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
@@ -1066,7 +1069,7 @@ def carried_level(phrase: str, prev: Draft) -> tuple[str, int, int] | None:
     return found if found and found[0] == prev.metric else None
 
 
-INDEX_VERBS = r"(?:为|是|达到?|控制在|调控在|保持在)?$"
+INDEX_VERBS = f"(?:{lexicon.pattern('index_verbs')})?$"
 INDEX_RE = re.compile(r"指数" + INDEX_VERBS)
 PRICE_INDEX_RE = re.compile(f"(?:{lexicon.pattern('price_words')})" + INDEX_VERBS)  # 价格指数, 物价总指数 (lexicon)
 
@@ -1214,7 +1217,7 @@ def _no_subject(lead: str, verb: str | None = None, fillers: bool = True, span: 
     """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比") or, before an average, its span
     ("五年年均增长"); with `span`, also the span of a change over years ("…4428美元，五年增长91.5％": the change of
     the level before it, cumulative): the growth has no subject of its own."""
-    if verb and verb.startswith(("年均", "平均")) or "年均" in lead or "平均" in lead:
+    if verb and verb.startswith(AVERAGE_HEADS) or any(w in lead for w in AVERAGE_HEADS):
         lead = SPAN_RE.sub("", lead)
     if span:
         lead = SPAN_LEAD_RE.sub("", lead)

@@ -125,9 +125,9 @@ def change_rates() -> frozenset[str]:
 
 
 BASE_PREFIX = f"{lexicon.pattern('jurisdiction')}|{lexicon.pattern('share_bases')}"
-SHARE_TAIL = re.compile(r"的?(?:比重|比例|占比)?的?(?:[两三四五六七八九十]年(?:来|间)?)?$")  # "…比重五年提高5.8个百分点"
-BARE_SHARE = re.compile(r"的?(?:比重|比例|占比)$")
-INNER_VERBS = re.compile(r"(?<=.)(?:完成|实现)(?=.)")
+SHARE_TAIL = re.compile(rf"的?(?:{lexicon.pattern('share_words')})?的?(?:[两三四五六七八九十]年(?:来|间)?)?$")  # "…比重五年提高5.8个百分点"
+BARE_SHARE = re.compile(f"的?(?:{lexicon.pattern('share_words')})$")
+INNER_VERBS = re.compile(f"(?<=.)(?:{lexicon.pattern('inner_verbs')})(?=.)")
 
 
 def find(phrase: str, *, whole: bool = True) -> tuple[str, int, int] | None:

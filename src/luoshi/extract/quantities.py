@@ -61,10 +61,10 @@ PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P
 PEOPLE_AFTER_RE = re.compile(rf"(?<=人口)(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?![\u4e00-\u9fff]*?[人户])")
 # "居民消费价格指数控制在103左右", "商品零售价格指数101": a price index written as an index (last year = 100) is the
 # change in % (103 -> 3%); only a bare figure between 80 and 130 right after the index's name and a verb of setting
-INDEX_LEAD_RE = re.compile(r"价格(?:总)?指数(?:[（(][\u4e00-\u9fff]{1,6}[）)])?(?:控制在|调控在|保持在|稳定在|为)?[ \u3000]?\Z")
-INDEX_RE = re.compile(r"(?<![0-9.])(?P<n>(?:[89][0-9]|1[0-2][0-9]|130)(?:\.[0-9]{1,2})?)(?![0-9.%％‰]|[ \u3000]?(?:万|亿|千|元|个|年|点))")
+INDEX_LEAD_RE = re.compile(rf"价格(?:总)?指数(?:[（(][\u4e00-\u9fff]{{1,6}}[）)])?(?:{pattern('index_lead_verbs')})?[ \u3000]?\Z")
+INDEX_RE = re.compile(rf"(?<![0-9.])(?P<n>(?:[89][0-9]|1[0-2][0-9]|130)(?:\.[0-9]{{1,2}})?)(?![0-9.%％‰]|[ \u3000]?(?:{pattern('index_stop_units')}))")
 ROUND_AMOUNT = {"百亿", "千亿", "万亿", "百万", "千万"}  # "突破千亿元": a round amount written without a digit
-ROUND_BEFORE = re.compile(r"(?:突破|超过|达到)\Z")  # not 过/超: "过百亿元产业" names a class of firms
+ROUND_BEFORE = re.compile(rf"(?:{pattern('round_leads')})\Z")  # not 过/超: "过百亿元产业" names a class of firms
 ARABIC_START = re.compile(r"[0-9０-９]")
 # Where a numeral run begins. A lone Chinese numeral ("进一步", "统一") starts no quantity unless a character the
 # grammar reads after it follows (一点五, 十多, 八成, 百分之, 两到三万): it is not even tried.
@@ -73,11 +73,11 @@ CANDIDATE_RE = re.compile(rf"[0-9０-９]+|[零〇一二两三四五六七八九
 PREFIX_BOUND, SUFFIX_BOUND = bounds()
 PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
 GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
-FILLER_RE = re.compile(r"(?:分别|均|了|同比)$")
+FILLER_RE = re.compile(f"(?:{pattern('figure_fillers')})$")
 SUFFIX_RE = re.compile(rf"(?:{alternation(SUFFIX_BOUND)})")
 CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
 # a note between the verb and the number: "增长（下同）3.1%", "增长（同比，下同）8.3%", "增长（以下简称“增长”）7%"
-NOTE_RE = re.compile(r"[（(](?:下同|同比|按可比价格?计算|可比口径|现价|以下简称)[^（）()\n。，]{0,8}[）)][ \u3000]*\Z"
+NOTE_RE = re.compile(rf"[（(](?:{pattern('note_words')})[^（）()\n。，]{{0,8}}[）)][ \u3000]*\Z"
                      r"|[（(]同比[，,、]下同[）)][ \u3000]*\Z")
 
 
@@ -186,7 +186,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
 
 @lru_cache(maxsize=1)
 def _size_bar_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    lead = re.compile(rf"(?<!全)(?:{pattern('size_bar_leads')})(?:在|达到?)?\Z")
+    lead = re.compile(rf"(?<!全)(?:{pattern('size_bar_leads')})(?:{pattern('size_bar_verbs')})?\Z")
     after = re.compile(rf"(?:(?:及|或)?以上(?:的)?|的)[^，,。；;：:\n]{{0,24}}?(?:{pattern('size_bar_holders')})")
     return lead, after
 
@@ -209,7 +209,7 @@ def _index(text: str, pos: int, end: int, floor: int) -> Quantity | None:
 
 # "地区生产总值突破500亿大关，", "固定资产投资1633亿，": an amount in 亿 written without 元, ending its clause
 BARE_AMOUNT_RE = re.compile(r"(?<![A-Za-z0-9０-９.．第])(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<m>万亿|亿)"
-                            r"(?=(?:大关|关口)?(?:左右|以上|多)?(?:[，。；;,）)]|\Z))")
+                            rf"(?=(?:{pattern('milestone_marks')})?(?:左右|以上|多)?(?:[，。；;,）)]|\Z))")
 CLAUSE_OPEN_RE = re.compile(r".*[，。；：、,;:\n]", re.DOTALL)
 
 

@@ -8,7 +8,7 @@ from .lexicon import pattern, words
 from .numbers import parse_number
 
 RANK_RE = re.compile(
-    r"(?:位居|位列|居|列|排名|排|保持|稳居|跃居|名列)?"
+    rf"(?:{pattern('rank_verbs')})?"
     rf"(?P<scope>{pattern('jurisdiction')}|[\u4e00-\u9fff]{{2,6}}?(?:（[^）]{{1,6}}）|\([^)]{{1,6}}\))?)"
     r"(?:第)(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?"
 )

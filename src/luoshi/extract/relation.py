@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ..models import Fact, Report, Sentence
-from . import metrics
+from . import lexicon, metrics
 from .status import AVERAGE_RE, period_of, role_of, span_end, status_of
 from .tables import alternation, rows
 from .target_sentence import names_the_year, status_with_content
@@ -55,16 +55,18 @@ def _pattern() -> re.Pattern[str]:
     w = _words()
     return re.compile(
         rf"(?P<cmp>{alternation(w['compare'])})(?P<to>{alternation(w['to'])})(?:{alternation(w['level'])})?"
-        r"(?:增长|增速|增幅)?(?:的)?"
+        rf"(?:{lexicon.pattern('growth_words')})?(?:的)?"
         r"(?:(?P<by>\d+(?:\.\d+)?|[一二两三四五])(?:[到至～~—―─\-－](?P<by_high>\d+(?:\.\d+)?|[一二两三四五]))?(?P<unit>个百分点))?"
         rf"(?P<eq>{alternation(w['equal'])})?")
 
 
+OTHER_RE = re.compile(f"{lexicon.pattern('other_words')}|[、和及]")  # "其他主要经济指标", one item of a list
+RELATIVE_RE = re.compile(lexicon.pattern("relative_figure_words"))  # "高于省平均水平": another's figure, not a standard
 _SMALL = {"一": 1.0, "二": 2.0, "两": 2.0, "三": 3.0, "四": 4.0, "五": 5.0}
 # what may stand between the metric's name and the comparison: "地区生产总值增速力争高于…"; anything else ("…占地区
 # 生产总值比重高于全省") means the name is part of another measure's
 _NAME_TAIL = re.compile(r"[增长速幅度率要力争保持继续基本的年均预期确保实现努力总体水平略稍均]*")
-_PART = re.compile(r"主要|(?<![全我本])[\u4e00-\u9fff]{1,6}(?:核心区|新区|园区|城市圈|经济圈|经济带|片区|县|镇)")
+_PART = re.compile(rf"主要|(?<![全我本])[\u4e00-\u9fff]{{1,6}}(?:{lexicon.pattern('relation_part_ends')})")
 
 
 def _number(s: str) -> float:
@@ -86,8 +88,8 @@ def find_relations(clause: str) -> list[tuple[re.Match[str], dict]]:
             if m.group("by_high"):
                 rel["by_high"] = _number(m.group("by_high"))
             rel["by_unit"] = m.group("unit")
-        elif comparison != "equal" and not re.search(r"平均|水平|增速|速度|增长", m.group(0)) \
-                and m.group("to") in ("省", "国家"):
+        elif comparison != "equal" and not RELATIVE_RE.search(m.group(0)) \
+                and m.group("to") in lexicon.words("standard_setters"):
             continue  # "高于省…", "超过国家…标准": a standard, not another jurisdiction's figure
         out.append((m, rel))
     return out
@@ -160,7 +162,7 @@ def _collective(phrase: str) -> str | None:
     that name alone: not "其他主要经济指标" (GDP set apart), not one list item among others."""
     for word, metric in _words().get("collective", {}).items():
         head, found, tail = metrics.normalise(phrase).strip(" \u3000").rpartition(word)
-        if found and _NAME_TAIL.fullmatch(tail) and not re.search(r"其他|其余|其它|[、和及]", head) and len(head) <= 12:
+        if found and _NAME_TAIL.fullmatch(tail) and not OTHER_RE.search(head) and len(head) <= 12:
             return metric
     return None
 

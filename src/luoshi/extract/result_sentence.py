@@ -3,7 +3,7 @@
 Reports open with the past year's results under headings of every kind: "一、1996年的政府工作和1997年的奋斗目标"
 (a heading that also names the year's targets, so the section is taken for the plan), a heading no role names, or
 none. A sentence there is a result ("actual", or "estimate" after 预计) when it gives GDP a growth rate after a word
-of the past year's account (data/result_sentence_cues.txt: 比上年, 同比, 预计全年, 初步核算, 去年 …) and, before the
+of the past year's account (lexicon class result_cues: 比上年, 同比, 预计全年, 初步核算, 去年 …) and, before the
 rate, names no target, term or coming year ("今年…比上年增长9%" is a target; "年均增长" a term's).
 """
 
@@ -13,31 +13,32 @@ import re
 from functools import cache
 
 from ..models import Report
-from .tables import rows
+from .lexicon import pattern
 
+# the lookbehind: the last character of a qualifier that makes another measure (人均, 民营, 数字, 县域, 实体, 镇, 园区, 海洋)
 _GDP_RATE = re.compile(
-    r"(?<![人均民营数字县域实体镇园区海洋])(?<!占)(?:国内|地区|全市|全省|全区|本市|全州|全盟)?(?:生产总值|GDP)"
-    r"(?!的比重|比重|的贡献|贡献)"
+    rf"(?<![人均民营数字县域实体镇园区海洋])(?<!占)(?:{pattern('gdp_owners')})?(?:{pattern('gdp_names')})"
+    rf"(?!的?(?:{pattern('gdp_share_nouns')}))"
     r"(?:(?:、[^、，,。；;！？\n]{1,16}){1,8}?[^、，,。；;！？\n]{0,6}?分别|[^。；;！？\n]{0,40}?)"  # GDP first of a 分别 list
-    r"(?:增长|增幅|增速)[^，,。；;！？\n\d]{0,10}?\d+(?:\.\d+)?\s*[%％]")
+    rf"(?:{pattern('growth_words')})[^，,。；;！？\n\d]{{0,10}}?\d+(?:\.\d+)?\s*[%％]")
 # target, term or coming-year words: the figure is not the past year's result
-_NOT_RESULT = re.compile(r"今年|明年|本年|目标|预期|力争|争取|确保|计划|安排|年均|年平均|平均每年|今后|未来|五年|"
-                         r"时期|期间|期末|翻番|翻一番|到(?:19|20)\d{2}年|比(?:19|20)\d{2}年|较(?:19|20)\d{2}年|"
-                         r"季度|上半年|下半年|[一二三四五六七八九十\d]+月")  # a quarter's or month's rate is not the year's
+_NOT_RESULT = re.compile(f"{pattern('this_year_words')}|{pattern('target_words')}|{pattern('term_words')}|"
+                         r"到(?:19|20)\d{2}年|比(?:19|20)\d{2}年|较(?:19|20)\d{2}年|"
+                         rf"{pattern('quarter_words')}|[一二三四五六七八九十\d]+月")  # a quarter's or month's rate is not the year's
 # a target said to be met is the past year's account, not a target: "完成和超额完成了预期目标和主要任务，全区生产总值增长
 # 11.5%", "圆满完成年度目标任务"
-_DONE_TARGET = re.compile(r"(?:(?:圆满|全面|超额)完成|完成(?:和超额完成|并超额完成)?了|实现了)[^，,。；;]{0,10}?目标(?:任务)?")
+_DONE_TARGET = re.compile(rf"(?:(?:{pattern('done_adverbs')})完成|完成(?:[和并]超额完成)?了|实现了)[^，,。；;]{{0,10}}?目标(?:任务)?")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_LEAD_CUE = re.compile(r"刚刚过去的|过去的一年|过去一年|一年来|去年")  # "刚刚过去的2015年，…。全省生产总值比上年增长8%"
-_THIS_YEAR = re.compile(r"今年|明年|本年")
+_LEAD_CUE = re.compile(pattern("past_year_leads"))  # "刚刚过去的2015年，…。全省生产总值比上年增长8%"
+_THIS_YEAR = re.compile(pattern("this_year_words"))
 # a GDP level with its rate ("全省生产总值14338.5亿元，增长10.1%"): before the targets passage, the year's result
-_LEVEL_AND_RATE = re.compile(r"(?:生产总值|GDP)[^，,。；;]{0,12}?\d+(?:\.\d+)?(?:万亿|亿)元[^。；;]{0,24}?(?:增长|增速)"
+_LEVEL_AND_RATE = re.compile(rf"(?:{pattern('gdp_names')})[^，,。；;]{{0,12}}?\d+(?:\.\d+)?(?:万亿|亿)元[^。；;]{{0,24}}?(?:{pattern('level_rate_words')})"
                              r"[^，,。；;\d]{0,8}?\d+(?:\.\d+)?\s*[%％]")
 
 
-_PART = re.compile(r"[一二三四1-4]季度|上半年|前三季度|[一二三四五六七八九十\d]+月")
+_PART = re.compile(rf"[一二三四1-4]季度|{pattern('part_leads')}|[一二三四五六七八九十\d]+月")
 # the year's rate at the end of a series of parts: "…回升到1.5%", "…，预计全年增长4%以上", "逐步回升到全年的6.5%"
-_YEAR_AFTER_PARTS = re.compile(r"(?:(?:回升|回落|提高|上升|恢复|加快)(?:到|至)(?:全年的?)?|(?:预计)?全年(?:增长|增速为?|实现增长)?)"
+_YEAR_AFTER_PARTS = re.compile(rf"(?:(?:{pattern('path_verbs')})(?:到|至)(?:全年的?)?|(?:预计)?全年(?:{pattern('year_rate_verbs')})?)"
                                r"-?\d+(?:\.\d+)?\s*[%％]")
 
 
@@ -57,8 +58,7 @@ def year_after_parts(sentence: str, end: int) -> tuple[int, int] | None:
 
 @cache
 def _cue() -> re.Pattern[str]:
-    words = [r[0] for r in rows("result_sentence_cues.txt")]
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    return re.compile(pattern("result_cues"))
 
 
 def names_past_year(report: Report, words: str, cue: re.Pattern[str]) -> bool:

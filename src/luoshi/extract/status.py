@@ -5,23 +5,25 @@ from __future__ import annotations
 import re
 
 from ..models import Report, Section
+from .lexicon import pattern
 
 STATUS_OF_ROLE = {"review": "actual", "targets": "target", "plan": "plan"}
 YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 DEADLINE_RE = re.compile(r"(?:到|至|在|于)((?:19|20)[0-9]{2})年(?:底|末|前)?|((?:19|20)[0-9]{2})年(?:底|末)?前")
 # a year a figure is compared with, not the year it is of: "由2005年的1.47万元提高到2.8万元", "是2005年的3.5倍",
 # "比2010年增长55%", "2012年以来", "为2015年的1.6倍"
-BASE_YEAR_RE = re.compile(r"(?:由|从|是|比|较|与|同)(?:19|20)[0-9]{2}年(?:底|末)?|(?:19|20)[0-9]{2}年以来"
+BASE_YEAR_RE = re.compile(rf"(?:{pattern('base_year_leads')})(?:19|20)[0-9]{{2}}年(?:底|末)?|(?:19|20)[0-9]{{2}}年以来"
                           r"|为(?:19|20)[0-9]{2}年(?:底|末)?的")
-PLAN_NAME_RE = re.compile(r"“十([一二三四五]?)五”|十([一二三四五]?)五(?:时期|期间|计划|规划)")
-PLAN_TITLE_RE = re.compile(r"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:计划|规划)[^\n。]{0,20}纲要")
+PLAN_NAME_RE = re.compile(rf"“十([一二三四五]?)五”|十([一二三四五]?)五(?:{pattern('plan_name_ends')})")
+PLAN_TITLE_RE = re.compile(rf"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:{pattern('plan_words')})[^\n。]{{0,20}}纲要")
 PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
-NEXT_FIVE_RE = re.compile(r"(?:今后|未来|此后)五年")
-AVERAGE_RE = re.compile(r"(?:年均|年平均)(?!浓度|值)|平均每年|每年平均|[两三四五]年平均")  # not "PM2.5年均浓度"
+NEXT_FIVE_RE = re.compile(f"(?:{pattern('ahead_words')})五年")
+AVERAGE_RE = re.compile(f"(?:{pattern('average_leads')})(?!{pattern('average_not_before')})|{pattern('average_phrases')}|[两三四五]年平均")  # not "PM2.5年均浓度"
 CUMULATIVE_RE = re.compile(r"累计|(?:比|较)(?:19|20)[0-9]{2}年(?:末|底)?"  # "单位生产总值能耗比2005年下降20%"
-                           r"|(?:^|[，,；;、])(?:过去|近)?[两三四五六七八九十]年(?:来|间|内)?(?:分别|均)?(?:增长|增加|提高|下降|减少)了?(?:[^，,；;]*[和、及])?$")  # "五年增长91.5％"
-PERIOD_REVIEW_RE = re.compile(r"(?:时期|期间|五年|过去)[^，。]{0,20}(?:主要情况|回顾|主要成就)")
-ABSENT_RE = re.compile(r"(?:没有提出|不再提出|不提出|不设定|不设|未设定|未设)([^，。；]{0,16}?)(?:具体|量化|预期)*目标")
+                           rf"|(?:^|[，,；;、])(?:{pattern('span_leads')})?[两三四五六七八九十]年[来间内]?(?:{pattern('each_words')})?"
+                           rf"(?:{pattern('span_change_verbs')})了?(?:[^，,；;]*[和、及])?$")  # "五年增长91.5％"
+PERIOD_REVIEW_RE = re.compile(rf"(?:{pattern('period_review_leads')})[^，。]{{0,20}}(?:{pattern('period_review_ends')})")
+ABSENT_RE = re.compile(rf"(?:{pattern('absent_verbs')})([^，。；]{{0,16}}?)(?:{pattern('target_kinds')})*目标")
 
 
 def role_of(sections: list[Section], index: int | None) -> str:

@@ -3,7 +3,7 @@
 Reports put the year's growth target in the plan's opening paragraph ("综合考虑各方面因素，今年全市地区生产总值增长
 8%左右"), under a heading of any kind ("计划安排国内生产总值增长10%"), or in a chapter no heading names ("今年的经济
 增长预期为7%左右"). Such a sentence is a target when it names this year (今年, 本年, the report's year) or a target word
-(data/target_sentence_cues.txt), gives GDP a growth figure, and speaks of neither a term (年均, 今后五年, 到2020年) nor
+(lexicon class target_cues), gives GDP a growth figure, and speaks of neither a term (年均, 今后五年, 到2020年) nor
 the past (去年, 过去).
 """
 
@@ -14,37 +14,37 @@ from functools import cache
 
 from ..models import Report
 from . import metrics
+from .lexicon import pattern, words
 from .status import ABSENT_RE, role_of
-from .tables import rows
 
+# the lookbehind: the last character of a qualifier that makes another measure (人均, 民营, 数字, 县域, 实体, 镇, 园区)
 _GDP_GROWTH = re.compile(
-    r"(?<![人均民营数字县域实体镇园区])(?<!占)(?:国内|地区|全市|全省|全区|本市|我市|我省|全州|全盟)?"
-    r"(?:生产总值|GDP|经济增长速度|经济增速|经济增长)(?!的贡献|贡献|的比重|比重)"
+    rf"(?<![人均民营数字县域实体镇园区])(?<!占)(?:{pattern('gdp_owners')}|{pattern('first_person_owners')})?"
+    rf"(?:{pattern('gdp_names')}|{pattern('gdp_growth_names')})(?!的?(?:{pattern('gdp_share_nouns')}))"
     r"(?:\d+(?:\.\d+)?(?:万亿|亿|万)元(?:左右|以上)?[，,](?=增长))?"  # its level first: "地区生产总值1170亿元，增长14.5%"
-    r"(?:(?!比重|贡献|占)[^，,。；;！？\n\d]){0,24}?(?:[，,](?=(?:确定|定|初步定|拟定)为))?"  # "…调控目标，定为百分之八至九"
-    r"(?:增长|增速|增幅|速度|预期|目标|定为|为|达到)[^，,。；;！？\n\d]{0,8}?"
+    rf"(?:(?!{pattern('gdp_share_nouns')}|占)[^，,。；;！？\n\d]){{0,24}}?(?:[，,](?=(?:{pattern('set_to_verbs')})为))?"  # "…调控目标，定为百分之八至九"
+    rf"(?:{pattern('growth_words')}|{pattern('target_figure_words')})[^，,。；;！？\n\d]{{0,8}}?"
     r"(?:\d+(?:\.\d+)?\s*[%％]|百分之[一二三四五六七八九十点]+)")  # a rate: "GDP达到7000亿元" is a level
 # a term governs the figure ("今后五年…", "“十三五”时期…", "年均增长"); a plan's name alone does not ("按照“十三五”
 # 规划的目标要求，努力实现地区生产总值增长5.5%左右")
-_TERM = re.compile(r"年均|年平均|平均每年|今后|未来|五年|时期|期间|期末|翻番|翻一番|翻两番")
-_PAST = re.compile(r"去年|过去|上年度|已经|完成了|实现了|预计|最初|原定|原来")
+_TERM = re.compile(f"{pattern('term_words')}|{pattern('term_target_words')}")
+_PAST = re.compile(pattern("past_words"))
 _DEADLINE = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
 _ROLES = ("plan", "other")
-_REVIEW_CUE = re.compile(r"预期|目标|计划|安排|力争")
-_PART = re.compile(r"开发区|新区|园区|城市圈|县域|区|县|镇|乡")
-_OWN_BEFORE = ("全", "我", "本", "该", "各", "自治", "地")  # 全区, 我县, 自治区, 地区: the report's own jurisdiction
+_REVIEW_CUE = re.compile(pattern("review_target_cues"))
+_PART = re.compile(pattern("part_places"))
+_OWN_BEFORE = words("own_place_heads")  # 全区, 我县, 自治区, 地区: the report's own jurisdiction
 # a park or new area named in the sentence or its paragraph's lead ("**加快兰州新区开发建设。**…力争生产总值增长20%以上"):
 # the figure is that area's unless the jurisdiction's own word stands before the GDP name (全省生产总值…)
-_NAMED_AREA = re.compile(r"[\u4e00-\u9fff]{2,6}(?:新区|开发区|高新区|园区|经开区|试验区|示范区|合作区)")
-_OWN_NAME = re.compile(r"(?:全|我|本)(?:国|省|市|区|县|州|盟|旗)[^，,；;]{0,4}(?:生产总值|GDP|经济)")
+_NAMED_AREA = re.compile(rf"[\u4e00-\u9fff]{{2,6}}(?:{pattern('named_area_ends')})")
+_OWN_NAME = re.compile(rf"[全我本][国省市区县州盟旗][^，,；;]{{0,4}}(?:{pattern('gdp_names')}|经济)")  # 全省, 我市, 本区 …
 _OPENING = 8  # the GDP figure opens the sentence ("地区生产总值增长7%左右，…", "GDP比上年增长5.5%，…")
 
 
 
 @cache
 def _cue() -> re.Pattern[str]:
-    words = [r[0] for r in rows("target_sentence_cues.txt")]
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    return re.compile(pattern("target_cues"))
 
 
 def sets_year_target(report: Report, role: str, sentence: str, lead: str = "", heading: str = "") -> bool:
@@ -104,8 +104,8 @@ def _says_this_year(year: int | None, words: str) -> bool:
     return any(spelled.replace("〇", zero) + "年" in words for zero in "〇○零")
 
 
-_HEADING_TERM = re.compile(r"新一届|届|十[一二三四五六七八九]五|时期|五年|今后|未来")
-_LEAD_OTHER = re.compile(r"已|完成|(?:19|20)\d{2}年")
+_HEADING_TERM = re.compile(f"{pattern('heading_term_words')}|十[一二三四五六七八九]五")
+_LEAD_OTHER = re.compile(rf"{pattern('done_words')}|(?:19|20)\d{{2}}年")
 
 
 def heading_lead(report: Report, index: int | None) -> str:
@@ -139,7 +139,7 @@ def paragraph_lead(text: str, start: int) -> str:
     return text[text.rfind("\n", 0, start) + 1:start]
 
 
-_ABSENT_PAST = re.compile(r"去年|过去|上年|以往|曾")
+_ABSENT_PAST = re.compile(pattern("absent_past_words"))
 
 
 def absent_by_content(report: Report, sentences) -> list[str]:

@@ -18,15 +18,16 @@ from bisect import bisect_right
 from functools import cache
 
 from ..models import Fact, Report
+from .lexicon import pattern
 from .tables import rows
 
 RESULT_STATUSES = ("actual", "estimate")
 HEADING_MARKS = re.compile(r"^[#\s*>]*")
-YEAR_ITSELF = re.compile(r"(?:19|20)\d{2}年(?!以来|来)|去年|过去一年|全年|当年|今年")
+YEAR_ITSELF = re.compile(rf"(?:19|20)\d{{2}}年(?!以?来)|{pattern('year_itself_words')}")
 # the paragraph turns from the span to the past year ("过去五年，…。特别是刚刚过去的2016年，…。地区生产总值增长7.5%"): the
 # sentences after the turn speak of that year
-TURN_TO_YEAR = re.compile(r"刚刚过去的(?:一年|(?:19|20)\d{2}年)|特别是(?:过去的一年|过去一年|去年|(?:19|20)\d{2}年)")
-SPAN_AGAIN = re.compile(r"十[一二三四五六七八九]五|[两三四五]年|年均|以来")  # back to the span: "为“十三五”划上了圆满句号"
+TURN_TO_YEAR = re.compile(rf"刚刚过去的(?:一年|(?:19|20)\d{{2}}年)|特别是(?:{pattern('turn_year_words')}|(?:19|20)\d{{2}}年)")
+SPAN_AGAIN = re.compile(rf"十[一二三四五六七八九]五|[两三四五]年|{pattern('span_again_words')}")  # back to the span: "为“十三五”划上了圆满句号"
 
 
 def turned_to_year(text: str, start: int, at: int) -> bool:
@@ -35,7 +36,7 @@ def turned_to_year(text: str, start: int, at: int) -> bool:
     return bool(turns) and not SPAN_AGAIN.search(text, turns[-1].end(), at)
 
 
-LEVEL_WORDS = re.compile(r"达到|达|增至|提高到|增加到|上升到|升至|突破|超过|超|稳定在|保持在|实现|为|由|从|至|到")
+LEVEL_WORDS = re.compile(pattern("level_words"))
 CLAUSE_END = re.compile(r"[，。；：！？,;]")
 RATE_UNITS = ("%", "‰", "个百分点")
 

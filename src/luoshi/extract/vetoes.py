@@ -17,7 +17,7 @@ from ..models import Report, Sentence
 from ..parse import places_named
 from . import metrics
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
-from .lexicon import pattern
+from .lexicon import pattern, words
 from .quantities import Quantity, scan
 from .status import DEADLINE_RE, reviewed_year
 from .tables import rows
@@ -27,24 +27,25 @@ QUALIFIER_RE = re.compile(pattern("qualifiers"))
 PART_NAME_RE = re.compile(pattern("part_names"))
 SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
-OTHER_BASE_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率)[^，,]{0,8}$|(?:较|比)“")
+# 比 of 占比/可比/对比/同比 and of 比重/比例/比率 is no comparison; 比上年/较去年/比同期 (lexicon last_year_bases) the usual one
+OTHER_BASE_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率])[^，,]{{0,8}}$|(?:较|比)“")
 # a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
 # change over the years to the reviewed one (basis cumulative), except in a 分别 listing, where it stays apart
-OTHER_PERIOD_RE = re.compile(r"(?:较|(?<![占可对同])比)(?!上年|去年|同期|重|例|率|(?:19|20)[0-9]{2}年)[^，,]{0,8}$"
+OTHER_PERIOD_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率]|(?:19|20)[0-9]{{2}}年)[^，,]{{0,8}}$"
                              r"|(?:较|比)“")
-SUBREGION_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|镇|乡|街道))$")
+SUBREGION_RE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?(?:{pattern('subregion_ends')}))$")
 JURISDICTION_RE = re.compile(pattern("jurisdiction"))
-PLACE_HEAD_RE = re.compile(r"^(?:(?:19|20)[0-9]{2}年)?(?:全年|去年|其中)?")
-PLACE_GROUP_RE = re.compile(r"等(?:一批|多个|[0-9一二三四五六七八九十]+个)?(?:城市|市|县|县市|区)?$")  # "黄石等一批城市"
+PLACE_HEAD_RE = re.compile(f"^(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('place_head_words')})?")
+PLACE_GROUP_RE = re.compile(rf"等(?:{pattern('group_counts')}|[0-9一二三四五六七八九十]+个)?(?:{pattern('place_kinds')})?$")  # "黄石等一批城市"
 PART_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})?[^，,；;。：:]{{0,16}}?(?:{pattern('scopes')})")
 SEGMENT_RE = re.compile(r"[；;]")
 JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
 BARE_HEAD_RE = re.compile(f"^(?:{pattern('bare_heads')})+$")
-GAP_RE = re.compile(rf"(?:高于|低于|快于|慢于|超过|超出|领先于?)(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
+GAP_RE = re.compile(rf"(?:{pattern('gap_verbs')})(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
                     r"[^，,；;]{0,8}$")
 GOAL_AFTER_RE = re.compile(f"(?:{pattern('bound_gaps')})?的(?:{pattern('goal_adjectives')})?(?:{pattern('goal_nouns')})")
 AIM_RE = re.compile(r"力争")  # in the figure's own clause: what is aimed at, not what was done
-AHEAD_RE = re.compile(r"(?:今后|未来|此后)(?:[两三四五]|几)年")  # a sentence about the years ahead
+AHEAD_RE = re.compile(rf"(?:{pattern('ahead_words')})(?:[两三四五]|几)年")  # a sentence about the years ahead
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 OWN_END_RE = re.compile(rf"(?:{pattern('jurisdiction')})$")  # a "place" that ends with the report's own 全市/本市
 SETTER_RE = re.compile(pattern("setters"))
@@ -157,7 +158,7 @@ def other_place(s: Seen) -> bool:
         return True
     m = SUBREGION_RE.search(head)
     name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
-    if not m or len(name) < 2 or name[0] in "全我本各该" or any(w in name for w in ("以上", "以下", "城市", "及", "所有")):
+    if not m or len(name) < 2 or name[0] in "全我本各该" or any(w in name for w in words("not_place_words")):
         return False
     if OWN_END_RE.search(name):
         return False  # "去年全市", "初步统计全市": time or hedge words before the report's own jurisdiction
@@ -287,7 +288,7 @@ def goal(s: Seen) -> bool:
 
 
 PART_OF_YEAR_RE = re.compile(rf"(?:{pattern('part_of_year')}|(?<![个\d])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)")
-WHOLE_YEAR_RE = re.compile(r"全年|年末|年底")  # "增速从一月份-6.9%到全年的8.0%": the year's after all
+WHOLE_YEAR_RE = re.compile(pattern("whole_year_words"))  # "增速从一月份-6.9%到全年的8.0%": the year's after all
 
 
 CHANGE_START_RE = re.compile(r"由|从")
