@@ -274,10 +274,12 @@ def write_rows(store: Store, rid: str, rows: list[tuple], *, pending: list[tuple
     written report by report under savepoints make a segment per report, and merging them was most of the main
     process's time at ingest; written once per batch, outside any savepoint, they make one."""
     if store.dialect == "sqlite":
-        rows = [r if len(r) == 5 else (*r[:4], " ".join(dict.fromkeys([*_split(r[6]), *_split(r[5])]))) for r in rows]
+        if rows and len(rows[0]) != 5:  # rows made with words (PostgreSQL's): the pairs and characters as grams
+            rows = [(*r[:4], " ".join(dict.fromkeys([*_split(r[6]), *_split(r[5])]))) for r in rows]
         num = store.query("SELECT num FROM report_keys WHERE report_id = ?", (rid,))[0]["num"]
         store.query("INSERT INTO search_indexed (num, report_id) VALUES (?, ?)", (num, rid))
-        fts = [((num << POS_BITS) + pos, r[4]) for pos, r in enumerate(rows[:1 << POS_BITS])]
+        first = num << POS_BITS
+        fts = list(zip(range(first, first + (1 << POS_BITS)), [r[4] for r in rows]))
         if pending is not None:
             pending.extend(fts)
         else:
