@@ -273,7 +273,7 @@ def _write_batch(store: Store, batch: list[tuple[Document, Processed]], *,
         if pending:
             try:
                 write_pending(store, pending)
-            except Exception as e:  # noqa: BLE001 - rolled back whole, then written report by report
+            except Exception as e:  # rolled back whole (it is re-raised), then written report by report
                 raise _Redo(str(e)) from e
     return outcome
 
