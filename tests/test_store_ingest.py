@@ -103,6 +103,33 @@ def test_ingest_writes_the_search_index_as_the_catch_up_path_would(corpus, tmp_p
     assert at_ingest == rebuilt and all(at_ingest)
 
 
+def test_full_text_rows_refused_at_the_end_of_a_batch_are_written_report_by_report(corpus, tmp_path, monkeypatch):
+    """The batch's full-text rows are inserted together after its reports; should that insert fail, the batch is
+    rolled back and written again with each report's rows under its own savepoint: nothing is lost or half-indexed."""
+    from luoshi.query.search import search
+    from luoshi.store.search_index import drop, ensure_index
+
+    real, calls = store_ingest.write_pending, []
+
+    def refuse_first(store, rows):
+        calls.append(len(rows))
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("simulated refusal")
+        return real(store, rows)
+
+    monkeypatch.setattr(store_ingest, "write_pending", refuse_first)
+    db = str(tmp_path / "r.db")
+    docs = distinct_ids([str(corpus / "seeds")])
+    with open_store(db) as store:
+        summary = ingest(store, [str(corpus / "seeds")], jobs=1)
+        assert summary.stored == len(docs) and not summary.failed and calls[0] > 0
+        hits = [(h["report_id"], h["start"]) for h in search(store, "就业", limit=10_000)]
+        drop(store)
+        assert ensure_index(store) == store.count()
+        assert hits and hits == [(h["report_id"], h["start"]) for h in search(store, "就业", limit=10_000)]
+    assert assert_complete(db) == len(docs)
+
+
 def test_env_var_chooses_the_database(corpus, tmp_path):
     db = tmp_path / "env.db"
     env = {**os.environ, "LUOSHI_DB": str(db)}

@@ -23,9 +23,8 @@ from .records import (
     KEYED_TABLES,
     LISTING_COLUMNS,
     REPORT_COLUMNS,
-    child_rows,
     report_from_row,
-    report_row,
+    store_rows,
 )
 from .upgrades import UPGRADES
 
@@ -126,7 +125,8 @@ class Store(AbstractContextManager, ABC):
         return bool(self._execute("SELECT 1 AS x FROM reports WHERE id = ?", (report_id,)))
 
     def add_report(self, report: Report, *, raw: bytes | None = None, minhash: str | None = None,
-                   record_json: str | None = None, raw_z: bytes | None = None) -> bool:
+                   record_json: str | None = None, raw_z: bytes | None = None,
+                   rows: tuple[dict, dict[str, list[tuple]]] | None = None) -> bool:
         """Store one report and all its rows in one transaction; False when its id is already stored.
 
         `raw` (the bytes the id was computed from) is checked against the id and its size recorded. A near-
@@ -134,6 +134,8 @@ class Store(AbstractContextManager, ABC):
         unless it is the better copy (`_better_copy`): then the group is relinked to it.
         `minhash`, `record_json` (`records.record_rest(report)`: the parts of the record no column holds) and
         `raw_z` (`packing.pack_raw`) may be given when computed elsewhere (ingest workers do); else they are made here.
+        So may `rows` (`records.store_rows` with the same minhash, record and raw_z): then only the report's id,
+        meta.year and quality are read from `report`, the rest from the rows.
         """
         if raw is not None and sha256_hex(raw) != report.id:
             raise ValueError(f"report id {report.id[:12]} is not the sha256 of the raw bytes given")
@@ -148,23 +150,25 @@ class Store(AbstractContextManager, ABC):
             promote = canonical is not None and self._better_copy(report, canonical)
             if promote:  # the new copy becomes the group's canonical report, after its row exists
                 canonical, old_canonical = None, canonical
-            row = report_row(report, canonical_id=canonical, minhash=minhash,
-                             n_bytes=len(raw) if raw is not None else None, record=record_json, raw_z=raw_z)
+            if rows is None:
+                rows = store_rows(report, minhash=minhash, n_bytes=len(raw) if raw is not None else None,
+                                  record=record_json, raw_z=raw_z)
+            row = {**rows[0], "canonical_id": canonical, "ingested_at": _now()}
             cols = ", ".join(_quote(c) for c in REPORT_COLUMNS)
             # ON CONFLICT: a concurrent writer (another ingest on the same PostgreSQL) stored it meanwhile
             if not self._execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join('?' * len(REPORT_COLUMNS))}) "
                                  "ON CONFLICT (id) DO NOTHING RETURNING id", tuple(row[c] for c in REPORT_COLUMNS)):
                 return False
             num = self._execute("INSERT INTO report_keys (report_id) VALUES (?) RETURNING num", (report.id,))[0]["num"]
-            for table, rows in child_rows(report).items():
-                if rows:
+            for table, children in rows[1].items():
+                if children:
                     columns = CHILD_COLUMNS[table]
                     if table in KEYED_TABLES:  # stored under the report's number (schema version 100)
                         table, columns = KEYED_TABLES[table], ("report_num", *columns[1:])
-                        rows = [(num, *r[1:]) for r in rows]
+                        children = [(num, *r[1:]) for r in children]
                     self._executemany(
                         f"INSERT INTO {table} ({', '.join(_quote(c) for c in columns)}) "
-                        f"VALUES ({', '.join('?' * len(columns))})", rows)
+                        f"VALUES ({', '.join('?' * len(columns))})", children)
             if minhash:
                 self._executemany("INSERT INTO band_rows (band, hash, report_num) VALUES (?, ?, ?)",
                                   [(b, h, num) for b, h in neardup.bands(minhash)])

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..ingest import read_paths
 from ..ingest.limits import DEFAULT_LIMITS, Limits
@@ -34,8 +34,8 @@ from ..pipeline import process
 from . import neardup
 from .base import Store
 from .packing import pack_raw
-from .records import record_rest
-from .search_index import prepare, report_index_rows, write_rows
+from .records import record_rest, store_rows
+from .search_index import prepare, report_index_rows, write_pending, write_rows
 from .transfer import pack_report, unpack_report
 
 
@@ -62,11 +62,12 @@ class IngestSummary:
 class Processed:
     """What a worker sends back: the report and the costly parts of storing it, computed in the worker."""
 
-    report: Report
+    report: Report  # from process_for_store: only id, source, meta and quality figures (the rest is in `rows`)
     minhash: str | None
     record_json: str  # records.record_rest: what the tables do not hold
     index_rows: list[tuple] | None = None  # the search index's rows (luoshi.store.search_index.index_rows)
     raw_z: bytes | None = None  # packing.pack_raw: the raw text, packed
+    rows: tuple[dict, dict[str, list[tuple]]] | None = None  # records.store_rows: the report's table rows
 
     def __reduce__(self):  # to the main process: the report's facts and sentences as tuples (store.transfer)
         return _unpickle_processed, (pack_report(self.report), tuple(
@@ -78,13 +79,23 @@ def _unpickle_processed(report: tuple, rest: tuple) -> Processed:
 
 
 def process_for_store(doc: Document, words: bool = False) -> Processed:
-    """The worker's job: the full report, its near-duplicate signature, JSON record, packed raw text and search
-    index rows (all CPU work; `words`: jieba words for PostgreSQL's ranking, the largest part when asked)."""
+    """The worker's job: the full report, its near-duplicate signature, JSON record, packed raw text, table rows
+    and search index rows (all CPU work; `words`: jieba words for PostgreSQL's ranking, the largest part when
+    asked). The report itself goes back without its texts and parts (`_shell`): they are in the rows, and
+    unpickling its thousands of objects cost the main process more than writing them."""
     report = process(doc)
-    done = Processed(report, neardup.signature(report.text), record_rest(report),
-                     report_index_rows(report, words=words), pack_raw(report.raw_text or "", report.text or ""))
+    minhash, record, raw_z = neardup.signature(report.text), record_rest(report), pack_raw(report.raw_text or "",
+                                                                                          report.text or "")
+    rows = store_rows(report, minhash=minhash, n_bytes=len(doc.data), record=record, raw_z=raw_z)
+    done = Processed(_shell(report), minhash, record, report_index_rows(report, words=words), raw_z, rows)
     _settle_heap()
     return done
+
+
+def _shell(report: Report) -> Report:
+    """The report without what `rows` holds: what add_report still reads from it (id, meta.year, quality)."""
+    return replace(report, text="", raw_text="", sections=[], sentences=[], facts=[],
+                   quality=replace(report.quality, repairs=[], removed=[]))
 
 
 _worker = False  # set in worker processes (_worker_init)
@@ -171,18 +182,12 @@ def ingest(
         """Write the batch in one transaction, each report under its own savepoint."""
         if not batch:
             return
-        outcome: list[tuple[Document, bool | str, bool]] = []
         counted = 0
         try:
-            with store.transaction():
-                for doc, result in batch:
-                    try:
-                        outcome.append((doc, _store_with_index(store, result.report, doc.data, result),
-                                        bool(store.last_near_duplicate)))
-                    except KeyboardInterrupt:
-                        raise
-                    except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL on PostgreSQL)
-                        outcome.append((doc, f"not stored: {type(e).__name__}: {e}", False))
+            try:
+                outcome = _write_batch(store, batch, defer_index=True)
+            except _Redo:  # the batch's full-text rows were refused together (the batch rolled back): again, with
+                outcome = _write_batch(store, batch, defer_index=False)  # each report's rows under its savepoint
             for doc, written, near in outcome:
                 if isinstance(written, str):
                     summary.failed.append((doc.source, written))
@@ -273,14 +278,48 @@ def ingest(
     return summary
 
 
-def _store_with_index(store: Store, report: Report, raw: bytes, result: Processed) -> bool:
+class _Redo(Exception):
+    """The batch's deferred full-text rows could not be written: the batch is rolled back and written again."""
+
+
+def _write_batch(store: Store, batch: list[tuple[Document, Processed]], *,
+                 defer_index: bool) -> list[tuple[Document, bool | str, bool]]:
+    """Write a batch in one transaction, each report under its own savepoint: (doc, stored or why not, linked as a
+    near-duplicate) for each. `defer_index`: the search index's full-text rows of all the batch's reports are
+    inserted once at the end (search_index.write_rows' `pending`: one FTS5 segment a batch instead of one a report);
+    should that insert fail, `_Redo` is raised after the transaction is rolled back."""
+    outcome: list[tuple[Document, bool | str, bool]] = []
+    pending: list[tuple[int, str]] | None = [] if defer_index and store.dialect == "sqlite" else None
+    with store.transaction():
+        for doc, result in batch:
+            try:
+                outcome.append((doc, _store_with_index(store, result.report, doc.data, result, pending),
+                                bool(store.last_near_duplicate)))
+            except KeyboardInterrupt:
+                raise
+            except Exception as e:  # noqa: BLE001 - a report the database refuses (e.g. NUL on PostgreSQL)
+                outcome.append((doc, f"not stored: {type(e).__name__}: {e}", False))
+        if pending:
+            try:
+                write_pending(store, pending)
+            except Exception as e:  # rolled back whole (it is re-raised), then written report by report
+                raise _Redo(str(e)) from e
+    return outcome
+
+
+def _store_with_index(store: Store, report: Report, raw: bytes, result: Processed,
+                      pending: list[tuple[int, str]] | None = None) -> bool:
     """add_report and the report's search index rows in one transaction (a savepoint inside the batch's): a kill
-    never leaves one without the other, and a report the database refuses leaves no row behind."""
+    never leaves one without the other, and a report the database refuses leaves no row behind. `pending`: see
+    search_index.write_rows (the full-text rows are written at the end of the batch's transaction)."""
+    mine: list[tuple[int, str]] | None = [] if pending is not None else None
     with store.transaction():
         stored = store.add_report(report, raw=raw, minhash=result.minhash, record_json=result.record_json,
-                                  raw_z=result.raw_z)
+                                  raw_z=result.raw_z, rows=result.rows)
         if stored and result.index_rows is not None:
-            write_rows(store, report.id, result.index_rows)
+            write_rows(store, report.id, result.index_rows, pending=mine)
+    if mine and pending is not None:  # only once the report's savepoint is released: a report rolled back leaves no full-text row
+        pending.extend(mine)
     return stored
 
 

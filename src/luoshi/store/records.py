@@ -153,6 +153,14 @@ def report_row(report: Report, *, canonical_id: str | None, minhash: str | None,
     }
 
 
+def store_rows(report: Report, *, minhash: str | None, n_bytes: int | None, record: str | None = None,
+               raw_z: bytes | None = None) -> tuple[dict, dict[str, list[tuple]]]:
+    """All that `Store.add_report` writes for a report, made where the CPU is (an ingest worker): the `reports` row
+    (its canonical_id and ingested_at are set when it is stored) and `child_rows`."""
+    return (report_row(report, canonical_id=None, minhash=minhash, n_bytes=n_bytes, record=record, raw_z=raw_z),
+            child_rows(report))
+
+
 def child_rows(report: Report) -> dict[str, list[tuple]]:
     """Rows of the per-report tables, keyed by table name, as tuples in the *_COLUMNS order."""
     rid = report.id
