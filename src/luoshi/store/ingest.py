@@ -14,7 +14,6 @@ and an interrupted run resumes where it stopped.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import multiprocessing
 import os
@@ -36,7 +35,6 @@ from .base import Store
 from .packing import pack_raw
 from .records import record_rest, store_rows
 from .search_index import prepare, report_index_rows, write_pending, write_rows
-from .transfer import pack_report, unpack_report
 
 
 @dataclass
@@ -68,14 +66,6 @@ class Processed:
     index_rows: list[tuple] | None = None  # the search index's rows (luoshi.store.search_index.index_rows)
     raw_z: bytes | None = None  # packing.pack_raw: the raw text, packed
     rows: tuple[dict, dict[str, list[tuple]]] | None = None  # records.store_rows: the report's table rows
-
-    def __reduce__(self):  # to the main process: the report's facts and sentences as tuples (store.transfer)
-        return _unpickle_processed, (pack_report(self.report), tuple(
-            getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "report"))
-
-
-def _unpickle_processed(report: tuple, rest: tuple) -> Processed:
-    return Processed(unpack_report(*report), *rest)
 
 
 def process_for_store(doc: Document, words: bool = False) -> Processed:
