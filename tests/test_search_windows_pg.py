@@ -4,7 +4,6 @@ migrate`; a search checks the index against the reports only after a write on th
 
 from __future__ import annotations
 
-import itertools
 import os
 import time
 from pathlib import Path
@@ -51,13 +50,14 @@ def pg_db(pg_server: str, corpus: Path) -> str:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_window_lexemes_cover_the_window_exactly_once():
+def test_window_lexemes_are_blocks_of_one_level_holding_the_window():
     for lo, top in [(0, 5), (255, 256), (300, 4095), (1000, 70_000), (123_457, 4_175_049), (2_097_152, 2_097_152)]:
         blocks = [(int(x.split(":")[0][1:]), int(x.split(":")[1])) for x in window_lexemes(lo, top)]
-        covered = sorted((n << k, ((n + 1) << k) - 1) for k, n in blocks)
-        assert covered[0][0] == lo // 256 * 256 and covered[-1][1] >= top
-        assert all(a[1] + 1 == b[0] for a, b in itertools.pairwise(covered))  # no gap, no overlap
-        assert len(blocks) <= 7 * 5 + (top >> 20) + 1
+        assert len({k for k, _ in blocks}) == 1 and len(blocks) <= 8 or blocks[0][0] == 20
+        k = blocks[0][0]
+        assert [n for _, n in blocks] == list(range(blocks[0][1], blocks[-1][1] + 1))  # contiguous
+        assert blocks[0][1] << k <= lo < (blocks[0][1] + 1) << k and blocks[-1][1] == top >> k
+        assert k == 8 or (top >> (k - 3)) - (lo >> (k - 3)) >= 8  # no smaller level would do
 
 
 def test_windows_find_the_same_rows_as_one_query(pg_db):
