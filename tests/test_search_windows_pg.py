@@ -53,7 +53,7 @@ def pg_db(pg_server: str, corpus: Path) -> str:
 def test_window_lexemes_are_blocks_of_one_level_holding_the_window():
     for lo, top in [(0, 5), (255, 256), (300, 4095), (1000, 70_000), (123_457, 4_175_049), (2_097_152, 2_097_152)]:
         blocks = [(int(x.split(":")[0][1:]), int(x.split(":")[1])) for x in window_lexemes(lo, top)]
-        assert len({k for k, _ in blocks}) == 1 and len(blocks) <= 8 or blocks[0][0] == 20
+        assert len({k for k, _ in blocks}) == 1 and (len(blocks) <= 8 or blocks[0][0] == 20)
         k = blocks[0][0]
         assert [n for _, n in blocks] == list(range(blocks[0][1], blocks[-1][1] + 1))  # contiguous
         assert blocks[0][1] << k <= lo < (blocks[0][1] + 1) << k and blocks[-1][1] == top >> k

@@ -64,6 +64,7 @@ POSTGRES_DDL = ["DROP INDEX IF EXISTS search_spans_report",
 # level 8 times the one below it, so any window [lo, newest] is a few lexemes a level. Changing the levels needs a
 # new function and index name (the index is built from the function).
 WINDOW_LEVELS = (8, 11, 14, 17, 20)
+WINDOW_SPAN = 8  # blocks of one level a window may take (16 measured no faster: more entries in every query)
 PG_GRAMS_FUNCTION = ("CREATE FUNCTION search_grams(grams tsvector, id bigint) RETURNS tsvector LANGUAGE sql IMMUTABLE "
                      "PARALLEL SAFE AS $$ SELECT grams || array_to_tsvector(ARRAY["
                      + ", ".join(f"'i{k}:' || (id >> {k})::text" for k in WINDOW_LEVELS) + "]) $$")
@@ -80,12 +81,12 @@ def pg_grams(alias: str = "sp") -> str:
 
 def window_lexemes(lo: int, top: int) -> list[str]:
     """The window lexemes of the blocks that hold every id from `lo` to `top`: blocks of one level, the smallest
-    at which eight or fewer do (the window then starts at the edge of the block holding `lo`). Same-sized blocks,
+    at which WINDOW_SPAN or fewer do (the window then starts at the edge of the block holding `lo`). Same-sized blocks,
     not an exact cover: GIN steps through the items of the smallest entries of a query (until leaving them out
     would make it false), so many small blocks made it visit every row of a large window (居民人均可支配收入,
     25 blocks of 256 to 131,072 rows: 200 ms in the index against 37 ms for the phrase alone)."""
     for k in WINDOW_LEVELS:
-        if (top >> k) - (max(lo, 0) >> k) < 8 or k == WINDOW_LEVELS[-1]:
+        if (top >> k) - (max(lo, 0) >> k) < WINDOW_SPAN or k == WINDOW_LEVELS[-1]:
             return [f"i{k}:{n}" for n in range(max(lo, 0) >> k, (top >> k) + 1)]
     raise AssertionError("unreachable")
 INDEX_VERSION = 8  # bump when the index changes: it is then rebuilt (5: search_rows; 6: the single-character stream
