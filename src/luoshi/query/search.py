@@ -435,10 +435,11 @@ def newest_matches(store: Store, tsquery: str, joins: str, cond: str, params: li
                 rows = 8 * seen
                 break
             more = math.ceil((need - len(found)) * seen / len(found) * WINDOW_GROWTH)
-            if -(-more >> k) > WINDOW_BLOCKS or first <= -(-more >> k):
+            below = -(-more >> k)  # blocks of the window's size
+            if below > WINDOW_BLOCKS or below >= first:
                 rows = seen + more
                 break
-            blocks = [f"i{k}:{n}" for n in range(first - (-(-more >> k)), first)]
+            blocks = [f"i{k}:{n}" for n in range(first - below, first)]
             found += ask(blocks, need - len(found))
     return store.query(select, [tsquery, *params, need])
 
