@@ -184,12 +184,13 @@ def word_hits(term: Term, words: list[str]) -> int:
 # --- PostgreSQL tsquery -----------------------------------------------------------------------------------------
 
 
-def _lexeme(token: str) -> str:
+def ts_lexeme(token: str) -> str:
+    """A tsquery lexeme, quoted."""
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def _ts_phrase(tokens: list[str]) -> str:
-    return "(" + " <-> ".join(_lexeme(t) for t in tokens) + ")"
+    return "(" + " <-> ".join(ts_lexeme(t) for t in tokens) + ")"
 
 
 def to_tsquery(node: Node, column: str) -> str:

@@ -14,11 +14,11 @@ import math
 from typing import Any
 
 from ..store import Store
-from ..store.search_index import POS_BITS, ensure_index, span_join
+from ..store.search_index import POS_BITS, WINDOW_LEVELS, ensure_index, pg_grams, span_join, window_lexemes
 from ..store.segment import fold, folded_with_offsets, word_tokens
 from ..store.sqlite import SQLiteStore
 from .expr import Any as AnyOf
-from .expr import Node, Term, needle, parse, sentence_matches, terms, to_fts5, to_tsquery, word_hits
+from .expr import Node, Term, needle, parse, sentence_matches, terms, to_fts5, to_tsquery, ts_lexeme, word_hits
 
 RANK_WINDOW = 1000  # SQLite: queries with more matches rank the last 1,000 stored by brevity (see _ranked_sqlite)
 # SQLite: bm25 needs every match's sentence, so each report's text (~0.1 ms a report): matches in more reports than
@@ -162,7 +162,7 @@ def count(store: Store, query: str, *, cap: int = COUNT_CAP, **filters: Any) -> 
     cond = "".join(f" AND {w}" for w in where)
     if store.dialect != "sqlite":  # tsquery phrases with positions: the index decides every query
         inner = ("SELECT sp.report_id AS num FROM search_spans sp JOIN reports r ON r.id = sp.report_id "
-                 f"WHERE sp.grams @@ ?::tsquery{cond} LIMIT ?")
+                 f"WHERE {pg_grams()} @@ ?::tsquery{cond} LIMIT ?")
         return _counted(store, inner, [to_tsquery(node, "substring"), *params, cap + 1], cap)
     if exact(node):
         joins = (f" JOIN report_keys k ON k.num = (search_fts.rowid >> {POS_BITS}) JOIN reports r ON r.id = k.report_id"
@@ -370,11 +370,13 @@ def _ranked_postgres(store: Store, node: Node, where: list[str], params: list, l
     cond = "".join(f" AND {w}" for w in where)
     joins = f" JOIN reports r ON r.id = sp.report_id {SECTION_JOIN}" if where else ""
     words_q, chars_q = to_tsquery(node, "words"), to_tsquery(node, "substring")
-    match_col, match_q = ("words", words_q) if words_only else ("grams", chars_q)
     window = -(-(offset + limit) // RANK_WINDOW) * RANK_WINDOW
-    found = store.query(f'SELECT sp.id, sp.report_id, sp.start, sp."end" - sp.start AS n FROM search_spans sp{joins} '
-                        f"WHERE sp.{match_col} @@ ?::tsquery{cond} ORDER BY sp.id DESC LIMIT ?",
-                        [match_q, *params, window])
+    if words_only:  # the words index has no id windows (the slow path, as on SQLite)
+        found = store.query(f'SELECT sp.id, sp.report_id, sp.start, sp."end" - sp.start AS n FROM search_spans sp'
+                            f"{joins} WHERE sp.words @@ ?::tsquery{cond} ORDER BY sp.id DESC LIMIT ?",
+                            [words_q, *params, window])
+    else:
+        found = newest_matches(store, chars_q, joins, cond, params, window)
     if len(found) >= window:  # brevity: shortest first, then oldest stored
         scores = {r["id"]: 1 / max(r["n"], 1) for r in found}
         ranked = sorted(found, key=lambda r: (r["n"], r["id"]))
@@ -394,6 +396,52 @@ def _ranked_postgres(store: Store, node: Node, where: list[str], params: list, l
         row["score"] = round(scores[i], 4)
         out.append(row)
     return out
+
+
+WINDOW_GROWTH = 1.2  # the next window: the rows the matches so far say are needed, times this
+WINDOW_SAMPLE = 30  # matches from which their density sizes the next window (fewer: 8 times the rows)
+WINDOW_BLOCKS = 8  # at most this many blocks of the last window's size added below it (more: a window anew)
+
+
+def newest_matches(store: Store, tsquery: str, joins: str, cond: str, params: list, need: int) -> list[dict]:
+    """PostgreSQL: the newest `need` index rows matching a `grams` tsquery (all when fewer), newest first.
+
+    Asked in id windows from the newest row down (search_index.window_lexemes: the GIN index intersects the
+    window with the query, so only the window's candidates are read from the table and rechecked): 256 rows
+    first, then 8 times the rows while fewer than WINDOW_SAMPLE matched, then as many as their density says
+    `need` takes (x WINDOW_GROWTH): the blocks below the last window, of its size, when WINDOW_BLOCKS of them
+    do, else a window anew; one query over the whole index once a window would reach the first row. The rows
+    are those of one query ordered by id, as every row outside a window is older than those in it. One query
+    read every candidate's row (高质量发展: 54,025, 0.7-1.3 s at 10,000 reports) or walked the primary key
+    backwards (ＧＤＰ: 820,000 rows, 1.2 s). `id + 0`: the planner must not walk the key for a window's rows.
+    """
+    select = (f'SELECT sp.id, sp.report_id, sp.start, sp."end" - sp.start AS n FROM search_spans sp{joins} '
+              f"WHERE {pg_grams()} @@ ?::tsquery{cond} ORDER BY sp.id + 0 DESC LIMIT ?")
+
+    def ask(blocks: list[str], limit: int) -> list[dict]:
+        return store.query(select, [f"({tsquery}) & ({' | '.join(ts_lexeme(b) for b in blocks)})", *params, limit])
+
+    top = store.query("SELECT MAX(id) AS m FROM search_spans")[0]["m"] or 0
+    rows, found = 1 << WINDOW_LEVELS[0], []
+    while rows < top:
+        blocks = window_lexemes(top - rows + 1, top)
+        found = ask(blocks, need)
+        while True:
+            if len(found) >= need:
+                return found
+            k, first = (int(x) for x in blocks[0][1:].split(":"))
+            seen = top - (first << k) + 1  # the rows of the windows asked
+            if len(found) < WINDOW_SAMPLE:
+                rows = 8 * seen
+                break
+            more = math.ceil((need - len(found)) * seen / len(found) * WINDOW_GROWTH)
+            below = -(-more >> k)  # blocks of the window's size
+            if below > WINDOW_BLOCKS or below >= first:
+                rows = seen + more
+                break
+            blocks = [f"i{k}:{n}" for n in range(first - below, first)]
+            found += ask(blocks, need - len(found))
+    return store.query(select, [tsquery, *params, need])
 
 
 def find_matches(sentence: str, query_terms: list[Term]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import Store
-from ..store.search_index import POS_BITS, ensure_index
+from ..store.search_index import POS_BITS, ensure_index, pg_grams
 from ..store.segment import normalize_query
 from .expr import QueryError, parse, terms
 from .search import report_filters
@@ -102,7 +102,7 @@ def _containing(store: Store) -> str:
     if store.dialect == "sqlite":
         return (f"SELECT k.report_id FROM report_keys k WHERE k.num IN "
                 f"(SELECT rowid >> {POS_BITS} FROM search_fts WHERE search_fts MATCH ?)")
-    return "SELECT DISTINCT sp.report_id FROM search_spans sp WHERE sp.grams @@ ?::tsquery"
+    return f"SELECT DISTINCT sp.report_id FROM search_spans sp WHERE {pg_grams()} @@ ?::tsquery"
 
 
 def _match_arg(store: Store, word: str) -> str:
