@@ -155,3 +155,25 @@ def test_a_short_opening_before_the_plan_is_no_review():
            "一、2014年工作安排\n2014年是全面深化改革的开局之年，我们要坚定信心，扎实工作，推动经济持续健康发展。\n")
     text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
     assert all(s.role != "review" for s in parse_sections(text, quality.structure))
+
+
+def test_a_top_heading_that_tells_what_was_achieved_is_the_review(corpus):
+    """"一、2020年和“十三五”时期重点工作回顾": 回顾 ends the title, so the plan word before it does not name it."""
+    path = corpus / "bulk/lawtext-gov/政府工作报告-其他地市/丹东市/2021.md"
+    if not path.exists():
+        pytest.skip(f"needs {path}")
+    _, sections = outline(path)
+    top = [(s.title, s.role) for s in sections if s.level == 1]
+    assert top[0] == ("2020年和“十三五”时期重点工作回顾", "review") and top[1][1] == "plan"
+
+
+def test_a_top_heading_that_sets_a_task_to_complete_stays_the_plan():
+    """Perfective words only: "全面完成2001年的各项任务，努力实现…" is a task, "…任务全面完成" an achievement."""
+    from luoshi.models import Document
+
+    body = "我们要坚定信心，扎实工作，推动经济持续健康发展，努力完成全年各项目标任务，比上年有新的进步。\n"
+    raw = ("各位代表：\n一、“十五”计划确定的目标和任务全面完成\n" + body
+           + "二、全面完成2001年的各项任务，努力实现“十五”计划的良好开端\n" + body)
+    text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
+    tops = [s.role for s in parse_sections(text, quality.structure) if s.level == 1]
+    assert tops == ["review", "plan"]
