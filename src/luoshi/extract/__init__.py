@@ -63,7 +63,7 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     sentences = report.sentences or fallback_sentences(text)
     facts: list[Fact] = []
     absent: list[str] = []
-    seen_targets: set[tuple] = set()
+    seen_targets: dict[tuple, int] = {}  # a target's numbers -> the sentence that first stated it
     found = scan(text)
     if damaged:  # most reports have no damaged span: no test per quantity
         found = [q for q in found if not any(q.start < e and s < q.end for s, e in damaged)]
@@ -97,11 +97,11 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                 if d.value is None:
                     continue
             fact = to_fact(report, d, status, sent, sentence_text)
-            if status == "target" and fact.metric:  # a target restated in the same passage is one target
+            if status == "target" and fact.metric:  # a target restated in a later sentence is one target; two
+                # names of one sentence that share a figure and a metric id ("财政总收入、地方财政收入均增长8%") are two
                 key = (fact.metric, fact.value, fact.unit, fact.growth, fact.growth_unit, fact.high)
-                if key in seen_targets:
+                if seen_targets.setdefault(key, sent.start) != sent.start:
                     continue
-                seen_targets.add(key)
             facts.append(fact)
     for sec in report.sections:  # "需要说明的是，我们没有提出全年经济增速具体目标" follows the passage it qualifies
         if sec.role == "targets":
