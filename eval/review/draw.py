@@ -1,6 +1,7 @@
-"""Draw the review sample: 40 annual work reports from bulk, none labelled (files or region-years), 13/13/14 by period."""
+"""Draw the review sample (docs/eval/review.md): 40 annual work reports from bulk, none labelled (files or
+region-years), 13/13/14 by period. Usage: python eval/review/draw.py 20261212 > eval/review/sample.tsv"""
 import json, pathlib, random, re, sys, csv
-ROOT = pathlib.Path("/work/wt/review12")
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "scripts"))
 import facts_diff
