@@ -22,13 +22,18 @@ def corpus_documents(corpus: Path):
 
 
 def target_by_content(report, pos: int) -> bool:
-    """A target outside the targets passage stands in a sentence whose own words set the year's target."""
-    sent = next(s for s in report.sentences if s.start <= pos < s.end)
-    index = sent.section if sent.section is not None else section_at(report, sent.start)
-    role = role_of(report.sections, index)
-    text = report.text[sent.start:sent.end]
-    return status_with_content(report, role, status_of(report, role), text,
-                               paragraph_lead(report.text, sent.start), heading_lead(report, index)) == "target"
+    """A target outside the targets passage stands in a sentence whose own words set the year's target, or goes on
+    with the year's targets after such a sentence of its paragraph (a run: target_sentence.continues_run)."""
+    here = next(s for s in report.sentences if s.start <= pos < s.end)
+    paragraph = report.text.rfind("\n", 0, here.start) + 1
+    for sent in (s for s in report.sentences if paragraph <= s.start <= here.start):
+        index = sent.section if sent.section is not None else section_at(report, sent.start)
+        role = role_of(report.sections, index)
+        text = report.text[sent.start:sent.end]
+        if status_with_content(report, role, status_of(report, role), text,
+                               paragraph_lead(report.text, sent.start), heading_lead(report, index)) == "target":
+            return True
+    return False
 
 
 @pytest.mark.slow

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
+
 from luoshi.clean import clean_document
 from luoshi.ingest import read_paths
 from luoshi.parse import parse_sections, split_sentences
@@ -128,3 +130,50 @@ def test_a_bold_year_heading_right_after_the_opening_is_the_review():
     text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
     tops = [(s.title, s.role) for s in parse_sections(text, quality.structure) if s.level == 1]
     assert tops == [("2013年经济社会发展稳进向好", "review"), ("2014年加快全面建成小康社会进程", "plan")]
+
+
+def test_an_opening_with_the_review_heading_run_into_it_is_the_review(corpus):
+    """"…请予审议…。一、2003年工作的回顾" run into the opening line: no heading names the review, so the opening up
+    to the plan (or the shortcomings) is the review when it speaks of the past year; its sub-sections follow it."""
+    path = corpus / "bulk/lawtext-gov/政府工作报告-主要城市/上海市/2004.md"
+    if not path.exists():
+        pytest.skip(f"needs {path}")
+    text, sections = outline(path)
+    review = [s for s in sections if s.role == "review" and s.title == "工作回顾"]
+    assert len(review) == 1 and "全社会固定资产投资预计为2450亿元" in text[review[0].start:review[0].end]
+    after = min(s.start for s in sections if s.role in ("problems", "plan", "targets"))
+    assert review[0].end == after
+    subs = [s for s in sections if s.level == 2 and review[0].start <= s.start < review[0].end]
+    assert subs and all(s.role in ("other", "self_building") for s in subs)  # they take the review's role in extract
+
+
+def test_a_short_opening_before_the_plan_is_no_review():
+    """A salutation and one line before the plan's heading: nothing to review, no review passage."""
+    from luoshi.models import Document
+
+    raw = ("各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。一年来成绩来之不易。\n"
+           "一、2014年工作安排\n2014年是全面深化改革的开局之年，我们要坚定信心，扎实工作，推动经济持续健康发展。\n")
+    text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
+    assert all(s.role != "review" for s in parse_sections(text, quality.structure))
+
+
+def test_a_top_heading_that_tells_what_was_achieved_is_the_review(corpus):
+    """"一、2020年和“十三五”时期重点工作回顾": 回顾 ends the title, so the plan word before it does not name it."""
+    path = corpus / "bulk/lawtext-gov/政府工作报告-其他地市/丹东市/2021.md"
+    if not path.exists():
+        pytest.skip(f"needs {path}")
+    _, sections = outline(path)
+    top = [(s.title, s.role) for s in sections if s.level == 1]
+    assert top[0] == ("2020年和“十三五”时期重点工作回顾", "review") and top[1][1] == "plan"
+
+
+def test_a_top_heading_that_sets_a_task_to_complete_stays_the_plan():
+    """Perfective words only: "全面完成2001年的各项任务，努力实现…" is a task, "…任务全面完成" an achievement."""
+    from luoshi.models import Document
+
+    body = "我们要坚定信心，扎实工作，推动经济持续健康发展，努力完成全年各项目标任务，比上年有新的进步。\n"
+    raw = ("各位代表：\n一、“十五”计划确定的目标和任务全面完成\n" + body
+           + "二、全面完成2001年的各项任务，努力实现“十五”计划的良好开端\n" + body)
+    text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
+    tops = [s.role for s in parse_sections(text, quality.structure) if s.level == 1]
+    assert tops == ["review", "plan"]

@@ -21,7 +21,7 @@ from .rank import find_rank
 from .relation import find_relations, with_relations
 from .result_sentence import status_with_result
 from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_period, role_of, span_end, status_of
-from .target_sentence import absent_by_content, heading_lead, paragraph_lead, status_with_content
+from .target_sentence import absent_by_content, continues_run, heading_lead, paragraph_lead, status_with_content
 from .term_review import mark_term_review_figures
 from .vetoes import FACT_VETOES, Seen, apply
 
@@ -63,12 +63,13 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     sentences = report.sentences or fallback_sentences(text)
     facts: list[Fact] = []
     absent: list[str] = []
-    seen_targets: set[tuple] = set()
+    seen_targets: dict[tuple, int] = {}  # a target's numbers -> the sentence that first stated it
     found = scan(text)
     if damaged:  # most reports have no damaged span: no test per quantity
         found = [q for q in found if not any(q.start < e and s < q.end for s, e in damaged)]
     starts = [q.start for q in found]
     roles: dict[int | None, tuple[str, str]] = {}  # a section's role and heading lead, once per report
+    run_paragraph = -1  # the paragraph where a year target found by content opened a run of targets
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         quantities = [q for q in found[lo:hi] if q.end <= sent.end]
@@ -80,7 +81,13 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         role, heading = roles[index]
         sentence_text = text[sent.start:sent.end]
         lead = paragraph_lead(text, sent.start)
-        status = status_with_content(report, role, status_of(report, role), sentence_text, lead, heading)
+        by_role = status_of(report, role)
+        status = status_with_content(report, role, by_role, sentence_text, lead, heading)
+        paragraph, before_run, in_run = sent.start - len(lead), status, False
+        if status == "target" and by_role != "target":
+            run_paragraph = paragraph  # a year target found by content opens a run in its paragraph
+        elif paragraph == run_paragraph and status in (None, "plan") and continues_run(role, sentence_text):
+            status, in_run = "target", True  # "今年，国内生产总值增长8.5%。…全部财政收入增长7.1%；城乡居民收入增长5%…"
         status = status_with_result(report, role, status, sentence_text, lead, sent.start)  # "全年完成…增长10.1%"
         if status is None:
             continue
@@ -91,17 +98,22 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                     absent.append(named[0])
         if not quantities:
             continue
-        for d in attribute(text, sent.start, sent.end, quantities):
+        drafts = attribute(text, sent.start, sent.end, quantities)
+        if in_run and not all_named(report, drafts, sent, sentence_text):
+            status = before_run  # the run goes on only through figures that each name a metric
+            if status is None:
+                continue
+        for d in drafts:
             if d.growth is not None and d.growth_unit == "%" and abs(d.growth) > MAX_GROWTH:
                 d.growth = d.growth_unit = None  # "增长一七倍" in a 1950s plan: not a rate anyone tracks
                 if d.value is None:
                     continue
             fact = to_fact(report, d, status, sent, sentence_text)
-            if status == "target" and fact.metric:  # a target restated in the same passage is one target
+            if status == "target" and fact.metric:  # a target restated in a later sentence is one target; two
+                # names of one sentence that share a figure and a metric id ("财政总收入、地方财政收入均增长8%") are two
                 key = (fact.metric, fact.value, fact.unit, fact.growth, fact.growth_unit, fact.high)
-                if key in seen_targets:
+                if seen_targets.setdefault(key, sent.start) != sent.start:
                     continue
-                seen_targets.add(key)
             facts.append(fact)
     for sec in report.sections:  # "需要说明的是，我们没有提出全年经济增速具体目标" follows the passage it qualifies
         if sec.role == "targets":
@@ -115,6 +127,12 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     facts = with_relations(report, sentences, facts)  # "增速高于全省1个百分点", "与全国同步": GDP set against another
     absent += [m for m in absent_by_content(report, sentences) if m not in absent]  # "没有提出…具体目标" anywhere
     return mark_term_review_figures(report, facts), absent
+
+
+def all_named(report: Report, drafts: list[Draft], sent: Sentence, sentence_text: str) -> bool:
+    """Every figure of the sentence names a metric of metrics.tsv: a sentence that goes on with the year's targets
+    lists them ("全部财政收入增长7.1%"), where a task of the plan counts other things ("新建公路120公里")."""
+    return bool(drafts) and all(to_fact(report, d, "target", sent, sentence_text).metric for d in drafts)
 
 
 def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:

@@ -887,6 +887,24 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
 
+def change_after_changes(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'国内生产总值达到781.3亿元，比上年增长8.8%，比1992年增长63.3%，年均增长10.3%': a further change with no subject
+    of its own (a stated base year, a span's average), after a level that already has its growth, is of that level's
+    metric (its basis from its own words: cumulative, average)."""
+    prev = st.prev
+    if found or prev is None or prev.metric is None or prev.growth is None or not q.growth_sign \
+            or (prev.value is None and "change_after_changes" not in prev.steps) or prev.q.end > q.start:
+        return None
+    own = st.text[st.cs:q.start]
+    if not (since_year(st.lead, q) or (_no_subject(st.lead, q.verb) and ("年均" in own or "平均" in own))):
+        return None
+    if names_another(st.text, prev, st.cs) or metrics.find(st.text[prev.q.end:st.cs]):
+        return None
+    if prev.rule == "distribute" or len(changes_from(st.text, st.quantities, st.i)) != 1:
+        return None  # "…分别达到12780元和5576元，…，比1995年增长33%和31.9%": a pair's changes, not one level's
+    return Subject(prev.metric_text, "carry", "change_after_changes")
+
+
 STEPS_RE = re.compile(f"[十百千万亿元级大新]*(?:{lexicon.pattern('step_nouns')})")
 
 
@@ -967,6 +985,7 @@ SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject 
     opening_share,
     value_added,
     year_after_parts,
+    change_after_changes,
     growth_of_clause_before,
     target_set_in_own_clause,
     end_of_change,

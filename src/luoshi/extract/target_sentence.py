@@ -134,6 +134,13 @@ def status_with_content(report: Report, role: str, status: str | None, sentence:
     return status
 
 
+def continues_run(role: str, sentence: str) -> bool:
+    """A later sentence of the paragraph where the year's GDP target was found by content goes on with the year's
+    targets when it speaks of no term and no past (and, checked in extract_facts, each figure names a metric) ("今年，国内生产总值增长8.5%。这个指标
+    是指导性的。…全部财政收入增长7.1%，…；城镇登记失业率控制在3.5%左右。")."""
+    return role in _ROLES and not _TERM.search(sentence) and not _PAST.search(sentence)
+
+
 def paragraph_lead(text: str, start: int) -> str:
     """The paragraph's text before `start`."""
     return text[text.rfind("\n", 0, start) + 1:start]

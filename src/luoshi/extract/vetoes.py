@@ -351,14 +351,31 @@ def part_of_whole(s: Seen) -> bool:
 
 def aim(s: Seen) -> bool:
     """'未来五年，力争国内生产总值年均增长9.5%左右' in a review (a term-end report's next five years under a review
-    heading): a figure aimed at, in its clause (力争) or in a sentence about the years ahead, is no result."""
+    heading): a figure aimed at, in its clause (力争), in a sentence about the years ahead, or in an item of a list
+    announced by one ("今后五年的发展目标是：" / "——综合实力明显增强。…"), is no result."""
     assert s.report is not None and s.sent is not None
     if s.status not in ("actual", "estimate"):
         return False
     text, d = s.text, s.d
     first = min(d.q.start, d.growth_q.start if d.growth_q is not None else d.q.start)
     cs = clause_start(text, s.sent.start, first, CLAUSE_DELIMS)
-    return bool(AIM_RE.search(text, cs, first) or AHEAD_RE.search(text, s.sent.start, first))
+    return bool(AIM_RE.search(text, cs, first) or AHEAD_RE.search(text, s.sent.start, first)
+                or AHEAD_RE.search(list_lead(text, s.sent.start)))
+
+
+ITEM_RE = re.compile(r"[\s\u3000]*(?:——|—|-|[（(]?[一二三四五六七八九十\d]{1,2}[）)、．.])")
+
+
+def list_lead(text: str, at: int) -> str:
+    """The line that announces the list a position's item belongs to ("今后五年的发展目标是：" above "——综合实力明显增强。
+    …全省生产总值年均增长12%以上…"), or "" when the position is no list item."""
+    start = text.rfind("\n", 0, at) + 1
+    while ITEM_RE.match(text, start) and start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        line = text[start:text.find("\n", start)]
+        if line.rstrip().endswith(("：", ":")):
+            return line
+    return ""
 
 
 class Veto(NamedTuple):

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..models import Section
-from ._data import data_rows
+from ._data import data_lines, data_rows
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 
@@ -68,6 +68,8 @@ def assign_roles(sections: list[Section]) -> None:
             role = "plan"
         if own == "other":
             role = "other"
+        elif parent is None and s.level == top_level and _tells_achievement(s.title):
+            role = "review"
         s.role = role
         if parent is None and role == "plan":
             seen_plan = True
@@ -79,6 +81,17 @@ def assign_roles(sections: list[Section]) -> None:
     if not seen_review:
         _first_top_is_review(sections, top_level)
     _plan_before_self_building(sections, top_level)
+
+
+@lru_cache(maxsize=1)
+def _achievement() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(c[:-1]) + "$" if c.endswith("$") else re.escape(c)
+                               for c in data_lines("review_title_cues.txt")))
+
+
+def _tells_achievement(title: str) -> bool:
+    """A top heading that says what was achieved (data/review_title_cues.txt) is the review's."""
+    return bool(_achievement().search(title.rstrip("。：:")))
 
 
 def _first_top_is_review(sections: list[Section], top_level: int) -> None:

@@ -215,11 +215,15 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
         problems = find_problems_paragraph(text, sections)
         if problems:
             _add_passage(text, sections, problems, "problems", "问题和不足")
+    if not any(s.role == "review" for s in sections):
+        opening = find_review_opening(text, sections)
+        if opening:
+            _add_passage(text, sections, opening, "review", "工作回顾", titled=False)
     return sections
 
 
 def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role: str, default: str,
-                 marked: set[int] | frozenset[int] = frozenset()) -> None:
+                 marked: set[int] | frozenset[int] = frozenset(), titled: bool = True) -> None:
     """A passage that is a paragraph rather than a heading, nested one level below its enclosing heading. `marked`:
     starts of the lines that were markdown or bold headings (such a heading is no announcement: it stays)."""
     start, end = span
@@ -227,7 +231,7 @@ def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role
     if same and start not in marked:
         sections.remove(same[0])
     parent_level = max((s.level for s in sections if s.start <= start < s.end), default=0)
-    title = _title_of(text[start:_line_end(text, start)]) or default
+    title = (_title_of(text[start:_line_end(text, start)]) if titled else "") or default
     sections.append(Section(level=parent_level + 1, number=None, title=title, role=role, start=start, end=end))
     sections.sort(key=lambda s: (s.start, s.level))
 
@@ -248,3 +252,28 @@ def find_problems_paragraph(text: str, sections: list[Section]) -> tuple[int, in
             start += 1
         return start, _line_end(text, m.start())
     return None
+
+
+_MIN_OPENING = 300  # an opening this long before the plan is a body, not a salutation
+
+
+@lru_cache(maxsize=1)
+def _review_cue() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, data_lines("review_opening_cues.txt"))))
+
+
+def find_review_opening(text: str, sections: list[Section]) -> tuple[int, int] | None:
+    """No heading names the review: the report's opening up to the first problems, targets or plan section is the
+    review when it is long and speaks of the past year ("一年来", "比上年"): a review heading run into the opening
+    line ("…请予审议。一、2003年工作的回顾"), or a report that opens on its results without one."""
+    end = min((s.start for s in sections if s.role in ("problems", "targets", "plan")), default=None)
+    if end is None:
+        return None
+    start = 0
+    for line in _LINE.finditer(text, 0, end):  # from the first body line: the title page is no review
+        if len(line.group(0).strip()) >= _BODY_LINE or "：" in line.group(0) or ":" in line.group(0):
+            start = line.start()
+            break
+    if end - start < _MIN_OPENING or not _review_cue().search(text, start, end):
+        return None
+    return start, end
