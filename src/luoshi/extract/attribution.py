@@ -834,9 +834,10 @@ def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None)
 
 
 def opening_share(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
-    """'战略性新兴产业增速快于面上工业增速，占规上工业总产值比重达到29.1%': the share's subject opens the sentence."""
+    """'战略性新兴产业增速快于面上工业增速，占规上工业总产值比重达到29.1%': the share's subject opens the sentence
+    (also of its value added: '第三产业保持两位数增长，增加值占全市国内生产总值的比重达到58.9%')."""
     text, lead = st.text, st.lead
-    if st.prev is not None or not lead.startswith("占") or st.cs <= st.start:
+    if st.prev is not None or not lead.startswith(("占", "增加值占")) or st.cs <= st.start:
         return None
     earlier = text[clause_start(text, st.start, st.cs - 1, CLAUSE_DELIMS):st.cs - 1]
     subject = SUBJECT_END_RE.split(strip_front(earlier), maxsplit=1)[0]
