@@ -52,10 +52,12 @@ _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("re
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:总量|总额|规模)?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])(?:以上|多)?(?P<who>[\u4e00-\u9fff]*人口)$")  # "85万以上贫困人口"
+# when the start of a change stood: "由2015年(底)的", "从上年", "由“十二五”末"
+FROM_WHEN = r"(?:(?:19|20)[0-9]{2}年(?:底|末)?|(?:上|去)年(?:底|末)?|“?十[一二三四五]?五”?(?:期)?末)?"
 CHANGE_FROM_RE = re.compile(r"(.*?)(?:由|从)")  # the words before the start of a change, if any
 # the same, where 由/从 starts the figure ("城镇化率由44.8%"; not 自由贸易区)
-CHANGE_FROM_FIGURE_RE = re.compile(r"(.*?)(?:由|从)(?=(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?[ \u3000]*[0-9０-９])")
-START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
+CHANGE_FROM_FIGURE_RE = re.compile(rf"(.*?)(?:由|从)(?={FROM_WHEN}的?[ \u3000]*(?:每立方米)?[0-9０-９])")
+START_RE = re.compile(rf"(?:由|从){FROM_WHEN}的?[ \u3000]*\Z")
 REACH_TO_RE = re.compile(rf"(?:{lexicon.pattern('to_verbs')})(?:到|至)(?:(?:19|20)[0-9]{{2}}年(?:底|末)?的?)?")
 OVER_RE = re.compile(r"超过?|过|逾")
 TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
