@@ -52,8 +52,12 @@ _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("re
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
     r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:" + lexicon.pattern("reach_heads") + ")?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])(?:以上|多)?(?P<who>[\u4e00-\u9fff]*人口)$")  # "85万以上贫困人口"
+# when the start of a change stood: "由2015年(底)的", "从上年", "由“十二五”末"
+FROM_WHEN = r"(?:(?:19|20)[0-9]{2}年(?:底|末)?|(?:上|去)年(?:底|末)?|“?十[一二三四五]?五”?(?:期)?末)?"
 CHANGE_FROM_RE = re.compile(r"(.*?)(?:由|从)")  # the words before the start of a change, if any
-START_RE = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?)?的?[ \u3000]*\Z")
+# the same, where 由/从 starts the figure ("城镇化率由44.8%"; not 自由贸易区)
+CHANGE_FROM_FIGURE_RE = re.compile(rf"(.*?)(?:由|从)(?={FROM_WHEN}的?[ \u3000]*(?:每立方米)?[0-9０-９])")
+START_RE = re.compile(rf"(?:由|从){FROM_WHEN}的?[ \u3000]*\Z")
 REACH_TO_RE = re.compile(rf"(?:{lexicon.pattern('to_verbs')})(?:到|至)(?:(?:19|20)[0-9]{{2}}年(?:底|末)?的?)?")
 OVER_RE = re.compile(r"超过?|过|逾")
 TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
@@ -761,6 +765,10 @@ def name(st: State, q: Quantity) -> Outcome:
     if subject.rule in ("lead", "share") and st.i - 1 in st.starts \
             and (m := CHANGE_FROM_RE.match(subject.phrase)) and metrics.find(m.group(1)):
         subject = subject._replace(phrase=m.group(1))  # "…占规模以上工业比重由18.2％提高到27％": the name before 由
+    elif subject.rule in ("lead", "share") and st.i - 1 in st.starts \
+            and (m := CHANGE_FROM_FIGURE_RE.match(subject.phrase)):
+        subject = subject._replace(phrase=m.group(1).strip(" \u3000"))  # "城镇化率由44.8%提高到46.4%": no name holds
+        # the figure it starts from (nor is "由44.8%" a name: "经过努力，由44.8%提高到46.4%" names nothing)
     whole = st.before(q)
     subjects = None
     each = list(EACH_RE.finditer(whole))
@@ -831,9 +839,10 @@ def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None)
 
 
 def opening_share(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
-    """'战略性新兴产业增速快于面上工业增速，占规上工业总产值比重达到29.1%': the share's subject opens the sentence."""
+    """'战略性新兴产业增速快于面上工业增速，占规上工业总产值比重达到29.1%': the share's subject opens the sentence
+    (also of its value added: '第三产业保持两位数增长，增加值占全市国内生产总值的比重达到58.9%')."""
     text, lead = st.text, st.lead
-    if st.prev is not None or not lead.startswith("占") or st.cs <= st.start:
+    if st.prev is not None or not lead.startswith(lexicon.words("share_openers")) or st.cs <= st.start:
         return None
     earlier = text[clause_start(text, st.start, st.cs - 1, CLAUSE_DELIMS):st.cs - 1]
     subject = SUBJECT_END_RE.split(strip_front(earlier), maxsplit=1)[0]
@@ -959,8 +968,30 @@ def end_of_change(st: State, q: Quantity, found: tuple[str, int, int] | None) ->
         return None
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
     if not opening_subject(text[es:cs - 1]):
-        return None
+        if (item := raised_item(text[es:cs - 1])) is None:
+            return None
+        return Subject(item, "lead", "end_of_change")
     return Subject(text[es:cs - 1], "ellipsis", "end_of_change")
+
+
+@cache
+def raised_item_re() -> re.Pattern:
+    return re.compile(rf"^[ \u3000]*(?:[一二三四五六七八九十]+是)?({lexicon.pattern('from_to_verbs')})?"
+                      rf"([^0-9０-９，,；;。]{{2,24}}?)$")
+
+
+@cache
+def share_end_re() -> re.Pattern:
+    return re.compile(rf"(?:{lexicon.pattern('share_words')}|率)$")
+
+
+def raised_item(clause: str) -> str | None:
+    """'一是提高财政收入占GDP的比重，由13%提高到13.8%', '林牧渔业占农业经济的比重，由1990年的38.6%上升到50.7%': the
+    clause before names what the change raises, when it is only its verb and its name (or the name of a share)."""
+    m = raised_item_re().match(clause)
+    if m is None or not (m.group(1) or share_end_re().search(m.group(2))):
+        return None
+    return m.group(2)
 
 
 PER_HEAD_RE = re.compile(r"(?:按(?:常住人口)?)?人均(?:计算?)?")

@@ -126,6 +126,7 @@ def change_rates() -> frozenset[str]:
 
 BASE_PREFIX = f"{lexicon.pattern('jurisdiction')}|{lexicon.pattern('share_bases')}"
 SHARE_TAIL = re.compile(rf"的?(?:{lexicon.pattern('share_words')})?的?(?:[两三四五六七八九十]年(?:来|间)?)?$")  # "…比重五年提高5.8个百分点"
+RATIO_TAIL = re.compile(r"之比(?:预计)?$")
 BARE_SHARE = re.compile(f"的?(?:{lexicon.pattern('share_words')})$")
 INNER_VERBS = re.compile(f"(?<=.)(?:{lexicon.pattern('inner_verbs')})(?=.)")
 
@@ -207,9 +208,12 @@ def aliases_by_tail() -> dict[str, list[tuple[str, str]]]:
 
 
 def share_of(p: str) -> tuple[str, int, int] | None:
-    """'X占Y的比重' / 'X相当于Y的比例' / 'X占比' / 'X比重' where X names a share's subject and Y its base
+    """'X占Y的比重' / 'X相当于Y的比例' / 'X与Y之比' / 'X占比' / 'X比重' where X names a share's subject and Y its base
     (data/shares.tsv)."""
+    n = len(p)
     i, word = max((p.rfind("占"), "占"), (p.rfind("相当于"), "相当于"))
+    if i < 0 and (ratio := RATIO_TAIL.search(p)) and (j := p.rfind("与", 0, ratio.start())) > 0:
+        i, word, p = j, "与", p[:ratio.start()]  # "研发经费支出与地区生产总值之比(预计)"
     if i > 0 and p[i + 1:i + 2] != "比":
         subject, base = p[:i], SHARE_TAIL.sub("", p[i + len(word):]).removeprefix("到").removeprefix("了")
         if not base:
@@ -225,9 +229,9 @@ def share_of(p: str) -> tuple[str, int, int] | None:
             continue
         if isinstance(subject_metric, re.Pattern):
             if subject_metric.fullmatch(subject.removesuffix("的").lstrip("—－-― \u3000")):  # "——市区…天数占全年的"
-                return share, 0, len(p)
+                return share, 0, n
         elif found and found[2] == len(subject) and found[0] == subject_metric:
-            return share, found[1], len(p)
+            return share, found[1], n
     return None
 
 

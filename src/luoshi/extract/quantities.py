@@ -153,6 +153,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         if at < resume:
             continue
         m = QUANTITY_RE.match(text, at, end)
+        if m is None and (q := per_volume(text, at, end, start)) is not None:
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
         if m is None and (q := _index(text, at, end, start)) is not None:
             resume = q.end
             _attach_context(text, q, start)
@@ -205,6 +210,28 @@ def _index(text: str, pos: int, end: int, floor: int) -> Quantity | None:
     if m is None or not INDEX_LEAD_RE.search(text, max(floor, pos - 16), pos):
         return None
     return Quantity(m.start(), m.end(), m.group(), Decimal(m.group("n")) - 100, "%")
+
+
+# "PM2.5平均浓度为每立方米44.6微克": a concentration with its volume written before the number
+PER_VOLUME_RE = re.compile(rf"(?P<n>{_AR}){_SP}(?P<u>微克|毫克)(?![/每])")
+PER_VOLUME_LEAD = re.compile(rf"每立方米{_SP}\Z")
+CLAUSE_HEAD_RE = re.compile(r"[^，。；;,\n]*\Z")
+
+
+def per_volume(text: str, pos: int, end: int, floor: int) -> Quantity | None:
+    """'每立方米44.6微克' (the span starts at 每), and a figure in 微克 after one in the same clause ("从每立方米57微克
+    下降到26微克", "分别下降到每立方米57微克、112微克"): micrograms per cubic metre."""
+    m = PER_VOLUME_RE.match(text, pos, end)
+    if m is None or (value := _num(m.group("n"))) is None:
+        return None
+    unit = m.group("u") + "/立方米"
+    lead = PER_VOLUME_LEAD.search(text, max(floor, pos - 6), pos)
+    if lead is not None:
+        return Quantity(lead.start(), m.end(), text[lead.start():m.end()], value, unit)
+    clause = CLAUSE_HEAD_RE.search(text, max(floor, pos - 40), pos)
+    if clause is None or "每立方米" not in clause.group():
+        return None
+    return Quantity(m.start(), m.end(), m.group(), value, unit)
 
 
 # "地区生产总值突破500亿大关，", "固定资产投资1633亿，": an amount in 亿 written without 元, ending its clause

@@ -21,7 +21,9 @@ NEXT_FIVE_RE = re.compile(f"(?:{pattern('ahead_words')})五年")
 AVERAGE_RE = re.compile(f"(?:{pattern('average_leads')})(?!{pattern('average_not_before')})|{pattern('average_phrases')}|[两三四五]年平均")  # not "PM2.5年均浓度"
 CUMULATIVE_RE = re.compile(r"累计|(?:比|较)(?:19|20)[0-9]{2}年(?:末|底)?"  # "单位生产总值能耗比2005年下降20%"
                            rf"|(?:^|[，,；;、])(?:{pattern('span_leads')})?[两三四五六七八九十]年[来间内]?(?:{pattern('each_words')})?"
-                           rf"(?:{pattern('span_change_verbs')})了?(?:[^，,；;]*[和、及])?$")  # "五年增长91.5％"
+                           rf"(?:{pattern('span_change_verbs')})了?(?:[^，,；;]*[和、及])?$"  # "五年增长91.5％"
+                           r"|(?<![0-9０-９〇零一二两三四五六七八九十])(?<!提前)[两三四五六七八九十]年[间内]?"
+                           rf"(?:{pattern('doubling_span_verbs')})?$")  # "三年翻一番"
 PERIOD_REVIEW_RE = re.compile(rf"(?:{pattern('period_review_leads')})[^，。]{{0,20}}(?:{pattern('period_review_ends')})")
 ABSENT_RE = re.compile(rf"(?:{pattern('absent_verbs')})([^，。；]{{0,16}}?)(?:{pattern('target_kinds')})*目标")
 

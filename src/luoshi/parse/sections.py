@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..models import Mark, Section
 from ._data import data_lines
+from .mixed_heading import review_part
 from .roles import assign_roles, role_of_title
 from .targets import find_targets_passage
 
@@ -211,6 +212,8 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
         marked = {m.start for m in structure if m.kind in ("heading", "bold")}
         _add_passage(text, sections, passage, "targets", "主要预期目标", marked)
     assign_roles(sections)
+    for span in review_part(text, sections):  # "1996年的政府工作和1997年的奋斗目标": the part before the goals
+        _add_passage(text, sections, span, "review", "工作回顾")
     if not any(s.role == "problems" for s in sections):
         problems = find_problems_paragraph(text, sections)
         if problems:
