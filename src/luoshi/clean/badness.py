@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy as np
+
 from ._data import hanzi_freq
+from .charset import char_mask, count_of
 
 # a hanzi seen fewer times than this in the clean corpus counts as rare
 RARE_BELOW = 30
@@ -43,10 +46,19 @@ def _rare_hanzi() -> re.Pattern[str]:
     return re.compile(f"[{''.join(ranges)}]")
 
 
+@cache
+def _masks() -> tuple[np.ndarray, np.ndarray]:
+    return char_mask(ODD_CHARS), char_mask(_rare_hanzi())
+
+
 def odd_count(text: str) -> float:
     """Odd symbols count 1, rare hanzi 0.5, '?' right after a hanzi 1."""
-    n = float(len(ODD_CHARS.findall(text)))
-    n += 0.5 * len(_rare_hanzi().findall(text))
+    if len(text) > 2000:  # a whole text: its characters counted once (charset.py), the same counts as the scans
+        odd, rare = _masks()
+        n = float(count_of(text, odd)) + 0.5 * count_of(text, rare)
+    else:
+        n = float(len(ODD_CHARS.findall(text)))
+        n += 0.5 * len(_rare_hanzi().findall(text))
     if "?" in text:
         n += len(_QUESTION_AFTER_HANZI.findall(text))
     return n

@@ -11,6 +11,9 @@ import itertools
 import re
 from collections import Counter
 
+import numpy as np
+
+from .charset import char_mask, code_points, holds
 from .edits import Edit
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
@@ -33,8 +36,11 @@ _SPLIT_DIGITS = re.compile(f"(?<=[{_CJK}（(：:，,、 ])[0-9](?: [0-9])+(?:\\.
 # skips to the next space (a tab is a table row's cell break: it stays)
 _ODD_SPACE = "[\u3000\xa0\u200b\ufeff\u2002-\u200a]"
 _MULTI_SPACE = re.compile(f"{_GAP}(?:(?<={_ODD_SPACE}){_GAP}*|{_GAP}+)")
-_DIGIT_SPACE_DIGITS = re.compile(r"[0-9] [0-9]{3}")  # what every _THOUSANDS match holds: most texts have none
-_DIGIT_SPACE_DIGIT = re.compile(r"[0-9] [0-9]")  # what every _SPLIT_DIGITS match holds
+# what every _THOUSANDS match holds ("9 999") and every _SPLIT_DIGITS match ("9 9"): most texts have none (fix_spaces
+# tests for them in numpy); any _SPACE_BETWEEN or _MULTI_SPACE match holds a _GAP; a speaker line a title and a space
+_GAP_MASK = char_mask(_GAP)
+_SPACE_MASK = char_mask(_SPACE)
+_SPEAKER_ENDS = char_mask("[长任记席]")
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
 _HEADING = re.compile(r"^(?:[-*+#>|] |#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
 _ENDS_OPEN = re.compile(f"[{_CJK}0-9A-Za-z]$")  # matched on the last character: a joined paragraph grows long
@@ -119,12 +125,16 @@ def fix_spaces(text: str) -> list[Edit]:
     """Drop spaces between CJK characters, between CJK and digits, and inside numbers (a decimal point's, a thousands
     separator's: "37 511元")."""
     edits: list[Edit] = []
-    speakers = [(m.start(), m.end()) for m in _SPEAKER_LINE.finditer(text)]
+    cp = code_points(text)
+    digit, space = (cp - np.uint32(48)) <= 9, cp == 32
+    # gates in numpy over the code points (each stands for a regex scan of the whole text that could find nothing)
+    speakers = [(m.start(), m.end()) for m in _SPEAKER_LINE.finditer(text)] \
+        if (_SPEAKER_ENDS[np.minimum(cp[:-1], 0x10000)] & _SPACE_MASK[np.minimum(cp[1:], 0x10000)]).any() else []
 
     spaced = _letter_spaced_lines(text)
     # without letter-spaced lines only runs between two characters the rules below look at can go: let the regex
     # engine skip the rest (the spaces of markdown, English and tables)
-    for m in (_SPACE_RUN if spaced else _SPACE_BETWEEN).finditer(text):
+    for m in (_SPACE_RUN if spaced else _SPACE_BETWEEN).finditer(text) if spaced or holds(text, _GAP_MASK) else ():
         a, b = m.start(), m.end()
         if a == 0 or b >= len(text) or (speakers and _inside(speakers, a)):
             continue
@@ -139,14 +149,17 @@ def fix_spaces(text: str) -> list[Edit]:
                 or (left.isdigit() and right == "." and text[b + 1:b + 2].isdigit()) \
                 or (left == "." and text[a - 2:a - 1].isdigit() and right.isdigit()):
             edits.append(Edit(a, b, "", "spaces"))
-    for m in _THOUSANDS.finditer(text) if _DIGIT_SPACE_DIGITS.search(text) else ():
+    digit_space_digit = len(cp) > 2 and bool((digit[:-2] & space[1:-1] & digit[2:]).any())
+    thousands = digit_space_digit and len(cp) > 4 and bool((digit[:-4] & space[1:-3] & digit[2:-2] & digit[3:-1]
+                                                            & digit[4:]).any())
+    for m in _THOUSANDS.finditer(text) if thousands else ():
         edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
-    if _DIGIT_SPACE_DIGIT.search(text):
+    if digit_space_digit:
         for m in _SPLIT_DIGITS.finditer(text):
             if m.start() > 1 and text[m.start() - 1] == " " and not _CJK_CHAR.match(text[m.start() - 2]):
                 continue  # only the space of "增长 1 1 %" may stand before it, not a table's column gap
             edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
-    for m in _MULTI_SPACE.finditer(text):
+    for m in _MULTI_SPACE.finditer(text) if holds(text, _GAP_MASK) else ():
         if m.group() != " ":
             edits.append(Edit(m.start(), m.end(), " ", "spaces", log="none"))
     return edits
