@@ -13,7 +13,7 @@ from collections import Counter
 
 import numpy as np
 
-from .charset import char_mask, code_points, holds
+from .charset import char_mask, code_points
 from .edits import Edit
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
@@ -36,11 +36,8 @@ _SPLIT_DIGITS = re.compile(f"(?<=[{_CJK}（(：:，,、 ])[0-9](?: [0-9])+(?:\\.
 # skips to the next space (a tab is a table row's cell break: it stays)
 _ODD_SPACE = "[\u3000\xa0\u200b\ufeff\u2002-\u200a]"
 _MULTI_SPACE = re.compile(f"{_GAP}(?:(?<={_ODD_SPACE}){_GAP}*|{_GAP}+)")
-# what every _THOUSANDS match holds ("9 999") and every _SPLIT_DIGITS match ("9 9"): most texts have none (fix_spaces
-# tests for them in numpy); any _SPACE_BETWEEN or _MULTI_SPACE match holds a _GAP; a speaker line a title and a space
-_GAP_MASK = char_mask(_GAP)
 _SPACE_MASK = char_mask(_SPACE)
-_SPEAKER_ENDS = char_mask("[长任记席]")
+_SPEAKER_ENDS = char_mask("[长任记席]")  # the last character of every title _SPEAKER_LINE reads, before a space
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
 _HEADING = re.compile(r"^(?:[-*+#>|] |#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
 _ENDS_OPEN = re.compile(f"[{_CJK}0-9A-Za-z]$")  # matched on the last character: a joined paragraph grows long
@@ -68,6 +65,7 @@ def _closed(a: str) -> bool:
 
 _LEADING_SPACES = re.compile(f"\\n{_SPACE}+")  # a literal first character: the engine skips to each line break
 _FIRST_LINE_SPACES = re.compile(f"{_SPACE}+")
+_GAP_CHARS = " \u3000\xa0\u200b\ufeff" + "".join(chr(c) for c in range(0x2002, 0x200B))  # _GAP, as str
 _SPACE_CHARS = " \t\u3000\xa0\u200b\ufeff" + "".join(chr(c) for c in range(0x2002, 0x200B))  # _SPACE, as str
 _SPEAKER_LINE = re.compile(
     f"^{_SPACE}*[\u4e00-\u9fffA-Za-z]{{0,16}}(?:长|主任|书记|主席){_SPACE}+[\u4e00-\u9fffXx×*＊]{{2,4}}{_SPACE}*$", re.MULTILINE
@@ -88,6 +86,20 @@ def _letter_spaced_lines(text: str) -> list[tuple[int, int]]:
             if len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens):
                 out.append((pos, pos + len(line)))
         pos += len(line) + 1
+    return out
+
+
+def _speaker_lines(text: str, cp: np.ndarray) -> list[tuple[int, int]]:
+    """_SPEAKER_LINE.finditer's matches, each a whole line: tried only on the lines where a title's last character
+    stands before a space (numpy; the MULTILINE scan tests every position)."""
+    at = np.flatnonzero(_SPEAKER_ENDS[np.minimum(cp[:-1], 0x10000)] & _SPACE_MASK[np.minimum(cp[1:], 0x10000)])
+    out, last = [], -1
+    for i in at.tolist():
+        start = text.rfind("\n", 0, i) + 1
+        if start != last:
+            last = start
+            if m := _SPEAKER_LINE.match(text, start):
+                out.append((m.start(), m.end()))
     return out
 
 
@@ -125,16 +137,15 @@ def fix_spaces(text: str) -> list[Edit]:
     """Drop spaces between CJK characters, between CJK and digits, and inside numbers (a decimal point's, a thousands
     separator's: "37 511元")."""
     edits: list[Edit] = []
+    if not any(c in text for c in _SPACE_CHARS):
+        return edits
     cp = code_points(text)
-    digit, space = (cp - np.uint32(48)) <= 9, cp == 32
-    # gates in numpy over the code points (each stands for a regex scan of the whole text that could find nothing)
-    speakers = [(m.start(), m.end()) for m in _SPEAKER_LINE.finditer(text)] \
-        if (_SPEAKER_ENDS[np.minimum(cp[:-1], 0x10000)] & _SPACE_MASK[np.minimum(cp[1:], 0x10000)]).any() else []
+    speakers = _speaker_lines(text, cp)
 
     spaced = _letter_spaced_lines(text)
     # without letter-spaced lines only runs between two characters the rules below look at can go: let the regex
     # engine skip the rest (the spaces of markdown, English and tables)
-    for m in (_SPACE_RUN if spaced else _SPACE_BETWEEN).finditer(text) if spaced or holds(text, _GAP_MASK) else ():
+    for m in (_SPACE_RUN if spaced else _SPACE_BETWEEN).finditer(text):
         a, b = m.start(), m.end()
         if a == 0 or b >= len(text) or (speakers and _inside(speakers, a)):
             continue
@@ -149,9 +160,12 @@ def fix_spaces(text: str) -> list[Edit]:
                 or (left.isdigit() and right == "." and text[b + 1:b + 2].isdigit()) \
                 or (left == "." and text[a - 2:a - 1].isdigit() and right.isdigit()):
             edits.append(Edit(a, b, "", "spaces"))
-    digit_space_digit = len(cp) > 2 and bool((digit[:-2] & space[1:-1] & digit[2:]).any())
-    thousands = digit_space_digit and len(cp) > 4 and bool((digit[:-4] & space[1:-3] & digit[2:-2] & digit[3:-1]
-                                                            & digit[4:]).any())
+    # what every _SPLIT_DIGITS match holds ("9 9") and every _THOUSANDS match ("9 999"): most texts have none
+    sp = np.flatnonzero(cp[1:-1] == 32) + 1
+    sp = sp[((cp[sp - 1] - np.uint32(48)) <= 9) & ((cp[sp + 1] - np.uint32(48)) <= 9)]
+    digit_space_digit = bool(sp.size)
+    sp = sp[sp + 3 < len(cp)]
+    thousands = bool((((cp[sp + 2] - np.uint32(48)) <= 9) & ((cp[sp + 3] - np.uint32(48)) <= 9)).any())
     for m in _THOUSANDS.finditer(text) if thousands else ():
         edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
     if digit_space_digit:
@@ -159,7 +173,7 @@ def fix_spaces(text: str) -> list[Edit]:
             if m.start() > 1 and text[m.start() - 1] == " " and not _CJK_CHAR.match(text[m.start() - 2]):
                 continue  # only the space of "增长 1 1 %" may stand before it, not a table's column gap
             edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
-    for m in _MULTI_SPACE.finditer(text) if holds(text, _GAP_MASK) else ():
+    for m in _MULTI_SPACE.finditer(text) if any(c in text for c in _GAP_CHARS) else ():
         if m.group() != " ":
             edits.append(Edit(m.start(), m.end(), " ", "spaces", log="none"))
     return edits
