@@ -41,12 +41,21 @@ def char_mask(rx: re.Pattern[str] | str) -> np.ndarray:
     return mask
 
 
+def _where(mask: np.ndarray) -> np.ndarray:
+    key = id(mask)
+    if key not in _INDEX:
+        _INDEX[key] = (mask, np.flatnonzero(mask))  # the mask kept alive: its id stays its own
+    return _INDEX[key][1]
+
+
+_INDEX: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
 def holds(text: str, mask: np.ndarray) -> bool:
     """The text holds a character of the class (or one above the BMP)."""
-    return bool(counts(text)[mask].any())
+    return bool(counts(text)[_where(mask)].any())
 
 
 def count_of(text: str, mask: np.ndarray) -> int:
     """How many characters of the text are in the class (BMP classes only: the last entry of the mask not read)."""
-    c = counts(text)
-    return int(c[:_BMP][mask[:_BMP]].sum())
+    return int(counts(text)[_where(mask)[:-1]].sum())
