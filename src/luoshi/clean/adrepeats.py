@@ -18,6 +18,7 @@ Thresholds were read from the damage harness's `tune` families only (eval/damage
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from functools import cache
 
@@ -120,7 +121,7 @@ def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int
         starts, ends = got
         spans = list(zip(starts, ends))
         widened.update(dict.fromkeys(range(starts[0], ends[0]), k))
-        if any(b1 > a2 for (_, b1), (a2, _) in zip(spans, spans[1:])):
+        if any(b1 > a2 for (_, b1), (a2, _) in itertools.pairwise(spans)):
             continue  # copies overlap: a run of one character repeated, not a pasted run
         if any(a < 2 or b + 2 > len(text) or not (_hz(text[a - 1]) or _alnum(text[a - 1]))
                or not (_hz(text[b]) or _alnum(text[b])) for a, b in spans):

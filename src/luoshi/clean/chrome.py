@@ -153,6 +153,17 @@ def _ad_hits(text: str) -> list[int]:
     return sorted(set(hits))
 
 
+_CONTACT_FIRST = np.zeros(0x110000, dtype=bool)
+_CONTACT_FIRST[[ord(k[0]) for k in _CONTACT_KEYS]] = True
+
+
+def _contact_keys(text: str) -> list[int]:
+    """Where a contact key (_CONTACT_KEYS: QQ, 微信, www., http …) starts: every occurrence, as str.find finds each
+    key, from the characters they start with (one numpy pass instead of a scan a key)."""
+    at = np.flatnonzero(_CONTACT_FIRST[code_points(text)])
+    return [i for i in at.tolist() if any(text.startswith(k, i) for k in _CONTACT_KEYS)]
+
+
 _AD_BY_PAIR: dict[str, list[str]] = {}
 for _w in _AD_VOCAB:
     _AD_BY_PAIR.setdefault(_w[:2], []).append(_w)
@@ -348,12 +359,7 @@ def find_chrome(text: str) -> ChromeResult:
         drop(last)
         last -= 1
     # inside: chrome lines, contact spam and captions (only lines a whole-text scan flags are looked at)
-    flagged = set()
-    for key in _CONTACT_KEYS:  # str.find is fast; is_chrome_line below decides
-        i = text.find(key)
-        while i >= 0:
-            flagged.add(bisect.bisect_right(starts, i) - 1)
-            i = text.find(key, i + 1)
+    flagged = {bisect.bisect_right(starts, i) - 1 for i in _contact_keys(text)}  # is_chrome_line below decides
     flagged.update(i for i in range(body, last + 1) if len(stripped[i]) < 40 or not SENTENCE_PUNCT.search(stripped[i]))
     foreign = []
     for i in sorted(flagged):

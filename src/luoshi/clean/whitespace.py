@@ -188,6 +188,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if width >= 20 and n >= 0.25 * len(lengths) and n >= 3 else None
 
 
+_DATELINE_FIRST = "*#—-－─"  # what a line _DATELINE_HEAD matches starts with (or a space)
 _DATELINE_HEAD = re.compile(r"[*#\s]*[—\-－─]{1,3}\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _DATELINE_END = re.compile(r"(?:会议|大会|会)上?[*）)]*$")
 _DATELINE_TAIL = re.compile(r"[^，。；！？]{2,30}(?:会议|大会|会)上?[*）)]*")
@@ -222,6 +223,13 @@ def join_lines(text: str) -> list[Edit]:
         b = lines[j]  # `a` is the line so far, with what was already joined onto it
         gap_start, gap_end = starts[i] + len(lines[i]), starts[j]
         blank_between = j > i + 1
+        if a[-1] in _TERMINAL and a[0] not in _DATELINE_FIRST and not a[0].isspace() \
+                and (width is None or blank_between or abs(len(lines[i]) - width) > 1):
+            # the common case, decided early: a closed sentence, not at the wrap width, no dateline, joins nothing
+            if blank_between:
+                edits.append(Edit(gap_start, gap_end, "\n", "blank", log="none"))
+            a = b
+            continue
         heading = _HEADING.match(b) is not None
         # where blank lines separate paragraphs, a line at the wrap width runs on even into "（3）"
         wrapped = not blank_between and width is not None and abs(len(lines[i]) - width) <= 1 \
