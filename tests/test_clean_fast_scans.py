@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from luoshi.clean import badness, chrome, charset, repairs, whitespace
+from luoshi.clean import badness, charset, chrome, repairs, whitespace
 
 CRAFTED = [
     "", "a", "区长 王国荣\n市长　李强\n代市长 朱洪武\n增长 8.5%，书记 张三丰 等",
