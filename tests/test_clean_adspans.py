@@ -59,3 +59,13 @@ def test_run_pasted_more_than_once_removed_and_repeated_report_phrase_kept(text,
     else:
         assert got == [removed] * text.count(removed)
         assert removed not in clean_text(text)
+
+
+ECHOES = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_echoes.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), ECHOES)
+def test_other_copies_of_a_found_run_removed_and_a_report_figure_kept(text, removed):
+    text = text.replace("\\n", "\n")
+    assert [text[e.start:e.end] for e in find_ad_spans(text)] == removed.split(" | ")

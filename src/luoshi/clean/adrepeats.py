@@ -19,11 +19,13 @@ Thresholds were read from the damage harness's `tune` families only (eval/damage
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
 
+from .adnumbers import NUM_BREAK, _digit_costs
 from .edits import Edit
 from .prose import STEP, prose_model3
 
@@ -151,4 +153,43 @@ def find_repeated_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, in
             if not any(x < b and a < y for x, y in taken):
                 edits.append(Edit(a, b, "", "ad", log="removal"))
                 taken.append((a, b))
+    return edits
+
+
+_RUN_PART = re.compile(r"[0-9]+|[A-Za-z][A-Za-z0-9]*|[^0-9A-Za-z]")
+
+
+def _pattern(run: str) -> re.Pattern[str]:
+    """The run with its numbers and Latin brands left open ("…日赚300元" -> "…日赚[0-9]+元"), but for its first
+    part (what stands before a copy is the report's)."""
+    parts = _RUN_PART.findall(run)
+    return re.compile(re.escape(parts[0]) + "".join(
+        r"[0-9]+" if p[0].isdigit() else r"[A-Za-z][A-Za-z0-9]*" if p[0].isascii() and p[0].isalpha()
+        else re.escape(p) for p in parts[1:]))
+
+
+def find_echoes(text: str, found: Sequence[tuple[int, int]]) -> list[Edit]:
+    """Removals (kind `ad`) of the other copies of runs already found as ads in this document (by any rule: one
+    copy that broke the prose enough is evidence for all), numbers and brands left open; only runs of MIN_HANZI
+    hanzi or more, and only copies inside a sentence (a hanzi, digit or letter on either side). A copy that ends in
+    an open number must be followed by a character unlikely after a digit (adnumbers.py's NUM_BREAK), else the
+    number stays: in "…游客[run]450万人次" the figure is the report's."""
+    edits: list[Edit] = []
+    taken = list(found)
+    m3 = prose_model3()
+    after_digit = _digit_costs()[1]
+    for run in dict.fromkeys(text[a:b] for a, b in found):
+        if sum(_hz(ch) for ch in run) < MIN_HANZI:
+            continue
+        for m in _pattern(run).finditer(text):
+            a, b = m.start(), m.end()
+            if any(x < b and a < y for x, y in taken) or a == 0 or b >= len(text):
+                continue
+            if not ((_hz(text[a - 1]) or _alnum(text[a - 1])) and (_hz(text[b]) or _alnum(text[b]))):
+                continue
+            if text[b - 1].isdigit() and after_digit[int(m3.ids(text[b])[0])] < NUM_BREAK:
+                while text[b - 1].isdigit():  # the figure may be the report's: the run goes, the figure stays
+                    b -= 1
+            edits.append(Edit(a, b, "", "ad", log="removal"))
+            taken.append((a, b))
     return edits
