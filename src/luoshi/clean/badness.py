@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 
 from ._data import hanzi_freq
-from .charset import char_mask, count_of
+from .charset import char_mask, count_of, counts
 
 # a hanzi seen fewer times than this in the clean corpus counts as rare
 RARE_BELOW = 30
@@ -23,6 +23,9 @@ ODD_CHARS = re.compile(
     "\u3040-\u30ff\ue000-\uf8ff\u02c0-\u02ff\u2460-\u24ff\u3220-\u32ff\ufe30-\ufe4f\u20ac]"
 )
 _QUESTION_AFTER_HANZI = re.compile("(?<=[\u4e00-\u9fff])\\?")
+
+
+_BLANKS = [ord(c) for c in " \n\t\u3000\xa0"]
 
 
 def is_rare_hanzi(ch: str) -> bool:
@@ -66,7 +69,10 @@ def odd_count(text: str) -> float:
 
 def badness(text: str) -> float:
     """Share of odd characters among the non-space characters (0 = looks like clean report text)."""
-    size = len(text) - sum(map(text.count, " \n\t\u3000\xa0"))
+    if len(text) > 2000:  # a whole text: its characters are counted once (charset.py)
+        size = len(text) - int(counts(text)[_BLANKS].sum())
+    else:
+        size = len(text) - sum(map(text.count, " \n\t\u3000\xa0"))
     return odd_count(text) / size if size > 0 else 0.0
 
 
