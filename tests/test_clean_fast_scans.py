@@ -65,3 +65,15 @@ def test_contact_keys_and_ad_words_are_what_str_find_finds(texts):
                     hits.add(m.start())
                 i = text.find(word, i + len(word))
         assert chrome._ad_hits(text) == sorted(hits)
+
+
+def test_the_counted_text_is_kept_per_thread():
+    """The web app cleans in a thread pool: a text counted in another thread never stands for this thread's."""
+    import threading
+
+    mine = "区长 王国荣" * 3
+    charset.code_points(mine)
+    other = threading.Thread(target=charset.code_points, args=("另一个线程的文本",))
+    other.start()
+    other.join()
+    assert charset._last()[0] is mine

@@ -9,26 +9,36 @@ results are those of the scans it stands in front of.
 from __future__ import annotations
 
 import re
+import threading
 
 import numpy as np
 
 _BMP = 0x10000  # code points above the BMP share one bin (index _BMP): a class reaching there is never skipped
 _ALL_BMP = "".join(map(chr, range(_BMP)))
-_last: list = [None, None, None]  # the last text (by identity), its code points, its counts
+_local = threading.local()  # per thread (the web app cleans in a pool): the last text, its code points, its counts
+
+
+def _last() -> list:
+    last = getattr(_local, "last", None)
+    if last is None:
+        last = _local.last = [None, None, None]
+    return last
 
 
 def code_points(text: str) -> np.ndarray:
-    if text is not _last[0]:
-        _last[:] = [text, np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), None]
-    return _last[1]
+    last = _last()
+    if text is not last[0]:
+        last[:] = [text, np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), None]
+    return last[1]
 
 
 def counts(text: str) -> np.ndarray:
     """How often each BMP code point stands in the text (index 0x10000: all the others)."""
     cp = code_points(text)
-    if _last[2] is None:
-        _last[2] = np.bincount(np.minimum(cp, _BMP), minlength=_BMP + 1)
-    return _last[2]
+    last = _last()
+    if last[2] is None:
+        last[2] = np.bincount(np.minimum(cp, _BMP), minlength=_BMP + 1)
+    return last[2]
 
 
 def char_mask(rx: re.Pattern[str] | str) -> np.ndarray:
