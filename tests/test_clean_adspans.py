@@ -42,3 +42,30 @@ def test_cues_found_fast_are_those_a_regex_scan_finds(corpus):
         want = sorted((m.start(), m.end(), m.re.pattern) for rx in CUES for m in rx.finditer(text))
         got = [(m.start(), m.end(), m.re.pattern) for m in find_cues(text, code_points(text))]
         assert sorted(got) == want
+
+
+REPEATS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_repeats.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), REPEATS)
+def test_run_pasted_more_than_once_removed_and_repeated_report_phrase_kept(text, removed):
+    """clean/adrepeats.py: a run pasted into several sentences goes at every copy, cue or not; a phrase the report
+    repeats reads as prose at its edges and stays."""
+    text = text.replace("\\n", "\n")
+    got = [text[e.start:e.end] for e in find_ad_spans(text)]
+    if removed == "-":
+        assert got == []
+    else:
+        assert got == [removed] * text.count(removed)
+        assert removed not in clean_text(text)
+
+
+ECHOES = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_echoes.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), ECHOES)
+def test_other_copies_of_a_found_run_removed_and_a_report_figure_kept(text, removed):
+    text = text.replace("\\n", "\n")
+    assert [text[e.start:e.end] for e in find_ad_spans(text)] == removed.split(" | ")

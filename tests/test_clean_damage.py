@@ -26,7 +26,9 @@ FLOORS = {
     "chrome_seen": (0.99, 0.99, 0),
     "chrome_heldout": (0.99, 0.99, 0),
     "ads_seen": (0.99, 0.99, 0),
-    "ads_heldout": (0.98, 0.99, 24),
+    "ads_heldout": (0.98, 0.99, 14),  # n=4: 10 of 78 left (fifth round, docs/clean.md)
+    "ads_tune": (0.97, 0.99, 40),  # 32 of 77
+    "ads_validate": (0.97, 0.99, 40),  # 31 of 68
     "lossy_mojibake": (0.92, 0.90, 0),
 }
 
@@ -53,13 +55,14 @@ def test_every_guess_is_logged_with_its_probability(rows):
 
 def test_held_out_families_are_in_no_word_list():
     """The measure of generalization: no held-out phrase or chrome line shares a 3-character run with a word list
-    of the clean stage (so anything the stage removes of them it found without being told)."""
+    of the clean stage (so anything the stage removes of them it found without being told); nor does a phrase of
+    the tune and validate families (rules are tuned on them, not told them)."""
     data = ROOT / "src" / "luoshi" / "clean" / "data"
     words = [w for f in data.glob("*.txt") for w in f.read_text(encoding="utf-8").splitlines()
              if w and not w.startswith("#")]
     words = [w.split("\t")[-1] for w in words]
     for p in harness.phrases():
-        if p.split != "heldout":
+        if p.split not in ("heldout", "tune", "validate"):
             continue
         runs = {m for m in re.findall(r"[\u4e00-\u9fff]{3,}", p.text)}
         grams = {r[i:i + 3] for r in runs for i in range(len(r) - 2)}

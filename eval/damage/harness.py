@@ -173,6 +173,8 @@ def lossy_mojibake(text: str, rng: random.Random, split: str) -> tuple[str, list
 KINDS = {
     "ads_seen": (inject_ads, "seen"),
     "ads_heldout": (inject_ads, "heldout"),
+    "ads_tune": (inject_ads, "tune"),  # families a rule's thresholds may be read from
+    "ads_validate": (inject_ads, "validate"),  # checked after tuning, before the held-out families are run
     "chrome_seen": (forum_page, "seen"),
     "chrome_heldout": (forum_page, "heldout"),
     "big5_tw": (big5_taiwan, "seen"),

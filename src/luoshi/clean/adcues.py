@@ -15,13 +15,12 @@ from collections.abc import Iterator
 import numpy as np
 
 from ._data import data_lines
+from .charset import code_points  # re-exported: the text's code points, read once for every scan of the text
+
+__all__ = ["CUES", "code_points", "find_cues"]
 
 CUES = [re.compile(p) for p in data_lines("ad_cues.txt")]  # one by one: an alternation would scan slowly
 _PAIRS = {"[a-z][a-z]": (97, 122), "[A-Z][A-Z]": (65, 90)}  # cues that start with two ASCII letters of one case
-
-
-def code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def _literal_pair(pattern: str) -> str | None:

@@ -23,6 +23,7 @@ import numpy as np
 from ._data import data_lines
 from .adcues import code_points, find_cues
 from .adnumbers import find_number_spans
+from .adrepeats import find_echoes, find_repeated_spans
 from .edits import Edit
 from .prose import prose_model3
 
@@ -115,4 +116,7 @@ def find_ad_spans(text: str) -> list[Edit]:
             done = b
     # then runs that end in a number and carry no cue ("…每天赚300"), judged by the model alone (adnumbers.py)
     edits += find_number_spans(text, cp, [(e.start, e.end) for e in edits])
+    # and runs pasted more than once, cue or not ("…三天瘦十斤的减肥药效果怎么样…" twice), by repetition (adrepeats.py)
+    edits += find_repeated_spans(text, cp, [(e.start, e.end) for e in edits])
+    edits += find_echoes(text, [(e.start, e.end) for e in edits])  # the other copies of what was found
     return sorted(edits, key=lambda e: e.start)

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy as np
+
 from ._data import hanzi_freq
+from .charset import char_mask, count_of, counts
 
 # a hanzi seen fewer times than this in the clean corpus counts as rare
 RARE_BELOW = 30
@@ -20,6 +23,9 @@ ODD_CHARS = re.compile(
     "\u3040-\u30ff\ue000-\uf8ff\u02c0-\u02ff\u2460-\u24ff\u3220-\u32ff\ufe30-\ufe4f\u20ac]"
 )
 _QUESTION_AFTER_HANZI = re.compile("(?<=[\u4e00-\u9fff])\\?")
+
+
+_BLANKS = [ord(c) for c in " \n\t\u3000\xa0"]
 
 
 def is_rare_hanzi(ch: str) -> bool:
@@ -43,10 +49,19 @@ def _rare_hanzi() -> re.Pattern[str]:
     return re.compile(f"[{''.join(ranges)}]")
 
 
+@cache
+def _masks() -> tuple[np.ndarray, np.ndarray]:
+    return char_mask(ODD_CHARS), char_mask(_rare_hanzi())
+
+
 def odd_count(text: str) -> float:
     """Odd symbols count 1, rare hanzi 0.5, '?' right after a hanzi 1."""
-    n = float(len(ODD_CHARS.findall(text)))
-    n += 0.5 * len(_rare_hanzi().findall(text))
+    if len(text) > 2000:  # a whole text: its characters counted once (charset.py), the same counts as the scans
+        odd, rare = _masks()
+        n = float(count_of(text, odd)) + 0.5 * count_of(text, rare)
+    else:
+        n = float(len(ODD_CHARS.findall(text)))
+        n += 0.5 * len(_rare_hanzi().findall(text))
     if "?" in text:
         n += len(_QUESTION_AFTER_HANZI.findall(text))
     return n
@@ -54,7 +69,10 @@ def odd_count(text: str) -> float:
 
 def badness(text: str) -> float:
     """Share of odd characters among the non-space characters (0 = looks like clean report text)."""
-    size = len(text) - sum(map(text.count, " \n\t\u3000\xa0"))
+    if len(text) > 2000:  # a whole text: its characters are counted once (charset.py)
+        size = len(text) - int(counts(text)[_BLANKS].sum())
+    else:
+        size = len(text) - sum(map(text.count, " \n\t\u3000\xa0"))
     return odd_count(text) / size if size > 0 else 0.0
 
 

@@ -11,6 +11,9 @@ import itertools
 import re
 from collections import Counter
 
+import numpy as np
+
+from .charset import char_mask, code_points
 from .edits import Edit
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
@@ -33,8 +36,8 @@ _SPLIT_DIGITS = re.compile(f"(?<=[{_CJK}（(：:，,、 ])[0-9](?: [0-9])+(?:\\.
 # skips to the next space (a tab is a table row's cell break: it stays)
 _ODD_SPACE = "[\u3000\xa0\u200b\ufeff\u2002-\u200a]"
 _MULTI_SPACE = re.compile(f"{_GAP}(?:(?<={_ODD_SPACE}){_GAP}*|{_GAP}+)")
-_DIGIT_SPACE_DIGITS = re.compile(r"[0-9] [0-9]{3}")  # what every _THOUSANDS match holds: most texts have none
-_DIGIT_SPACE_DIGIT = re.compile(r"[0-9] [0-9]")  # what every _SPLIT_DIGITS match holds
+_SPACE_MASK = char_mask(_SPACE)
+_SPEAKER_ENDS = char_mask("[长任记席]")  # the last character of every title _SPEAKER_LINE reads, before a space
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
 _HEADING = re.compile(r"^(?:[-*+#>|] |#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
 _ENDS_OPEN = re.compile(f"[{_CJK}0-9A-Za-z]$")  # matched on the last character: a joined paragraph grows long
@@ -62,6 +65,7 @@ def _closed(a: str) -> bool:
 
 _LEADING_SPACES = re.compile(f"\\n{_SPACE}+")  # a literal first character: the engine skips to each line break
 _FIRST_LINE_SPACES = re.compile(f"{_SPACE}+")
+_GAP_CHARS = " \u3000\xa0\u200b\ufeff" + "".join(chr(c) for c in range(0x2002, 0x200B))  # _GAP, as str
 _SPACE_CHARS = " \t\u3000\xa0\u200b\ufeff" + "".join(chr(c) for c in range(0x2002, 0x200B))  # _SPACE, as str
 _SPEAKER_LINE = re.compile(
     f"^{_SPACE}*[\u4e00-\u9fffA-Za-z]{{0,16}}(?:长|主任|书记|主席){_SPACE}+[\u4e00-\u9fffXx×*＊]{{2,4}}{_SPACE}*$", re.MULTILINE
@@ -82,6 +86,20 @@ def _letter_spaced_lines(text: str) -> list[tuple[int, int]]:
             if len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens):
                 out.append((pos, pos + len(line)))
         pos += len(line) + 1
+    return out
+
+
+def _speaker_lines(text: str, cp: np.ndarray) -> list[tuple[int, int]]:
+    """_SPEAKER_LINE.finditer's matches, each a whole line: tried only on the lines where a title's last character
+    stands before a space (numpy; the MULTILINE scan tests every position)."""
+    at = np.flatnonzero(_SPEAKER_ENDS[np.minimum(cp[:-1], 0x10000)] & _SPACE_MASK[np.minimum(cp[1:], 0x10000)])
+    out, last = [], -1
+    for i in at.tolist():
+        start = text.rfind("\n", 0, i) + 1
+        if start != last:
+            last = start
+            if m := _SPEAKER_LINE.match(text, start):
+                out.append((m.start(), m.end()))
     return out
 
 
@@ -119,7 +137,10 @@ def fix_spaces(text: str) -> list[Edit]:
     """Drop spaces between CJK characters, between CJK and digits, and inside numbers (a decimal point's, a thousands
     separator's: "37 511元")."""
     edits: list[Edit] = []
-    speakers = [(m.start(), m.end()) for m in _SPEAKER_LINE.finditer(text)]
+    if not any(c in text for c in _SPACE_CHARS):
+        return edits
+    cp = code_points(text)
+    speakers = _speaker_lines(text, cp)
 
     spaced = _letter_spaced_lines(text)
     # without letter-spaced lines only runs between two characters the rules below look at can go: let the regex
@@ -139,14 +160,20 @@ def fix_spaces(text: str) -> list[Edit]:
                 or (left.isdigit() and right == "." and text[b + 1:b + 2].isdigit()) \
                 or (left == "." and text[a - 2:a - 1].isdigit() and right.isdigit()):
             edits.append(Edit(a, b, "", "spaces"))
-    for m in _THOUSANDS.finditer(text) if _DIGIT_SPACE_DIGITS.search(text) else ():
+    # what every _SPLIT_DIGITS match holds ("9 9") and every _THOUSANDS match ("9 999"): most texts have none
+    sp = np.flatnonzero(cp[1:-1] == 32) + 1
+    sp = sp[((cp[sp - 1] - np.uint32(48)) <= 9) & ((cp[sp + 1] - np.uint32(48)) <= 9)]
+    digit_space_digit = bool(sp.size)
+    sp = sp[sp + 3 < len(cp)]
+    thousands = bool((((cp[sp + 2] - np.uint32(48)) <= 9) & ((cp[sp + 3] - np.uint32(48)) <= 9)).any())
+    for m in _THOUSANDS.finditer(text) if thousands else ():
         edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
-    if _DIGIT_SPACE_DIGIT.search(text):
+    if digit_space_digit:
         for m in _SPLIT_DIGITS.finditer(text):
             if m.start() > 1 and text[m.start() - 1] == " " and not _CJK_CHAR.match(text[m.start() - 2]):
                 continue  # only the space of "增长 1 1 %" may stand before it, not a table's column gap
             edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
-    for m in _MULTI_SPACE.finditer(text):
+    for m in _MULTI_SPACE.finditer(text) if any(c in text for c in _GAP_CHARS) else ():
         if m.group() != " ":
             edits.append(Edit(m.start(), m.end(), " ", "spaces", log="none"))
     return edits
@@ -161,6 +188,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if width >= 20 and n >= 0.25 * len(lengths) and n >= 3 else None
 
 
+_DATELINE_FIRST = "*#—-－─"  # what a line _DATELINE_HEAD matches starts with (or a space)
 _DATELINE_HEAD = re.compile(r"[*#\s]*[—\-－─]{1,3}\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _DATELINE_END = re.compile(r"(?:会议|大会|会)上?[*）)]*$")
 _DATELINE_TAIL = re.compile(r"[^，。；！？]{2,30}(?:会议|大会|会)上?[*）)]*")
@@ -195,6 +223,13 @@ def join_lines(text: str) -> list[Edit]:
         b = lines[j]  # `a` is the line so far, with what was already joined onto it
         gap_start, gap_end = starts[i] + len(lines[i]), starts[j]
         blank_between = j > i + 1
+        if a[-1] in _TERMINAL and a[0] not in _DATELINE_FIRST and not a[0].isspace() \
+                and (width is None or blank_between or abs(len(lines[i]) - width) > 1):
+            # the common case, decided early: a closed sentence, not at the wrap width, no dateline, joins nothing
+            if blank_between:
+                edits.append(Edit(gap_start, gap_end, "\n", "blank", log="none"))
+            a = b
+            continue
         heading = _HEADING.match(b) is not None
         # where blank lines separate paragraphs, a line at the wrap width runs on even into "（3）"
         wrapped = not blank_between and width is not None and abs(len(lines[i]) - width) <= 1 \
