@@ -1,10 +1,15 @@
 """Draw the review sample (docs/eval/review.md): 40 annual work reports from bulk, none labelled (files or
 region-years), 13/13/14 by period. Usage: python eval/review/draw.py 20261212 > eval/review/sample.tsv"""
-import json, pathlib, random, re, sys, csv
+import pathlib
+import random
+import re
+import sys
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "scripts"))
-import facts_diff
+import facts_diff  # from scripts/, put on the path just above
+
 skip_files = facts_diff.labelled()
 skip_ry = set()
 for f in skip_files:
