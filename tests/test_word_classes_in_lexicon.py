@@ -1,4 +1,4 @@
-"""Every word class of a stage (extract/, parse/) lives in its data/lexicon.tsv, each in one place, documented and used.
+"""Every word class of a stage (extract/, parse/, track/) lives in its data/lexicon.tsv, each in one place, documented and used.
 
 A new word list written inline in a stage (a regex alternation of Chinese words, or a tuple/set/list of them) fails
 here: put its words in the stage's lexicon as a class (or reuse a class with the same words) and build the pattern
@@ -20,6 +20,7 @@ import pytest
 from luoshi.extract import lexicon
 from luoshi.lexicon_file import Lexicon
 from luoshi.parse import lexicon as parse_lexicon
+from luoshi.track import lexicon as track_lexicon
 
 EXTRACT = Path(lexicon.__file__).parent
 CJK = "\u3400-\u9fff"
@@ -43,7 +44,9 @@ ALLOWED: dict[tuple[str, str], str] = {
 }
 # parse/ has no inline word list left (its cue files, targets_cues.txt and the like, are data files of their own)
 PARSE_ALLOWED: dict[tuple[str, str], str] = {}
-STAGES = {"extract": (lexicon, ALLOWED), "parse": (parse_lexicon, PARSE_ALLOWED)}
+# nor has track/ (its data files of phrases, commitment_actions.txt and the like, stay files of their own)
+TRACK_ALLOWED: dict[tuple[str, str], str] = {}
+STAGES = {"extract": (lexicon, ALLOWED), "parse": (parse_lexicon, PARSE_ALLOWED), "track": (track_lexicon, TRACK_ALLOWED)}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -163,4 +166,4 @@ def test_the_loader_reads_a_class_in_file_order() -> None:
     assert parse_lexicon.pattern("title_noise") == "政府工作报告|人民政府|工作报告|上半年"
     assert "acting" in parse_lexicon.lexicon() and "acting" not in lexicon.lexicon()
     assert "jurisdiction" in lexicon.lexicon() and "jurisdiction" not in parse_lexicon.lexicon()
-    assert isinstance(lexicon.LEXICON, Lexicon) and isinstance(parse_lexicon.LEXICON, Lexicon)
+    assert all(isinstance(lex.LEXICON, Lexicon) for lex in (lexicon, parse_lexicon, track_lexicon))
