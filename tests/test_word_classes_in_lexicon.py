@@ -17,6 +17,7 @@ from types import ModuleType
 
 import pytest
 
+from luoshi import lexicon_file
 from luoshi.extract import lexicon
 from luoshi.lexicon_file import Lexicon
 from luoshi.parse import lexicon as parse_lexicon
@@ -167,3 +168,11 @@ def test_the_loader_reads_a_class_in_file_order() -> None:
     assert "acting" in parse_lexicon.lexicon() and "acting" not in lexicon.lexicon()
     assert "jurisdiction" in lexicon.lexicon() and "jurisdiction" not in parse_lexicon.lexicon()
     assert all(isinstance(lex.LEXICON, Lexicon) for lex in (lexicon, parse_lexicon, track_lexicon))
+
+
+def test_a_bad_row_names_its_file_and_line() -> None:
+    """A row without its tab (or with an empty word) is an error naming the lexicon file and the line."""
+    assert lexicon_file.parse("# a: words\na\tx\na\ty\n", "f.tsv") == {"a": ("x", "y")}
+    for bad in ("a x", "a\t", "a\tx\ty"):
+        with pytest.raises(ValueError, match=r"f\.tsv:2: a lexicon row is class<TAB>word"):
+            lexicon_file.parse(f"# a: words\n{bad}\n", "f.tsv")

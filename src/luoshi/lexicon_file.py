@@ -17,11 +17,18 @@ from importlib.resources import files
 def load(package: str, name: str = "lexicon.tsv") -> dict[str, tuple[str, ...]]:
     """class -> words (in file order) of <package>/data/<name>, read once."""
     text = files(package).joinpath("data", name).read_text(encoding="utf-8")
+    return parse(text, f"{package}/data/{name}")
+
+
+def parse(text: str, where: str) -> dict[str, tuple[str, ...]]:
+    """class -> words of a lexicon's text; a row that is not `class<TAB>word` is an error naming the file and line."""
     out: dict[str, list[str]] = {}
-    for line in text.splitlines():
+    for n, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.startswith("#"):
-            cls, word = line.split("\t")
-            out.setdefault(cls, []).append(word)
+            cells = line.split("\t")
+            if len(cells) != 2 or not all(cells):
+                raise ValueError(f"{where}:{n}: a lexicon row is class<TAB>word, not {line!r}")
+            out.setdefault(cells[0], []).append(cells[1])
     return {k: tuple(v) for k, v in out.items()}
 
 
