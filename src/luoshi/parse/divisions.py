@@ -13,18 +13,18 @@ from functools import lru_cache
 from importlib.resources import files
 
 from ._data import data_lines, data_rows
+from .lexicon import pattern, words
 
-_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|省|市|县|区|盟|旗)$")
-_ETHNIC = ("土家|布依|哈尼|景颇|哈萨克|蒙古|柯尔克孜|傈僳|朝鲜|维吾尔|撒拉|纳西|普米|拉祜|独龙|达斡尔|鄂温克|仡佬|"
-           "锡伯|裕固|保安|东乡|仫佬|毛南|基诺|布朗|阿昌|德昂|鄂伦春|赫哲|门巴|珞巴|塔吉克|藏|彝|苗|侗|傣|白|壮|回|羌|瑶|"
-           "黎|土|佤|怒|水|畲|满|京")
+_SUFFIX = re.compile(rf"(?:{pattern('place_suffixes')})$")
+_ETHNIC = pattern("ethnic_groups")
 _AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_ETHNIC})族?)+自治(?:州|县|旗|区)$")
 _SUFFIX_CHARS = "省市县区盟州旗"
 _SUFFIX_AT = re.compile(f"[{_SUFFIX_CHARS}]")
-_TOWN = re.compile(r"((?:(?![长市县区州])[\u4e00-\u9fff]){1,6}?(?:镇|乡|街道|苏木))$")
-_ANON = re.compile(r"(?:[xX×＊*某]{1,3}|ＸＸ|ｘｘ)\s*(省|自治区|市|州|盟|县|旗|区|镇|乡|街道)$")
+_TOWN = re.compile(rf"((?:(?![长市县区州])[\u4e00-\u9fff]){{1,6}}?(?:{pattern('town_levels')}))$")
 _LEVEL_BY_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
                     "旗": "county", "区": "district", "镇": "town", "乡": "town", "街道": "town"}
+# an anonymised place ("××市"): its level word is one of the suffixes above, in their order
+_ANON = re.compile(rf"(?:[xX×＊*某]{{1,3}}|ＸＸ|ｘｘ)\s*({'|'.join(_LEVEL_BY_SUFFIX)})$")
 _RANK = {"province": 0, "city": 1, "county": 2, "district": 2, "town": 3}
 
 
@@ -250,7 +250,7 @@ def resolve(candidate: str, year: int | None = None, context: str = "") -> Place
     anon = _ANON.search(candidate)
     if anon:
         return Place(None, None, _LEVEL_BY_SUFFIX.get(anon.group(1), "unknown"), None)
-    if candidate in ("全国", "国务院", "中华人民共和国"):
+    if candidate in words("national_names"):
         return NATIONAL
     if candidate.startswith("中华人民共和国"):  # the country's name, whose "共和" is not 共和县
         return resolve(candidate[len("中华人民共和国"):], year, context) or NATIONAL

@@ -15,6 +15,7 @@ from typing import Any
 from ..models import Meta, Quality, Section
 from . import divisions
 from ._data import data_lines, data_rows
+from .lexicon import pattern, words
 
 _CN_NUM = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -23,33 +24,34 @@ _CN_MD = re.compile(r"(?<=年)([一二三四五六七八九十]{1,2})月([一二
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DAMAGED_DATE = re.compile(r"((?:19|20)\d{2})\s*(\d{2,3})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
-_MEETING_CUE = re.compile(r"会议|人民代表大会|人大|通过|届")
+_MEETING_CUE = re.compile(pattern("meeting_cues"))
 _N = "[一二三四五六七八九十]+"
 _MEETING = re.compile(
-    rf"([\u4e00-\u9fffxX×]{{0,24}}?)\s*(第?{_N}届)\s*(全国)?\s*(人民代表大会|人大)\s*(常务委员会|常委会)?\s*"
+    rf"([\u4e00-\u9fffxX×]{{0,24}}?)\s*(第?{_N}届)\s*(全国)?\s*({pattern('congress')})\s*({pattern('standing_committee')})?\s*"
     rf"(第?{_N}次)?\s*([（(][^）)]{{1,6}}[）)])?\s*(全体)?\s*会议"
 )
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_OPENING = re.compile(r"我代表\s*([^，,。\n]{0,24}?)\s*(?:人民政府|国务院)")
-_NATIONAL = re.compile(r"我代表\s*国务院|全国人民代表大会|国务院总理")
+_OPENING = re.compile(rf"我代表\s*([^，,。\n]{{0,24}}?)\s*(?:{pattern('government')})")
+_NATIONAL = re.compile(rf"我代表\s*国务院|{pattern('national_cues')}")
 _NAME = r"((?:[\u4e00-\u9fff·•]\s*){2,12})"
 _SPEAKER_LINE_MAX = 36
-_NOT_TITLE = re.compile(r"我代表|请予审议|各位代表|[。，]")
+_NOT_TITLE = re.compile(rf"{pattern('not_title')}|[。，]")
 _STANDALONE_DATE = re.compile(r"^[（(—\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)\s]*$")
 # the line under the title holding the date and the speaker's name only: "（2003年1月14日 黄智权）"
 _DATED_NAME = re.compile(r"^[（(—\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
                          r"([\u4e00-\u9fff·]{2,4})\s*[）)]$")
 _DATE_AT_END = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
                           r"(?:[\u4e00-\u9fff·]{2,4})?\s*[）)]?\**$")
-_NOT_A_NAME_AFTER_DATE = re.compile(r"通过|会议|发布|印发|讲话|修订|报告|代表|政府|公布|上午|下午|北京")
+_NOT_A_NAME_AFTER_DATE = re.compile(pattern("not_a_name_after_date"))
 _YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:[^\d（(，。]{0,16}?)(?:政府)?工作报告")
 _YEAR_IN_BRACKETS = re.compile(r"[（(][^）)]*?((?:19|20)\d{2})\s*年\s*[）)]")
-_WORK_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d{2})年(?:的)?(?:政府)?(?:主要)?工作(回顾|安排|任务|建议|部署)")
+_WORK_HEADING = re.compile(r"^[一二三四五六七八九十、.\s]*((?:19|20)\d{2})年(?:的)?(?:政府)?(?:主要)?工作"
+                           rf"({pattern('work_heading_kinds')})")
 _HEAD_LINES = 14
 _HEAD_CHARS = 2500
-_GENERIC_PREFIX = re.compile(r"^(?:本|我|全)?(?:省|市|区|县|镇|乡|旗|州|盟|自治区|自治州|自治县|街道)?$")
-_REPORT_WORDS = re.compile(r"政府工作报告|政府工作報告|工作报告")
-_DELIVERY_WORDS = re.compile(r"向大会(?:作)?报告|向大会作关于\S{2,40}?的报告|报告政府工作|向大会作政府工作报告|向大会作报告|向大会报告工作|工作报告")
+_GENERIC_PREFIX = re.compile(rf"^(?:本|我|全)?(?:{pattern('generic_levels')})?$")
+_REPORT_WORDS = re.compile(pattern("report_words"))
+_DELIVERY_WORDS = re.compile(rf"向大会(?:作)?报告|向大会作关于\S{{2,40}}?的报告|{pattern('delivery_words')}")
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,7 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     titles = "|".join(re.escape(t) for t, _ in _titles())
     line = re.compile(rf"^(.{{0,16}}?)({titles})\s*[:：—?？]*\s*{_NAME}$")
     news = re.compile(rf"({titles})\s*([\u4e00-\u9fff·]{{2,4}}?)\s*(?:同志)?(?:代表\S{{0,8}})?作(?:了)?(?:政府)?工作报告"
-                      rf"|({titles})([\u4e00-\u9fff·]{{2,3}}?)(?:在\S{{0,24}}(?:人民代表大会|人大)|讲话)")
+                      rf"|({titles})([\u4e00-\u9fff·]{{2,3}}?)(?:在\S{{0,24}}(?:{pattern('congress')})|讲话)")
     name_first = re.compile(rf"([\u4e00-\u9fff·]{{2,4}}?)\s*({titles})在")
     return line, news, name_first
 
@@ -76,7 +78,7 @@ def _merged_speaker() -> re.Pattern[str]:
     return re.compile(rf"({titles})\s*((?:[\u4e00-\u9fff·]\s*){{2,4}}?)\s*各位代表")
 
 
-_PARTY_POST = re.compile(r"^[^，。、]{0,10}(?:委|党组)[^，。、]{0,6}、$")  # "佛山市委常委、", "市委副书记、"
+_PARTY_POST = re.compile(rf"^[^，。、]{{0,10}}(?:{pattern('party_bodies')})[^，。、]{{0,6}}、$")  # "佛山市委常委、", "市委副书记、"
 _TRAILING_DATE = re.compile(r"\s*[（(][^）)]{0,20}(?:19|20)\d{2}\s*年[^）)]{0,20}[）)]?$")  # "钮茂生（2002年1月"
 
 
@@ -210,8 +212,8 @@ def _doc_type(title: str | None, src: _Sources) -> str:
     probe = " ".join(([title] if title else []) + src.hint_titles + [x for x in src.head[:3] if len(x) <= 60])
     if "政府工作报告" in probe and not _looks_like_news(src.body):
         return "work_report"
-    for kind, pattern in _doc_types():
-        if pattern.search(probe):
+    for kind, cue in _doc_types():
+        if cue.search(probe):
             return kind
     opening = src.body[:4000]
     if _looks_like_news(src.body):
@@ -381,7 +383,7 @@ def _format_meeting(m: re.Match[str]) -> str:
 
 def _expand_meeting_prefix(meeting: str, meta: Meta) -> str:
     """"市十七届人大三次会议" names the congress of the report's own region: write it out."""
-    m = re.match(r"^(省|市|区|县|镇|乡|自治区|州)?(第)", meeting)
+    m = re.match(rf"^({pattern('meeting_levels')})?(第)", meeting)
     if m and meta.region and meta.level != "national":
         return meta.region + meeting[m.start(2):]
     return meeting
@@ -428,10 +430,10 @@ def _dated_name(src: _Sources) -> str | None:
     return None
 
 
-_NOT_A_PERSON = re.compile(r"信箱|热线|邮箱|之窗|专栏|留言|在线|访谈|办公|讲话|活动|报告|工作|会议|政府|批示|接待")
+_NOT_A_PERSON = re.compile(pattern("not_a_person"))
 _NAME_ONLY = re.compile(r"^([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})$")
 _UNDER_TITLE = re.compile(r"^[—－-]*\s*在.{2,40}会议上")  # "——在七台河市第十一届人民代表大会第六次会议上"
-_NOT_NAME = re.compile(r"报告|代表|目录|前言|政府|会议|工作|附件|说明")
+_NOT_NAME = re.compile(pattern("not_a_name"))
 
 
 def _speaker_anchor(lines: list[str]) -> int | None:
@@ -535,7 +537,8 @@ def _reported_year(title: str | None, published: str | None, src: _Sources) -> i
     return int(published[:4]) - 1 if published else None
 
 
-_PLAN_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})个五年(?:规划|计划)|([一二三四五六七八九十]{1,2})五[”\"]?(?:规划|计划)")
+_PLAN = pattern("plan_words")
+_PLAN_ORDINAL = re.compile(rf"第([一二三四五六七八九十]{{1,3}})个五年(?:{_PLAN})|([一二三四五六七八九十]{{1,2}})五[”\"]?(?:{_PLAN})")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]{1,2}\s*(?:19|20)\d{2}")
 
 
@@ -572,7 +575,7 @@ def _year_from_body(text: str, sections: list[Section]) -> int | None:
     return years.most_common(1)[0][0]
 
 
-_PAST_YEAR = re.compile(r"(?<![到至—\-~～])((?:19|20)\d{2})\s*年(?!\s*(?:远景|前|以前|的目标))")
+_PAST_YEAR = re.compile(rf"(?<![到至—\-~～])((?:19|20)\d{{2}})\s*年(?!\s*(?:{pattern('not_past_year_after')}))")
 
 
 def _year_of_delivery(y: int, m: int, d: int) -> int:
@@ -584,7 +587,7 @@ def _year_of_delivery(y: int, m: int, d: int) -> int:
 # "2009年我省经济社会发展的主要预期目标是", "1997年的奋斗目标", "2003年预期目标": the year whose targets the report
 # sets, in its own words (not "到2020年…目标", nor "2035年远景目标")
 _TARGET_YEAR = re.compile(r"(?<![到至—\-~～])((?:19|20)\d{2})\s*年\s*(?:的|度)?(?:[^，。；、\d\n“”远]{0,14}?)"
-                          r"(?:主要)?(?:预期|奋斗|工作|发展)?目标(?:是|为|：|:|\*)")
+                          rf"(?:主要)?(?:{pattern('target_kinds')})?目标(?:是|为|：|:|\*)")
 _BARE_YEAR_IN_BRACKETS = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*[）)]")  # "政府工作报告（2012）"
 
 
@@ -624,7 +627,7 @@ def _candidates(src: _Sources, meta: Meta) -> list[str]:
             break
     for t in ([meta.title] if meta.title else []) + src.hint_titles:
         t = re.sub(r"^\[[^\]]{1,6}\]\s*", "", t)
-        t = re.sub(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月\d{1,2}日)?|《|》|上半年|人民政府|政府工作报告|工作报告|政府.*$", "", t)
+        t = _TITLE_NOISE.sub("", t)
         out.append(t)
     line_pat = _speaker_patterns()[0]
     for line in src.head + src.furniture:
@@ -639,8 +642,10 @@ def _candidates(src: _Sources, meta: Meta) -> list[str]:
     return [c.strip() for c in out if c and c.strip()]
 
 
+# what a hint title carries besides the place: a year or date, book-title marks, the title's own words
+_TITLE_NOISE = re.compile(rf"(?:19|20)\d{{2}}\s*年(?:\d{{1,2}}月\d{{1,2}}日)?|《|》|{pattern('title_noise')}|政府.*$")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)")
-_OFFICE_CAPTION = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?)(?:人民政府)?(?:代理|代)?(?:省长|市长|州长|盟长|区长|县长|旗长|主席)"
+_OFFICE_CAPTION = re.compile(rf"^\s*([\u4e00-\u9fff]{{2,12}}?)(?:人民政府)?(?:{pattern('acting')})?(?:{pattern('head_titles')})"
                              r"[\u4e00-\u9fff·]{2,4}作")  # "张家口市市长侯亮作政府工作报告"
 _SITE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:人民)?政府(?:门户)?网站")  # "（驻马店市政府网站）"
 
@@ -776,7 +781,7 @@ def _voice(src: _Sources, text: str) -> tuple[str, ...]:
     "我省"): for a copy whose head names no place or whose place strings disagree with the level of its voice."""
     for line in src.head[:12]:
         op = _OPENING.search(line)
-        if op and op.group(1) in ("市", "本市"):
+        if op and op.group(1) in words("city_voice"):
             return _voice_words()["全市"]
     ranked = _voice_counts(text)
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
@@ -801,7 +806,7 @@ def _sole_voice(text: str) -> bool:
 
 
 def _town_with_parent(town: str, parent: divisions.Place | None, context: str, year: int | None) -> divisions.Place:
-    stem = re.sub(r"(?:镇|乡|街道)$", "", town)
+    stem = re.sub(rf"(?:{pattern('town_suffixes')})$", "", town)
     if parent is None or parent.level in ("province", "town"):
         # the nearest division named right before the town's stem ("昆山市淀山湖"), else the most mentioned one
         m = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:市|县|区))\s*{re.escape(stem)}", context)
@@ -818,7 +823,7 @@ def _own_suffix(src: _Sources, meta: Meta) -> str:
     """"州" when the meeting or the opening names the place by its kind only ("自治州第十五届人民代表大会",
     "我代表州人民政府"): the report is a prefecture's (恩施土家族苗族自治州), not a city's."""
     ops = [op.group(1) for op in map(_OPENING.search, src.head[:12]) if op]
-    if re.match(r"(?:自治)?州第", meta.meeting or "") or (ops and ops[0] in ("州", "自治州")):
+    if re.match(r"(?:自治)?州第", meta.meeting or "") or (ops and ops[0] in words("prefecture_voice")):
         return "州"
     return ""
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..models import Section
 from ._data import data_lines
+from .lexicon import words
 
 # two years in a heading, the earlier's work first: "1996年的政府工作和1997年的奋斗目标"
 _TWO_YEARS = re.compile(r"((?:19|20)\d{2})年[^，。；]{0,12}?工作[^，。；]{0,6}?(?:和|与|及|暨)[^，。；]{0,4}?"
@@ -33,11 +34,11 @@ def mixed_years(title: str) -> tuple[int, int] | None:
 
 
 def _opens_on_plan_year(paragraph: str, year: int) -> bool:
-    words = paragraph.lstrip(" \t\u3000*")
-    for address in ("各位代表", "同志们"):
-        if words.startswith(address):
-            words = words[len(address):].lstrip("，,！!：:")
-    return words.startswith((*_openings(), f"{year}年"))
+    rest = paragraph.lstrip(" \t\u3000*")
+    for address in words("addresses"):
+        if rest.startswith(address):
+            rest = rest[len(address):].lstrip("，,！!：:")
+    return rest.startswith((*_openings(), f"{year}年"))
 
 
 def review_part(text: str, sections: list[Section]) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..models import Mark, Section
 from ._data import data_lines
+from .lexicon import pattern
 from .mixed_heading import review_part
 from .roles import assign_roles, role_of_title
 from .targets import find_targets_passage
@@ -24,7 +25,7 @@ _N = f"[{_CN_DIGITS}]{{1,3}}"
 
 # (style, rank, pattern): rank orders styles from outermost to innermost.
 _STYLES: list[tuple[str, float, re.Pattern[str]]] = [
-    ("part", 0, re.compile(rf"第({_N})(?:方面|部分|篇|章)\s*[：:、，,.．]?\s*")),
+    ("part", 0, re.compile(rf"第({_N})(?:{pattern('part_words')})\s*[：:、，,.．]?\s*")),
     ("aspect", 1.5, re.compile(rf"第({_N})个方面\s*[：:、，,.．]?\s*")),
     ("cn", 1, re.compile(rf"({_N})\s*[、，,．.]\s*")),
     ("pcn", 2, re.compile(rf"[（(]({_N})[）)]\s*[、，,．.]?\s*")),
@@ -44,8 +45,8 @@ _SENTENCE_PUNCT = re.compile(r"[。，；：:,;！？]")
 # a bold line that opens with a year, before the body has begun ("**2013年经济社会发展稳进向好**" right after the
 # opening): the review's heading, not the report's title (报告, 公报) nor a sentence
 _YEAR_PART = re.compile(r"^(?:19|20)\d{2}年(?![0-9底末初])")
-_TITLE_WORDS = re.compile(r"报告|公报|纲要|规划|计划")
-_YEAR_WORK = re.compile(r"^(?:(?:19|20)\d{2}年|过去一年|过去五年|今年|上半年|下半年)(?:和[^\s]{0,12})?(?:的)?(?:政府)?(?:主要)?工作")
+_TITLE_WORDS = re.compile(pattern("title_words"))
+_YEAR_WORK = re.compile(rf"^(?:(?:19|20)\d{{2}}年|{pattern('work_periods')})(?:和[^\s]{{0,12}})?(?:的)?(?:政府)?(?:主要)?工作")
 _BODY_LINE = 60  # a line this long means the body has begun (title-page bold lines are not headings)
 
 

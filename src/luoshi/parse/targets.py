@@ -6,12 +6,13 @@ import re
 from functools import lru_cache
 
 from ._data import data_lines, data_rows
+from .lexicon import pattern
 
 _SENTENCE_START = re.compile(r"[。！？!?\n]")
 _LIST_ITEM = re.compile(r"[\s\u3000*]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[、.．，]?|[一二三四五六七八九十]是|[①-⑳]|[-•·—])")
 _THIS_YEAR = re.compile(r"今年|(?:19|20)\d{2}年")
 # only in the cue's own clause: "围绕推动高质量发展，今年主要预期目标是" announces the targets
-_NEGATIVE_BEFORE = re.compile(r"(?:完成|实现|围绕|对照|确保|超额|达到|落实)[^。；，,\n]{0,12}$")
+_NEGATIVE_BEFORE = re.compile(rf"(?:{pattern('review_verbs')})[^。；，,\n]{{0,12}}$")
 
 
 @lru_cache(maxsize=1)
@@ -19,9 +20,10 @@ def _cue_pattern() -> re.Pattern[str]:
     words = data_lines("targets_cues.txt") + data_lines("targets_cues_loose.txt")
     cues = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     # "主要预期目标和约束性指标是：", "主要经济指标预期是", "主要奋斗目标的建议是：", "主要指标计划安排如下："
-    rest = r"(?:任务|和任务|和约束性?指标)?\s*(?:预期|的建议|计划)?"
-    verb = r"(?:建议|拟|初步|计划)?(?:确定|安排|设定|定)?"
-    return re.compile(rf"(?:{cues}){rest}(?:{verb}(?:是|为|如下)?\s*[：:]|(?:建议|拟)?(?:确定|安排|设定|定)?(?:是|为|如下))")
+    rest = rf"(?:{pattern('cue_objects')})?\s*(?:{pattern('cue_kinds')})?"
+    verb = rf"(?:{pattern('cue_leads')})?(?:{pattern('cue_verbs')})?"
+    proposal, set_verb, copula = pattern("proposal_words"), pattern("cue_verbs"), pattern("cue_copulas")
+    return re.compile(rf"(?:{cues}){rest}(?:{verb}(?:{copula})?\s*[：:]|(?:{proposal})?(?:{set_verb})?(?:{copula}))")
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +36,7 @@ def _loose_cue() -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, data_lines("targets_cues_loose.txt")), key=len, reverse=True)))
 
 
-_TERM_BODY = re.compile(r"年均|年平均|到(?:19|20)\d{2}年|翻两番|翻一番")
+_TERM_BODY = re.compile(rf"{pattern('yearly_average')}|到(?:19|20)\d{{2}}年|{pattern('doublings')}")
 
 
 def _loose_cue_passes(text: str, cue_end: int, end: int) -> bool:
@@ -97,7 +99,7 @@ def _list_end(text: str, line_end: int) -> int:
     return end
 
 
-_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|‰|个百分点|亿|万|千|元|美元|吨|人|户|项|家|个|所|公里|千瓦|平方米|亩)")
+_FIGURE = re.compile(rf"\d(?:\.\d+)?\s*(?:%|％|‰|{pattern('figure_units')})")
 _TOPIC_LEAD = re.compile(r"[^。！？\n\d０-９%％]{4,40}。")
 
 
@@ -176,9 +178,9 @@ def find_targets_passage(text: str) -> tuple[int, int] | None:
     return best[1] if best else _dense_paragraph(text)
 
 
-_PAST = re.compile(r"去年|上年|过去")
-_ANNUAL_FIGURE = re.compile(r"(?<!年均)(?<!年平均)(?<!平均)(?:增长|增速|增幅)[^，；。\n]{0,6}?\d")
-_TERM_FIGURE = re.compile(r"(?:年均|年平均|平均每年)(?:增长|增速)|到(?:19|20)\d{2}年|翻一番|翻两番|翻番")
+_PAST = re.compile(pattern("past_words"))
+_ANNUAL_FIGURE = re.compile(rf"(?<!年均)(?<!年平均)(?<!平均)(?:{pattern('growth_words')})[^，；。\n]{{0,6}}?\d")
+_TERM_FIGURE = re.compile(rf"(?:{pattern('term_rate_heads')})(?:{pattern('rate_words')})|到(?:19|20)\d{{2}}年|{pattern('doubling_words')}")
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +201,10 @@ def _annual_body(body: str) -> bool:
     return annual > 0 and annual >= len(_TERM_FIGURE.findall(body))
 
 
-_TARGET_CLAUSE = re.compile(r"(?:增长|控制在|涨幅|达到|以上|以内|左右)[^，；。]{0,6}?\d|\d(?:\.\d+)?(?:%|万人|亿元|万吨|亿斤)(?:以上|以内|左右)")
+_TARGET_CLAUSE = re.compile(rf"(?:{pattern('clause_leads')})[^，；。]{{0,6}}?\d|\d(?:\.\d+)?(?:%|{pattern('clause_units')})"
+                            rf"(?:{pattern('clause_bounds')})")
+
+_PAST_IN_LINE = re.compile(pattern("past_in_paragraph"))
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +226,7 @@ def _dense_paragraph(text: str) -> tuple[int, int] | None:
         sentence = _announce_start(text, start + cue.start())
         if _multiyear().search(text[sentence:start + cue.start()]):
             continue  # the cue's own sentence is about a term ("“十二五”时期开局之年" in an earlier sentence is not)
-        if _NEGATIVE_BEFORE.search(line[max(0, cue.start() - 20):cue.start()]) or re.search(r"去年|过去", line):
+        if _NEGATIVE_BEFORE.search(line[max(0, cue.start() - 20):cue.start()]) or _PAST_IN_LINE.search(line):
             continue
         n = len(_TARGET_CLAUSE.findall(line[cue.end():]))
         if n >= 3 and (best is None or n > best[0]):

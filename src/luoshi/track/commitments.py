@@ -14,14 +14,15 @@ from functools import lru_cache
 from importlib import resources
 
 from ..models import Fact, Report
+from .lexicon import pattern
 from .objects import fact_key
 
 CLAUSE_BREAK = "，；。：！？\n"
-SIZE_BEFORE_RE = re.compile(r"(?:总长|全长|长约|长达|占地|规模|辐射|半径|连片|总投资|库容|容量|装机)(?:约|达|近|超|为)?$")
-SIZE_OF_RE = re.compile(r"(?:面积|里程|超|约|近|达|过)$")  # with "…的" after the figure: "里程约254公里的快速路"
-PROJECT_SIZE_RE = re.compile(r"^(?:以上|左右)?的")
+SIZE_BEFORE_RE = re.compile(rf"(?:{pattern('size_words')})(?:约|达|近|超|为)?$")
+SIZE_OF_RE = re.compile(rf"(?:{pattern('size_of_words')})$")  # with "…的" after the figure: "里程约254公里的快速路"
+PROJECT_SIZE_RE = re.compile(rf"^(?:{pattern('size_bounds')})?的")
 ASIDE_RE = re.compile(r"[（(][^）)]{1,3}[）)]")
-DONE_RE = re.compile(r"(?:已经|已)[^，。；的]{0,6}$|(?:完成|建成|解决|实现|新增|改造|培训|引进|开工|竣工|新建)了")
+DONE_RE = re.compile(rf"(?:{pattern('already')})[^，。；的]{{0,6}}$|(?:{pattern('done_verbs')})了")
 
 
 def _lines(name: str) -> list[str]:
@@ -84,9 +85,9 @@ def is_vague(phrase: str) -> bool:
 
 def beyond_year(text: str, year: int) -> bool:
     """Wording that sets a deadline other than `year` ("到2025年", "今后五年", "“十四五”时期", "年均")."""
-    for pattern in multi_year_patterns():
-        for m in pattern.finditer(text):
-            if "year" not in pattern.groupindex or int(m.group("year")) != year:
+    for wording in multi_year_patterns():
+        for m in wording.finditer(text):
+            if "year" not in wording.groupindex or int(m.group("year")) != year:
                 return True
     return False
 

@@ -11,6 +11,7 @@ from importlib import resources
 
 from ..extract import strip_action
 from ..models import Fact
+from .lexicon import pattern
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +27,7 @@ def synonyms() -> dict[str, str]:
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
-HEAD_TAIL_RE = re.compile(r"(?:建设|改造|提升|整治|工程|项目|任务|顺利|实施|完成|竣工|投用|开工|动工|创建|人数|总数|数)+$")
+HEAD_TAIL_RE = re.compile(rf"(?:{pattern('head_tails')})+$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -48,7 +49,7 @@ def canonical_object(phrase: str | None) -> str | None:
     return None
 
 
-OBJECT_NOISE_RE = re.compile(r"^(?:及|和|再|累计|全市|全省|全年|各类|一批)+|(?:和|及)$")
+OBJECT_NOISE_RE = re.compile(rf"^(?:{pattern('object_noise')})+|(?:和|及)$")
 LIST_MARKER_RE = re.compile(r"^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）).、．]|[一二三四五六七八九十]是)\s*")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Fact, Report
+from .lexicon import pattern
 from .relation import judge_relation
 from .verdict import RESEARCH, Convention, Verdict, comparable, confidence, judge, quantities
 
@@ -19,7 +20,7 @@ def report_year(report: Report) -> int | None:
     return report.meta.year
 
 
-FIVE_YEAR_NEAR = re.compile(r"五年|两年平均|三年平均")
+FIVE_YEAR_NEAR = re.compile(pattern("five_year_near"))
 
 
 def multi_year(fact: Fact) -> bool:

@@ -20,12 +20,13 @@ from .commitments import (
     superseded_aims,
     why_not_tracked,
 )
+from .lexicon import pattern, words
 from .objects import fact_key, match_score, mentioned, several_kinds
 from .pairing import multi_year, report_year
 from .verdict import Verdict
 
-STOCK_WORDS = r"(?:累计|达到|达|总数|总量|拥有|增至|提高到)"
-ADDITION_RE = re.compile(r"新增|新建|新开工|新改建|新认定|新引进|新培育|新招引|净增|增加")
+STOCK_WORDS = f"(?:{pattern('stock_words')})"
+ADDITION_RE = re.compile(pattern("addition_words"))
 
 
 def candidates(report: Report, year: int) -> list[Fact]:
@@ -41,7 +42,7 @@ def _evidence(report: Report, year: int) -> list[Fact]:
 
 def _is_stock(fact: Fact) -> bool:
     """A total ("累计", "达到1.7万家", "总数") rather than the year's addition."""
-    return fact.action in ("达到", "突破", "累计") or bool(
+    return fact.action in words("stock_actions") or bool(
         re.search(STOCK_WORDS + r"[^，。；、]{0,4}" + re.escape(fact.value_text), fact.sentence))
 
 
