@@ -23,6 +23,7 @@ from .records import (
     KEYED_TABLES,
     LISTING_COLUMNS,
     REPORT_COLUMNS,
+    STORED_COLUMNS,
     report_from_row,
     store_rows,
 )
@@ -162,7 +163,7 @@ class Store(AbstractContextManager, ABC):
             num = self._execute("INSERT INTO report_keys (report_id) VALUES (?) RETURNING num", (report.id,))[0]["num"]
             for table, children in rows[1].items():
                 if children:
-                    columns = CHILD_COLUMNS[table]
+                    columns = STORED_COLUMNS[table]
                     if table in KEYED_TABLES:  # stored under the report's number (schema version 100)
                         table, columns = KEYED_TABLES[table], ("report_num", *columns[1:])
                         children = [(num, *r[1:]) for r in children]
