@@ -198,6 +198,14 @@ def sentence_span(text: str, sentence: str | None, start: int | None) -> tuple[i
     return (at, at + n) if at >= 0 else None
 
 
+def with_sentences(facts: list[tuple], text: str) -> list[tuple]:
+    """Fact rows (`FACT_ROW_COLUMNS`) with the sentence's text in `sentence` as well as its span (for a store that
+    keeps the copy: PostgreSQL)."""
+    start = len(FACT_COLUMNS)
+    return [(*r[:_SENTENCE_AT], text[r[start]:r[start + 1]], *r[_SENTENCE_AT + 1:]) if r[start] is not None else r
+            for r in facts]
+
+
 def sentence_spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
     """(start, end, sentence idx, section idx) of a report's sentences; split at sentence ends (idx None) when parse
     gave none, so that every report can be searched."""

@@ -146,7 +146,8 @@ def facts_view() -> str:
 
 def fact_sentence_spans(store: Any) -> None:
     """Version 120: each stored fact's sentence found in its report's text (`records.sentence_span`, as the
-    writer does): the span kept, the copy dropped (kept where the text does not hold it); then the new view."""
+    writer does): the span kept, the copy dropped (kept where the text does not hold it, and on a store that keeps
+    copies: `Store.cuts_fact_sentences`); then the new view."""
     last = 0
     while True:
         reports = store._execute("SELECT k.num, r.text FROM report_keys k JOIN reports r ON r.id = k.report_id "
@@ -160,7 +161,8 @@ def fact_sentence_spans(store: Any) -> None:
                 span = sentence_span(r["text"] or "", f["sentence"], f["start"])
                 if span is not None:
                     rows.append((*span, r["num"], f["idx"]))
-        store._executemany("UPDATE fact_rows SET sentence_start = ?, sentence_end = ?, sentence = NULL "
+        drop = ", sentence = NULL" if store.cuts_fact_sentences else ""  # PostgreSQL keeps it: postgres.py
+        store._executemany(f"UPDATE fact_rows SET sentence_start = ?, sentence_end = ?{drop} "
                            "WHERE report_num = ? AND idx = ?", rows)
         last = reports[-1]["num"]
     store._execute("DROP VIEW facts")
