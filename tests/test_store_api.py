@@ -113,6 +113,16 @@ def test_a_database_made_before_the_lean_schema_opens_and_keeps_working(request,
             assert store.count() == 3
 
 
+def test_a_fact_sentence_after_a_nul_keeps_its_text(store, processed):
+    """SQLite's substr stops at U+0000: a sentence that the view would cut past one is stored as text instead."""
+    report = processed[0][1]
+    damaged = dataclasses.replace(report, text="\x00" + report.text)
+    assert store.add_report(damaged)
+    rows = store.query("SELECT sentence FROM facts WHERE report_id = ? ORDER BY idx", (report.id,))
+    assert [r["sentence"] for r in rows] == [f.sentence for f in report.facts] and rows
+    assert store.query("SELECT COUNT(*) AS n FROM fact_rows WHERE sentence IS NULL")[0]["n"] == 0
+
+
 def test_same_bytes_are_stored_once(store, processed):
     doc, report = processed[0]
     assert store.add_report(report, raw=doc.data)

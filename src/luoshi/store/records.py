@@ -188,14 +188,15 @@ def child_rows(report: Report) -> dict[str, list[tuple]]:
 def sentence_span(text: str, sentence: str | None, start: int | None) -> tuple[int, int] | None:
     """Where a fact's sentence (a clause or sentence of the text, stripped) stands in the text, so that fact_rows
     need not copy it (version 120): the last place at or before the fact's own offset, else the first anywhere;
-    None when the text does not hold it verbatim (then the row keeps the text)."""
+    None when the text does not hold it verbatim, or holds a NUL before its end (SQLite's substr stops at a NUL):
+    then the row keeps the text."""
     if not sentence:
         return None
     n = len(sentence)
     at = text.rfind(sentence, 0, start + n) if start is not None else -1
     if at < 0:
         at = text.find(sentence)
-    return (at, at + n) if at >= 0 else None
+    return (at, at + n) if at >= 0 and text.find("\x00", 0, at + n) < 0 else None
 
 
 def with_sentences(facts: list[tuple], text: str) -> list[tuple]:
