@@ -113,6 +113,16 @@ def test_a_database_made_before_the_lean_schema_opens_and_keeps_working(request,
             assert store.count() == 3
 
 
+def test_a_fact_sentence_after_a_nul_keeps_its_text(store, processed):
+    """SQLite's substr stops at U+0000: a sentence that the view would cut past one is stored as text instead."""
+    report = processed[0][1]
+    damaged = dataclasses.replace(report, text="\x00" + report.text)
+    assert store.add_report(damaged)
+    rows = store.query("SELECT sentence FROM facts WHERE report_id = ? ORDER BY idx", (report.id,))
+    assert [r["sentence"] for r in rows] == [f.sentence for f in report.facts] and rows
+    assert store.query("SELECT COUNT(*) AS n FROM fact_rows WHERE sentence IS NULL")[0]["n"] == 0
+
+
 def test_same_bytes_are_stored_once(store, processed):
     doc, report = processed[0]
     assert store.add_report(report, raw=doc.data)
@@ -263,3 +273,58 @@ def test_deleting_a_report_leaves_none_of_its_rows(store, processed):
     assert store.delete_report(report.id) is True
     for table in ("band_rows", "report_keys", "reports", "facts", "sections", "repairs"):
         assert store.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"] == 0, table
+
+
+def test_a_version_110_database_upgrades_to_fact_sentences_as_spans(request, tmp_path, processed, monkeypatch):
+    """Version 120 on a file written by version 110 (each fact row holding its sentence's text): the data step finds
+    every sentence in its report's text and drops the copy (SQLite), the `facts` view gives the same sentences as
+    before, a sentence the text does not hold verbatim keeps its text, and reports read back whole."""
+    from luoshi.store import base, records
+
+    every = base.migrations()
+    old_columns = {**records.STORED_COLUMNS, "facts": records.FACT_COLUMNS}
+
+    def rows_as_110(report, **kwargs):  # the writer of version 110: the sentence's text in the row, no span
+        row, children = records.store_rows(report, **kwargs)
+        at = records.FACT_COLUMNS.index("sentence")
+        children["facts"] = [(*r[:at], f.sentence, *r[at + 1:len(records.FACT_COLUMNS)])
+                             for r, f in zip(children["facts"], report.facts, strict=True)]
+        return row, children
+
+    doc, odd = processed[1]  # a sentence that is not in the text (a clause rewritten): kept as text
+    odd = dataclasses.replace(odd, facts=[dataclasses.replace(odd.facts[0], sentence="正文里没有的一句话"),
+                                          *odd.facts[1:]])
+    reports = [processed[0], (doc, odd)]
+    for target in ("sqlite", "postgresql"):
+        url = str(tmp_path / "v110.db") if target == "sqlite" else request.getfixturevalue("pg_url")
+        with monkeypatch.context() as m:
+            m.setattr(base, "migrations", lambda: [v for v in every if v[0] <= 110])
+            m.setattr(base, "STORED_COLUMNS", old_columns)
+            m.setattr(base, "store_rows", rows_as_110)
+            m.setattr(base, "with_sentences", lambda facts, text: facts)  # rows of 110 hold the text already
+            with open_store(url) as old:
+                assert old.schema_version == 110
+                for d, report in reports:
+                    assert old.add_report(report, raw=d.data)
+                before = old.query("SELECT report_id, idx, sentence FROM facts ORDER BY report_id, idx")
+                assert old.query("SELECT COUNT(*) AS n FROM fact_rows WHERE sentence IS NULL")[0]["n"] == 0
+        with open_store(url) as store:
+            assert store.schema_version == max(v for v, _ in every)
+            assert store.query("SELECT report_id, idx, sentence FROM facts ORDER BY report_id, idx") == before
+            kept = store.query("SELECT sentence, sentence_start FROM fact_rows WHERE sentence IS NOT NULL "
+                               "ORDER BY sentence_start IS NOT NULL")
+            n = sum(len(r.facts) for _, r in reports)
+            assert kept[0] == {"sentence": "正文里没有的一句话", "sentence_start": None}
+            assert len(kept) == (1 if store.cuts_fact_sentences else n)  # PostgreSQL keeps the copies (postgres.py)
+            assert store.query("SELECT COUNT(*) AS n FROM fact_rows WHERE sentence_start IS NOT NULL")[0]["n"] == n - 1
+            for _, report in reports:
+                assert store.get_report(report.id).to_dict(with_text=True) == report.to_dict(with_text=True)
+            doc3, third = processed[2]  # written by this version: spans only
+            assert store.add_report(third, raw=doc3.data)
+            assert store.record(third.id) == third.to_dict()
+            rows = store.query("SELECT f.sentence, t.sentence AS copy FROM facts f JOIN report_keys k ON "
+                               "k.report_id = f.report_id JOIN fact_rows t ON t.report_num = k.num AND t.idx = f.idx "
+                               "WHERE f.report_id = ? ORDER BY f.idx", (third.id,))
+            assert [r["sentence"] for r in rows] == [f.sentence for f in third.facts]
+            assert all(r["copy"] == (None if store.cuts_fact_sentences else r["sentence"]) for r in rows if r["sentence"])
+            assert store.cuts_fact_sentences == (target == "sqlite")

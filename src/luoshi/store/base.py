@@ -23,8 +23,10 @@ from .records import (
     KEYED_TABLES,
     LISTING_COLUMNS,
     REPORT_COLUMNS,
+    STORED_COLUMNS,
     report_from_row,
     store_rows,
+    with_sentences,
 )
 from .upgrades import UPGRADES
 
@@ -51,6 +53,7 @@ def split_statements(script: str) -> list[str]:
 class Store(AbstractContextManager, ABC):
     dialect: str = ""
     last_near_duplicate: str | None = None  # set by add_report: the report the last one stored was linked to
+    cuts_fact_sentences = True  # fact_rows hold a sentence's span only, the `facts` view cuts it (schema 120)
 
     # --- what a back end provides -------------------------------------------------------------------
     @abstractmethod
@@ -154,6 +157,8 @@ class Store(AbstractContextManager, ABC):
                 rows = store_rows(report, minhash=minhash, n_bytes=len(raw) if raw is not None else None,
                                   record=record_json, raw_z=raw_z)
             row = {**rows[0], "canonical_id": canonical, "ingested_at": _now()}
+            if not self.cuts_fact_sentences:
+                rows = (rows[0], {**rows[1], "facts": with_sentences(rows[1]["facts"], row["text"] or "")})
             cols = ", ".join(_quote(c) for c in REPORT_COLUMNS)
             # ON CONFLICT: a concurrent writer (another ingest on the same PostgreSQL) stored it meanwhile
             if not self._execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join('?' * len(REPORT_COLUMNS))}) "
@@ -162,7 +167,7 @@ class Store(AbstractContextManager, ABC):
             num = self._execute("INSERT INTO report_keys (report_id) VALUES (?) RETURNING num", (report.id,))[0]["num"]
             for table, children in rows[1].items():
                 if children:
-                    columns = CHILD_COLUMNS[table]
+                    columns = STORED_COLUMNS[table]
                     if table in KEYED_TABLES:  # stored under the report's number (schema version 100)
                         table, columns = KEYED_TABLES[table], ("report_num", *columns[1:])
                         children = [(num, *r[1:]) for r in children]

@@ -17,6 +17,9 @@ MIGRATION_LOCK = 0x6C756F736869  # "luoshi": an advisory lock key of our own
 
 class PostgresStore(Store):
     dialect = "postgresql"
+    # A fact row keeps its sentence's text as well as its span (schema 120): reports.text is TOAST-compressed, and
+    # cutting a sentence from it costs ~80 µs a fact (a query of 284 facts 3 -> 37 ms, of 6,444 58 -> 540 ms)
+    cuts_fact_sentences = False
 
     def __init__(self, url: str) -> None:
         try:

@@ -41,6 +41,9 @@ FACT_COLUMNS = (
     "bound", "status", "period", "rank_scope", "rank_n", "start", "end", "sentence", "action", "object", "scope",
     "rule",
 ) + (("basis",) if "basis" in {f.name for f in dataclasses.fields(Fact)} else ())  # column: migration 002
+# What fact_rows stores (version 120): the view's columns, `sentence` NULL when the span holds it, and the span
+FACT_ROW_COLUMNS = (*FACT_COLUMNS, "sentence_start", "sentence_end")
+_SENTENCE_AT = FACT_COLUMNS.index("sentence")
 REPAIR_COLUMNS = ("report_id", "idx", "kind", "start", "end", "before", "after")
 REMOVAL_COLUMNS = ("report_id", "idx", "kind", "text")
 FACT_FIELDS_IN_TABLE = frozenset(FACT_COLUMNS[2:]) - {"rank_scope", "rank_n"}
@@ -162,20 +165,46 @@ def store_rows(report: Report, *, minhash: str | None, n_bytes: int | None, reco
 
 
 def child_rows(report: Report) -> dict[str, list[tuple]]:
-    """Rows of the per-report tables, keyed by table name, as tuples in the *_COLUMNS order."""
+    """Rows of the per-report tables, keyed by table name, as tuples in the `STORED_COLUMNS` order."""
     rid = report.id
     sections = [(rid, i, s.level, s.number, s.title, s.role, s.start, s.end) for i, s in enumerate(report.sections)]
     sentences = [(rid, pos, None if idx is not None else 1, a, b, sec)
                  for pos, (a, b, idx, sec) in enumerate(sentence_spans_of(report))]
     facts = []
+    text = report.text or ""
     for i, f in enumerate(report.facts):
         row = [rid, i, *_FACT_GET(f)]
         rank = f.rank or {}
         row[_RANK_AT], row[_RANK_AT + 1] = rank.get("scope"), rank.get("n")
-        facts.append(tuple(row))
+        span = sentence_span(text, f.sentence, f.start)
+        if span is not None:
+            row[_SENTENCE_AT] = None
+        facts.append((*row, *(span or (None, None))))
     repairs = [(rid, i, r.kind, r.start, r.end, r.before, r.after) for i, r in enumerate(report.quality.repairs)]
     removals = [(rid, i, r.kind, r.text) for i, r in enumerate(report.quality.removed)]
     return {"sections": sections, "sentences": sentences, "facts": facts, "repairs": repairs, "removals": removals}
+
+
+def sentence_span(text: str, sentence: str | None, start: int | None) -> tuple[int, int] | None:
+    """Where a fact's sentence (a clause or sentence of the text, stripped) stands in the text, so that fact_rows
+    need not copy it (version 120): the last place at or before the fact's own offset, else the first anywhere;
+    None when the text does not hold it verbatim, or holds a NUL before its end (SQLite's substr stops at a NUL):
+    then the row keeps the text."""
+    if not sentence:
+        return None
+    n = len(sentence)
+    at = text.rfind(sentence, 0, start + n) if start is not None else -1
+    if at < 0:
+        at = text.find(sentence)
+    return (at, at + n) if at >= 0 and text.find("\x00", 0, at + n) < 0 else None
+
+
+def with_sentences(facts: list[tuple], text: str) -> list[tuple]:
+    """Fact rows (`FACT_ROW_COLUMNS`) with the sentence's text in `sentence` as well as its span (for a store that
+    keeps the copy: PostgreSQL)."""
+    start = len(FACT_COLUMNS)
+    return [(*r[:_SENTENCE_AT], text[r[start]:r[start + 1]], *r[_SENTENCE_AT + 1:]) if r[start] is not None else r
+            for r in facts]
 
 
 def sentence_spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
@@ -200,6 +229,8 @@ CHILD_COLUMNS = {
     "sections": SECTION_COLUMNS, "sentences": SENTENCE_COLUMNS, "facts": FACT_COLUMNS,
     "repairs": REPAIR_COLUMNS, "removals": REMOVAL_COLUMNS,
 }
+# The columns a table's rows are written with (`child_rows`), where they are not the view's (CHILD_COLUMNS)
+STORED_COLUMNS = {**CHILD_COLUMNS, "facts": FACT_ROW_COLUMNS}
 # Version 100: these tables' rows are stored under the report's number (report_keys.num) in the table named here;
 # the name on the left is a view of them with the report's id (upgrades.keyed_view).
 KEYED_TABLES = {"sections": "section_rows", "sentences": "sentence_rows", "facts": "fact_rows",

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .packing import pack_raw, spans_from_json, spans_json
-from .records import CHILD_COLUMNS, KEYED_TABLES, split_with_sections
+from .records import CHILD_COLUMNS, KEYED_TABLES, sentence_span, split_with_sections
 
 BATCH = 200  # rows read at once: bounds memory on large files
 
@@ -130,5 +130,44 @@ def sentence_rows(store: Any) -> None:
     store._execute(SENTENCES_TEXT_VIEW)
 
 
+FACT_SENTENCE = ("COALESCE(t.sentence, (SELECT substr(r.text, t.sentence_start + 1, t.sentence_end - t.sentence_start) "
+                 "FROM reports r WHERE r.id = k.report_id))")
+
+
+def facts_view() -> str:
+    """Version 120: `facts` with the same columns as before, its `sentence` cut from the report's text by the
+    fact's span (character offsets on both databases; substr counts from 1). A subquery, not a join: a query that
+    does not ask for the sentence never reads the report, and its plan is the one it had before."""
+    columns = ", ".join(f"{FACT_SENTENCE} AS sentence" if c == "sentence" else f't."{c}"' if c == "end" else f"t.{c}"
+                        for c in CHILD_COLUMNS["facts"][1:])
+    return (f"CREATE VIEW facts AS SELECT k.report_id, {columns} FROM fact_rows t "
+            "JOIN report_keys k ON k.num = t.report_num")
+
+
+def fact_sentence_spans(store: Any) -> None:
+    """Version 120: each stored fact's sentence found in its report's text (`records.sentence_span`, as the
+    writer does): the span kept, the copy dropped (kept where the text does not hold it, and on a store that keeps
+    copies: `Store.cuts_fact_sentences`); then the new view."""
+    last = 0
+    while True:
+        reports = store._execute("SELECT k.num, r.text FROM report_keys k JOIN reports r ON r.id = k.report_id "
+                                 "WHERE k.num > ? ORDER BY k.num LIMIT ?", (last, BATCH))
+        if not reports:
+            break
+        rows = []
+        for r in reports:
+            for f in store._execute("SELECT idx, start, sentence FROM fact_rows WHERE report_num = ? "
+                                    "AND sentence IS NOT NULL", (r["num"],)):
+                span = sentence_span(r["text"] or "", f["sentence"], f["start"])
+                if span is not None:
+                    rows.append((*span, r["num"], f["idx"]))
+        drop = ", sentence = NULL" if store.cuts_fact_sentences else ""  # PostgreSQL keeps it: postgres.py
+        store._executemany(f"UPDATE fact_rows SET sentence_start = ?, sentence_end = ?{drop} "
+                           "WHERE report_num = ? AND idx = ?", rows)
+        last = reports[-1]["num"]
+    store._execute("DROP VIEW facts")
+    store._execute(facts_view())
+
+
 UPGRADES: dict[int, Callable[[Any], None]] = {70: pack_raw_texts, 80: pack_sentences, 100: key_reports,
-                                              110: sentence_rows}
+                                              110: sentence_rows, 120: fact_sentence_spans}
