@@ -274,10 +274,49 @@ class State:
         subject = self.lead if words == self.lead_raw else strip_back(strip_front(words))
         self.subject = START_RE.sub("", subject) if "由" in subject or "从" in subject else subject
         self.prev = self.drafts[-1] if self.drafts else None
+        if (whole := whole_before_parts(self, q)) is not None:
+            self.lead, self.subject = part_names(self.lead, whole), part_names(self.subject, whole)
 
     def before(self, q: Quantity) -> str:
         """The words from `wide` up to the number."""
         return self.text[self.wide:max(self.wide, q.lead_end)]
+
+
+PARTS_RE = re.compile(rf"(?:{lexicon.pattern('whole_parts')})(?:[、和与及](?:{lexicon.pattern('whole_parts')}))*")
+PART_SPLIT_RE = re.compile(r"([、和与及])")
+
+
+def whole_before_parts(st: State, q: Quantity) -> Draft | None:
+    """The fact a 其中 before q parts ("全体居民人均可支配收入27904元，其中城镇38291元"): the last named fact of the
+    sentence before the 其中, when q's subject is only bare part words (lexicon whole_parts)."""
+    if not (PARTS_RE.fullmatch(st.subject) or PARTS_RE.fullmatch(st.lead)):
+        return None
+    at = st.text.rfind("其中", st.start, q.start)
+    if at < 0:
+        return None
+    return next((d for d in reversed(st.drafts) if d.metric and d.q.end <= at), None)
+
+
+def part_names(phrase: str, whole: Draft) -> str:
+    """Each bare part word of phrase with the whole's name ("城镇和农村" after 全体居民人均可支配收入: 城镇居民人均可支配收入
+    和农村居民人均可支配收入), when that names a metric of its own; the phrase as it was otherwise."""
+    if not PARTS_RE.fullmatch(phrase):
+        return phrase
+    name = metrics.normalise(whole.metric_text)
+    out = []
+    for piece in PART_SPLIT_RE.split(phrase):
+        if PART_SPLIT_RE.fullmatch(piece):
+            out.append(piece)
+            continue
+        for k in range(len(name)):
+            named = next((c for c in (piece + name[k:], piece + "居民" + name[k:])
+                          if (f := metrics.find(c)) and f[0] != whole.metric and f[1] == 0 and f[2] == len(c)), None)
+            if named:
+                out.append(named)
+                break
+        else:
+            return phrase
+    return "".join(out)
 
 
 def qualifies_next(st: State, q: Quantity) -> bool:
