@@ -653,6 +653,7 @@ def past_aside(st: State) -> Draft | None:
         return None
     between = st.text[level.q.end:aside.q.start]
     words = BOUND_WORD_RE.sub("", between.strip(" \u3000")).lstrip("，,、").strip(" \u3000")
+    words = SINCE_YEAR_RE.sub("", words, count=1) if words.startswith(("比", "较")) else words  # "比1997年增加3902亿元"
     if len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words) \
             or not ASIDE_RE.match(words) or not delim_re("，,、").search(between):
         return None
