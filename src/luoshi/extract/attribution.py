@@ -537,7 +537,13 @@ def each_rate(st: State, q: Quantity) -> Outcome:
 
 def since_year(lead: str, q: Quantity) -> bool:
     """'比1997年增长57.6％': a change in % since a stated year, and nothing else before it."""
-    return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(lead))
+    return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(base_year_lead(lead)))
+
+
+def base_year_lead(lead: str) -> str:
+    """The lead without comparability wording in front ("按可比价格计算比1992年" -> "比1992年")."""
+    m = COMPARABLE_RE.match(lead)
+    return lead[m.end():].lstrip("，, \u3000") if m else lead
 
 
 FROM_TO_RE = re.compile(rf"(?:由|从)[^，,；;。]{{0,30}}?(?:{lexicon.pattern('from_to_verbs')})(?:到|至)")
@@ -684,7 +690,8 @@ def past_doubling(st: State) -> Draft | None:
         return None
     doubling, level = st.drafts[-1], st.drafts[-2]
     if doubling.q.verb != "翻" or doubling.value is not None or level.value is None or level.growth is not None \
-            or level.unit == "%" or not _no_subject(SINCE_YEAR_RE.sub("", doubling.metric_text), "翻") \
+            or level.unit == "%" or not (_no_subject(SINCE_YEAR_RE.sub("", doubling.metric_text), "翻")
+                                         or "doubling_before_average" in doubling.steps) \
             or level.q.end > doubling.q.start or any(c in st.text[level.q.end:doubling.q.start] for c in "。；;"):
         return None
     return level
@@ -936,6 +943,18 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
 
+def doubling_before_average(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'国内生产总值达到6650亿元，按可比价格计算比1992年翻了一番，年均增长15.1%': a doubling since a stated year with
+    no subject of its own, between a level and the average growth the level takes (past_doubling), is the level's
+    metric's change over those years."""
+    prev = st.prev
+    if found or prev is None or prev.metric is None or prev.value is None or prev.growth is not None \
+            or q.verb != "翻" or not BASE_YEAR_LEAD_RE.fullmatch(base_year_lead(st.lead)) or prev.q.end > q.start \
+            or any(c in st.text[prev.q.end:q.start] for c in "。；;") or not average_follows(st, q):
+        return None
+    return Subject(prev.metric_text, "carry", "doubling_before_average")
+
+
 def change_after_changes(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'国内生产总值达到781.3亿元，比上年增长8.8%，比1992年增长63.3%，年均增长10.3%': a further change with no subject
     of its own (a stated base year, a span's average), after a level that already has its growth, is of that level's
@@ -1056,6 +1075,7 @@ SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject 
     opening_share,
     value_added,
     year_after_parts,
+    doubling_before_average,
     change_after_changes,
     growth_of_clause_before,
     target_set_in_own_clause,
