@@ -519,6 +519,22 @@ def fix_split_permille(text: str) -> RepairResult:
     return out
 
 
+# --- a replacement template left in a number ("１０７$1.$2６亿元": a converter wrote its own "$1.$2" for the digits) --
+
+# the digit run around the template: the digits kept on either side are not the figure's (its middle is lost)
+_TEMPLATE_IN_NUMBER = re.compile(r"[0-9.]*\$[1-9][.．]?\$[1-9][0-9.]*")
+
+
+def mark_template_residue(text: str) -> RepairResult:
+    """A number holding a replacement template ("$1.$2") lost its digits: the run becomes a damaged span, so no
+    figure is read from it ("１$1.$2％" is neither 1% nor 2%). Nothing is edited."""
+    out = RepairResult()
+    if "$" not in text:
+        return out
+    out.damaged.extend((m.start(), m.end()) for m in _TEMPLATE_IN_NUMBER.finditer(text))
+    return out
+
+
 RepairFn = Callable[[str], RepairResult]
 
 # applied in this order; each sees the text as the previous one left it
@@ -537,6 +553,7 @@ REPAIRS: list[tuple[str, RepairFn]] = [
     ("decimal_point", fix_ideographic_decimal),
     ("permille", fix_split_permille),  # after fullwidth and decimal_point: "4.76％。。" is "4.76%。。" by then
     ("circle_zero", fix_circle_zero),
+    ("template_residue", mark_template_residue),  # after fullwidth: "１$1.$2％" is "1$1.$2%" by then
 ]
 
 __all__ = ["RARE_BELOW", "REPAIRS", "RepairResult", "badness"]

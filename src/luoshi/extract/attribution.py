@@ -274,10 +274,49 @@ class State:
         subject = self.lead if words == self.lead_raw else strip_back(strip_front(words))
         self.subject = START_RE.sub("", subject) if "由" in subject or "从" in subject else subject
         self.prev = self.drafts[-1] if self.drafts else None
+        if (whole := whole_before_parts(self, q)) is not None:
+            self.lead, self.subject = part_names(self.lead, whole), part_names(self.subject, whole)
 
     def before(self, q: Quantity) -> str:
         """The words from `wide` up to the number."""
         return self.text[self.wide:max(self.wide, q.lead_end)]
+
+
+PARTS_RE = re.compile(rf"(?:{lexicon.pattern('whole_parts')})(?:[、和与及](?:{lexicon.pattern('whole_parts')}))*")
+PART_SPLIT_RE = re.compile(r"([、和与及])")
+
+
+def whole_before_parts(st: State, q: Quantity) -> Draft | None:
+    """The fact a 其中 before q parts ("全体居民人均可支配收入27904元，其中城镇38291元"): the last named fact of the
+    sentence before the 其中, when q's subject is only bare part words (lexicon whole_parts)."""
+    if not (PARTS_RE.fullmatch(st.subject) or PARTS_RE.fullmatch(st.lead)):
+        return None
+    at = st.text.rfind("其中", st.start, q.start)
+    if at < 0:
+        return None
+    return next((d for d in reversed(st.drafts) if d.metric and d.q.end <= at), None)
+
+
+def part_names(phrase: str, whole: Draft) -> str:
+    """Each bare part word of phrase with the whole's name ("城镇和农村" after 全体居民人均可支配收入: 城镇居民人均可支配收入
+    和农村居民人均可支配收入), when that names a metric of its own; the phrase as it was otherwise."""
+    if not PARTS_RE.fullmatch(phrase):
+        return phrase
+    name = metrics.normalise(whole.metric_text)
+    out = []
+    for piece in PART_SPLIT_RE.split(phrase):
+        if PART_SPLIT_RE.fullmatch(piece):
+            out.append(piece)
+            continue
+        for k in range(len(name)):
+            named = next((c for c in (piece + name[k:], piece + "居民" + name[k:])
+                          if (f := metrics.find(c)) and f[0] != whole.metric and f[1] == 0 and f[2] == len(c)), None)
+            if named:
+                out.append(named)
+                break
+        else:
+            return phrase
+    return "".join(out)
 
 
 def qualifies_next(st: State, q: Quantity) -> bool:
@@ -498,7 +537,13 @@ def each_rate(st: State, q: Quantity) -> Outcome:
 
 def since_year(lead: str, q: Quantity) -> bool:
     """'比1997年增长57.6％': a change in % since a stated year, and nothing else before it."""
-    return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(lead))
+    return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(base_year_lead(lead)))
+
+
+def base_year_lead(lead: str) -> str:
+    """The lead without comparability wording in front ("按可比价格计算比1992年" -> "比1992年")."""
+    m = COMPARABLE_RE.match(lead)
+    return lead[m.end():].lstrip("，, \u3000") if m else lead
 
 
 FROM_TO_RE = re.compile(rf"(?:由|从)[^，,；;。]{{0,30}}?(?:{lexicon.pattern('from_to_verbs')})(?:到|至)")
@@ -614,6 +659,7 @@ def past_aside(st: State) -> Draft | None:
         return None
     between = st.text[level.q.end:aside.q.start]
     words = BOUND_WORD_RE.sub("", between.strip(" \u3000")).lstrip("，,、").strip(" \u3000")
+    words = SINCE_YEAR_RE.sub("", words, count=1) if words.startswith(("比", "较")) else words  # "比1997年增加3902亿元"
     if len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words) \
             or not ASIDE_RE.match(words) or not delim_re("，,、").search(between):
         return None
@@ -644,7 +690,8 @@ def past_doubling(st: State) -> Draft | None:
         return None
     doubling, level = st.drafts[-1], st.drafts[-2]
     if doubling.q.verb != "翻" or doubling.value is not None or level.value is None or level.growth is not None \
-            or level.unit == "%" or not _no_subject(SINCE_YEAR_RE.sub("", doubling.metric_text), "翻") \
+            or level.unit == "%" or not (_no_subject(SINCE_YEAR_RE.sub("", doubling.metric_text), "翻")
+                                         or "doubling_before_average" in doubling.steps) \
             or level.q.end > doubling.q.start or any(c in st.text[level.q.end:doubling.q.start] for c in "。；;"):
         return None
     return level
@@ -896,6 +943,18 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
 
+def doubling_before_average(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'国内生产总值达到6650亿元，按可比价格计算比1992年翻了一番，年均增长15.1%': a doubling since a stated year with
+    no subject of its own, between a level and the average growth the level takes (past_doubling), is the level's
+    metric's change over those years."""
+    prev = st.prev
+    if found or prev is None or prev.metric is None or prev.value is None or prev.growth is not None \
+            or q.verb != "翻" or not BASE_YEAR_LEAD_RE.fullmatch(base_year_lead(st.lead)) or prev.q.end > q.start \
+            or any(c in st.text[prev.q.end:q.start] for c in "。；;") or not average_follows(st, q):
+        return None
+    return Subject(prev.metric_text, "carry", "doubling_before_average")
+
+
 def change_after_changes(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'国内生产总值达到781.3亿元，比上年增长8.8%，比1992年增长63.3%，年均增长10.3%': a further change with no subject
     of its own (a stated base year, a span's average), after a level that already has its growth, is of that level's
@@ -1016,6 +1075,7 @@ SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject 
     opening_share,
     value_added,
     year_after_parts,
+    doubling_before_average,
     change_after_changes,
     growth_of_clause_before,
     target_set_in_own_clause,

@@ -210,6 +210,27 @@ def part_topic(s: Seen) -> bool:
     return False
 
 
+# "，占全市工业增加值比重64%": the clause right after a figure (and its growth) gives its share of a whole
+SHARE_AFTER_RE = re.compile(rf"(?:[，,、]?[^，,；;。]*?[0-9０-９]+(?:\.[0-9]+)?%)?[，,、]占(?P<base>[^，,；;。]{{2,20}}?)的?(?:{pattern('share_words')})")
+OWN_WHOLE_HEADS = "全我本"
+
+
+def share_of_own_whole(s: Seen) -> bool:
+    """'“一区六园”…实现工业增加值175亿元、增长30%，占全市工业增加值比重64%' in a city's report: a level whose next
+    clause gives its share of the report's own whole of the same metric (全市/我市/本市 for a city) is a part's."""
+    assert s.report is not None and s.sent is not None
+    d, text = s.d, s.text
+    region = s.report.meta.region or ""
+    if d.value is None or not region or region[-1] not in "省市区州盟县":
+        return False
+    end = max(d.q.end, d.growth_q.end if d.growth_q is not None else 0)
+    m = SHARE_AFTER_RE.match(text, end, s.sent.end)
+    if not m or len(base := m.group("base")) < 3 or base[0] not in OWN_WHOLE_HEADS or base[1] != region[-1]:
+        return False
+    found = metrics.find(base[2:])
+    return found is not None and found[0] == d.metric and not JURISDICTION_RE.match(metrics.normalise(d.metric_text))
+
+
 def gap(s: Seen) -> bool:
     """'地区生产总值增速力争高于全省1个百分点': a gap to another region's rate or a ceiling, not the region's own
     change. When the figure has a level ("失业率3.5%，低于省控指标1个百分点"), the level keeps its metric and only
@@ -396,6 +417,7 @@ VETOES: list[Veto] = [
     Veto("other_period_in_clause", "draft", other_period_in_clause),
     Veto("other_place", "fact", other_place),
     Veto("part_topic", "fact", part_topic),
+    Veto("share_of_own_whole", "fact", share_of_own_whole),
     Veto("gap", "fact", gap),
     Veto("threshold", "fact", threshold),
     Veto("increment", "fact", increment),
