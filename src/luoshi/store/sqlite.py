@@ -15,8 +15,6 @@ from typing import Any
 
 from .base import Store
 
-CACHE_KIB = 65536  # PRAGMA cache_size in KiB (negative form)
-
 
 class SQLiteStore(Store):
     dialect = "sqlite"
@@ -33,10 +31,6 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable on commit except on power loss
         self.conn.execute("PRAGMA foreign_keys=ON")
-        # a page cache of up to 64 MB (SQLite's default is 2 MB; pages are taken only as read): schema 120's facts
-        # view cuts each sentence from its report's text, and re-reading a 50 kB text's pages per fact made a
-        # 154-fact query 5.5 -> 16.5 ms on the corpus database
-        self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         self._depth = 0
 
     def _execute(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
