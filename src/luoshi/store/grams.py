@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 
-from .segment import distinct_grams, fold
+from .segment import fold, sentence_grams
 
 try:
     import numpy as np
@@ -108,9 +108,9 @@ def fold_spans(text: str, spans: list[tuple[int, int]]) -> list[str]:
 
 
 def grams_of_sentences(folded: list[str]) -> list[str]:
-    """`" ".join(distinct_grams(s))` for each folded sentence, computed for all of them at once."""
+    """`segment.sentence_grams(s)` for each folded sentence, computed for all of them at once."""
     if np is None or not folded or len(folded) >= 1 << SENTENCE_BITS:
-        return [" ".join(distinct_grams(s)) for s in folded]
+        return [sentence_grams(s) for s in folded]
     big = "\n".join(folded)
     cps32 = np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     cps = cps32.astype(np.int64)
@@ -142,7 +142,7 @@ def grams_of_sentences(folded: list[str]) -> list[str]:
     key = np.concatenate((PAIR | cps[pair_at] << 21 | cps[pair_at + 1], cps[lone_at],
                           OTHER + np.array(run_keys, dtype=np.int64), cps[char_at]))
     if len(pos) == 0:
-        return [" ".join(distinct_grams(s)) for s in folded]
+        return [sentence_grams(s) for s in folded]
     sent = sid[pos]
     second = np.zeros(len(pos), dtype=np.int64)  # the characters' list follows the pairs' list of its sentence
     second[len(pos) - len(char_at):] = lens[sent[len(pos) - len(char_at):]]
@@ -177,5 +177,5 @@ def grams_of_sentences(folded: list[str]) -> list[str]:
 
     unassigned = han & ~alnum
     for s in np.unique(sid[unassigned]).tolist() if unassigned.any() else ():  # unassigned code points of the Chinese ranges
-        grams[s] = " ".join(distinct_grams(folded[s]))
+        grams[s] = sentence_grams(folded[s])
     return grams

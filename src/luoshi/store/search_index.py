@@ -8,7 +8,7 @@ store's portable migrations because they are dialect-specific):
   search_version  the version of the token streams the index was built with (another version: rebuilt)
   SQLite:     search_fts, an FTS5 table (contentless: the text stays in reports.text; detail=none: row ids only,
               no positions) with one column `grams`: the distinct pairs and single characters of the sentence
-              (see luoshi.store.segment and `sentence_grams`). It is a candidate filter: a sentence holding every
+              (see `luoshi.store.segment.sentence_grams`). It is a candidate filter: a sentence holding every
               pair (or character) of a term is then checked against its text (luoshi.query.search), so phrases
               need no positions (169 kB per report before version 7, with jieba words and positions; ~40 kB so).
               Its rowid is report_num * 2^20 + pos of the sentence's row in sentence_rows (the store's table of
@@ -37,7 +37,7 @@ from ..models import Report
 from .base import Store
 from .grams import fold_spans, grams_of_sentences
 from .records import sentence_spans_of, split_with_sections
-from .segment import bigram_tokens, char_tokens, distinct_grams, fold, word_tokens
+from .segment import bigram_tokens, char_tokens, fold, word_tokens
 
 # SQLite: an index row's id is report_num << POS_BITS | pos. 12 bits: 4,096 spans a report (the largest report of
 # the corpus has 2,038; spans past the 4,096th are not indexed); with 20 bits the index was 10 kB per report larger
@@ -254,11 +254,11 @@ def spans_of(report: Report) -> list[tuple[int, int, int | None, int | None]]:
 
 def index_rows(text: str, spans: list, *, words: bool = False) -> list[tuple]:
     """One row per sentence, tokens space-separated: (sent_idx, start, end, section_idx, grams) for SQLite, where
-    grams are the distinct pairs and characters (`sentence_grams`); with `words` (PostgreSQL's ranked vectors)
+    grams are the distinct pairs and characters (`segment.sentence_grams`); with `words` (PostgreSQL's ranked vectors)
     (sent_idx, start, end, section_idx, words, chars, bigrams) in order, words by jieba.
 
     Pure CPU work (the segmentation): ingest workers call it, so the main process only writes the rows. Each
-    sentence is folded once for all streams; SQLite's grams are `sentence_grams` of each, computed for the whole
+    sentence is folded once for all streams; SQLite's grams are `segment.sentence_grams` of each, computed for the whole
     report at once (luoshi.store.grams).
     """
     if not words:  # the sentences folded and cut into grams all at once (luoshi.store.grams: 8 ms a report -> ~3)
@@ -270,12 +270,6 @@ def index_rows(text: str, spans: list, *, words: bool = False) -> list[tuple]:
         rows.append((sent_idx, a, b, section_idx, " ".join(word_tokens(sentence, folded=True)),
                      " ".join(char_tokens(sentence, folded=True)), " ".join(bigram_tokens(sentence, folded=True))))
     return rows
-
-
-def sentence_grams(folded: str) -> str:
-    """The distinct tokens of a (folded) sentence for the SQLite index: pairs (and lone characters) of each run of
-    Chinese, every single Chinese character, other words whole. Without positions, a token once is enough."""
-    return " ".join(distinct_grams(folded))
 
 
 def report_index_rows(report: Report, *, words: bool = False) -> list[tuple]:

@@ -110,6 +110,12 @@ def distinct_grams(folded: str) -> list[str]:
     return list(dict.fromkeys(pairs + chars))
 
 
+def sentence_grams(folded: str) -> str:
+    """The distinct tokens of a (folded) sentence for the SQLite index: pairs (and lone characters) of each run of
+    Chinese, every single Chinese character, other words whole. Without positions, a token once is enough."""
+    return " ".join(distinct_grams(folded))
+
+
 def pairs_apply(term: str) -> bool:
     """Whether a term can be searched as a phrase of pairs: every run of Chinese in it is 2+ characters."""
     runs = HAN_RUN.findall(fold(term))
