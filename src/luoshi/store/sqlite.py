@@ -8,6 +8,7 @@ would otherwise do implicitly.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,10 +29,27 @@ class SQLiteStore(Store):
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
         if not readonly:
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            self._enter_wal()
             self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable on commit except on power loss
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._depth = 0
+
+    def _enter_wal(self, wait: float = 30.0) -> None:
+        """Switch the file to WAL once (the mode is stored in the file); retry while another process creates it.
+
+        Changing the journal mode needs an exclusive lock, and SQLite does not always call the busy handler for it
+        (two `luoshi ingest` runs starting on one new file failed with "database is locked" at once).
+        """
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _execute(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql, params)
