@@ -1,7 +1,7 @@
 """Draw the stratified labelled set of issue 12 from ../shared/corpus/bulk, reproducibly.
 
 Thirty annual work reports: ten from each of 1995-2004, 2005-2014 and 2015-2026, in each period five of a
-province and five of a city, none of a region-year already labelled (shared dev, eval/gold). Folder names are
+province and five of a city, none of a region-year already labelled (shared dev, eval/gold) or reviewed (eval/review). Folder names are
 used here only to draw the sample; luoshi never reads them.
 
     python3 scripts/draw_stratified.py [--seed 20261206] > eval/stratified/sample.tsv
@@ -21,10 +21,15 @@ FOLDERS = {"province": ["政府工作报告-省自治区"], "city": ["政府工�
 
 
 def labelled_region_years() -> set[tuple[str, str]]:
-    """Region-years already in a labelled set, read from each gold file's corpus path."""
+    """Region-years already labelled or read in a label-free review (eval/review): none of them is unseen."""
+    files = [json.loads(p.read_text(encoding="utf-8"))["file"]
+             for p in [*SHARED.glob("gold/dev/*.json"), *ROOT.glob("eval/gold/*.json")]]
+    review = ROOT / "eval" / "review" / "sample.tsv"
+    if review.exists():
+        files += [line.split("\t")[-1] for line in review.read_text(encoding="utf-8").splitlines()[1:] if line]
     seen = set()
-    for path in [*SHARED.glob("gold/dev/*.json"), *ROOT.glob("eval/gold/*.json")]:
-        parts = pathlib.PurePosixPath(json.loads(path.read_text(encoding="utf-8"))["file"]).parts
+    for file in files:
+        parts = pathlib.PurePosixPath(file.strip()).parts
         if len(parts) >= 2:
             seen.add((parts[-2], parts[-1].split(".")[0]))
     return seen
