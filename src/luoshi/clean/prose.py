@@ -9,10 +9,13 @@ Surprisal of a few lines is looked up in the sparse pairs (binary search); the d
 
 from __future__ import annotations
 
+import io
 from functools import cache
-from importlib import resources
+from typing import Any
 
 import numpy as np
+
+from .. import data_file
 
 STEP = 8.0  # quantisation: surprisal in units of 1/8 nat, capped at 255 (~32 nats)
 
@@ -112,10 +115,14 @@ class ProseModel:
         return out
 
 
+def _npz(data: bytes) -> Any:
+    """The arrays of a .npz file's bytes."""
+    return np.load(io.BytesIO(data))
+
+
 @cache
 def prose_model() -> ProseModel:
-    path = resources.files(__package__).joinpath("data", "prose_bigrams.npz")
-    with resources.as_file(path) as p, np.load(p) as z:
+    with _npz(data_file.binary(__package__, "prose_bigrams.npz")) as z:
         return ProseModel([str(x) for x in z["vocab"]], z["uni"], z["pairs"], z["counts"])
 
 
@@ -124,9 +131,7 @@ def prose_model3() -> ProseModel:
     """The model with trigram counts too (data/prose_trigrams.npz, ~3 MB): loaded only where lost characters are
     chosen."""
     m = prose_model()
-    path = resources.files(__package__).joinpath("data", "prose_trigrams.npz")
-    with resources.as_file(path) as p, np.load(p) as z, \
-            resources.as_file(resources.files(__package__).joinpath("data", "prose_bigrams.npz")) as p2, \
-            np.load(p2) as z2:
+    with _npz(data_file.binary(__package__, "prose_trigrams.npz")) as z, \
+            _npz(data_file.binary(__package__, "prose_bigrams.npz")) as z2:
         m.add_trigrams(z["keys"], z["counts"], z2["pairs"], z2["counts"])
     return m
