@@ -135,3 +135,18 @@ def prose_model3() -> ProseModel:
             _npz(data_file.binary(__package__, "prose_bigrams.npz")) as z2:
         m.add_trigrams(z["keys"], z["counts"], z2["pairs"], z2["counts"])
     return m
+
+
+def edge_breaks(p: np.ndarray, q: np.ndarray, r: np.ndarray, t: np.ndarray,
+                w: np.ndarray, x: np.ndarray, y: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """How much the prose breaks at both edges of runs text[a:b] pasted inside sentences, in nats (trigrams of
+    prose_model3), the runs given by the model ids around them (p q r t = text[a-2:a+2], w x y z = text[b-2:b+2]):
+    entering, the run's first two characters after the sentence against after a line edge (an ad starts as a text
+    of its own), plus leaving, the two characters after b as they stand against right after a-1 (the sentence's
+    prose resumes when the run is taken out). The one score of adnumbers.py and adrepeats.py; one cost3 call, as
+    its overhead is per call."""
+    m = prose_model3()
+    nl = np.full(len(r), int(m.ids("\n")[0]))
+    c = m.cost3(np.concatenate((p, q, nl, nl, w, x, p, q)), np.concatenate((q, r, nl, r, x, y, q, y)),
+                np.concatenate((r, t, r, t, y, z, y, z))).reshape(8, -1)
+    return (c[0] + c[1] - c[2] - c[3]) + (c[4] + c[5] - c[6] - c[7])
