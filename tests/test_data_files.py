@@ -50,6 +50,9 @@ def other_ways(source: str, where: str) -> list[str]:
             names = {a.name for a in node.names}
             if node.module != "importlib" or "resources" in names:
                 found.append(f"{where}:{node.lineno} from {node.module} import {', '.join(sorted(names))}")
+        elif (isinstance(node, ast.Attribute) and node.attr == "resources" and isinstance(node.value, ast.Name)
+              and node.value.id == "importlib"):
+            found.append(f"{where}:{node.lineno} importlib.resources")
         elif isinstance(node, ast.Name) and node.id in DUNDERS:
             found.append(f"{where}:{node.lineno} {node.id}")
         elif (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in in_loader_call
@@ -68,6 +71,7 @@ def test_no_module_reads_a_package_data_file_another_way():
     ("from importlib import resources\n", "from importlib import resources"),
     ("import importlib.resources\n", "import importlib.resources"),
     ("import pkgutil\n", "import pkgutil"),
+    ("import importlib\nT = importlib.resources.files('luoshi.parse')\n", "importlib.resources"),
     ("from pathlib import Path\nX = Path(__file__).with_name('data')\n", "__file__"),
     ("open('src/luoshi/parse/data/roles.tsv')\n", "names 'src/luoshi/parse/data/roles.tsv'"),
     ("from pathlib import Path\nT = Path('x') / 'roles.tsv'\n", "names 'roles.tsv'"),
