@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib.resources import files
+
+from . import data_file
 
 
 @cache
 def load(package: str, name: str = "lexicon.tsv") -> dict[str, tuple[str, ...]]:
     """class -> words (in file order) of <package>/data/<name>, read once."""
-    text = files(package).joinpath("data", name).read_text(encoding="utf-8")
-    return parse(text, f"{package}/data/{name}")
+    return parse(data_file.text(package, name), f"{package}/data/{name}")
 
 
 def parse(text: str, where: str) -> dict[str, tuple[str, ...]]:

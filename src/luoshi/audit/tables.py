@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
-
-def rows(name: str) -> list[list[str]]:
-    """Tab-separated rows of data/<name>, without comment lines."""
-    text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+from .. import data_file
 
 
 @dataclass(frozen=True)
@@ -31,8 +26,8 @@ def _num(cell: str) -> float | None:
 def bounds() -> dict[str, Bounds]:
     """metric -> its bounds (data/bounds.tsv; the first row is the header)."""
     out = {}
-    for row in rows("bounds.tsv")[1:]:
-        row = (row + [""] * 6)[:6]
+    for cells in data_file.rows(__package__, "bounds.tsv")[1:]:
+        row = (*cells, *[""] * 6)[:6]
         out[row[0]] = Bounds(row[0], row[1], *(_num(c) for c in row[2:6]))
     return out
 
@@ -41,4 +36,4 @@ def bounds() -> dict[str, Bounds]:
 def unit_classes() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """class -> (units a value may carry, units a growth may carry) (data/units.tsv)."""
     return {cls: (frozenset(values.split("|")), frozenset(growths.split("|")))
-            for cls, values, growths, *_ in rows("units.tsv")}
+            for cls, values, growths, *_ in data_file.rows(__package__, "units.tsv")}

@@ -14,12 +14,13 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from ._data import data_lines
+from .. import data_file
 from .charset import code_points  # re-exported: the text's code points, read once for every scan of the text
 
 __all__ = ["CUES", "code_points", "find_cues"]
 
-CUES = [re.compile(p) for p in data_lines("ad_cues.txt")]  # one by one: an alternation would scan slowly
+# one by one: an alternation would scan slowly
+CUES = [re.compile(p) for p in data_file.lines(__package__, "ad_cues.txt")]
 _PAIRS = {"[a-z][a-z]": (97, 122), "[A-Z][A-Z]": (65, 90)}  # cues that start with two ASCII letters of one case
 
 

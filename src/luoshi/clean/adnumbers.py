@@ -27,7 +27,7 @@ from functools import cache
 import numpy as np
 
 from .edits import Edit
-from .prose import STEP, prose_model3
+from .prose import STEP, edge_breaks, prose_model3
 
 NUM_ODD = 3.5  # nats: a digit this unlikely after the character before it (赚3, 联系6; 达到5, 增长8 cost < 2)
 NUM_BREAK = 8.0  # nats: what follows the number (or its one unit) this unlikely after it
@@ -91,8 +91,7 @@ def _number_ends(text: str, cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _number_span(text: str, s: int, b: int) -> tuple[float, int] | None:
     """The best start a of a run of hanzi text[a:b] (>= 4 before the digits at s) and its score: how much the prose
-    breaks entering it (trigram cost of its first two characters after the sentence, against after a line edge: an
-    ad starts as a text of its own) plus leaving it (the two characters after b, against right after a-1)."""
+    breaks entering and leaving it (prose.edge_breaks)."""
     a0 = s - 5
     while a0 > 0 and s - a0 < 24 and "\u4e00" <= text[a0 - 1] <= "\u9fff":
         a0 -= 1
@@ -102,16 +101,8 @@ def _number_span(text: str, s: int, b: int) -> tuple[float, int] | None:
     A = np.arange(max(a0 + 1, lo + 2), s - 3) - lo  # a character of the run stays before the span
     if A.size == 0:
         return None
-    B, k = b - lo, A.size
-    nl, y, y2 = np.full(k, int(m.ids("\n")[0])), np.full(k, ids[B]), np.full(k, ids[B + 1])
-    # one cost3 call (its overhead is per call): entering as it stands, after a line edge, leaving joined, as it stands
-    p, q, r, t = ids[A - 2], ids[A - 1], ids[A], ids[A + 1]
-    c = m.cost3(np.concatenate((p, q, nl, nl, p, q, ids[B - 2:B])),
-                np.concatenate((q, r, nl, r, q, y, ids[B - 1:B + 1])),
-                np.concatenate((r, t, r, t, y, y2, ids[B:B + 2])))
-    entering = c[:k] + c[k:2 * k] - c[2 * k:3 * k] - c[3 * k:4 * k]
-    leaving = c[-2] + c[-1] - c[4 * k:5 * k] - c[5 * k:6 * k]
-    score = entering + leaving
+    w, x, y, z = (np.full(A.size, ids[i]) for i in range(b - lo - 2, b - lo + 2))  # the run's end is one for all
+    score = edge_breaks(ids[A - 2], ids[A - 1], ids[A], ids[A + 1], w, x, y, z)
     i = int(np.argmax(score))
     return float(score[i]), lo + int(A[i])
 

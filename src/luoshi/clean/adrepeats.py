@@ -9,9 +9,9 @@ each time the sentence breaks around it and resumes after it (often mid-word). T
 2. each repeat is widened to what all its copies share (a number or a Latin brand inside is skipped over: "…日赚300元"
    and "…日赚4512元" are one run), and kept when every copy stands inside a sentence (a hanzi on either side), holds
    MIN_HANZI hanzi or more and at most MAX_LEN characters.
-3. score of a copy text[a:b] (trigram costs of the model, as adnumbers.py): entering (its first two characters after
-   the sentence, against after a line edge) + leaving (the two characters after b as they stand, against right after
-   a-1: the sentence resumes). Every copy goes when the lowest score of the copies is > REPEAT_SCORE (a repeated
+3. score of a copy text[a:b] (prose.edge_breaks, the score of adnumbers.py too): entering (its first two characters
+   after the sentence, against after a line edge) + leaving (the two characters after b as they stand, against right
+   after a-1: the sentence resumes). Every copy goes when the lowest score of the copies is > REPEAT_SCORE (a repeated
    phrase of the report itself, "新疆生产建设兵团", reads as prose at its edges in at least one place).
 Thresholds were read from the damage harness's `tune` families only (eval/damage/phrases.tsv) and the whole corpus.
 """
@@ -27,7 +27,7 @@ import numpy as np
 
 from .adnumbers import NUM_BREAK, _digit_costs
 from .edits import Edit
-from .prose import STEP, prose_model3
+from .prose import STEP, edge_breaks, prose_model3
 
 ANCHOR_COST = 10.0  # nats: a hanzi this rare in reports anchors a repeat (~1 character in 40 of the corpus)
 MIN_HANZI = 6
@@ -80,13 +80,9 @@ def _widen(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], li
 
 def _scores(cp: np.ndarray, spans: list[tuple[int, int]]) -> np.ndarray:
     """Entering + leaving, in nats, of each span text[a:b] (a >= 2, b + 2 <= len(text)), one cost3 call."""
-    m = prose_model3()
     a, b = np.array(spans, dtype=np.int64).T
-    p, q, r, t, w, x, y, y2 = m.cmap[np.minimum(cp[[a - 2, a - 1, a, a + 1, b - 2, b - 1, b, b + 1]], 0xFFFF)].astype(np.int64)
-    nl = np.full(a.size, int(m.ids("\n")[0]))
-    c = m.cost3(np.concatenate((p, q, nl, nl, w, x, p, q)), np.concatenate((q, r, nl, r, x, y, q, y)),
-                np.concatenate((r, t, r, t, y, y2, y, y2))).reshape(8, -1)
-    return (c[0] + c[1] - c[2] - c[3]) + (c[4] + c[5] - c[6] - c[7])
+    ids = prose_model3().cmap[np.minimum(cp[[a - 2, a - 1, a, a + 1, b - 2, b - 1, b, b + 1]], 0xFFFF)]
+    return edge_breaks(*ids.astype(np.int64))
 
 
 def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int, int]]]]:

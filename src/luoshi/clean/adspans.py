@@ -20,7 +20,7 @@ import re
 
 import numpy as np
 
-from ._data import data_lines
+from .. import data_file
 from .adcues import code_points, find_cues
 from .adnumbers import find_number_spans
 from .adrepeats import find_echoes, find_repeated_spans
@@ -37,7 +37,7 @@ _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 _ASCII_RUN = re.compile(r"[A-Za-z0-9._\-/:]")  # a brand, a number, a domain or a URL: never cut inside
 _LETTERS = re.compile(r"[A-Za-z]+")
 _CAPITAL = re.compile(r"[A-Z]{2}")
-REPORT_LATIN = frozenset(data_lines("prose_latin.txt"))
+REPORT_LATIN = frozenset(data_file.lines(__package__, "prose_latin.txt"))
 
 
 def _best_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int,

@@ -12,11 +12,17 @@ from functools import cache
 
 import numpy as np
 
-from ._data import hanzi_freq
+from .. import data_file
 from .charset import char_mask, count_of, counts
 
 # a hanzi seen fewer times than this in the clean corpus counts as rare
 RARE_BELOW = 30
+
+
+@cache
+def hanzi_freq() -> dict[str, int]:
+    """How often each hanzi is seen in the clean corpus (data/hanzi_freq.tsv)."""
+    return {ch: int(n) for ch, n in data_file.rows(__package__, "hanzi_freq.tsv")}
 
 ODD_CHARS = re.compile(
     "[\ufffd\u3100-\u312f\u31a0-\u31bf\u2500-\u257f\u0370-\u03ff\u0400-\u04ff\u00c0-\u00ff\u0080-\u009f"

@@ -13,20 +13,20 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._data import data_lines
+from .. import data_file
 from .charset import code_points
 from .edits import Edit
 from .prose import prose_model
 
-CHROME_WORDS = data_lines("chrome_words.txt")
-WEAK_CHROME_WORDS = data_lines("chrome_words_weak.txt")
+CHROME_WORDS = data_file.lines(__package__, "chrome_words.txt")
+WEAK_CHROME_WORDS = data_file.lines(__package__, "chrome_words_weak.txt")
 _CHROME_RE = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
 _ANY_CHROME_RE = re.compile(
     "|".join(re.escape(w) for w in sorted(CHROME_WORDS + WEAK_CHROME_WORDS, key=len, reverse=True)))
 _CONTACT_KEYS = ("QQ", "qq", "群主", "微信", "www.", "WWW.", "http")
-_CONTACT_RE = re.compile("|".join(data_lines("contact_patterns.txt")), re.IGNORECASE)
+_CONTACT_RE = re.compile("|".join(data_file.lines(__package__, "contact_patterns.txt")), re.IGNORECASE)
 
-_AD = [ln.split("\t") for ln in data_lines("ad_words.txt")]
+_AD = [ln.split("\t") for ln in data_file.lines(__package__, "ad_words.txt")]
 _STRONG = [w for k, w in _AD if k == "strong"]
 _AD_WORD = "(?:" + "|".join(re.escape(w) for _, w in sorted(_AD, key=lambda kw: -len(kw[1]))) + ")+"
 # what may start a hit: strong and weak words ("tail" words only widen a run: "真人百家乐在线", never "PM10在线")

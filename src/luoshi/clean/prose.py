@@ -9,10 +9,13 @@ Surprisal of a few lines is looked up in the sparse pairs (binary search); the d
 
 from __future__ import annotations
 
+import io
 from functools import cache
-from importlib import resources
+from typing import Any
 
 import numpy as np
+
+from .. import data_file
 
 STEP = 8.0  # quantisation: surprisal in units of 1/8 nat, capped at 255 (~32 nats)
 
@@ -112,10 +115,14 @@ class ProseModel:
         return out
 
 
+def _npz(data: bytes) -> Any:
+    """The arrays of a .npz file's bytes."""
+    return np.load(io.BytesIO(data))
+
+
 @cache
 def prose_model() -> ProseModel:
-    path = resources.files(__package__).joinpath("data", "prose_bigrams.npz")
-    with resources.as_file(path) as p, np.load(p) as z:
+    with _npz(data_file.binary(__package__, "prose_bigrams.npz")) as z:
         return ProseModel([str(x) for x in z["vocab"]], z["uni"], z["pairs"], z["counts"])
 
 
@@ -124,9 +131,22 @@ def prose_model3() -> ProseModel:
     """The model with trigram counts too (data/prose_trigrams.npz, ~3 MB): loaded only where lost characters are
     chosen."""
     m = prose_model()
-    path = resources.files(__package__).joinpath("data", "prose_trigrams.npz")
-    with resources.as_file(path) as p, np.load(p) as z, \
-            resources.as_file(resources.files(__package__).joinpath("data", "prose_bigrams.npz")) as p2, \
-            np.load(p2) as z2:
+    with _npz(data_file.binary(__package__, "prose_trigrams.npz")) as z, \
+            _npz(data_file.binary(__package__, "prose_bigrams.npz")) as z2:
         m.add_trigrams(z["keys"], z["counts"], z2["pairs"], z2["counts"])
     return m
+
+
+def edge_breaks(p: np.ndarray, q: np.ndarray, r: np.ndarray, t: np.ndarray,
+                w: np.ndarray, x: np.ndarray, y: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """How much the prose breaks at both edges of runs text[a:b] pasted inside sentences, in nats (trigrams of
+    prose_model3), the runs given by the model ids around them (p q r t = text[a-2:a+2], w x y z = text[b-2:b+2]):
+    entering, the run's first two characters after the sentence against after a line edge (an ad starts as a text
+    of its own), plus leaving, the two characters after b as they stand against right after a-1 (the sentence's
+    prose resumes when the run is taken out). The one score of adnumbers.py and adrepeats.py; one cost3 call, as
+    its overhead is per call."""
+    m = prose_model3()
+    nl = np.full(len(r), int(m.ids("\n")[0]))
+    c = m.cost3(np.concatenate((p, q, nl, nl, w, x, p, q)), np.concatenate((q, r, nl, r, x, y, q, y)),
+                np.concatenate((r, t, r, t, y, z, y, z))).reshape(8, -1)
+    return (c[0] + c[1] - c[2] - c[3]) + (c[4] + c[5] - c[6] - c[7])

@@ -16,8 +16,8 @@ from functools import cache, partial
 import numpy as np
 import opencc
 
-from ._data import data_lines, hanzi_freq
-from .badness import ODD_CHARS, RARE_BELOW, badness, better, is_rare_hanzi
+from .. import data_file
+from .badness import ODD_CHARS, RARE_BELOW, badness, better, hanzi_freq, is_rare_hanzi
 from .charset import char_mask, holds
 from .edits import Edit
 from .lossy import restore_lossy
@@ -315,9 +315,9 @@ def fix_pinyin_in_lost_bytes(text: str) -> RepairResult:
 
 # --- Traditional -> Simplified ------------------------------------------------------------------------------------
 
-_TRAD_MARKERS = re.compile("[" + "".join(data_lines("traditional_markers.txt")) + "]")
+_TRAD_MARKERS = re.compile("[" + "".join(data_file.lines(__package__, "traditional_markers.txt")) + "]")
 _TRAD_MASK = char_mask(_TRAD_MARKERS)
-_PROTECTED = data_lines("protected_names.txt")
+_PROTECTED = data_file.lines(__package__, "protected_names.txt")
 _PROTECT_SLOT = 0xE100  # private-use code points hold protected names while OpenCC runs
 
 
@@ -386,7 +386,7 @@ def fix_traditional(text: str) -> RepairResult:
 
 # --- radicals and full-width forms ------------------------------------------------------------------------------
 
-_RADICALS = dict(ln.split("\t") for ln in data_lines("radicals.tsv"))
+_RADICALS = dict(ln.split("\t") for ln in data_file.lines(__package__, "radicals.tsv"))
 _RADICAL_LIKE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
 _RADICAL_MASK = char_mask(_RADICAL_LIKE)
 

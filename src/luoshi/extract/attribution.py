@@ -28,10 +28,10 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from .. import data_file
 from . import lexicon, metrics
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
-from .tables import rows
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
 ITEM_SPLIT = re.compile(r"[、和与]|(?<!普)及(?!时)")  # not the 及 of 普及率, 及时率
@@ -83,7 +83,7 @@ DIGIT_RE = re.compile(r"[0-9０-９]")  # "分别提高5.5和6个百分点": a b
 RATE_ITEM_RE = re.compile(r"率$")
 # a measure the metric table does not hold, listed after one it does ("地区生产总值、人均GDP、全员劳动生产率增长7%")
 MEASURE_END_RE = re.compile(f"(?:{lexicon.pattern('measure_ends')})$")
-COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
+COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in data_file.rows(__package__, "comparability.txt")))
 # "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
 RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:19|20)[0-9]{{2}}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
 AVERAGE_HEADS = lexicon.words("average_heads")  # 年均, 平均
@@ -1402,7 +1402,7 @@ def listed_name(item: str, last: str) -> str | None:
 
 @cache
 def _contractions() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple(sorted(((r[0], tuple(r[1].split("|"))) for r in rows("contracted_lists.tsv")),
+    return tuple(sorted(((r[0], tuple(r[1].split("|"))) for r in data_file.rows(__package__, "contracted_lists.tsv")),
                         key=lambda r: -len(r[0])))
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .. import data_file
 from . import lexicon
-from .tables import rows
 from .tables import units as _units
 
 
@@ -22,7 +22,7 @@ class Metric:
 @cache
 def table() -> dict[str, Metric]:
     out = {}
-    for r in rows("metrics.tsv")[1:]:
+    for r in data_file.rows(__package__, "metrics.tsv")[1:]:
         out[r[0]] = Metric(r[0], r[1], r[3])
     return out
 
@@ -31,7 +31,7 @@ def table() -> dict[str, Metric]:
 def aliases() -> dict[str, str]:
     """Every alias (and the name itself) -> metric id."""
     out: dict[str, str] = {}
-    for r in rows("metrics.tsv")[1:]:
+    for r in data_file.rows(__package__, "metrics.tsv")[1:]:
         for a in [r[1], *r[2].split("|")]:
             if a and not a.startswith("="):
                 out.setdefault(normalise(a), r[0])
@@ -42,7 +42,7 @@ def aliases() -> dict[str, str]:
 def whole_phrase_aliases() -> dict[str, str]:
     """Aliases written '=经济' in metrics.tsv: they name the metric only as the whole phrase ('经济增长5%')."""
     out: dict[str, str] = {}
-    for r in rows("metrics.tsv")[1:]:
+    for r in data_file.rows(__package__, "metrics.tsv")[1:]:
         for a in r[2].split("|"):
             if a.startswith("="):
                 out[normalise(a[1:])] = r[0]
@@ -86,7 +86,7 @@ def neighbours() -> tuple[dict[str, str], dict[str, str]]:
     data/alias_neighbours.tsv ("进出口" is trade, not exports; "提高企业" names no high-tech firm)."""
     after: dict[str, str] = {}
     before: dict[str, str] = {}
-    for side, alias, chars, *_ in rows("alias_neighbours.tsv"):
+    for side, alias, chars, *_ in data_file.rows(__package__, "alias_neighbours.tsv"):
         table = after if side == "after" else before
         table[alias] = table.get(alias, "") + chars
     return after, before
@@ -107,7 +107,7 @@ def followers() -> tuple[str, ...]:
 def shares() -> list[tuple[str, str | re.Pattern, re.Pattern]]:
     """(share metric, subject metric or a pattern of subject words ("~…"), bases) from data/shares.tsv."""
     out: list[tuple[str, str | re.Pattern, re.Pattern]] = []
-    for r in rows("shares.tsv"):
+    for r in data_file.rows(__package__, "shares.tsv"):
         subject = re.compile(rf"(?:{BASE_PREFIX})*(?:{r[1][1:]})") if r[1].startswith("~") else r[1]
         out.append((r[0], subject, re.compile(rf"(?:{BASE_PREFIX})*(?:{r[2]})")))
     return out
@@ -121,7 +121,7 @@ def share_of_subject(metric: str) -> str | None:
 @cache
 def change_rates() -> frozenset[str]:
     """Percent metrics whose figure is itself a change on last year (cpi): a fall is a negative value."""
-    return frozenset(r[0] for r in rows("change_rates.txt"))
+    return frozenset(r[0] for r in data_file.rows(__package__, "change_rates.txt"))
 
 
 BASE_PREFIX = f"{lexicon.pattern('jurisdiction')}|{lexicon.pattern('share_bases')}"
@@ -265,7 +265,7 @@ def kind(metric_id: str | None) -> str | None:
 @cache
 def direction(metric: str | None) -> str:
     """"up" when more is better, "down" when a target is a ceiling (CPI, unemployment, energy intensity)."""
-    for r in rows("metrics.tsv")[1:]:
+    for r in data_file.rows(__package__, "metrics.tsv")[1:]:
         if r[0] == metric:
             return r[5] if len(r) > 5 and r[5] else "up"
     return "up"

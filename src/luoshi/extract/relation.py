@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .. import data_file
 from ..models import Fact, Report, Sentence
 from . import lexicon, metrics
 from .status import AVERAGE_RE, period_of, role_of, span_end, status_of
-from .tables import alternation, rows
+from .tables import alternation
 from .target_sentence import names_the_year, status_with_content
 
 # Whose relations become facts: the main GDP target, when the report gives it no growth figure of its own. The gold spec
@@ -39,7 +40,7 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 @cache
 def _words() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    for kind, word, *rest in rows("relations.tsv"):
+    for kind, word, *rest in data_file.rows(__package__, "relations.tsv"):
         out.setdefault(kind, {})[word] = rest[0] if rest else ""
     return out
 

@@ -1,28 +1,22 @@
-"""The data tables of the extract stage (data/*), each loaded once (`rows`, cached) with importlib.resources."""
+"""The extract stage's small tables of the quantity grammar (data/units.tsv, unit_spellings.tsv, bounds.tsv,
+growth.tsv) as the code uses them; read with luoshi.data_file, like every data file."""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
 
-
-@cache
-def rows(name: str) -> tuple[tuple[str, ...], ...]:
-    """Tab-separated rows of data/<name>, without comment lines (the header of metrics.tsv stays): the one loader of
-    the stage's data files, each read once."""
-    text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+from .. import data_file
 
 
 @cache
 def units() -> dict[str, str]:
-    return {r[0]: r[1] for r in rows("units.tsv")}
+    return {r[0]: r[1] for r in data_file.rows(__package__, "units.tsv")}
 
 
 @cache
 def unit_spellings() -> dict[str, str]:
     """Other spellings of a unit (μg/m3), each read as the unit units.tsv names (微克/立方米)."""
-    return {r[0]: r[1] for r in rows("unit_spellings.tsv")}
+    return {r[0]: r[1] for r in data_file.rows(__package__, "unit_spellings.tsv")}
 
 
 @cache
@@ -30,14 +24,14 @@ def bounds() -> tuple[dict[str, str], dict[str, str]]:
     """(prefix word -> bound, suffix word -> bound)."""
     prefix: dict[str, str] = {}
     suffix: dict[str, str] = {}
-    for word, position, bound, *_ in rows("bounds.tsv"):
+    for word, position, bound, *_ in data_file.rows(__package__, "bounds.tsv"):
         (prefix if position == "prefix" else suffix)[word] = bound
     return prefix, suffix
 
 
 @cache
 def growth_verbs() -> dict[str, int]:
-    return {r[0]: int(r[1]) for r in rows("growth.tsv")}
+    return {r[0]: int(r[1]) for r in data_file.rows(__package__, "growth.tsv")}
 
 
 def alternation(words) -> str:

@@ -17,9 +17,9 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+from .. import data_file
 from ..models import Fact, Report
 from .lexicon import pattern
-from .tables import rows
 
 RESULT_STATUSES = ("actual", "estimate")
 HEADING_MARKS = re.compile(r"^[#\s*>]*")
@@ -50,7 +50,8 @@ def is_span_total(fact: Fact, before: str) -> bool:
 
 @cache
 def openings() -> re.Pattern:
-    return re.compile("(?:" + "|".join(row[0].strip() for row in rows("term_review_openings.txt")) + ")")
+    words = (row[0].strip() for row in data_file.rows(__package__, "term_review_openings.txt"))
+    return re.compile("(?:" + "|".join(words) + ")")
 
 
 def review_paragraphs(text: str) -> list[tuple[int, int]]:

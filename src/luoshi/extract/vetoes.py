@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .. import data_file
 from ..models import Report, Sentence
 from ..parse import places_named
 from . import metrics
@@ -20,7 +21,6 @@ from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern, words
 from .quantities import Quantity, scan
 from .status import DEADLINE_RE, reviewed_year
-from .tables import rows
 
 SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
@@ -279,7 +279,7 @@ def increment(s: Seen) -> bool:
 
 
 # comparability wording (data/comparability.txt) opening an aside: the figure in it is the metric's own
-COMPARABLE_OPEN_RE = re.compile("|".join(f"(?:{r[0]})" for r in rows("comparability.txt")))
+COMPARABLE_OPEN_RE = re.compile("|".join(f"(?:{r[0]})" for r in data_file.rows(__package__, "comparability.txt")))
 
 
 def aside(s: Seen) -> bool:

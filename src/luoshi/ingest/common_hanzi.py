@@ -12,8 +12,9 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from functools import cache
-from importlib import resources
 from pathlib import Path
+
+from .. import data_file
 
 DATA_FILE = "common_hanzi.txt"
 TOP_N = 3500
@@ -26,8 +27,7 @@ def is_hanzi(ch: str) -> bool:
 
 @cache
 def common_hanzi() -> frozenset[str]:
-    text = resources.files(__package__).joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return frozenset(ch for line in text.splitlines() if not line.startswith("#") for ch in line.strip())
+    return frozenset(ch for line in data_file.lines(__package__, DATA_FILE) for ch in line.strip())
 
 
 def is_cjk_punctuation(ch: str) -> bool:
@@ -64,6 +64,6 @@ def build(folder: Path) -> str:
 
 
 if __name__ == "__main__":
-    out = Path(__file__).with_name("data") / DATA_FILE
+    out = data_file.directory(__package__, "data") / DATA_FILE
     out.write_text(build(Path(sys.argv[1])), encoding="utf-8")
     print(f"wrote {out}")

@@ -10,9 +10,8 @@ import gzip
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
-from ._data import data_lines, data_rows
+from .. import data_file
 from .lexicon import pattern, words
 
 _SUFFIX = re.compile(rf"(?:{pattern('place_suffixes')})$")
@@ -57,14 +56,15 @@ NATIONAL = Place("全国", None, "national", None)
 
 @lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, str], Division]:
-    raw = files(__package__).joinpath("data", "divisions.tsv.gz").read_bytes()
+    raw = data_file.binary(__package__, "divisions.tsv.gz")
     table: dict[tuple[str, str], Division] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         code, name, level, parent = line.split("\t")
         table[(name, code)] = Division(code, name, level, parent)
-    for row in data_rows("divisions_history_auto.tsv") + data_rows("divisions_history.tsv"):  # hand-checked last
+    for row in (*data_file.rows(__package__, "divisions_history_auto.tsv"),
+                *data_file.rows(__package__, "divisions_history.tsv")):  # hand-checked last
         name, code, level, parent, since, until = (list(row) + [""] * 6)[:6]
         table[(name, code)] = Division(code, name, level, parent, int(since) if since else None,
                                        int(until) if until else None)
@@ -97,7 +97,7 @@ def _index() -> tuple[dict[str, list[Division]], re.Pattern[str]]:
             names.setdefault(stem, []).append(d)
             if d.name.endswith("自治州"):
                 names.setdefault(stem + "州", []).append(d)
-    for alias, name in data_rows("aliases.tsv"):
+    for alias, name in data_file.rows(__package__, "aliases.tsv"):
         for d in [x for x in _table().values() if x.name == name]:
             names.setdefault(alias, []).append(d)
     pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
@@ -154,7 +154,7 @@ def _choose(cands: list[Division], prev: Division | None, year: int | None, cont
 
 @lru_cache(maxsize=1)
 def _generic() -> frozenset[str]:
-    return frozenset(data_lines("generic_division_names.txt"))
+    return frozenset(data_file.lines(__package__, "generic_division_names.txt"))
 
 
 def needs_parent(name: str) -> bool:

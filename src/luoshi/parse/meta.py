@@ -12,9 +12,9 @@ from datetime import date as Date
 from functools import lru_cache
 from typing import Any
 
+from .. import data_file
 from ..models import Meta, Quality, Section
 from . import divisions
-from ._data import data_lines, data_rows
 from .lexicon import pattern, words
 
 _CN_NUM = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
@@ -57,7 +57,7 @@ _DELIVERY_WORDS = re.compile(rf"向大会(?:作)?报告|向大会作关于\S{{2,
 @lru_cache(maxsize=1)
 def _titles() -> tuple[tuple[str, str], ...]:
     """(as written, as reported) speaker titles, longest first: 国务院总理 -> 总理."""
-    rows = [(r[0], r[1] if len(r) > 1 and r[1] else r[0]) for r in data_rows("speaker_titles.tsv")]
+    rows = [(r[0], r[1] if len(r) > 1 and r[1] else r[0]) for r in data_file.rows(__package__, "speaker_titles.tsv")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
@@ -84,7 +84,7 @@ _TRAILING_DATE = re.compile(r"\s*[（(][^）)]{0,20}(?:19|20)\d{2}\s*年[^）)]{
 
 @lru_cache(maxsize=1)
 def _doc_types() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((row[0], re.compile(row[1])) for row in data_rows("doc_types.tsv"))
+    return tuple((row[0], re.compile(row[1])) for row in data_file.rows(__package__, "doc_types.tsv"))
 
 
 @dataclass
@@ -544,7 +544,7 @@ _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]{1,2}\s
 
 @lru_cache(maxsize=1)
 def _plan_periods() -> dict[str, int]:
-    return {ordinal: int(first) for ordinal, first in data_rows("plan_periods.tsv")}
+    return {ordinal: int(first) for ordinal, first in data_file.rows(__package__, "plan_periods.tsv")}
 
 
 def _plan_first_year(title: str | None, src: _Sources) -> int | None:
@@ -664,7 +664,7 @@ def _comment_places(lines: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _national_cues() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{line})" for line in data_lines("national_cues.txt")))
+    return re.compile("|".join(f"(?:{line})" for line in data_file.lines(__package__, "national_cues.txt")))
 
 
 def _issued_by_the_nation(src: _Sources, meta: Meta) -> bool:
@@ -773,7 +773,7 @@ def _level_hint(src: _Sources, meta: Meta) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _voice_words() -> dict[str, tuple[str, ...]]:
-    return {word: tuple(levels.split()) for word, levels in data_rows("voice_levels.tsv")}
+    return {word: tuple(levels.split()) for word, levels in data_file.rows(__package__, "voice_levels.tsv")}
 
 
 def _voice(src: _Sources, text: str) -> tuple[str, ...]:
@@ -870,7 +870,7 @@ def _most_mentioned(text: str, year: int | None, exclude: str = "",
 
 @lru_cache(maxsize=1)
 def _idioms() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, data_lines("not_place_words.txt"))))
+    return re.compile("|".join(map(re.escape, data_file.lines(__package__, "not_place_words.txt"))))
 
 
 def _without_idioms(text: str) -> str:

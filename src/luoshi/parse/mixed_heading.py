@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import data_file
 from ..models import Section
-from ._data import data_lines
 from .lexicon import words
 
 # two years in a heading, the earlier's work first: "1996年的政府工作和1997年的奋斗目标"
@@ -22,7 +22,7 @@ _PARAGRAPH = re.compile(r"\n[ \t\u3000*]*")
 
 @lru_cache(maxsize=1)
 def _openings() -> tuple[str, ...]:
-    return data_lines("this_year_openings.txt")
+    return data_file.lines(__package__, "this_year_openings.txt")
 
 
 def mixed_years(title: str) -> tuple[int, int] | None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import data_file
 from ..models import Section
-from ._data import data_lines, data_rows
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
 @lru_cache(maxsize=1)
 def _role_phrases() -> tuple[tuple[str, str, bool], ...]:
-    return tuple((row[0], row[1], len(row) > 2 and row[2] == "strong") for row in data_rows("roles.tsv"))
+    rows = data_file.rows(__package__, "roles.tsv")
+    return tuple((row[0], row[1], len(row) > 2 and row[2] == "strong") for row in rows)
 
 
 @lru_cache(maxsize=2)
@@ -86,7 +87,7 @@ def assign_roles(sections: list[Section]) -> None:
 @lru_cache(maxsize=1)
 def _achievement() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c[:-1]) + "$" if c.endswith("$") else re.escape(c)
-                               for c in data_lines("review_title_cues.txt")))
+                               for c in data_file.lines(__package__, "review_title_cues.txt")))
 
 
 def _tells_achievement(title: str) -> bool:

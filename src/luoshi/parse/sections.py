@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import data_file
 from ..models import Mark, Section
-from ._data import data_lines
 from .lexicon import pattern
 from .mixed_heading import review_part
 from .roles import assign_roles, role_of_title
@@ -183,7 +183,7 @@ def _back_matter_ranks(headings: list[_Heading]) -> list[_Heading]:
         return headings
     top = min(h.rank for h in headings)
     for h in headings:
-        if h.number is None and any(phrase in h.title for phrase in data_lines("back_matter.txt")):
+        if h.number is None and any(phrase in h.title for phrase in data_file.lines(__package__, "back_matter.txt")):
             h.rank = top
     return headings
 
@@ -242,7 +242,7 @@ def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role
 
 @lru_cache(maxsize=1)
 def _problems_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, data_lines("problems_cues.txt"))))
+    return re.compile("|".join(map(re.escape, data_file.lines(__package__, "problems_cues.txt"))))
 
 
 def find_problems_paragraph(text: str, sections: list[Section]) -> tuple[int, int] | None:
@@ -263,7 +263,7 @@ _MIN_OPENING = 300  # an opening this long before the plan is a body, not a salu
 
 @lru_cache(maxsize=1)
 def _review_cue() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, data_lines("review_opening_cues.txt"))))
+    return re.compile("|".join(map(re.escape, data_file.lines(__package__, "review_opening_cues.txt"))))
 
 
 def find_review_opening(text: str, sections: list[Section]) -> tuple[int, int] | None:

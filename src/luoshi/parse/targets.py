@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._data import data_lines, data_rows
+from .. import data_file
 from .lexicon import pattern
 
 _SENTENCE_START = re.compile(r"[。！？!?\n]")
@@ -17,7 +17,7 @@ _NEGATIVE_BEFORE = re.compile(rf"(?:{pattern('review_verbs')})[^。；，,\n]{{0
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
-    words = data_lines("targets_cues.txt") + data_lines("targets_cues_loose.txt")
+    words = data_file.lines(__package__, "targets_cues.txt") + data_file.lines(__package__, "targets_cues_loose.txt")
     cues = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     # "主要预期目标和约束性指标是：", "主要经济指标预期是", "主要奋斗目标的建议是：", "主要指标计划安排如下："
     rest = rf"(?:{pattern('cue_objects')})?\s*(?:{pattern('cue_kinds')})?"
@@ -28,12 +28,14 @@ def _cue_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _cue_pattern_strict() -> re.Pattern[str]:
-    return re.compile("|".join(sorted(map(re.escape, data_lines("targets_cues.txt")), key=len, reverse=True)))
+    words = data_file.lines(__package__, "targets_cues.txt")
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
 def _loose_cue() -> re.Pattern[str]:
-    return re.compile("|".join(sorted(map(re.escape, data_lines("targets_cues_loose.txt")), key=len, reverse=True)))
+    words = data_file.lines(__package__, "targets_cues_loose.txt")
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
 _TERM_BODY = re.compile(rf"{pattern('yearly_average')}|到(?:19|20)\d{{2}}年|{pattern('doublings')}")
@@ -48,7 +50,7 @@ def _loose_cue_passes(text: str, cue_end: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _multiyear() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, data_lines("targets_multiyear.txt"))))
+    return re.compile("|".join(map(re.escape, data_file.lines(__package__, "targets_multiyear.txt"))))
 
 
 def _announce_start(text: str, pos: int) -> int:
@@ -133,7 +135,7 @@ def _topic_paragraphs_end(text: str, end: int) -> int:
 
 @lru_cache(maxsize=1)
 def _after_pattern() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, data_lines("targets_after.txt")))
+    words = "|".join(map(re.escape, data_file.lines(__package__, "targets_after.txt")))
     return re.compile(rf"(?<=[。！？])\s*(?:{words})")
 
 
@@ -185,7 +187,8 @@ _TERM_FIGURE = re.compile(rf"(?:{pattern('term_rate_heads')})(?:{pattern('rate_w
 
 @lru_cache(maxsize=1)
 def _plan_title() -> re.Pattern[str]:
-    return re.compile(next(row[1] for row in data_rows("doc_types.tsv") if row[0] == "five_year_plan"))
+    doc_types = data_file.rows(__package__, "doc_types.tsv")
+    return re.compile(next(row[1] for row in doc_types if row[0] == "five_year_plan"))
 
 
 def _is_plan(text: str) -> bool:
@@ -209,7 +212,7 @@ _PAST_IN_LINE = re.compile(pattern("past_in_paragraph"))
 
 @lru_cache(maxsize=1)
 def _paragraph_cue() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, data_lines("targets_paragraph_cues.txt"))))
+    return re.compile("|".join(map(re.escape, data_file.lines(__package__, "targets_paragraph_cues.txt"))))
 
 
 def _dense_paragraph(text: str) -> tuple[int, int] | None:

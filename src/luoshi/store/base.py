@@ -6,15 +6,14 @@ in one transaction: either all its rows are stored or none are, so a killed batc
 
 from __future__ import annotations
 
-import csv
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from importlib import resources
 from typing import Any
 
+from .. import data_file
 from ..models import Report, sha256_hex
 from . import neardup
 from .packing import stored_raw_text
@@ -36,9 +35,8 @@ FILTERS = ("region", "province", "level", "year", "kind", "doc_type", "fmt")
 def migrations() -> list[tuple[int, str]]:
     """(version, SQL) of every file in schema/, in order: NNN_name.sql. A version may also have a data step in
     `upgrades.UPGRADES` (Python: rows rewritten into a new form), run after its SQL in the same transaction."""
-    files = sorted((f for f in resources.files(__package__).joinpath("schema").iterdir() if f.name.endswith(".sql")),
-                   key=lambda f: f.name)
-    return [(int(f.name.split("_", 1)[0]), f.read_text(encoding="utf-8")) for f in files]
+    return [(int(name.split("_", 1)[0]), data_file.text(__package__, name, "schema"))
+            for name in data_file.listing(__package__, "schema", ".sql")]
 
 
 SCHEMA_VERSION = max(v for v, _ in migrations())  # what this code writes; older files are upgraded on open
@@ -110,11 +108,10 @@ class Store(AbstractContextManager, ABC):
     def sync_metrics(self) -> int:
         """Copy the extract stage's metric table (extract/data/metrics.tsv) into `metrics`; return its size."""
         try:
-            text = resources.files("luoshi.extract").joinpath("data/metrics.tsv").read_text(encoding="utf-8")
+            table = data_file.table("luoshi.extract", "metrics.tsv")
         except (FileNotFoundError, ModuleNotFoundError):
             return 0
-        rows = [(r["id"], r.get("name_zh"), r.get("aliases"), r.get("kind"))
-                for r in csv.DictReader(text.splitlines(), delimiter="\t") if r.get("id")]
+        rows = [(r["id"], r.get("name_zh"), r.get("aliases"), r.get("kind")) for r in table if r.get("id")]
         stored = {(r["id"], r["name_zh"], r["aliases"], r["kind"]) for r in self._execute("SELECT * FROM metrics")}
         if stored != set(rows):
             with self.transaction():

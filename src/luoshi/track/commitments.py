@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .. import data_file
 from ..models import Fact, Report
 from .lexicon import pattern
 from .objects import fact_key
@@ -25,27 +25,22 @@ ASIDE_RE = re.compile(r"[（(][^）)]{1,3}[）)]")
 DONE_RE = re.compile(rf"(?:{pattern('already')})[^，。；的]{{0,6}}$|(?:{pattern('done_verbs')})了")
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files(__package__).joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def delivery_actions() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(_lines("commitment_actions.txt"), key=len, reverse=True)))
+    words = data_file.lines(__package__, "commitment_actions.txt")
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
 def counted_units() -> frozenset[str]:
-    return frozenset(_lines("commitment_units.txt"))
+    return frozenset(data_file.lines(__package__, "commitment_units.txt"))
 
 
 @lru_cache(maxsize=1)
 def object_classes() -> dict[str, str]:
     """Every class word to its class, longest first."""
     table = {}
-    for line in _lines("object_classes.tsv"):
-        name, words = line.split("\t")
+    for name, words in data_file.rows(__package__, "object_classes.tsv"):
         table.update({w: name for w in words.split("|")})
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
@@ -54,20 +49,19 @@ def object_classes() -> dict[str, str]:
 def stage_words() -> re.Pattern:
     """Start / finish words, as one pattern whose group names the stage."""
     groups = []
-    for line in _lines("stages.tsv"):
-        name, words = line.split("\t")
+    for name, words in data_file.rows(__package__, "stages.tsv"):
         groups.append(f"(?P<{name}>" + "|".join(sorted(words.split("|"), key=len, reverse=True)) + ")")
     return re.compile("|".join(groups))
 
 
 @lru_cache(maxsize=1)
 def vague_heads() -> tuple[str, ...]:
-    return tuple(_lines("vague_objects.txt"))
+    return tuple(data_file.lines(__package__, "vague_objects.txt"))
 
 
 @lru_cache(maxsize=1)
 def multi_year_patterns() -> list[re.Pattern]:
-    return [re.compile(line) for line in _lines("multi_year.txt")]
+    return [re.compile(line) for line in data_file.lines(__package__, "multi_year.txt")]
 
 
 def object_class(phrase: str | None) -> str | None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .. import data_file
 from ..extract import strip_action
 from ..models import Fact
 from .lexicon import pattern
@@ -17,13 +17,10 @@ from .lexicon import pattern
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
     """Every synonym to its canonical object name, longest first."""
-    text = resources.files(__package__).joinpath("data/objects.tsv").read_text(encoding="utf-8")
     table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            canonical, names = line.split("\t")
-            for name in [canonical, *names.split("|")]:
-                table[name] = canonical
+    for canonical, names in data_file.rows(__package__, "objects.tsv"):
+        for name in [canonical, *names.split("|")]:
+            table[name] = canonical
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 

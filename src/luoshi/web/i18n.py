@@ -5,7 +5,8 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
+
+from .. import data_file
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -14,8 +15,7 @@ COOKIE = "lang"
 
 @lru_cache(maxsize=1)
 def strings() -> dict[str, dict[str, str]]:
-    with resources.files(__package__).joinpath("data/strings.toml").open("rb") as f:
-        return tomllib.load(f)
+    return tomllib.loads(data_file.text(__package__, "strings.toml"))
 
 
 def pick_lang(query_lang: str | None, cookie_lang: str | None) -> str:

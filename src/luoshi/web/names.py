@@ -5,14 +5,13 @@ in Chinese. The tables are read once; nothing here touches the database.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from markupsafe import Markup
 
+from .. import data_file
 from .highlight import format_number
 
 VARIANT_SEP = "~"  # a chart key "unemployment_rate~surveyed": the metric and the measure named apart
@@ -22,17 +21,11 @@ ZH_SCALES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
 EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
-def _rows(package: str, name: str) -> list[list[str]]:
-    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def metric_table() -> dict[str, dict[str, str]]:
     """metric id -> {"zh", "en"}: the extract stage's metric table (an English name where metrics.tsv has one)."""
-    text = resources.files("luoshi.extract").joinpath("data/metrics.tsv").read_text(encoding="utf-8")
     out = {}
-    for r in csv.DictReader(text.splitlines(), delimiter="\t"):
+    for r in data_file.table("luoshi.extract", "metrics.tsv"):
         if r.get("id"):
             out[r["id"]] = {"zh": r.get("name_zh") or r["id"], "en": (r.get("name_en") or "").strip() or r["id"]}
     return out
@@ -42,7 +35,7 @@ def metric_table() -> dict[str, dict[str, str]]:
 def variants() -> dict[str, list[tuple[str, str, dict[str, str]]]]:
     """metric -> [(word in metric_text, variant id, names)] (data/metric_variants.tsv)."""
     out: dict[str, list] = {}
-    for metric, word, variant, zh, en in _rows(__package__, "metric_variants.tsv"):
+    for metric, word, variant, zh, en in data_file.rows(__package__, "metric_variants.tsv"):
         out.setdefault(metric, []).append((word, variant, {"zh": zh, "en": en}))
     return out
 
@@ -70,7 +63,7 @@ def metric_name(key: str | None, lang: str = "zh") -> str:
 
 @cache
 def _units_en() -> dict[str, str]:
-    return {r[0]: (r[1] if len(r) > 1 else "") for r in _rows(__package__, "units_en.tsv")}
+    return {r[0]: (r[1] if len(r) > 1 else "") for r in data_file.rows(__package__, "units_en.tsv")}
 
 
 def unit_name(unit: str | None, lang: str = "zh") -> str:
@@ -132,7 +125,7 @@ def value(fact: dict[str, Any], lang: str = "zh") -> Markup:
 
 @cache
 def _reasons() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(p), zh) for p, zh in _rows(__package__, "reasons.tsv")]
+    return [(re.compile(p), zh) for p, zh in data_file.rows(__package__, "reasons.tsv")]
 
 
 def reason(text: str, lang: str = "zh") -> str | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,16 +9,16 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from .. import data_file
 from . import names
 from .charts import bar_chart, line_chart
 from .highlight import format_number, status_class
 from .i18n import COOKIE, pick_lang, translator
 
-WEB_DIR = Path(str(resources.files(__package__)))
-STATIC_DIR = WEB_DIR / "static"
+STATIC_DIR = data_file.directory(__package__, "static")
 
 ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(str(WEB_DIR / "templates")),
+    loader=jinja2.FileSystemLoader(str(data_file.directory(__package__, "templates"))),
     autoescape=True,  # report text comes from the web: everything is escaped unless built as Markup
     undefined=jinja2.ChainableUndefined,
     trim_blocks=True,
