@@ -443,6 +443,28 @@ def starting_point(st: State, q: Quantity) -> Outcome:
     return [] if st.i in st.starts else None
 
 
+TARGET_REVISION_RE = re.compile(rf"(?:{lexicon.pattern('target_nouns')})[^。；;]{{0,12}}?"
+                                rf"(?:{lexicon.pattern('revision_verbs')})了?")
+
+
+def target_revision(st: State, q: Quantity) -> Outcome:
+    """'提出的发展预期目标适度下调了地区生产总值3个百分点、…5个百分点': by how much a target was lowered or raised
+    against last year's, in points; not a target, nor a result."""
+    return [] if q.unit == "个百分点" and TARGET_REVISION_RE.search(st.text, st.start, q.start) else None
+
+
+BARE_GOAL_RE = re.compile(rf"(?:{lexicon.pattern('bound_gaps')})?的?(?:增长)?目标")
+
+
+def restated_goal(st: State, q: Quantity) -> Outcome:
+    """'7.5%—8%的增长目标，与我省经济潜在增长率大体一致': a figure named only as "the (growth) target", nothing
+    before it in its clause naming what it measures, restates a target given before (or recalls the one of a
+    past year); it names no figure of its own."""
+    if q.growth_sign or not BARE_GOAL_RE.match(st.text, q.end, st.end) or not only_verbs(st.lead_raw.strip(" \u3000、，,")):
+        return None
+    return []
+
+
 def _in_group(st: State) -> bool:
     return bool(st.group) and (st.starts_group or st.i > 0)
 
@@ -845,6 +867,8 @@ def each_named(listed: str) -> bool:
 
 RULES: list[Callable[[State, Quantity], Outcome]] = [
     starting_point,
+    target_revision,
+    restated_goal,
     ratio_to_base,
     level_after_growths,
     each_of_group,
@@ -1368,6 +1392,8 @@ def split_subjects(subject: str) -> list[str] | None:
                 and AMOUNT_END_RE.search(it) and not SHARE_OR_RATE_RE.search(named[len(it):]):
             named = it  # "地区生产总值、…规上工业增加值": the item names its metric, no tail borrowed
         out.append(named or listed_name(it, last) or WHOLE_SUBJECT + subject)
+    if ORDINAL_RE.fullmatch(items[0]):
+        last = industry_ordinal(last)
     return [*out, borrowed_head(items[0], last)]
 
 
@@ -1377,6 +1403,15 @@ ITEM_MEASURE_RE = re.compile(f"(?:{lexicon.pattern('item_measure_ends')}|用[水
 RATE_END_RE = re.compile(r"率$")
 ORDINAL_RE = re.compile(r"第?[一二三四五六七八九]次?")  # "一、二、三产业增加值", "第一、第二、第三产业"
 ORDINAL_HEAD_RE = re.compile(r"第?[一二三四五六七八九]")
+
+
+INDUSTRY_ORDINAL_RE = re.compile(r"^第?([一二三])(?=产业)")
+
+
+def industry_ordinal(name: str) -> str:
+    """'一、二、三产业' lists 第一产业, 第二产业, 第三产业: the 第 a listed ordinal drops is written back (三产业 is no name,
+    第三产业 is services)."""
+    return INDUSTRY_ORDINAL_RE.sub(r"第\1", name)
 
 
 @cache
@@ -1391,7 +1426,7 @@ def listed_name(item: str, last: str) -> str | None:
     价格和居民消费价格'). None when the last item ends with no measure word (the list is no list of measures) or is a
     share ("…占生产总值比重")."""
     if ORDINAL_RE.fullmatch(item) and (head := ORDINAL_HEAD_RE.match(last)) and len(last) > head.end():
-        return item + last[head.end():]
+        return industry_ordinal(item + last[head.end():])
     if RATE_END_RE.search(item) and RATE_END_RE.search(last):
         return item  # "人口自然增长率、城镇登记失业率分别控制在8.8‰、4.3%以内": rates listed whole
     tail = _shared_tail_re().search(last)
