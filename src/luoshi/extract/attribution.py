@@ -689,6 +689,28 @@ def past_aside(st: State) -> Draft | None:
 
 
 SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?")
+SPAN_TOTAL_LEAD_RE = re.compile(rf"(?:{lexicon.pattern('span_leads')})?{SPAN_YEARS}(?:来|间|内)?(?:{lexicon.pattern('span_total_words')})")
+
+
+def past_span_total(st: State, q: Quantity) -> Draft | None:
+    """'…增加到2002年的835亿元，五年累计完成投资3418亿元，年均增长11.7%': a total over the span ("五年累计…"),
+    in its own clause right after a named level, stands aside: the average growth after it is the level's. The
+    total, named by a tail of the level's name ("投资"), is a fact of the same metric."""
+    if len(st.drafts) < 2 or not (any(w in st.lead_raw for w in AVERAGE_HEADS)
+                                  or (q.verb or "").startswith(AVERAGE_HEADS)):
+        return None
+    total, level = st.drafts[-1], st.drafts[-2]
+    if level.metric is None or level.value is None or level.growth is not None or total.growth is not None \
+            or total.value is None or total.unit != level.unit or level.q.end > total.q.start:
+        return None
+    cs = clause_start(st.text, st.start, total.q.start, CLAUSE_DELIMS)
+    if cs < level.q.end or not (m := SPAN_TOTAL_LEAD_RE.match(st.text, cs, total.q.lead_end)):
+        return None
+    tail = strip_back(strip_front(st.text[m.end():total.q.lead_end]))
+    if total.metric is None and tail and metrics.normalise(level.metric_text).endswith(tail):
+        total.metric, total.metric_text = level.metric, tail
+        total.steps.append("past_span_total")
+    return level if total.metric in (None, level.metric) else None
 
 
 def average_follows(st: State, q: Quantity) -> bool:
@@ -722,7 +744,7 @@ def past_doubling(st: State) -> Draft | None:
 def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     if not (q.growth_sign or q.unit == "个百分点"):
         return None  # a level (most figures): no aside to look for
-    prev = past_aside(st) or past_doubling(st) or st.prev
+    prev = past_aside(st) or past_span_total(st, q) or past_doubling(st) or st.prev
     if prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
@@ -1365,6 +1387,12 @@ def next_clause(text: str, prev: Draft, cs: int) -> bool:
 
 
 @cache
+def short_items() -> dict[str, str]:
+    """One-character list items that stand for a word (data/short_items.tsv: 粮 -> 粮食)."""
+    return {r[0]: r[1] for r in rows("short_items.tsv")}
+
+
+@cache
 def fillers_re() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in words("fillers")))
 
@@ -1386,6 +1414,8 @@ def split_subjects(subject: str) -> list[str] | None:
             candidates.append(it + last[tail_m.start():])
         if len(it) <= 4 and len(it) < len(last):  # "城镇、农村常住居民…": the short word replaces its peer
             candidates.append(it + last[len(it):])
+        if (word := short_items().get(it)) and last[:1] in short_items():  # "粮、油总产": 粮食总产
+            candidates.append(word + last[1:])
         named = next((c for c in candidates[1:] + candidates[:1] if metrics.find(c)), None)
         if named and named != it and (own := metrics.find(it)) and (other := metrics.find(named)) \
                 and own[0] == other[0] \
