@@ -39,6 +39,8 @@ PLACE_HEAD_RE = re.compile(f"^(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('place_head
 PLACE_GROUP_RE = re.compile(rf"等(?:{pattern('group_counts')}|[0-9一二三四五六七八九十]+个)?(?:{pattern('place_kinds')})?$")  # "黄石等一批城市"
 PART_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})?[^，,；;。：:]{{0,16}}?(?:{pattern('scopes')})")
 SEGMENT_RE = re.compile(r"[；;]")
+# a sentence that opens with a counted group of sub-regions ("三县", "四个县（市）", "两区") speaks of them
+COUNTED_PARTS_RE = re.compile(r"[\s\u3000]*[两三四五六七八九十]个?(?:县|区|旗)(?:[（(]?(?:市|区)[）)]?)?(?![市区县城委长级域])")
 JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
 BARE_HEAD_RE = re.compile(f"^(?:{pattern('bare_heads')})+$")
 GAP_RE = re.compile(rf"(?:{pattern('gap_verbs')})(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
@@ -190,6 +192,9 @@ def part_topic(s: Seen) -> bool:
     own = metrics.normalise(text[clause_start(text, s.sent.start, d.q.start):d.q.start]).strip()
     found = metrics.find(own)
     head = own[:found[1]] if found else ""
+    if (counted := counted_parts(text, s.sent.start, d.q.start)) and not JURISDICTION_OPENING_RE.match(own):
+        d.scope = counted  # "三县主要经济指标增速高于全市平均水平，规模以上工业总产值…均突破百亿元"
+        return True
     if not head or not BARE_HEAD_RE.match(head):
         return False  # the clause opens with a verb, its subject left out ("完成固定资产投资…"), not with the metric
     whole = max(text.rfind(c, max(0, s.sent.start - 400), s.sent.start) for c in "。！？!?\n") + 1
@@ -208,6 +213,14 @@ def part_topic(s: Seen) -> bool:
         if JURISDICTION_OPENING_RE.match(text, start, first_end):
             return False  # "；全市…": the whole again
     return False
+
+
+def counted_parts(text: str, start: int, at: int) -> str | None:
+    """The counted group of sub-regions ("三县", "四个县（市）") the segment of `at` (its sentence, or from its last
+    ；) opens with, if any."""
+    seg = max(start, max(text.rfind(c, start, at) for c in "；;") + 1)
+    m = COUNTED_PARTS_RE.match(text, seg, at)
+    return m.group().strip(" \u3000") if m else None
 
 
 # "，占全市工业增加值比重64%": the clause right after a figure (and its growth) gives its share of a whole
