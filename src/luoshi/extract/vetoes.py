@@ -306,7 +306,8 @@ def aside(s: Seen) -> bool:
 
 
 def goal(s: Seen) -> bool:
-    """A goal quoted in a review ("提出国内生产总值到2020年力争比2000年翻两番", "…翻两番的任务") is no result."""
+    """A goal quoted in a review ("提出国内生产总值到2020年力争比2000年翻两番", "…翻两番的任务", "到2010年，全市生产总值达到
+    3700亿元": a deadline after the reviewed year in the figure's clause or standing as the clause before) is no result."""
     assert s.report is not None and s.sent is not None
     if s.status not in ("actual", "estimate"):
         return False
@@ -317,8 +318,13 @@ def goal(s: Seen) -> bool:
     reviewed = reviewed_year(s.report)
     if not reviewed:
         return False
-    clause = text[clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS):d.q.start]
-    return any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
+    cs = clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS)
+    if any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(text[cs:d.q.start])):
+        return True
+    # "…；到2010年，国内生产总值比2000年翻一番": a deadline standing as the clause before
+    before = text[clause_start(text, s.sent.start, cs - 1, CLAUSE_DELIMS):cs - 1] if cs > s.sent.start else ""
+    m = DEADLINE_RE.fullmatch(before.strip(" \u3000"))
+    return m is not None and int(m.group(1) or m.group(2)) > reviewed
 
 
 PART_OF_YEAR_RE = re.compile(rf"(?:{pattern('part_of_year')}|(?<![个\d])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)")
