@@ -443,6 +443,28 @@ def starting_point(st: State, q: Quantity) -> Outcome:
     return [] if st.i in st.starts else None
 
 
+TARGET_REVISION_RE = re.compile(rf"(?:{lexicon.pattern('target_nouns')})[^。；;]{{0,12}}?"
+                                rf"(?:{lexicon.pattern('revision_verbs')})了?")
+
+
+def target_revision(st: State, q: Quantity) -> Outcome:
+    """'提出的发展预期目标适度下调了地区生产总值3个百分点、…5个百分点': by how much a target was lowered or raised
+    against last year's, in points; not a target, nor a result."""
+    return [] if q.unit == "个百分点" and TARGET_REVISION_RE.search(st.text, st.start, q.start) else None
+
+
+BARE_GOAL_RE = re.compile(rf"(?:{lexicon.pattern('bound_gaps')})?的?(?:增长)?目标")
+
+
+def restated_goal(st: State, q: Quantity) -> Outcome:
+    """'7.5%—8%的增长目标，与我省经济潜在增长率大体一致': a figure named only as "the (growth) target", nothing
+    before it in its clause naming what it measures, restates a target given before (or recalls the one of a
+    past year); it names no figure of its own."""
+    if q.growth_sign or not BARE_GOAL_RE.match(st.text, q.end, st.end) or not only_verbs(st.lead_raw.strip(" \u3000、，,")):
+        return None
+    return []
+
+
 def _in_group(st: State) -> bool:
     return bool(st.group) and (st.starts_group or st.i > 0)
 
@@ -667,6 +689,28 @@ def past_aside(st: State) -> Draft | None:
 
 
 SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?")
+SPAN_TOTAL_LEAD_RE = re.compile(rf"(?:{lexicon.pattern('span_leads')})?{SPAN_YEARS}(?:来|间|内)?(?:{lexicon.pattern('span_total_words')})")
+
+
+def past_span_total(st: State, q: Quantity) -> Draft | None:
+    """'…增加到2002年的835亿元，五年累计完成投资3418亿元，年均增长11.7%': a total over the span ("五年累计…"),
+    in its own clause right after a named level, stands aside: the average growth after it is the level's. The
+    total, named by a tail of the level's name ("投资"), is a fact of the same metric."""
+    if len(st.drafts) < 2 or not (any(w in st.lead_raw for w in AVERAGE_HEADS)
+                                  or (q.verb or "").startswith(AVERAGE_HEADS)):
+        return None
+    total, level = st.drafts[-1], st.drafts[-2]
+    if level.metric is None or level.value is None or level.growth is not None or total.growth is not None \
+            or total.value is None or total.unit != level.unit or level.q.end > total.q.start:
+        return None
+    cs = clause_start(st.text, st.start, total.q.start, CLAUSE_DELIMS)
+    if cs < level.q.end or not (m := SPAN_TOTAL_LEAD_RE.match(st.text, cs, total.q.lead_end)):
+        return None
+    tail = strip_back(strip_front(st.text[m.end():total.q.lead_end]))
+    if total.metric is None and tail and metrics.normalise(level.metric_text).endswith(tail):
+        total.metric, total.metric_text = level.metric, tail
+        total.steps.append("past_span_total")
+    return level if total.metric in (None, level.metric) else None
 
 
 def average_follows(st: State, q: Quantity) -> bool:
@@ -700,7 +744,7 @@ def past_doubling(st: State) -> Draft | None:
 def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     if not (q.growth_sign or q.unit == "个百分点"):
         return None  # a level (most figures): no aside to look for
-    prev = past_aside(st) or past_doubling(st) or st.prev
+    prev = past_aside(st) or past_span_total(st, q) or past_doubling(st) or st.prev
     if prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
@@ -845,6 +889,8 @@ def each_named(listed: str) -> bool:
 
 RULES: list[Callable[[State, Quantity], Outcome]] = [
     starting_point,
+    target_revision,
+    restated_goal,
     ratio_to_base,
     level_after_growths,
     each_of_group,
@@ -1341,6 +1387,12 @@ def next_clause(text: str, prev: Draft, cs: int) -> bool:
 
 
 @cache
+def short_items() -> dict[str, str]:
+    """One-character list items that stand for a word (data/short_items.tsv: 粮 -> 粮食)."""
+    return {r[0]: r[1] for r in rows("short_items.tsv")}
+
+
+@cache
 def fillers_re() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in words("fillers")))
 
@@ -1362,12 +1414,16 @@ def split_subjects(subject: str) -> list[str] | None:
             candidates.append(it + last[tail_m.start():])
         if len(it) <= 4 and len(it) < len(last):  # "城镇、农村常住居民…": the short word replaces its peer
             candidates.append(it + last[len(it):])
+        if (word := short_items().get(it)) and last[:1] in short_items():  # "粮、油总产": 粮食总产
+            candidates.append(word + last[1:])
         named = next((c for c in candidates[1:] + candidates[:1] if metrics.find(c)), None)
         if named and named != it and (own := metrics.find(it)) and (other := metrics.find(named)) \
                 and own[0] == other[0] \
                 and AMOUNT_END_RE.search(it) and not SHARE_OR_RATE_RE.search(named[len(it):]):
             named = it  # "地区生产总值、…规上工业增加值": the item names its metric, no tail borrowed
         out.append(named or listed_name(it, last) or WHOLE_SUBJECT + subject)
+    if ORDINAL_RE.fullmatch(items[0]):
+        last = industry_ordinal(last)
     return [*out, borrowed_head(items[0], last)]
 
 
@@ -1377,6 +1433,15 @@ ITEM_MEASURE_RE = re.compile(f"(?:{lexicon.pattern('item_measure_ends')}|用[水
 RATE_END_RE = re.compile(r"率$")
 ORDINAL_RE = re.compile(r"第?[一二三四五六七八九]次?")  # "一、二、三产业增加值", "第一、第二、第三产业"
 ORDINAL_HEAD_RE = re.compile(r"第?[一二三四五六七八九]")
+
+
+INDUSTRY_ORDINAL_RE = re.compile(r"^第?([一二三])(?=产业)")
+
+
+def industry_ordinal(name: str) -> str:
+    """'一、二、三产业' lists 第一产业, 第二产业, 第三产业: the 第 a listed ordinal drops is written back (三产业 is no name,
+    第三产业 is services)."""
+    return INDUSTRY_ORDINAL_RE.sub(r"第\1", name)
 
 
 @cache
@@ -1391,7 +1456,7 @@ def listed_name(item: str, last: str) -> str | None:
     价格和居民消费价格'). None when the last item ends with no measure word (the list is no list of measures) or is a
     share ("…占生产总值比重")."""
     if ORDINAL_RE.fullmatch(item) and (head := ORDINAL_HEAD_RE.match(last)) and len(last) > head.end():
-        return item + last[head.end():]
+        return industry_ordinal(item + last[head.end():])
     if RATE_END_RE.search(item) and RATE_END_RE.search(last):
         return item  # "人口自然增长率、城镇登记失业率分别控制在8.8‰、4.3%以内": rates listed whole
     tail = _shared_tail_re().search(last)

@@ -188,11 +188,17 @@ def _past_inner_verb(p: str) -> tuple[str, int, int] | None:
 
 
 def completion(tail: str, opening: str) -> str | None:
-    """The one metric whose alias is the sentence's opening word plus tail ('粮食' + '总产' -> 粮食总产)."""
+    """The one metric whose alias is the sentence's opening word plus tail ('粮食' + '总产' -> 粮食总产), or, for a
+    tail that names nothing alone, the metric the opening names when one of its aliases ends with the tail ('GDP增幅…，
+    总量…' -> 经济总量)."""
     tail = normalise(tail)
     if len(tail) < 2:
         return None
-    found = {m for a, m in aliases_by_tail().get(tail, ()) if opening.startswith(a[:-len(tail)])}
+    candidates = aliases_by_tail().get(tail, ())
+    found = {m for a, m in candidates if opening.startswith(a[:-len(tail)])}
+    if not found and candidates and find(tail) is None and (named := find(opening)) and named[1] == 0 \
+            and any(m == named[0] for _a, m in candidates):
+        found = {named[0]}  # "GDP增幅连续五年全省第一，总量从1974亿元增至3645亿元": the opening names the metric
     return found.pop() if len(found) == 1 else None
 
 

@@ -69,7 +69,8 @@ ARABIC_START = re.compile(r"[0-9０-９]")
 # Where a numeral run begins. A lone Chinese numeral ("进一步", "统一") starts no quantity unless a character the
 # grammar reads after it follows (一点五, 十多, 八成, 百分之, 两到三万): it is not even tried.
 CANDIDATE_RE = re.compile(rf"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]{{2,}}"
-                          rf"|[零〇一二两三四五六七八九十百千万亿](?=[点·多余几成分]|{_DASH})|百分之|翻")
+                          rf"|[零〇一二两三四五六七八九十百千万亿](?=[点·多余几成分]|{_DASH})|百分之|翻"
+                          rf"|[万亿](?=元(?:{pattern('milestone_marks')}))")
 PREFIX_BOUND, SUFFIX_BOUND = bounds()
 PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
 GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
@@ -159,6 +160,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             out.append(q)
             continue
         if m is None and (q := _index(text, at, end, start)) is not None:
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
+        if m is None and (q := round_milestone(text, at, end, start)) is not None:
             resume = q.end
             _attach_context(text, q, start)
             out.append(q)
@@ -260,6 +266,18 @@ def bare_amount(text: str, pos: int, end: int, floor: int) -> Quantity | None:
     if value is None:
         return None
     return Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m")], "元")
+
+
+# "人均国内生产总值突破万元大关": a one-place round amount with no digit, only after a verb of passing and before a
+# milestone noun (a bare "万元" is a unit: "万元生产总值能耗")
+ROUND_MILESTONE_RE = re.compile(rf"(?P<m>[万亿])元(?={pattern('milestone_marks')})")
+
+
+def round_milestone(text: str, pos: int, end: int, floor: int) -> Quantity | None:
+    m = ROUND_MILESTONE_RE.match(text, pos, end)
+    if m is None or not ROUND_BEFORE.search(text, max(floor, pos - 2), pos):
+        return None
+    return Quantity(m.start(), m.end(), m.group(), MULTIPLIERS[m.group("m")], "元")
 
 
 def _people(m: re.Match) -> Quantity | None:

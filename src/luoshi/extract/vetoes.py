@@ -39,6 +39,8 @@ PLACE_HEAD_RE = re.compile(f"^(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('place_head
 PLACE_GROUP_RE = re.compile(rf"等(?:{pattern('group_counts')}|[0-9一二三四五六七八九十]+个)?(?:{pattern('place_kinds')})?$")  # "黄石等一批城市"
 PART_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})?[^，,；;。：:]{{0,16}}?(?:{pattern('scopes')})")
 SEGMENT_RE = re.compile(r"[；;]")
+# a sentence that opens with a counted group of sub-regions ("三县", "四个县（市）", "两区") speaks of them
+COUNTED_PARTS_RE = re.compile(r"[\s\u3000]*[两三四五六七八九十]个?(?:县|区|旗)(?:[（(]?(?:市|区)[）)]?)?(?![市区县城委长级域])")
 JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
 BARE_HEAD_RE = re.compile(f"^(?:{pattern('bare_heads')})+$")
 GAP_RE = re.compile(rf"(?:{pattern('gap_verbs')})(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
@@ -190,6 +192,9 @@ def part_topic(s: Seen) -> bool:
     own = metrics.normalise(text[clause_start(text, s.sent.start, d.q.start):d.q.start]).strip()
     found = metrics.find(own)
     head = own[:found[1]] if found else ""
+    if (counted := counted_parts(text, s.sent.start, d.q.start)) and not JURISDICTION_OPENING_RE.match(own):
+        d.scope = counted  # "三县主要经济指标增速高于全市平均水平，规模以上工业总产值…均突破百亿元"
+        return True
     if not head or not BARE_HEAD_RE.match(head):
         return False  # the clause opens with a verb, its subject left out ("完成固定资产投资…"), not with the metric
     whole = max(text.rfind(c, max(0, s.sent.start - 400), s.sent.start) for c in "。！？!?\n") + 1
@@ -208,6 +213,14 @@ def part_topic(s: Seen) -> bool:
         if JURISDICTION_OPENING_RE.match(text, start, first_end):
             return False  # "；全市…": the whole again
     return False
+
+
+def counted_parts(text: str, start: int, at: int) -> str | None:
+    """The counted group of sub-regions ("三县", "四个县（市）") the segment of `at` (its sentence, or from its last
+    ；) opens with, if any."""
+    seg = max(start, max(text.rfind(c, start, at) for c in "；;") + 1)
+    m = COUNTED_PARTS_RE.match(text, seg, at)
+    return m.group().strip(" \u3000") if m else None
 
 
 # "，占全市工业增加值比重64%": the clause right after a figure (and its growth) gives its share of a whole
@@ -293,7 +306,8 @@ def aside(s: Seen) -> bool:
 
 
 def goal(s: Seen) -> bool:
-    """A goal quoted in a review ("提出国内生产总值到2020年力争比2000年翻两番", "…翻两番的任务") is no result."""
+    """A goal quoted in a review ("提出国内生产总值到2020年力争比2000年翻两番", "…翻两番的任务", "到2010年，全市生产总值达到
+    3700亿元": a deadline after the reviewed year in the figure's clause or standing as the clause before) is no result."""
     assert s.report is not None and s.sent is not None
     if s.status not in ("actual", "estimate"):
         return False
@@ -304,8 +318,13 @@ def goal(s: Seen) -> bool:
     reviewed = reviewed_year(s.report)
     if not reviewed:
         return False
-    clause = text[clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS):d.q.start]
-    return any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(clause))
+    cs = clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS)
+    if any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(text[cs:d.q.start])):
+        return True
+    # "…；到2010年，国内生产总值比2000年翻一番": a deadline standing as the clause before
+    before = text[clause_start(text, s.sent.start, cs - 1, CLAUSE_DELIMS):cs - 1] if cs > s.sent.start else ""
+    m = DEADLINE_RE.fullmatch(before.strip(" \u3000"))
+    return m is not None and int(m.group(1) or m.group(2)) > reviewed
 
 
 PART_OF_YEAR_RE = re.compile(rf"(?:{pattern('part_of_year')}|(?<![个\d])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)")
