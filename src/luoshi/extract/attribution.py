@@ -1389,7 +1389,7 @@ def next_clause(text: str, prev: Draft, cs: int) -> bool:
 @cache
 def short_items() -> dict[str, str]:
     """One-character list items that stand for a word (data/short_items.tsv: 粮 -> 粮食)."""
-    return {r[0]: r[1] for r in rows("short_items.tsv")}
+    return {r[0]: r[1] for r in data_file.rows(__package__, "short_items.tsv")}
 
 
 @cache
