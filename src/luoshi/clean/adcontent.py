@@ -32,6 +32,7 @@ REPEAT_CONTENT = 5.0  # nats a character: corpus max 5.8 with a median edge scor
 # and content above 5.8, nor content above 6.5 and a median above -1.4)
 REPEAT_MEDIAN_LOW, REPEAT_CONTENT_HIGH = 3.0, 7.0
 MAX_UNKNOWN = 1
+MAX_CONTENT = 10.0  # nats a character: no run of words reads worse (mojibake aside): a cheap bound before scoring
 
 
 def content_cost(cp: np.ndarray, a: int, b: int) -> float:
@@ -53,6 +54,8 @@ def _mojibake(cp: np.ndarray, a: int, b: int) -> bool:
 
 def unlike_number(cp: np.ndarray, a: int, b: int, score: float) -> bool:
     """A number run text[a:b] whose edges scored `score` (adnumbers.py) and whose words read unlike report prose."""
+    if score + NUM_WEIGHT * MAX_CONTENT <= NUM_CONTENT_SCORE:
+        return False
     return score + NUM_WEIGHT * content_cost(cp, a, b) > NUM_CONTENT_SCORE and not _mojibake(cp, a, b)
 
 

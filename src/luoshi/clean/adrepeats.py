@@ -95,9 +95,9 @@ def _scores(cp: np.ndarray, spans: list[tuple[int, int]]) -> np.ndarray:
     return (c[0] + c[1] - c[2] - c[3]) + (c[4] + c[5] - c[6] - c[7])
 
 
-def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int, int]], bool]]:
-    """Every repeated run inside sentences, (lowest score of its copies, its copies, found by the first key), before
-    any threshold."""
+def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int, int]], bool, list[float]]]:
+    """Every repeated run inside sentences, (lowest score of its copies, its copies, found by the first key, the
+    score of each copy), before any threshold."""
     if len(cp) < 16:
         return []
     at = np.flatnonzero(_anchor_table()[cp])
@@ -154,7 +154,7 @@ def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int
     scores = _scores(cp, [sp for spans in groups for sp in spans]).tolist()
     out, i = [], 0
     for spans, by_first in zip(groups, first_key):
-        out.append((min(scores[i:i + len(spans)]), spans, by_first))
+        out.append((min(scores[i:i + len(spans)]), spans, by_first, scores[i:i + len(spans)]))
         i += len(spans)
     return out
 
@@ -164,8 +164,8 @@ def find_repeated_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, in
     a copy another rule already took (whole or in part) stays that rule's."""
     edits: list[Edit] = []
     taken = list(taken)
-    for score, spans, by_first in sorted(repeated_runs(text, cp), key=lambda t: -t[0]):
-        if (score <= REPEAT_SCORE or not by_first) and not unlike_repeat(cp, spans, _scores(cp, spans).tolist()):
+    for score, spans, by_first, each in sorted(repeated_runs(text, cp), key=lambda t: -t[0]):
+        if (score <= REPEAT_SCORE or not by_first) and not unlike_repeat(cp, spans, each):
             continue  # a copy reads as prose at its edges, and the run's words are not unlike a report's
         for a, b in spans:
             b = _figure_end(text, b)
