@@ -3,9 +3,10 @@ of report prose (prose.prose_model3), for the runs adnumbers.py and adrepeats.py
 
 Their edge scores (entering + leaving) miss a run pasted at a word boundary ("…经济[ad]发展…": the sentence flows on
 either side). But the run's text itself reads unlike report prose: ad wording has many characters a report would not
-write after the two before them ("…效果怎么样", "…一比一复刻…", "…日赚…"), so its mean cost is high, where the report's own
-repeated names and numbered items read as prose (mean 0.2-4.6 nats, 5.8 at most outside mojibake). So a candidate
-that failed its rule's edge threshold still goes when
+write after the two before them ("…效果怎么样", "…一比一复刻…", "…日赚…"), so its mean cost is high (5.8-10 nats for
+every tune and validate run), where the report's own repeated phrases and numbered items mostly read as prose;
+names that do not (up to 8.6 nats) read as prose at the edges of their copies. So a candidate that failed its
+rule's edge threshold still goes when
 - a number run (adnumbers.py): edge score + NUM_WEIGHT x mean content cost > NUM_CONTENT_SCORE;
 - a repeated run (adrepeats.py): the median edge score of its copies > REPEAT_MEDIAN (most copies break the prose;
   the lowest copy, pasted at a word boundary, no longer decides alone) and its mean content cost > REPEAT_CONTENT,
@@ -26,8 +27,9 @@ from .prose import prose_model3
 
 NUM_WEIGHT = 3.0
 NUM_CONTENT_SCORE = 35.0  # nats: corpus max 28.6 on reports outside the model's training, 26.9 inside it
-REPEAT_MEDIAN = 6.0  # nats: corpus max 5.8 ("孟超肝胆医院", content 0.1)
-REPEAT_CONTENT = 5.0  # nats a character: corpus max 5.8 with a median edge score of 2.3 ("国产操作系统")
+# nats, and nats a character: no corpus run has both (the nearest: median 5.8 with content 0.1, "孟超肝胆医院"; median
+# 2.3 with content 5.8, "国产操作系统")
+REPEAT_MEDIAN, REPEAT_CONTENT = 6.0, 5.0
 # or copies that break the prose less often, with words further from a report's (corpus: no run has a median above 0
 # and content above 5.8, nor content above 6.5 and a median above -1.4)
 REPEAT_MEDIAN_LOW, REPEAT_CONTENT_HIGH = 3.0, 7.0
