@@ -26,9 +26,9 @@ FLOORS = {
     "chrome_seen": (0.99, 0.99, 0),
     "chrome_heldout": (0.99, 0.99, 0),
     "ads_seen": (0.99, 0.99, 0),
-    "ads_heldout": (0.98, 0.99, 14),  # n=4: 10 of 78 left (fifth round, docs/clean.md)
-    "ads_tune": (0.97, 0.99, 40),  # 32 of 77
-    "ads_validate": (0.97, 0.99, 40),  # 31 of 68
+    "ads_heldout": (0.98, 0.99, 8),  # n=4: 4 of 78 left (sixth round, docs/clean.md; fifth: 10)
+    "ads_tune": (0.99, 0.99, 6),  # 2 of 77 (fifth: 32)
+    "ads_validate": (0.99, 0.99, 8),  # 4 of 68 (fifth: 31)
     "lossy_mojibake": (0.92, 0.90, 0),
 }
 

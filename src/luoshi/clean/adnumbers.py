@@ -26,6 +26,7 @@ from functools import cache
 
 import numpy as np
 
+from .adcontent import unlike_number
 from .edits import Edit
 from .prose import STEP, edge_breaks, prose_model3
 
@@ -117,7 +118,7 @@ def find_number_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]
             best[s] = (got[0], got[1], b)
     edits = []
     for score, a, b in sorted(best.values(), key=lambda t: t[1]):
-        if score > NUM_SCORE and not any(x < b and a < y for x, y in taken):
+        if (score > NUM_SCORE or unlike_number(cp, a, b, score)) and not any(x < b and a < y for x, y in taken):
             edits.append(Edit(a, b, "", "ad", log="removal"))
             taken = [*taken, (a, b)]
     return edits

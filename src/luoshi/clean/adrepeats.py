@@ -25,6 +25,7 @@ from functools import cache
 
 import numpy as np
 
+from .adcontent import unlike_repeat
 from .adnumbers import NUM_BREAK, _digit_costs
 from .edits import Edit
 from .prose import STEP, edge_breaks, prose_model3
@@ -33,6 +34,11 @@ ANCHOR_COST = 10.0  # nats: a hanzi this rare in reports anchors a repeat (~1 ch
 MIN_HANZI = 6
 MAX_LEN = 32
 MAX_COPIES = 12  # a run found more often is the report's own phrase (a name, a slogan)
+# where a key starts before its anchor (six characters): two before, and one before (an anchor second in its run,
+# "代孕…", "高仿…", would key on the report's character before the run only). The second finds phrases of the report
+# whose edges break the prose more ("未成年人[涉毒违法犯罪]人数", lowest score 6.9): what it alone finds goes only when
+# its words read unlike report prose too (adcontent.unlike_repeat)
+KEY_STARTS = (-2, -1)
 REPEAT_SCORE = 7.0  # nats: the prose breaks at both ends of every copy by more than this (corpus max 4.8)
 
 
@@ -85,36 +91,47 @@ def _scores(cp: np.ndarray, spans: list[tuple[int, int]]) -> np.ndarray:
     return edge_breaks(*ids.astype(np.int64))
 
 
-def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int, int]]]]:
-    """Every repeated run inside sentences, (lowest score of its copies, its copies), before any threshold."""
+def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int, int]], bool, list[float]]]:
+    """Every repeated run inside sentences, (lowest score of its copies, its copies, found by the first key, the
+    score of each copy), before any threshold."""
     if len(cp) < 16:
         return []
     at = np.flatnonzero(_anchor_table()[cp])
     at = at[(at >= 4) & (at + 6 < len(cp))]
     if at.size < 2:
         return []
-    w = cp[at[:, None] + np.arange(-2, 4)].astype(np.uint64)
-    hz = ((w - np.uint64(0x4E00)) <= 0x9FFF - 0x4E00).all(axis=1)
-    at, w = at[hz], w[hz]
-    key = w[:, 0]
-    for k in range(1, 6):
-        key = key * np.uint64(0x10001) + w[:, k]  # distinct enough: equal keys are compared as text below
+    ats, keys, los = [], [], []
+    for j, lo in enumerate(KEY_STARTS):
+        w = cp[at[:, None] + np.arange(lo, lo + 6)].astype(np.uint64)
+        hz = ((w - np.uint64(0x4E00)) <= 0x9FFF - 0x4E00).all(axis=1)
+        w = w[hz]
+        key = np.full(w.shape[0], j, dtype=np.uint64)
+        for k in range(6):
+            key = key * np.uint64(0x10001) + w[:, k]  # distinct enough: equal keys are compared as text below
+        ats.append(at[hz])
+        keys.append(key)
+        los.append(np.full(w.shape[0], lo))
+    key, at, lo_of = np.concatenate(keys), np.concatenate(ats), np.concatenate(los)
     order = np.argsort(key, kind="stable")
-    key, at = key[order], at[order]
+    key, at, lo_of = key[order], at[order], lo_of[order]
     first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
     size = np.diff(np.concatenate((first, [key.size])))
     keep = (size >= 2) & (size <= MAX_COPIES)
     first, size = first[keep], size[keep]
-    by_pos = np.argsort(at[first])  # first copies in text order: a run's other anchors then fall inside it
+    # first copies in text order (a run's other anchors then fall inside it), the first key's repeats before the
+    # second's (a run both find is the first's: its rule is the old one)
+    by_pos = np.lexsort((at[first], lo_of[first]))
     groups: list[list[tuple[int, int]]] = []
+    first_key: list[bool] = []
     widened: dict[int, int] = {}  # what the first copies of the repeats widened so far cover: another anchor there
     for f, k in zip(first[by_pos].tolist(), size[by_pos].tolist()):  # finds the same run
         pos = at[f:f + k].tolist()  # in text order (the sort by key was stable)
-        if widened.get(pos[0]) == k or len({text[p - 2:p + 4] for p in pos}) != 1:
+        lo = int(lo_of[f])
+        if widened.get(pos[0]) == k or len({text[p + lo:p + lo + 6] for p in pos}) != 1:
             continue
-        got = _widen(text, [p - 2 for p in pos], [p + 4 for p in pos])
+        got = _widen(text, [p + lo for p in pos], [p + lo + 6 for p in pos])
         if got is None:
-            widened.update(dict.fromkeys(range(pos[0] - 2, pos[0] + 4), k))
+            widened.update(dict.fromkeys(range(pos[0] + lo, pos[0] + lo + 6), k))
             continue
         starts, ends = got
         spans = list(zip(starts, ends))
@@ -127,12 +144,13 @@ def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int
         if sum(_hz(ch) for ch in text[starts[0]:ends[0]]) < MIN_HANZI:
             continue
         groups.append(spans)
+        first_key.append(lo == KEY_STARTS[0])
     if not groups:
         return []
     scores = _scores(cp, [sp for spans in groups for sp in spans]).tolist()
     out, i = [], 0
-    for spans in groups:
-        out.append((min(scores[i:i + len(spans)]), spans))
+    for spans, by_first in zip(groups, first_key):
+        out.append((min(scores[i:i + len(spans)]), spans, by_first, scores[i:i + len(spans)]))
         i += len(spans)
     return out
 
@@ -142,14 +160,24 @@ def find_repeated_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, in
     a copy another rule already took (whole or in part) stays that rule's."""
     edits: list[Edit] = []
     taken = list(taken)
-    for score, spans in sorted(repeated_runs(text, cp), key=lambda t: -t[0]):
-        if score <= REPEAT_SCORE:
-            continue
+    for score, spans, by_first, each in sorted(repeated_runs(text, cp), key=lambda t: -t[0]):
+        if (score <= REPEAT_SCORE or not by_first) and not unlike_repeat(cp, spans, each):
+            continue  # a copy reads as prose at its edges, and the run's words are not unlike a report's
         for a, b in spans:
+            b = _figure_end(text, b)
             if not any(x < b and a < y for x, y in taken):
                 edits.append(Edit(a, b, "", "ad", log="removal"))
                 taken.append((a, b))
     return edits
+
+
+def _figure_end(text: str, b: int) -> int:
+    """The end of a run text[a:b] that ends in a number: b, or the start of the number when the character after it
+    is likely after a digit (adnumbers.py's NUM_BREAK): in "…游客[run]450万人次" the figure is the report's."""
+    if b < len(text) and text[b - 1].isdigit() and _digit_costs()[1][int(prose_model3().ids(text[b])[0])] < NUM_BREAK:
+        while text[b - 1].isdigit():
+            b -= 1
+    return b
 
 
 _RUN_PART = re.compile(r"[0-9]+|[A-Za-z][A-Za-z0-9]*|[^0-9A-Za-z]")
@@ -172,20 +200,18 @@ def find_echoes(text: str, found: Sequence[tuple[int, int]]) -> list[Edit]:
     number stays: in "…游客[run]450万人次" the figure is the report's."""
     edits: list[Edit] = []
     taken = list(found)
-    m3 = prose_model3()
-    after_digit = _digit_costs()[1]
     for run in dict.fromkeys(text[a:b] for a, b in found):
         if sum(_hz(ch) for ch in run) < MIN_HANZI:
             continue
         for m in _pattern(run).finditer(text):
             a, b = m.start(), m.end()
-            if any(x < b and a < y for x, y in taken) or a == 0 or b >= len(text):
+            # a copy that holds a run a rule found in part (adnumbers.py may start one later) takes its place
+            if any(x < b and a < y and not (a <= x and y <= b and (x, y) != (a, b)) for x, y in taken) \
+                    or a == 0 or b >= len(text):
                 continue
             if not ((_hz(text[a - 1]) or _alnum(text[a - 1])) and (_hz(text[b]) or _alnum(text[b]))):
                 continue
-            if text[b - 1].isdigit() and after_digit[int(m3.ids(text[b])[0])] < NUM_BREAK:
-                while text[b - 1].isdigit():  # the figure may be the report's: the run goes, the figure stays
-                    b -= 1
+            b = _figure_end(text, b)  # the figure may be the report's: the run goes, the figure stays
             edits.append(Edit(a, b, "", "ad", log="removal"))
             taken.append((a, b))
     return edits

@@ -119,4 +119,8 @@ def find_ad_spans(text: str) -> list[Edit]:
     # and runs pasted more than once, cue or not ("…三天瘦十斤的减肥药效果怎么样…" twice), by repetition (adrepeats.py)
     edits += find_repeated_spans(text, cp, [(e.start, e.end) for e in edits])
     edits += find_echoes(text, [(e.start, e.end) for e in edits])  # the other copies of what was found
-    return sorted(edits, key=lambda e: e.start)
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if not out or e.start >= out[-1].end:  # a run inside an echo that holds it goes with the echo
+            out.append(e)
+    return out
