@@ -332,7 +332,7 @@ def track_group(st: State, q: Quantity) -> None:
                                              and all(c.unit == "%" for c in run)
                                              and (not st.group or paired_run(st, run)))) \
             and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
-                 or since_year(st.subject, q)) \
+                 or since_year(st.subject, q) or since_base_year_pairs(st, q)) \
             and is_change(q) \
             and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
         # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
@@ -356,6 +356,13 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+def since_base_year_pairs(st: State, q: Quantity) -> bool:
+    """'…城镇居民可支配收入27245元、农村居民纯收入12202元，分别比2005年增长56.4%和61.1%': changes since a stated
+    year, with nothing else before them, as many as the figures without a change just before, pair with them."""
+    return since_year(st.before(q).strip(" \u3000，,"), q) \
+        and len(later_figures(st.drafts, q)) == len(changes_from(st.text, st.quantities, st.i))
 
 
 def paired_run(st: State, run: list[Quantity]) -> bool:
