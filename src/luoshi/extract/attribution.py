@@ -61,6 +61,8 @@ START_RE = re.compile(rf"(?:由|从){FROM_WHEN}的?[ \u3000]*\Z")
 REACH_TO_RE = re.compile(rf"(?:{lexicon.pattern('to_verbs')})(?:到|至)(?:(?:19|20)[0-9]{{2}}年(?:底|末)?的?)?")
 OVER_RE = re.compile(r"超过?|过|逾")
 TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
+# an aside in brackets right after the figure ("控制在8.7‰（省下达顺德市为8.6‰）以内"): no words after the figure
+TRAIL_ASIDE_RE = re.compile(r"^[（(][^（()）]*[）)]")
 URBAN_RURAL_RE = re.compile(r"(?:全[省市区州县盟]|本[省市区])?城乡")  # "(全省)城乡居民…": the urban and the rural
 BOUND_GAP_RE = re.compile(rf"^(?:{lexicon.pattern('bound_gaps')}|[，,、])+")
 AMOUNT_END_RE = re.compile(f"(?:{lexicon.pattern('amount_ends')})$")  # "地区生产总值": an amount already, borrows no tail
@@ -1152,7 +1154,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     trail = ""
     if people or verbs_only or (counted and not found and rule == "lead"):  # else the words after name nothing
         trail_end = clause_end(text, q.end, end)
-        trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
+        trail = BOUND_WORD_RE.sub("", TRAIL_ASIDE_RE.sub("", text[q.end:trail_end].strip())).strip().lstrip("的”\"’）)")
         trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
     if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
         trail = people.group("who") + (trail if not TRAIL_STOP.match(trail) else "")
