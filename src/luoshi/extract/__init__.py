@@ -21,8 +21,14 @@ from .rank import find_rank
 from .relation import find_relations, with_relations
 from .result_sentence import status_with_result
 from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_period, role_of, span_end, status_of
-from .target_sentence import (absent_by_content, continues_run, heading_lead, next_list_line, paragraph_lead,
-                              status_with_content)
+from .target_sentence import (
+    absent_by_content,
+    continues_run,
+    heading_lead,
+    next_list_line,
+    paragraph_lead,
+    status_with_content,
+)
 from .term_review import mark_term_review_figures
 from .vetoes import FACT_VETOES, Seen, apply
 
