@@ -70,7 +70,7 @@ RATE_NOUNS = lexicon.pattern("rate_nouns")
 SHARE_OR_RATE_RE = re.compile(f"占|比|率|{RATE_NOUNS}")  # a borrowed tail that changes what is measured
 RATE_TAIL_RE = re.compile(f"(?:{RATE_NOUNS})$")
 SPAN_YEARS = r"(?:[两三四五六七八九十]|(?<![0-9])(?:[2-9]|10)|(?<![０-９])[２-９])年"  # 五年, 5年 (not 2015年)
-PLAN_PERIOD = r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:时期|期间|以来)?"  # "“十五”时期", "十一五期间": a five-year plan's span
+PLAN_PERIOD = rf"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:{lexicon.pattern('plan_name_ends')})?"  # "“十五”时期", "十一五期间": a plan's span
 SPAN_RE = re.compile(rf"(?:{SPAN_YEARS}(?:来|间)?|{PLAN_PERIOD})(?={lexicon.pattern('average_heads')}|$)")  # "五年年均增长5.2%", "5年年均增长11%", "“十五”时期年均增长14.9%": an average's span
 SPAN_LEAD_RE = re.compile(rf"^(?:{lexicon.pattern('span_leads')})?{SPAN_YEARS}(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
 NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))

@@ -213,6 +213,7 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
         marked = {m.start for m in structure if m.kind in ("heading", "bold")}
         _add_passage(text, sections, passage, "targets", "主要预期目标", marked)
     assign_roles(sections)
+    outlook_not_review(text, sections)
     for span in review_part(text, sections):  # "1996年的政府工作和1997年的奋斗目标": the part before the goals
         _add_passage(text, sections, span, "review", "工作回顾")
     if not any(s.role == "problems" for s in sections):
@@ -224,6 +225,29 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
     if opening:
         _add_passage(text, sections, opening, "review", "工作回顾", titled=False)
     return sections
+
+
+_OUTLOOK_TERM = re.compile(pattern("outlook_terms"))
+_OUTLOOK_PERIOD = re.compile(rf"十[一二三四五六七八九]?五.*(?:{pattern('outlook_periods')})")
+_FIRST_SENTENCE = re.compile(r"[^。！？\n]*")
+
+
+def outlook_not_review(text: str, sections: list[Section]) -> None:
+    """A top section after the first review section, taken for the review by its place, that opens on the coming term
+    ("今后五年，是全面建成小康社会的决胜期…", "“十一五”时期，是天津…的关键时期") looks ahead: it and its sub-sections are
+    the plan (their figures are the term's goals, not results)."""
+    top = min((s.level for s in sections), default=1)
+    reviews = [s for s in sections if s.level == top and s.role == "review"]
+    for s in reviews[1:]:
+        body = text.find("\n", s.start)
+        if body < 0 or body >= s.end:
+            continue
+        first = _FIRST_SENTENCE.match(text, body + 1, s.end)
+        opening = first.group() if first else ""
+        if _OUTLOOK_TERM.search(opening) or _OUTLOOK_PERIOD.search(opening):
+            for sub in sections:
+                if s.start <= sub.start < s.end and sub.role == "review":
+                    sub.role = "plan"
 
 
 def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role: str, default: str,
