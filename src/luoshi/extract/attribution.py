@@ -721,6 +721,8 @@ def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
         return None  # "…前三季度1.7%，全年增长3.4%": the year's rate is no growth of a quarter's figure
     if not _no_subject(lead, q.verb) and (q.unit == "%") == (prev.unit == "%"):
         return None  # "…4428美元，五年增长91.5％" / "城市化率53.2%，五年提高8.5个百分点"; not a span's change of a rate in %
+    if prev.unit == "%" and q.unit == "%" and prev.metric is None and not next_clause(st.text, prev, st.cs):
+        return None  # "确保12％的增长水平，才有可能…实现“十五”年均增长12％以上": a rate in another clause is no level
     if not (_no_subject(lead, q.verb, fillers=False, span=True) or next_clause(st.text, prev, st.cs)) \
             or prev.growth is not None or prev.value is None or prev.q.end > q.start \
             or names_another(st.text, prev, st.cs) or len(changes_from(st.text, st.quantities, st.i)) != 1:
