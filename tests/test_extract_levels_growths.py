@@ -52,11 +52,13 @@ def test_a_change_over_five_years_is_not_a_yearly_growth(corpus):
     assert any(f.growth is not None and abs(f.growth - 52.4) < 1e-6 for f in income)
 
 
-def test_growths_against_another_base_year_stay_apart(corpus):
-    """'地区生产总值8003.92亿元、…，分别比2010年增长55%、47.7%': not this year's growth of gdp."""
+def test_growths_against_another_base_year_are_no_annual_growth(corpus):
+    """'地区生产总值8003.92亿元、…，分别比2010年增长55%、47.7%': not this year's growth of gdp, but its change since
+    2010 (basis cumulative), as the labelled sets record it ("…分别比2007年增长1.3倍和1.6倍")."""
     got = facts_in(corpus, f"{CITIES}/佛山市/2016.md", "8003.92亿元")
-    assert any(f.metric == "gdp" and close(f.value, 8003.92e8) for f in got)
-    assert not any(f.metric == "gdp" and f.growth is not None for f in got)
+    assert any(f.metric == "gdp" and close(f.value, 8003.92e8) and close(f.growth, 55) and f.basis == "cumulative"
+               for f in got)
+    assert not any(f.metric == "gdp" and f.growth is not None and f.basis == "annual" for f in got)
 
 
 def test_people_counted_before_the_task(corpus):

@@ -147,6 +147,47 @@ def test_an_opening_with_the_review_heading_run_into_it_is_the_review(corpus):
     assert subs and all(s.role in ("other", "self_building") for s in subs)  # they take the review's role in extract
 
 
+def test_a_long_opening_before_the_first_review_heading_is_the_review(corpus):
+    """"五年奋进实现大跨越" (a line no heading style marks) / "“十一五”时期…2010年，地区生产总值达到5651亿元…" /
+    "一、以佛山人精神凝聚发展共识": the first heading opens a review part, so the long opening before it is the review's
+    first part, and its figures are results."""
+    path = corpus / "bulk/lawtext-gov/政府工作报告-主要城市/佛山市/2011.md"
+    if not path.exists():
+        pytest.skip(f"needs {path}")
+    text, sections = outline(path)
+    first = min(sections, key=lambda s: s.start)
+    assert first.role == "review" and first.title == "工作回顾"
+    assert "地区生产总值达到5651亿元" in text[first.start:first.end]
+    assert text[first.end:].startswith("一、以佛山人精神凝聚发展共识")
+
+
+def test_a_salutation_before_the_first_review_heading_is_no_passage():
+    """A short opening before "一、2013年工作回顾" is the salutation: no passage is added."""
+    from luoshi.models import Document
+
+    raw = ("各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n一、2013年工作回顾\n"
+           "2013年，全市上下努力克服各种困难，预计全年实现地区生产总值2423亿元，增长10.2%。\n")
+    text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
+    sections = parse_sections(text, quality.structure)
+    assert [s.role for s in sections] == ["review"] and sections[0].title == "2013年工作回顾"
+
+
+def test_a_top_section_that_opens_on_the_coming_term_is_no_review():
+    """After the review, a top section with no role of its own that opens "今后五年，是…决胜期" or "“十三五”时期，是…
+    关键时期" looks ahead: its figures are the term's goals (the plan), not results; one that opens on the past
+    term stays the review."""
+    from luoshi.models import Document
+
+    raw = ("各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n"
+           "一、2015年和“十二五”时期工作回顾\n过去五年，全市地区生产总值年均增长8%，一般公共预算收入年均增长9%。\n"
+           "二、砥砺奋进的五年\n“十二五”时期，是我市发展最快的五年。地区生产总值年均增长9%。\n"
+           "三、决战决胜全面建成小康社会\n“十三五”时期，是全面建成小康社会的决胜期。地区生产总值年均增长7%。\n"
+           "四、扎实做好开局之年的各项工作\n今年经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n")
+    text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
+    tops = [(s.title[:6], s.role) for s in parse_sections(text, quality.structure) if s.level == 1]
+    assert tops[0][1] == "review" and tops[1] == ("砥砺奋进的五", "review") and tops[2] == ("决战决胜全面", "plan")
+
+
 def test_a_short_opening_before_the_plan_is_no_review():
     """A salutation and one line before the plan's heading: nothing to review, no review passage."""
     from luoshi.models import Document

@@ -1,5 +1,8 @@
-"""Draw the review sample (docs/eval/review.md): 40 annual work reports from bulk, none labelled (files or
-region-years), 13/13/14 by period. Usage: python eval/review/draw.py 20261212 > eval/review/sample.tsv"""
+"""Draw a review sample (docs/eval/review.md): annual work reports from bulk, none labelled (files or region-years)
+and none drawn for an earlier review round (eval/review/sample*.tsv), a third each by period (the last third takes
+the remainder). Usage: python eval/review/draw.py SEED [N] > eval/review/sampleK.tsv (N 40 by default: the first
+round's 13/13/14)."""
+import csv
 import pathlib
 import random
 import re
@@ -10,7 +13,11 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "scripts"))
 import facts_diff  # from scripts/, put on the path just above
 
-skip_files = facts_diff.labelled()
+skip_files = set(facts_diff.labelled())  # eval/gold, ../shared/gold, every eval/stratified/sample*.tsv
+for earlier in sorted((ROOT / "eval" / "review").glob("sample*.tsv")):
+    with earlier.open(encoding="utf-8") as f:
+        skip_files |= {row["file"] for row in csv.DictReader((line for line in f if not line.startswith("#")),
+                                                             delimiter="\t")}
 skip_ry = set()
 for f in skip_files:
     parts = pathlib.PurePosixPath(f).parts
@@ -18,7 +25,9 @@ for f in skip_files:
         skip_ry.add((parts[-2], parts[-1].split(".")[0]))
 bulk = SHARED / "corpus" / "bulk" / "lawtext-gov"
 FOLDERS = ["政府工作报告-省自治区", "政府工作报告-主要城市", "政府工作报告-其他地市"]
-PERIODS = [(1995, 2004, 13), (2005, 2014, 13), (2015, 2026, 14)]
+total = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+third = total // 3
+PERIODS = [(1995, 2004, third), (2005, 2014, third), (2015, 2026, total - 2 * third)]
 rng = random.Random(int(sys.argv[1]))
 print("period\tfile")
 for lo, hi, n in PERIODS:

@@ -46,6 +46,8 @@ _STARTS_TEXT = re.compile("^[\u4e00-\u9fff0-9%A-Za-z，、。；：）)”“《
 _PROSE_PUNCT = re.compile("[。；！？!?]|(?<!\\d)，|，(?!\\d)")
 _UNIT_START = re.compile("[亿万千百十元个%‰倍人户家项座所吨亩公平立米台辆千克年月日]")
 _TERMINAL = "。！？；：!?;"
+# a figure's note carried to the next line: "…工业总产值3593亿元" / "（1990年不变价），增长16%，…"
+_NOTE_START = re.compile(r"[（(][^（()）\n]{1,20}[）)][，,、；;。]")
 # a line the marks of markdown kept apart reads so without them (clean is idempotent: a second clean sees no marks)
 _SENTENCE_END = re.compile("[。！？；：!;:]")  # not "?": a lost character ("代市长? 朱洪武")
 _PUNCT = re.compile("[，。、；：！？,.;:!?（）()“”《》]")
@@ -245,10 +247,12 @@ def join_lines(text: str) -> list[Edit]:
         )
         split_number = not heading and a[-1].isdigit() and _UNIT_START.match(b) is not None \
             and _FIGURE_COLUMN.search(a) is None and "\t" not in lines[i]
+        split_note = not heading and (a[-1].isdigit() or _UNIT_START.match(a[-1]) is not None) \
+            and _NOTE_START.match(b) is not None and "\t" not in lines[i] and _PROSE_PUNCT.search(a) is not None
         # the dateline wrapped before its meeting ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上")
         split_dateline = _DATELINE_HEAD.match(a) is not None and _DATELINE_END.search(a) is None \
             and _DATELINE_TAIL.fullmatch(b) is not None
-        if wrapped or mid_sentence or split_number or split_dateline:
+        if wrapped or mid_sentence or split_number or split_note or split_dateline:
             sep = "" if wrapped else " " if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else ""
             edits.append(Edit(gap_start, gap_end, sep, "join"))
             a = a + sep + b

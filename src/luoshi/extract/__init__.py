@@ -21,7 +21,14 @@ from .rank import find_rank
 from .relation import find_relations, with_relations
 from .result_sentence import status_with_result
 from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_period, role_of, span_end, status_of
-from .target_sentence import absent_by_content, continues_run, heading_lead, paragraph_lead, status_with_content
+from .target_sentence import (
+    absent_by_content,
+    continues_run,
+    heading_lead,
+    next_list_line,
+    paragraph_lead,
+    status_with_content,
+)
 from .term_review import mark_term_review_figures
 from .vetoes import FACT_VETOES, Seen, apply
 
@@ -99,6 +106,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         if not quantities:
             continue
         drafts = attribute(text, sent.start, sent.end, quantities)
+        if paragraph == run_paragraph and (following := next_list_line(text, sent.end)) >= 0:
+            run_paragraph = following  # a run written one target a line goes on to the next line
         if in_run and not all_named(report, drafts, sent, sentence_text):
             status = before_run  # the run goes on only through figures that each name a metric
             if status is None:

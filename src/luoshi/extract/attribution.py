@@ -61,6 +61,8 @@ START_RE = re.compile(rf"(?:由|从){FROM_WHEN}的?[ \u3000]*\Z")
 REACH_TO_RE = re.compile(rf"(?:{lexicon.pattern('to_verbs')})(?:到|至)(?:(?:19|20)[0-9]{{2}}年(?:底|末)?的?)?")
 OVER_RE = re.compile(r"超过?|过|逾")
 TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
+# an aside in brackets right after the figure ("控制在8.7‰（省下达顺德市为8.6‰）以内"): no words after the figure
+TRAIL_ASIDE_RE = re.compile(r"^[（(][^（()）]*[）)]")
 URBAN_RURAL_RE = re.compile(r"(?:全[省市区州县盟]|本[省市区])?城乡")  # "(全省)城乡居民…": the urban and the rural
 BOUND_GAP_RE = re.compile(rf"^(?:{lexicon.pattern('bound_gaps')}|[，,、])+")
 AMOUNT_END_RE = re.compile(f"(?:{lexicon.pattern('amount_ends')})$")  # "地区生产总值": an amount already, borrows no tail
@@ -68,7 +70,8 @@ RATE_NOUNS = lexicon.pattern("rate_nouns")
 SHARE_OR_RATE_RE = re.compile(f"占|比|率|{RATE_NOUNS}")  # a borrowed tail that changes what is measured
 RATE_TAIL_RE = re.compile(f"(?:{RATE_NOUNS})$")
 SPAN_YEARS = r"(?:[两三四五六七八九十]|(?<![0-9])(?:[2-9]|10)|(?<![０-９])[２-９])年"  # 五年, 5年 (not 2015年)
-SPAN_RE = re.compile(rf"{SPAN_YEARS}(?:来|间)?(?={lexicon.pattern('average_heads')}|$)")  # "五年年均增长5.2%", "5年年均增长11%": an average's span
+PLAN_PERIOD = rf"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:{lexicon.pattern('plan_name_ends')})?"  # "“十五”时期", "十一五期间": a plan's span
+SPAN_RE = re.compile(rf"(?:{SPAN_YEARS}(?:来|间)?|{PLAN_PERIOD})(?={lexicon.pattern('average_heads')}|$)")  # "五年年均增长5.2%", "5年年均增长11%", "“十五”时期年均增长14.9%": an average's span
 SPAN_LEAD_RE = re.compile(rf"^(?:{lexicon.pattern('span_leads')})?{SPAN_YEARS}(?:来|间|内)?")  # "…6561元，五年分别增长1倍和64.2％"
 NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))
 SUBJECT_END_RE = re.compile(lexicon.pattern("subject_ends"))
@@ -331,7 +334,7 @@ def track_group(st: State, q: Quantity) -> None:
                                              and all(c.unit == "%" for c in run)
                                              and (not st.group or paired_run(st, run)))) \
             and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
-                 or since_year(st.subject, q)) \
+                 or since_year(st.subject, q) or since_base_year_pairs(st, q)) \
             and is_change(q) \
             and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
         # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
@@ -355,6 +358,13 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+def since_base_year_pairs(st: State, q: Quantity) -> bool:
+    """'…城镇居民可支配收入27245元、农村居民纯收入12202元，分别比2005年增长56.4%和61.1%': changes since a stated
+    year, with nothing else before them, as many as the figures without a change just before, pair with them."""
+    return since_year(st.before(q).strip(" \u3000，,"), q) \
+        and len(later_figures(st.drafts, q)) == len(changes_from(st.text, st.quantities, st.i))
 
 
 def paired_run(st: State, run: list[Quantity]) -> bool:
@@ -755,6 +765,8 @@ def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
         return None  # "…前三季度1.7%，全年增长3.4%": the year's rate is no growth of a quarter's figure
     if not _no_subject(lead, q.verb) and (q.unit == "%") == (prev.unit == "%"):
         return None  # "…4428美元，五年增长91.5％" / "城市化率53.2%，五年提高8.5个百分点"; not a span's change of a rate in %
+    if prev.unit == "%" and q.unit == "%" and prev.metric is None and not next_clause(st.text, prev, st.cs):
+        return None  # "确保12％的增长水平，才有可能…实现“十五”年均增长12％以上": a rate in another clause is no level
     if not (_no_subject(lead, q.verb, fillers=False, span=True) or next_clause(st.text, prev, st.cs)) \
             or prev.growth is not None or prev.value is None or prev.q.end > q.start \
             or names_another(st.text, prev, st.cs) or len(changes_from(st.text, st.quantities, st.i)) != 1:
@@ -1190,7 +1202,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     trail = ""
     if people or verbs_only or (counted and not found and rule == "lead"):  # else the words after name nothing
         trail_end = clause_end(text, q.end, end)
-        trail = BOUND_WORD_RE.sub("", text[q.end:trail_end].strip()).strip().lstrip("的”\"’）)")
+        trail = BOUND_WORD_RE.sub("", TRAIL_ASIDE_RE.sub("", text[q.end:trail_end].strip())).strip().lstrip("的”\"’）)")
         trail = TRAIL_TAIL_RE.sub("", trail)  # "在完成50件民生工程实事基础上": the object is 民生工程实事
     if people:  # "解决40.5万农村人口饮水安全问题": the people counted, then what is done for them
         trail = people.group("who") + (trail if not TRAIL_STOP.match(trail) else "")

@@ -213,17 +213,41 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
         marked = {m.start for m in structure if m.kind in ("heading", "bold")}
         _add_passage(text, sections, passage, "targets", "主要预期目标", marked)
     assign_roles(sections)
+    outlook_not_review(text, sections)
     for span in review_part(text, sections):  # "1996年的政府工作和1997年的奋斗目标": the part before the goals
         _add_passage(text, sections, span, "review", "工作回顾")
     if not any(s.role == "problems" for s in sections):
         problems = find_problems_paragraph(text, sections)
         if problems:
             _add_passage(text, sections, problems, "problems", "问题和不足")
-    if not any(s.role == "review" for s in sections):
-        opening = find_review_opening(text, sections)
-        if opening:
-            _add_passage(text, sections, opening, "review", "工作回顾", titled=False)
+    opening = find_review_opening(text, sections) if not any(s.role == "review" for s in sections) \
+        else opening_before_review(text, sections)
+    if opening:
+        _add_passage(text, sections, opening, "review", "工作回顾", titled=False)
     return sections
+
+
+_OUTLOOK_TERM = re.compile(pattern("outlook_terms"))
+_OUTLOOK_PERIOD = re.compile(rf"十[一二三四五六七八九]?五.*(?:{pattern('outlook_periods')})")
+_FIRST_SENTENCE = re.compile(r"[^。！？\n]*")
+
+
+def outlook_not_review(text: str, sections: list[Section]) -> None:
+    """A top section after the first review section, taken for the review by its place, that opens on the coming term
+    ("今后五年，是全面建成小康社会的决胜期…", "“十一五”时期，是天津…的关键时期") looks ahead: it and its sub-sections are
+    the plan (their figures are the term's goals, not results)."""
+    top = min((s.level for s in sections), default=1)
+    reviews = [s for s in sections if s.level == top and s.role == "review"]
+    for s in reviews[1:]:
+        body = text.find("\n", s.start)
+        if body < 0 or body >= s.end:
+            continue
+        first = _FIRST_SENTENCE.match(text, body + 1, s.end)
+        opening = first.group() if first else ""
+        if _OUTLOOK_TERM.search(opening) or _OUTLOOK_PERIOD.search(opening):
+            for sub in sections:
+                if s.start <= sub.start < s.end and sub.role == "review":
+                    sub.role = "plan"
 
 
 def _add_passage(text: str, sections: list[Section], span: tuple[int, int], role: str, default: str,
@@ -271,13 +295,25 @@ def find_review_opening(text: str, sections: list[Section]) -> tuple[int, int] |
     review when it is long and speaks of the past year ("一年来", "比上年"): a review heading run into the opening
     line ("…请予审议。一、2003年工作的回顾"), or a report that opens on its results without one."""
     end = min((s.start for s in sections if s.role in ("problems", "targets", "plan")), default=None)
-    if end is None:
-        return None
+    return None if end is None else _opening(text, end)
+
+
+def opening_before_review(text: str, sections: list[Section]) -> tuple[int, int] | None:
+    """The first heading opens a review part, and the opening before it, under no heading the report marks ("五年奋进
+    实现大跨越" / "“十一五”时期…2010年，地区生产总值达到5651亿元…" / "一、以佛山人精神凝聚发展共识"), is long and
+    speaks of the past year or term: that opening is the review's first part."""
+    first = min(sections, key=lambda s: s.start, default=None)
+    return _opening(text, first.start, cued=False) if first is not None and first.role == "review" else None
+
+
+def _opening(text: str, end: int, cued: bool = True) -> tuple[int, int] | None:
+    """The report's opening before `end`, from its first body line, when it is long (and, if `cued`, holds a review
+    cue)."""
     start = 0
     for line in _LINE.finditer(text, 0, end):  # from the first body line: the title page is no review
         if len(line.group(0).strip()) >= _BODY_LINE or "：" in line.group(0) or ":" in line.group(0):
             start = line.start()
             break
-    if end - start < _MIN_OPENING or not _review_cue().search(text, start, end):
+    if end - start < _MIN_OPENING or (cued and not _review_cue().search(text, start, end)):
         return None
     return start, end
