@@ -24,8 +24,7 @@ def labelled_region_years() -> set[tuple[str, str]]:
     """Region-years already labelled or read in a label-free review (eval/review): none of them is unseen."""
     files = [json.loads(p.read_text(encoding="utf-8"))["file"]
              for p in [*SHARED.glob("gold/dev/*.json"), *ROOT.glob("eval/gold/*.json")]]
-    review = ROOT / "eval" / "review" / "sample.tsv"
-    if review.exists():
+    for review in sorted((ROOT / "eval" / "review").glob("sample*.tsv")):
         files += [line.split("\t")[-1] for line in review.read_text(encoding="utf-8").splitlines()[1:] if line]
     seen = set()
     for file in files:
