@@ -16,7 +16,9 @@ order, and the first that applies decides (each rule's docstring says why it exi
 - name: the figure's subject: the words before it (lead), or one of SUBJECTS (share of the previous subject,
   carried subject, ellipsis), or the words after it (trail).
 Fact.rule keeps the kind of subject (lead | share | carry | ellipsis | trail | distribute); Fact.steps the rules
-that made and changed the fact; the vetoes (vetoes.py) decide whether it keeps its metric.
+that made and changed the fact; the vetoes (vetoes.py) decide whether it keeps its metric. A rule or finder marked
+@only_for(test) is tried only for the figures that pass its test (unit, change or level, value, high end): a rule
+without the mark is tried for every figure (tests/test_extract_guards.py checks that the marks change no fact).
 """
 
 from __future__ import annotations
