@@ -16,7 +16,9 @@ order, and the first that applies decides (each rule's docstring says why it exi
 - name: the figure's subject: the words before it (lead), or one of SUBJECTS (share of the previous subject,
   carried subject, ellipsis), or the words after it (trail).
 Fact.rule keeps the kind of subject (lead | share | carry | ellipsis | trail | distribute); Fact.steps the rules
-that made and changed the fact; the vetoes (vetoes.py) decide whether it keeps its metric.
+that made and changed the fact; the vetoes (vetoes.py) decide whether it keeps its metric. A rule or finder marked
+@only_for(test) is tried only for the figures that pass its test (unit, change or level, value, high end): a rule
+without the mark is tried for every figure (tests/test_extract_guards.py checks that the marks change no fact).
 """
 
 from __future__ import annotations
@@ -447,6 +449,40 @@ def urban_and_rural(subject: str) -> bool:
 
 Outcome = list[Draft] | None
 
+Rule = Callable[[State, Quantity], Outcome]
+
+# ---- guards: a rule (or subject finder) that can only apply to some kinds of figure says so with @only_for(test);
+# ---- `attribute` then skips it for the other figures without calling it. A test reads only what `figure_kind`
+# ---- keeps (and, for a finder, whether the lead names a metric): the rules that may apply are listed once per kind.
+Kind = tuple[str | None, bool, bool, bool]
+GUARDS: dict[Callable, Callable[..., bool]] = {}
+
+
+def figure_kind(q: Quantity) -> Kind:
+    """What a guard may read of a figure: its unit, whether a verb makes it a change, whether it has a value and a
+    high end."""
+    return q.unit, bool(q.growth_sign), q.value is None, q.high is None
+
+
+def only_for(test: Callable[..., bool]) -> Callable[[Callable], Callable]:
+    """Mark a rule (test(q)) or a finder (test(q, named)) that returns None for every figure failing the test."""
+    def mark(rule: Callable) -> Callable:
+        GUARDS[rule] = test
+        return rule
+    return mark
+
+
+_RULES_BY_KIND: dict[Kind, tuple[Rule, ...]] = {}
+
+
+def rules_for(q: Quantity) -> tuple[Rule, ...]:
+    """The rules of RULES, in order, whose guard q passes."""
+    k = figure_kind(q)
+    got = _RULES_BY_KIND.get(k)
+    if got is None:
+        got = _RULES_BY_KIND[k] = tuple(r for r in RULES if (g := GUARDS.get(r)) is None or g(q))
+    return got
+
 
 def starting_point(st: State, q: Quantity) -> Outcome:
     """'由59.3亿元增长到163.3亿元': the figure a change starts from is not a result."""
@@ -479,6 +515,7 @@ def _in_group(st: State) -> bool:
     return bool(st.group) and (st.starts_group or st.i > 0)
 
 
+@only_for(lambda q: not is_change(q))
 def level_after_growths(st: State, q: Quantity) -> Outcome:
     """'分别年均增长9.4%、10.4%，达到43598元、17969元': the levels the listed growths reached, in order."""
     if not _in_group(st) or is_change(q) or len(st.group_values) >= len(st.group_growths):
@@ -495,6 +532,7 @@ def level_after_growths(st: State, q: Quantity) -> Outcome:
     return []
 
 
+@only_for(lambda q: is_change(q) or q.unit == "%")
 def each_of_group(st: State, q: Quantity) -> Outcome:
     """'工业园区投资、产值和税收分别增长15%以上': one change shared by every listed subject."""
     if not _in_group(st) or not st.starts_group or st.group is None or len(st.group) < 2 \
@@ -555,6 +593,7 @@ def distribute(st: State, q: Quantity) -> Outcome:
     return [d]
 
 
+@only_for(lambda q: q.unit == "%" and not is_change(q))
 def each_rate(st: State, q: Quantity) -> Outcome:
     """'设施完好率和绿地覆盖率达到100%': both rates reach it (a tracked metric among them keeps the figure whole:
     "国省考断面水质达标率和优Ⅲ率超90%" is one indicator named twice)."""
@@ -581,6 +620,7 @@ def base_year_lead(lead: str) -> str:
 FROM_TO_RE = re.compile(rf"(?:由|从)[^，,；;。]{{0,30}}?(?:{lexicon.pattern('from_to_verbs')})(?:到|至)")
 
 
+@only_for(lambda q: q.unit == "%" and bool(q.growth_sign))
 def growth_of_each(st: State, q: Quantity) -> Outcome:
     """'外贸出口完成131.6亿美元，实际利用外资36亿美元，均比上年增长0.6%': one growth with no subject but 均, after
     figures of their own clauses, is the growth of each of them."""
@@ -608,6 +648,7 @@ def growth_of_each(st: State, q: Quantity) -> Outcome:
 RATE_ONLY_RE = re.compile(f"(?:{RATE_NOUNS}|增长率)(?:达到?|为|是)?")
 
 
+@only_for(lambda q: q.unit == "%" and not q.growth_sign and q.value is not None)
 def rate_of_level(st: State, q: Quantity) -> Outcome:
     """'全年地区生产总值2207亿元，增速达14%': a rate named only by 增速/增幅, in the clause right after a named level,
     is that level's growth."""
@@ -633,6 +674,7 @@ SPAN_TOTAL_RE = re.compile(rf"[两三四五六七八九十]年|{lexicon.pattern(
 YEAR_NAMED_RE = re.compile(rf"(?<![比较由从])(?:19|20)\d{{2}}年(?![的底末以来])|{lexicon.pattern('year_words')}")
 
 
+@only_for(lambda q: bool(q.growth_sign) and q.unit == "%" and q.value is not None)
 def year_rate_after_average(st: State, q: Quantity) -> Outcome:
     """'地区生产总值年均增长11.5%，2007年达到7077.2亿元，比上年增长12.1%' / '…增加至2007年的30606亿元，五年年均增长
     14.5%，2007年比上年增长14.5%': a growth with no subject of its own after a term's average that has taken the
@@ -662,11 +704,13 @@ def year_rate_after_average(st: State, q: Quantity) -> Outcome:
     return [year]
 
 
+@only_for(lambda q: is_change(q))
 def merge_growth(st: State, q: Quantity) -> Outcome:
     """'…705.59亿元，增长6.1%': a growth without its own subject joins the figure before it."""
     return _merge_growth(st, q, st.lead, "merge_growth")
 
 
+@only_for(lambda q: q.unit == "%" and bool(q.growth_sign))
 def merge_since_year(st: State, q: Quantity) -> Outcome:
     """'全省实际利用外资22亿美元，比1997年增长57.6％': a change since a stated year joins the level before it, as
     a growth without a subject does (its basis is cumulative)."""
@@ -795,6 +839,7 @@ def level_before_increment(st: State, prev: Draft) -> Draft:
     return prev
 
 
+@only_for(lambda q: q.unit == "倍" and not q.growth_sign)
 def ratio_to_base(st: State, q: Quantity) -> Outcome:
     """'财政总收入达到1862.9亿元，是2005年的2.5倍，五年年均增长20%': a multiple of a past year's level is a fact of
     its own, set aside, so that the level before it takes the growth after it."""
@@ -815,6 +860,7 @@ AVERAGE_WORD_RE = re.compile(lexicon.pattern("average_words"))
 STRETCH_RE = re.compile(f"(?:{lexicon.pattern('strive_words')})(?:{lexicon.pattern('strive_verbs')})?")
 
 
+@only_for(lambda q: q.unit == "%" and q.high is None and q.value is not None)
 def stretch_growth(st: State, q: Quantity) -> Outcome:
     """'国内生产总值增长8%、力争9%', '增长15%以上，力争达到17%': the higher rate striven for after a growth, with no
     subject of its own, is a growth of the same subject (a second target of it)."""
@@ -836,6 +882,7 @@ def stretch_growth(st: State, q: Quantity) -> Outcome:
     return [d]
 
 
+@only_for(lambda q: not q.growth_sign)
 def restate(st: State, q: Quantity) -> Outcome:
     """'突破11万亿元、达到11.6万亿元': a floor restated as the figure itself, for the same subject."""
     prev = st.prev
@@ -846,6 +893,7 @@ def restate(st: State, q: Quantity) -> Outcome:
     return []
 
 
+@only_for(lambda q: not is_change(q))
 def reach(st: State, q: Quantity) -> Outcome:
     """'一般公共预算收入年均增长14.2%，达到1100亿元': the level a growth reached, in the next clause."""
     prev = st.prev
@@ -861,7 +909,7 @@ def name(st: State, q: Quantity) -> Outcome:
     text, lead, prev = st.text, st.lead, st.prev
     found = metrics.find(lead) if lead else None
     subject = Subject(lead, "lead", "")
-    for finder in SUBJECTS:
+    for finder in finders_for(q, found is not None):
         if (s := finder(st, q, found)) is not None:
             subject = s
             break
@@ -899,7 +947,7 @@ def each_named(listed: str) -> bool:
     return len(items) >= 2 and all(found) and len({f[0] for f in found if f}) == len(items)
 
 
-RULES: list[Callable[[State, Quantity], Outcome]] = [
+RULES: list[Rule] = [
     starting_point,
     target_revision,
     restated_goal,
@@ -929,6 +977,9 @@ class Subject(NamedTuple):
     finder: str  # the finder that chose it ("" for the lead)
 
 
+Finder = Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]
+
+
 def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'占一般公共预算支出比重83.54%' takes the subject of the figure before it (share); '总量达到1.35万家' too,
     without its 新增/新认定 (carry)."""
@@ -956,6 +1007,7 @@ def opening_share(st: State, q: Quantity, found: tuple[str, int, int] | None) ->
     return Subject(lead, "lead", "opening_share")
 
 
+@only_for(lambda q, named: not named)
 def value_added(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'规模以上工业总产值达到4.43万亿元，增加值增长3.6%': the value added of the same industry."""
     prev, lead = st.prev, st.lead
@@ -970,6 +1022,7 @@ PART_OF_YEAR_RE = re.compile(f"(?:{lexicon.pattern('part_of_year')})")
 WHOLE_YEAR_LEAD_RE = re.compile(f"(?:预计)?全年(?:最终)?(?:{lexicon.pattern('whole_year_verbs')})?")
 
 
+@only_for(lambda q, named: not named and q.unit == "%")
 def year_after_parts(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'全市生产总值增速从一季度-8.8%…回升到上半年-0.4%、前三季度1.7%，全年增长3.4%': the year's rate that ends a
     series of a quarter's, a half-year's… measures what the series opens with (the words before its first part)."""
@@ -987,6 +1040,7 @@ def year_after_parts(st: State, q: Quantity, found: tuple[str, int, int] | None)
 ADJUSTMENT_RE = re.compile(lexicon.pattern("adjustment_words"))  # "扣除零售物价上升因素，实际增长7.2%": the price named is taken out, not measured
 
 
+@only_for(lambda q, named: not named and is_change(q))
 def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'…地区生产总值，同比增长7%': a growth with no subject of its own takes the metric of the clause before."""
     text, start, cs = st.text, st.start, st.cs
@@ -1001,6 +1055,7 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
     return Subject(st.lead, "lead", "growth_of_clause_before")
 
 
+@only_for(lambda q, named: not named)
 def doubling_before_average(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'国内生产总值达到6650亿元，按可比价格计算比1992年翻了一番，年均增长15.1%': a doubling since a stated year with
     no subject of its own, between a level and the average growth the level takes (past_doubling), is the level's
@@ -1013,6 +1068,7 @@ def doubling_before_average(st: State, q: Quantity, found: tuple[str, int, int] 
     return Subject(prev.metric_text, "carry", "doubling_before_average")
 
 
+@only_for(lambda q, named: not named and bool(q.growth_sign))
 def change_after_changes(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'国内生产总值达到781.3亿元，比上年增长8.8%，比1992年增长63.3%，年均增长10.3%': a further change with no subject
     of its own (a stated base year, a span's average), after a level that already has its growth, is of that level's
@@ -1040,6 +1096,7 @@ def counts_steps(text: str, prev: Draft, cs: int) -> bool:
     return prev.unit == "个" and bool(STEPS_RE.fullmatch(text[prev.q.end:cs - 1].strip(" \u3000")))
 
 
+@only_for(lambda q, named: not named and not is_change(q))
 def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
@@ -1064,6 +1121,7 @@ SET_AS_RE = re.compile(f"(?:{lexicon.pattern('set_as_leads')})?(?:{lexicon.patte
 TARGET_NAMED_RE = re.compile(f"(?:{lexicon.pattern('target_names')})[ \u3000]*$")
 
 
+@only_for(lambda q, named: not named)
 def target_set_in_own_clause(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'今年经济增长速度的宏观调控目标，定为百分之八至九': a figure set in a clause of its own ("定为", "确定为") is the
     target the clause before names."""
@@ -1076,6 +1134,7 @@ def target_set_in_own_clause(st: State, q: Quantity, found: tuple[str, int, int]
     return Subject(earlier, "ellipsis", "target_set_in_own_clause")
 
 
+@only_for(lambda q, named: not named)
 def end_of_change(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'全市地区生产总值跨越3个千亿台阶，从2020年的1.09万亿元提升至2025年的1.32万亿元': the end of a change whose
     clause names nothing before 由/从 measures what the clause before opens with."""
@@ -1115,6 +1174,7 @@ PER_HEAD_RE = re.compile(r"(?:按(?:常住人口)?)?人均(?:计算?)?")
 GDP_NAME_RE = re.compile(lexicon.pattern("gdp_name_forms"))
 
 
+@only_for(lambda q, named: not named and not is_change(q) and metrics.units().get(q.unit or "") == "currency")
 def per_head_of_gdp(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'全省国内生产总值达3950亿元，人均达6073元' / '地区生产总值增长12%，按人均达到3000美元': 人均 with no noun of
     its own, in a currency, after a GDP figure of the same sentence (no other metric between), is GDP per head."""
@@ -1127,7 +1187,7 @@ def per_head_of_gdp(st: State, q: Quantity, found: tuple[str, int, int] | None) 
     return Subject("人均" + name.group(), "ellipsis", "per_head_of_gdp")
 
 
-SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]] = [
+SUBJECTS: list[Finder] = [
     per_head_of_gdp,
     previous_subject,
     opening_share,
@@ -1142,6 +1202,19 @@ SUBJECTS: list[Callable[[State, Quantity, tuple[str, int, int] | None], Subject 
 ]
 
 
+
+_FINDERS_BY_KIND: dict[tuple[Kind, bool], tuple[Finder, ...]] = {}
+
+
+def finders_for(q: Quantity, named: bool) -> tuple[Finder, ...]:
+    """The finders of SUBJECTS, in order, whose guard q passes (named: the lead names a metric)."""
+    k = (figure_kind(q), named)
+    got = _FINDERS_BY_KIND.get(k)
+    if got is None:
+        got = _FINDERS_BY_KIND[k] = tuple(f for f in SUBJECTS if (g := GUARDS.get(f)) is None or g(q, named))
+    return got
+
+
 def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Draft]:
     """Turn the quantities of one sentence text[start:end] into drafts of facts: for each quantity, the first
     rule of RULES that applies."""
@@ -1152,7 +1225,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
         if qualifies_next(st, q):
             continue
         track_group(st, q)
-        for rule in RULES:
+        for rule in rules_for(q):
             made = rule(st, q)
             if made is not None:
                 st.drafts.extend(made)

@@ -61,6 +61,8 @@ def _parens_around(text: str, d: int, lo: int, hi: int) -> tuple[int, int] | Non
 @lru_cache(maxsize=4096)  # a memo of a pure function: a rule, its veto and the fact ask for the same clause
 def clause_start(text: str, floor: int, pos: int, delims: str = CLAUSE_DELIMS + ENUM_DELIMS) -> int:
     """Where the clause holding pos begins: after the last delimiter that is not inside a note ("县（市、区）")."""
+    if delims == CLAUSE_DELIMS and text.find(ENUM_DELIMS, floor, pos) < 0:
+        return clause_start(text, floor, pos)  # no 、 before pos: the same bound, one memo entry for both
     m = _last_delim_re(delims).search(text, floor, pos)
     if m is None:
         return floor
