@@ -155,7 +155,11 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     own = clause_start(text, sent.start, d.q.start, CLAUSE_DELIMS)
     if "其中" in text[own:d.q.start]:
         return None  # "实际利用外资50.42亿美元，其中外商直接投资36.23亿美元": a part, not the whole cut short
-    starts = {sent.start, own, clause_start(text, sent.start, own - 1, CLAUSE_DELIMS) if own > sent.start else own}
+    before = clause_start(text, sent.start, own - 1, CLAUSE_DELIMS) if own > sent.start else own
+    starts = {sent.start, own, before}
+    if sent.start < before < own and tail in text[before:own]:
+        starts.add(clause_start(text, sent.start, before - 1, CLAUSE_DELIMS))  # a parallel clause before, cut to the
+        # same tail, opened where it was: "地区生产总值从2017年开始触底反弹，到2019年年均增速6%，2020年增速为3.6%"
     if own == sent.start and (topic := topic_line(text, sent.start)) is not None:
         starts.add(topic)  # "服务业发展提速升级。完成增加值655亿元": the line before names the industry (only for the
         # figure that opens its sentence: "工业结构加快调整。…实施100个项目，完成投资182亿元" is the projects')
