@@ -26,8 +26,9 @@ TARGET_COVERAGE = 0.991  # coverage.py on bulk: 0.936 before issue 12, 0.984 (14
 # figure): 0.842 (1230/1460) before the result rules of branch result12, 0.871 (1273/1460) after them. Most of the
 # rest state no GDP growth for the reviewed year at all (tests/data/result_misses.tsv, docs/audit.md).
 # 0.874 (1276/1460) after the merges of 2026-12-07, 0.879 (1284/1460) after branch actuals12, 0.887 (1295/1460) after
-# branch cov12, 0.888 (1297/1460) after branch review12 (reviews under no heading of their own)
-RESULT_COVERAGE = 0.888
+# branch cov12, 0.888 (1297/1460) after branch review12 (reviews under no heading of their own), 0.890 (1300/1460)
+# after branch result13 (two asides; a rate noun cut from its metric by a parallel clause or a path)
+RESULT_COVERAGE = 0.890
 
 
 @pytest.fixture(scope="module")

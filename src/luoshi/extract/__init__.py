@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from ..models import Fact, Report, Sentence
 from . import lexicon, metrics
-from .attribution import attribute, strip_action
+from .attribution import RATE_TAIL_RE, attribute, strip_action
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .explain import explain as explain_fact
 from .metrics import direction
@@ -40,6 +40,8 @@ ESTIMATE_RE = re.compile(lexicon.pattern("estimate_words"))
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 SENTENCE_OPENING = re.compile(rf"^(?:(?:19|20)[0-9]{{2}}年|{lexicon.pattern('period_words')}|{lexicon.pattern('jurisdiction')})+")
+# a name cut to its tail opening a path to the figure: "增速由最低时的5.6%逐步回升到2017年的6.4%" (the tail 增速)
+PATH_NAME_RE = re.compile(rf"^(.{{2,6}}?)(?:由|从)[^，,；;。]*?(?:{lexicon.pattern('path_verbs')})(?:到|至)")
 
 
 def fallback_sentences(text: str) -> list[Sentence]:
@@ -150,20 +152,27 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     if d.metric or d.scope or d.rule != "lead" or not d.metric_text:
         return None
     tail = SENTENCE_OPENING.sub("", d.metric_text)
+    if path := PATH_NAME_RE.match(tail):
+        tail = path.group(1)
     if metrics.normalise(tail) not in metrics.aliases_by_tail():
         return None  # no alias ends with it: nothing to complete (most unnamed figures stop here)
     own = clause_start(text, sent.start, d.q.start, CLAUSE_DELIMS)
     if "其中" in text[own:d.q.start]:
         return None  # "实际利用外资50.42亿美元，其中外商直接投资36.23亿美元": a part, not the whole cut short
-    starts = {sent.start, own, clause_start(text, sent.start, own - 1, CLAUSE_DELIMS) if own > sent.start else own}
+    before = clause_start(text, sent.start, own - 1, CLAUSE_DELIMS) if own > sent.start else own
+    starts = {sent.start, own, before}
+    if sent.start < before < own and tail in text[before:own]:
+        starts.add(clause_start(text, sent.start, before - 1, CLAUSE_DELIMS))  # a parallel clause before, cut to the
+        # same tail, opened where it was: "地区生产总值从2017年开始触底反弹，到2019年年均增速6%，2020年增速为3.6%"
     if own == sent.start and (topic := topic_line(text, sent.start)) is not None:
         starts.add(topic)  # "服务业发展提速升级。完成增加值655亿元": the line before names the industry (only for the
         # figure that opens its sentence: "工业结构加快调整。…实施100个项目，完成投资182亿元" is the projects')
     openings = [SENTENCE_OPENING.sub("", text[s:d.q.start].lstrip()) for s in sorted(starts)]
     found = {metrics.completion(tail, o) for o in openings} - {None}
     metric = found.pop() if len(found) == 1 else None
-    if metric and d.value is not None and not metrics.compatible(metric, d.unit):
-        return None
+    if metric and d.value is not None and not metrics.compatible(metric, d.unit) \
+            and not (d.unit == "%" and RATE_TAIL_RE.search(metrics.normalise(tail))):
+        return None  # a rate noun's % is the metric's growth ("增速…6.4%"): to_fact makes it one
     return metric
 
 
@@ -203,6 +212,8 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
         d.steps.append("elliptic_metric")
         if metrics.kind(completed) == "percent" and d.value is None and d.growth_unit == "%":
             d.value, d.unit, d.growth, d.growth_unit = d.growth, "%", None, None  # a rate's figure is its value
+        elif d.growth is None and d.unit == "%" and not metrics.compatible(completed, "%"):
+            d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "增速由…回升到6.4%": a growth
     q: Quantity = d.q
     before = text[sent.start:q.start]
     if status == "actual" and ESTIMATE_RE.search(before):

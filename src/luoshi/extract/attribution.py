@@ -717,29 +717,36 @@ def merge_since_year(st: State, q: Quantity) -> Outcome:
     return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q) else None
 
 
-ASIDE_RE = re.compile(rf"(?:净增加?|增加(?!值)|恢复(?:至|到)|{lexicon.pattern('aside_words')})")
+# an aside: an amount added, a recovery, a word of the lexicon, or a comparison of the amount added with another
+# ("比近三年净增量之和多26.1亿元")
+ASIDE_RE = re.compile(rf"(?:净增加?|增加(?!值)|恢复(?:至|到)|{lexicon.pattern('aside_words')}|比[^，,、；;。\d]{{1,10}}?[多少])")
+MAX_ASIDES = 2
 
 
 def past_aside(st: State) -> Draft | None:
     """'地区生产总值770亿元，净增129亿元，增长16.5%' / '…2120.86亿元，恢复至2019年的105.3%，增长10.8%' /
-    '全省生产总值62164亿元、突破1万亿美元，比上年增长8.5%': a figure with no metric of its own right after a named
-    level, in a clause that only adds to it (an increment, a ratio, the level in another unit), is an aside: the
-    growth after it is the named level's."""
-    if len(st.drafts) < 2:
-        return None
-    aside, level = st.drafts[-1], st.drafts[-2]
+    '全省生产总值62164亿元、突破1万亿美元，比上年增长8.5%' / '…1686亿元，净增305亿元，比近三年净增量之和多26.1亿元，
+    同比增长7.5%': figures with no metric of their own right after a named level (up to two), each in a clause that
+    only adds to it (an increment, a ratio, the level in another unit, a comparison of the increment), are asides:
+    the growth after them is the named level's."""
+    for k in range(len(st.drafts) - 2, max(-1, len(st.drafts) - 2 - MAX_ASIDES), -1):
+        level = st.drafts[k]
+        if level.metric is not None and level.value is not None and level.growth is None and not is_increment(level) \
+                and all(is_aside(st.text, before, aside) for before, aside in zip(st.drafts[k:], st.drafts[k + 1:])):
+            return level
+    return None
+
+
+def is_aside(text: str, before: Draft, aside: Draft) -> bool:
+    """The figure `aside` only adds to the figure before it, in a clause of its own."""
     increment = bool(aside.q.growth_sign) and aside.q.unit not in ("%", "个百分点")  # "净增129亿元"
-    if aside.metric is not None and not increment or aside.growth is not None or level.metric is None \
-            or level.value is None \
-            or level.growth is not None or level.q.end > aside.q.start:
-        return None
-    between = st.text[level.q.end:aside.q.start]
+    if aside.metric is not None and not increment or aside.growth is not None or before.q.end > aside.q.start:
+        return False
+    between = text[before.q.end:aside.q.start]
     words = BOUND_WORD_RE.sub("", between.strip(" \u3000")).lstrip("，,、").strip(" \u3000")
     words = SINCE_YEAR_RE.sub("", words, count=1) if words.startswith(("比", "较")) else words  # "比1997年增加3902亿元"
-    if len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words) \
-            or not ASIDE_RE.match(words) or not delim_re("，,、").search(between):
-        return None
-    return level
+    return not (len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words)
+                or not ASIDE_RE.match(words) or not delim_re("，,、").search(between))
 
 
 SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?")
