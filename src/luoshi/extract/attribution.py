@@ -1110,14 +1110,20 @@ def counts_steps(text: str, prev: Draft, cs: int) -> bool:
     return prev.unit == "个" and bool(STEPS_RE.fullmatch(text[prev.q.end:cs - 1].strip(" \u3000")))
 
 
+def bound_alone(st: State, q: Quantity) -> bool:
+    """'…再上新台阶，超过7万亿元': the clause holds only the bound word before the figure (a verb of passing read as
+    the bound, so the lead is empty)."""
+    return q.bound != "exact" and st.cs < q.start and bool(PREFIX_RE.fullmatch(st.text[st.cs:q.start].strip(" \u3000")))
+
+
 @only_for(lambda q, named: not named and not is_change(q))
 def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
     text, start, cs, lead, prev = st.text, st.start, st.cs, st.lead, st.prev
     rest = TOTAL_RE.sub("", lead)  # "…迈上新台阶，总量突破5万亿元": the total of what the clause before opens with
-    if found or is_change(q) or not lead or not (only_verbs(lead) or rest != lead and (not rest or only_verbs(rest))) \
-            or cs <= start:
+    if found or is_change(q) or not (lead or bound_alone(st, q)) \
+            or not (not lead or only_verbs(lead) or rest != lead and (not rest or only_verbs(rest))) or cs <= start:
         return None
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
     if rest != lead and NEW_RE.match(strip_front(text[es:cs - 1].strip(" \u3000"))):
