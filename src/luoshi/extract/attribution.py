@@ -1110,6 +1110,12 @@ def counts_steps(text: str, prev: Draft, cs: int) -> bool:
     return prev.unit == "个" and bool(STEPS_RE.fullmatch(text[prev.q.end:cs - 1].strip(" \u3000")))
 
 
+def passes_milestone(text: str, prev: Draft, cs: int) -> bool:
+    """'全市地区生产总值迈过千亿元大关，预计2015年实现1560亿元': the figure of the clause before is a milestone its
+    subject passed (a bound, then only the milestone's noun); the level after still measures that subject."""
+    return prev.q.bound == "min" and bool(STEPS_RE.fullmatch(text[prev.q.end:cs - 1].strip(" \u3000")))
+
+
 def bound_alone(st: State, q: Quantity) -> bool:
     """'…再上新台阶，超过7万亿元': the clause holds only the bound word before the figure (a verb of passing read as
     the bound, so the lead is empty)."""
@@ -1128,7 +1134,8 @@ def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | 
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
     if rest != lead and NEW_RE.match(strip_front(text[es:cs - 1].strip(" \u3000"))):
         return None  # "新增上市企业数量全省第一，总数达到8家": the stock, not the additions the clause names
-    if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es or counts_steps(text, prev, cs)):
+    if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es or counts_steps(text, prev, cs)
+                                             or passes_milestone(text, prev, cs)):
         return Subject(text[es:cs - 1], "ellipsis", "reached_after_subject")
     if (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
             and metrics.units().get(q.unit or "") == "count" \
@@ -1460,8 +1467,11 @@ def share_across_joins(text: str, quantities: list[Quantity]) -> None:
 
 
 def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
-    """A bare verb of reaching after a floor of the same unit ("突破11万亿元、达到11.6万亿元"): the exact figure."""
-    if prev is None or not prev.metric_text or prev.value is None or prev.growth is not None or q.growth_sign:
+    """A bare verb of reaching after a floor of the same unit ("突破11万亿元、达到11.6万亿元"): the exact figure (also
+    when the floor took a growth stated before it: "增长10.6%，总量迈上万亿元台阶，达到10015亿元")."""
+    grown_before = prev is not None and prev.growth_q is not None and prev.growth_q.end <= prev.q.start
+    if prev is None or not prev.metric_text or prev.value is None or (prev.growth is not None and not grown_before) \
+            or q.growth_sign:
         return False
     if prev.metric is None and (prev.rule != "lead" or not RESTATE_VERB_RE.fullmatch(lead)):
         return False  # unnamed, only its subject then 达: "市场主体突破400万户、达445.1万户" (not "…，力争200亿元")
