@@ -788,13 +788,25 @@ def average_follows(st: State, q: Quantity) -> bool:
         and _no_subject(words, nq.verb)
 
 
+def cumulative_change(lead: str, q: Quantity) -> bool:
+    """A change over years with no subject of its own: a doubling ("比2002年翻了一番"), or a growth over a span
+    ("五年增长1.2倍"). A growth since a stated year ("比1997年增长1.68倍，五年年均增长21.8%") stays the level's: the
+    labels read it so (tests/cases/growth_and_level.jsonl, merge_since_year)."""
+    if q.verb == "翻":
+        return True
+    lead = lead.strip(" \u3000")
+    return q.unit == "%" and q.growth_sign > 0 and not any(w in lead for w in AVERAGE_HEADS) \
+        and not (q.verb or "").startswith(AVERAGE_HEADS) \
+        and bool((m := SPAN_LEAD_RE.match(lead)) and m.end() == len(lead))
+
+
 def past_doubling(st: State) -> Draft | None:
-    """'地区生产总值突破2.5万亿元，比2002年翻了一番，年均增长14.5%': the doubling stood apart (average_follows), so
-    the average growth after it is the level's."""
+    """'地区生产总值突破2.5万亿元，比2002年翻了一番，年均增长14.5%' / '生产总值超过万亿元，五年增长1.2倍，年均增长
+    12.8%': the change over the years stood apart (average_follows), so the average growth after it is the level's."""
     if len(st.drafts) < 2:
         return None
     doubling, level = st.drafts[-1], st.drafts[-2]
-    if doubling.q.verb != "翻" or doubling.value is not None or level.value is None or level.growth is not None \
+    if not (doubling.q.verb == "翻" or "doubling_before_average" in doubling.steps) or doubling.value is not None or level.value is None or level.growth is not None \
             or level.unit == "%" or not (_no_subject(SINCE_YEAR_RE.sub("", doubling.metric_text), "翻")
                                          or "doubling_before_average" in doubling.steps) \
             or level.q.end > doubling.q.start or any(c in st.text[level.q.end:doubling.q.start] for c in "。；;"):
@@ -809,8 +821,8 @@ def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     if prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
-    if q.verb == "翻" and average_follows(st, q):
-        return None  # the level takes the average after the doubling, the more exact figure
+    if cumulative_change(st.lead, q) and average_follows(st, q) and (q.verb == "翻" or prev.metric is not None):
+        return None  # the level takes the average after the doubling (or span's change), the more exact figure
     if WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")) \
             and PART_OF_YEAR_RE.search(st.text, clause_start(st.text, st.start, prev.q.start, CLAUSE_DELIMS), prev.q.start):
         return None  # "…前三季度1.7%，全年增长3.4%": the year's rate is no growth of a quarter's figure
@@ -1064,12 +1076,14 @@ def growth_of_clause_before(st: State, q: Quantity, found: tuple[str, int, int] 
 
 @only_for(lambda q, named: not named)
 def doubling_before_average(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
-    """'国内生产总值达到6650亿元，按可比价格计算比1992年翻了一番，年均增长15.1%': a doubling since a stated year with
-    no subject of its own, between a level and the average growth the level takes (past_doubling), is the level's
-    metric's change over those years."""
+    """'国内生产总值达到6650亿元，按可比价格计算比1992年翻了一番，年均增长15.1%' / '生产总值超过万亿元，五年增长
+    1.2倍，年均增长12.8%': a doubling since a stated year, or a growth over a span or since a year, with no subject of
+    its own, between a level and the average growth the level takes (past_doubling), is the level's metric's change
+    over those years."""
     prev = st.prev
     if found or prev is None or prev.metric is None or prev.value is None or prev.growth is not None \
-            or q.verb != "翻" or not BASE_YEAR_LEAD_RE.fullmatch(base_year_lead(st.lead)) or prev.q.end > q.start \
+            or not (cumulative_change(st.lead, q) and (q.verb != "翻" or BASE_YEAR_LEAD_RE.fullmatch(base_year_lead(st.lead)))) \
+            or prev.q.end > q.start \
             or any(c in st.text[prev.q.end:q.start] for c in "。；;") or not average_follows(st, q):
         return None
     return Subject(prev.metric_text, "carry", "doubling_before_average")
@@ -1103,19 +1117,32 @@ def counts_steps(text: str, prev: Draft, cs: int) -> bool:
     return prev.unit == "个" and bool(STEPS_RE.fullmatch(text[prev.q.end:cs - 1].strip(" \u3000")))
 
 
+def passes_milestone(text: str, prev: Draft, cs: int) -> bool:
+    """'全市地区生产总值迈过千亿元大关，预计2015年实现1560亿元': the figure of the clause before is a milestone its
+    subject passed (a bound, then only the milestone's noun); the level after still measures that subject."""
+    return prev.q.bound == "min" and bool(STEPS_RE.fullmatch(text[prev.q.end:cs - 1].strip(" \u3000")))
+
+
+def bound_alone(st: State, q: Quantity) -> bool:
+    """'…再上新台阶，超过7万亿元': the clause holds only the bound word before the figure (a verb of passing read as
+    the bound, so the lead is empty)."""
+    return q.bound != "exact" and st.cs < q.start and bool(PREFIX_RE.fullmatch(st.text[st.cs:q.start].strip(" \u3000")))
+
+
 @only_for(lambda q, named: not named and not is_change(q))
 def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
     text, start, cs, lead, prev = st.text, st.start, st.cs, st.lead, st.prev
     rest = TOTAL_RE.sub("", lead)  # "…迈上新台阶，总量突破5万亿元": the total of what the clause before opens with
-    if found or is_change(q) or not lead or not (only_verbs(lead) or rest != lead and (not rest or only_verbs(rest))) \
-            or cs <= start:
+    if found or is_change(q) or not (lead or bound_alone(st, q)) \
+            or not (not lead or only_verbs(lead) or rest != lead and (not rest or only_verbs(rest))) or cs <= start:
         return None
     es = clause_start(text, start, cs - 1, CLAUSE_DELIMS)
     if rest != lead and NEW_RE.match(strip_front(text[es:cs - 1].strip(" \u3000"))):
         return None  # "新增上市企业数量全省第一，总数达到8家": the stock, not the additions the clause names
-    if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es or counts_steps(text, prev, cs)):
+    if opening_subject(text[es:cs - 1]) and (prev is None or prev.q.end <= es or counts_steps(text, prev, cs)
+                                             or passes_milestone(text, prev, cs)):
         return Subject(text[es:cs - 1], "ellipsis", "reached_after_subject")
     if (fostered := FOSTERED_RE.search(text, es, cs)) and (prev is None or prev.q.end <= es) \
             and metrics.units().get(q.unit or "") == "count" \
@@ -1447,8 +1474,11 @@ def share_across_joins(text: str, quantities: list[Quantity]) -> None:
 
 
 def restates(text: str, prev: Draft | None, q: Quantity, lead: str) -> bool:
-    """A bare verb of reaching after a floor of the same unit ("突破11万亿元、达到11.6万亿元"): the exact figure."""
-    if prev is None or not prev.metric_text or prev.value is None or prev.growth is not None or q.growth_sign:
+    """A bare verb of reaching after a floor of the same unit ("突破11万亿元、达到11.6万亿元"): the exact figure (also
+    when the floor took a growth stated before it: "增长10.6%，总量迈上万亿元台阶，达到10015亿元")."""
+    grown_before = prev is not None and prev.growth_q is not None and prev.growth_q.end <= prev.q.start
+    if prev is None or not prev.metric_text or prev.value is None or (prev.growth is not None and not grown_before) \
+            or q.growth_sign:
         return False
     if prev.metric is None and (prev.rule != "lead" or not RESTATE_VERB_RE.fullmatch(lead)):
         return False  # unnamed, only its subject then 达: "市场主体突破400万户、达445.1万户" (not "…，力争200亿元")

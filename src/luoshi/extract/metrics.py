@@ -33,18 +33,20 @@ def aliases() -> dict[str, str]:
     out: dict[str, str] = {}
     for r in data_file.rows(__package__, "metrics.tsv")[1:]:
         for a in [r[1], *r[2].split("|")]:
-            if a and not a.startswith("="):
+            if a and not a.startswith(("=", "^")):
                 out.setdefault(normalise(a), r[0])
     return out
 
 
 @cache
-def whole_phrase_aliases() -> dict[str, str]:
-    """Aliases written '=经济' in metrics.tsv: they name the metric only as the whole phrase ('经济增长5%')."""
+def whole_phrase_aliases(mark: str = "=") -> dict[str, str]:
+    """Aliases written '=经济' in metrics.tsv: they name the metric only as the whole phrase ('经济增长5%'); with
+    mark '^' ('^工业产值'), only as the whole phrase after a jurisdiction word ('全市工业产值538亿元': a bare
+    '实现工业产值125亿元' is most often a firm's or a zone's)."""
     out: dict[str, str] = {}
     for r in data_file.rows(__package__, "metrics.tsv")[1:]:
         for a in r[2].split("|"):
-            if a.startswith("="):
+            if a.startswith(mark):
                 out[normalise(a[1:])] = r[0]
     return out
 
@@ -77,7 +79,9 @@ def alias_matches(p: str) -> Iterator[tuple[str, int]]:
                 break
 
 
-WHOLE_PREFIX = re.compile(f"^(?:{lexicon.pattern('jurisdiction')})")
+WHOLE_PREFIX = re.compile(f"^(?:(?:{lexicon.pattern('jurisdiction')})(?:{lexicon.pattern('whole_scopes')})?"
+                          f"|(?:{lexicon.pattern('whole_scopes')}))")  # "全市", "全市全口径", "全口径"
+JURISDICTION_PREFIX = re.compile(f"^(?:{lexicon.pattern('jurisdiction')})")
 
 
 @cache
@@ -147,7 +151,9 @@ def _find(phrase: str, whole: bool) -> tuple[str, int, int] | None:  # find(p) a
         return share
     best = _longest(p)
     if best is None:
-        metric = whole_phrase_aliases().get(WHOLE_PREFIX.sub("", p)) if whole else None
+        rest = WHOLE_PREFIX.sub("", p)
+        metric = (whole_phrase_aliases().get(rest)
+                  or (whole_phrase_aliases("^").get(rest) if JURISDICTION_PREFIX.match(p) else None)) if whole else None
         if metric:
             return metric, len(p) - len(WHOLE_PREFIX.sub("", p)), len(p)
         return _past_inner_verb(p)

@@ -153,6 +153,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         at = c.start()
         if at < resume:
             continue
+        if (q := round_milestone(text, at, end, start)) is not None:  # before the grammar: "千亿台阶" is no 台
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
         m = QUANTITY_RE.match(text, at, end)
         if m is None and (q := per_volume(text, at, end, start)) is not None:
             resume = q.end
@@ -160,11 +165,6 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             out.append(q)
             continue
         if m is None and (q := _index(text, at, end, start)) is not None:
-            resume = q.end
-            _attach_context(text, q, start)
-            out.append(q)
-            continue
-        if m is None and (q := round_milestone(text, at, end, start)) is not None:
             resume = q.end
             _attach_context(text, q, start)
             out.append(q)
@@ -251,16 +251,19 @@ def _bare_gap_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{pattern('reach_verbs')}|{pattern('milestone_verbs')})*")
 
 
+def currency_lead(text: str, pos: int, floor: int) -> bool:
+    """The clause up to pos opens with a currency metric, with nothing but verbs of reaching after its name."""
+    head = CLAUSE_OPEN_RE.match(text, floor, pos)
+    lead = metrics.normalise(text[head.end() if head else floor:pos])
+    found = metrics.find(lead, whole=False) if lead else None
+    return found is not None and metrics.kind(found[0]) == "currency" and bool(_bare_gap_re().fullmatch(lead[found[2]:]))
+
+
 def bare_amount(text: str, pos: int, end: int, floor: int) -> Quantity | None:
     """'地区生产总值突破500亿大关': 亿 with no unit is 元 only right after a currency metric (metrics.tsv kind),
     with nothing but verbs of reaching between ("高新技术企业突破1000家" and "游客突破500万" stay counts)."""
     m = BARE_AMOUNT_RE.match(text, pos, end)
-    if m is None:
-        return None
-    head = CLAUSE_OPEN_RE.match(text, floor, pos)
-    lead = metrics.normalise(text[head.end() if head else floor:pos])
-    found = metrics.find(lead, whole=False) if lead else None
-    if found is None or metrics.kind(found[0]) != "currency" or not _bare_gap_re().fullmatch(lead[found[2]:]):
+    if m is None or not currency_lead(text, pos, floor):
         return None
     value = _num(m.group("n"))
     if value is None:
@@ -269,15 +272,28 @@ def bare_amount(text: str, pos: int, end: int, floor: int) -> Quantity | None:
 
 
 # "人均国内生产总值突破万元大关": a one-place round amount with no digit, only after a verb of passing and before a
-# milestone noun (a bare "万元" is a unit: "万元生产总值能耗")
-ROUND_MILESTONE_RE = re.compile(rf"(?P<m>[万亿])元(?={pattern('milestone_marks')})")
+# milestone noun (a bare "万元" is a unit: "万元生产总值能耗"); "地区生产总值跨越千亿大关": a round amount without
+# 元 before a milestone noun, in 元 only after a currency metric (as bare_amount)
+_ROUND_YI = alternation(sorted(a for a in ROUND_AMOUNT if a.endswith("亿")))  # 百亿, 千亿, 万亿
+ROUND_MILESTONE_RE = re.compile(rf"(?:(?P<m>[万亿])元|(?P<r>{_ROUND_YI})(?!元))(?=新?(?:{pattern('milestone_marks')}))")
+ROUND_MARK_AFTER = re.compile(rf"新?(?:{pattern('milestone_marks')})")
+STEP_BEFORE = re.compile(rf"(?:{pattern('step_verbs')})\Z")
+
+
+def round_lead(text: str, pos: int, end: int, floor: int) -> bool:
+    """A round amount with no digit ('千亿元') is a figure after a verb of passing ('突破千亿元'), or after a verb of
+    stepping when a milestone noun follows ('跨上万亿元台阶'; '过百亿元产业' names a class of firms)."""
+    return bool(ROUND_BEFORE.search(text, max(floor, pos - 2), pos)
+                or (STEP_BEFORE.search(text, max(floor, pos - 2), pos) and ROUND_MARK_AFTER.match(text, end)))
 
 
 def round_milestone(text: str, pos: int, end: int, floor: int) -> Quantity | None:
     m = ROUND_MILESTONE_RE.match(text, pos, end)
-    if m is None or not ROUND_BEFORE.search(text, max(floor, pos - 2), pos):
+    if m is None or not round_lead(text, pos, m.end(), floor):
         return None
-    return Quantity(m.start(), m.end(), m.group(), MULTIPLIERS[m.group("m")], "元")
+    if m.group("r") and not currency_lead(text, pos, floor):
+        return None  # "有色金属产能跨越百万吨台阶", "产业迈上千亿台阶": no currency named
+    return Quantity(m.start(), m.end(), m.group(), MULTIPLIERS[m.group("m") or m.group("r")], "元")
 
 
 def _people(m: re.Match) -> Quantity | None:
@@ -325,7 +341,7 @@ def _build(m: re.Match) -> Quantity | None:
     # a one-character low end ("两到三万") is read only with the place and unit of the high end
     if is_cn1 and len(n1) == 1 and not (n1 == "十" and m.group("more1")) and not (n2 and not u1):
         return None
-    if is_cn1 and len(n1) > 1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and ROUND_BEFORE.search(m.string, max(0, s - 2), s)) \
+    if is_cn1 and len(n1) > 1 and not _chinese_ok(n1) and not (n1 in ROUND_AMOUNT and u1 and round_lead(m.string, s, e, 0)) \
             and not (n1 == "十" and m.group("more1")):
         return None
     if n2 and not ARABIC_START.match(n2) and not _chinese_ok(n2) and not (is_cn1 and len(n2) == 1):

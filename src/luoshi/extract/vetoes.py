@@ -277,12 +277,25 @@ def is_increment(d: Draft) -> bool:
         and metrics.kind(d.metric) in ("currency", "mass")
 
 
+ADDED_NAME_RE = re.compile(f"(?:{pattern('new_words')})$")
+
+
+def added_by_name(d: Draft) -> bool:
+    """'年度新增工业总产值超过1000亿元': an amount or a mass named as added (a new word right before the name)."""
+    if d.value is None or d.growth is not None or metrics.kind(d.metric) not in ("currency", "mass"):
+        return False
+    found = metrics.find(d.metric_text)
+    return found is not None and bool(ADDED_NAME_RE.search(before_name(d.metric_text, found)))
+
+
 def increment(s: Seen) -> bool:
-    """'比上年增加673亿元' / '增加5.7亿斤': an amount or a mass added, not the level the metric reached. A rate given
-    with it ("农民人均纯收入增加300元左右，增长9.5％") is the metric's growth: the fact becomes that growth alone (the
-    veto fires on the amount only)."""
+    """'比上年增加673亿元' / '增加5.7亿斤' / '年度新增工业总产值超过1000亿元': an amount or a mass added, not the level
+    the metric reached. A rate given with it ("农民人均纯收入增加300元左右，增长9.5％") is the metric's growth: the
+    fact becomes that growth alone (the veto fires on the amount only)."""
     d = s.d
     q: Quantity = d.q
+    if added_by_name(d):
+        return True
     if not is_increment(d):
         return False
     if d.growth_q is not None and d.growth_unit == "%" and d.growth_q.start > q.end:
