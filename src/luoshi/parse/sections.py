@@ -208,6 +208,7 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
                 end = later.start
                 break
         sections.append(Section(level=level, number=h.number, title=h.title, role="other", start=h.start, end=end))
+    end_subsections_at_address(text, sections)
     passage = find_targets_passage(text)
     if passage:
         marked = {m.start for m in structure if m.kind in ("heading", "bold")}
@@ -225,6 +226,22 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
     if opening:
         _add_passage(text, sections, opening, "review", "工作回顾", titled=False)
     return sections
+
+
+_ADDRESS = re.compile(rf"\n[ \t\u3000]*(?:{pattern('house_address')})")
+
+
+def end_subsections_at_address(text: str, sections: list[Section]) -> None:
+    """A sub-section ends at a paragraph addressed to the whole house ("各位代表，2020年是极不平凡的一年…" after the
+    last numbered part of a term's review): the speaker has left the part's topic for the enclosing section's."""
+    top = min((s.level for s in sections), default=1)
+    for s in sections:
+        if s.level == top:
+            continue
+        body = text.find("\n", s.start, s.end)
+        m = _ADDRESS.search(text, body, s.end) if body >= 0 else None
+        if m:
+            s.end = m.start() + 1
 
 
 _OUTLOOK_TERM = re.compile(pattern("outlook_terms"))
