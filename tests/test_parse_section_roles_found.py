@@ -88,3 +88,23 @@ def test_term_targets_are_not_the_years_targets(corpus, rel, opening):
     passage = next(s for s in parse_sections(text, quality.structure) if s.role == "targets")
     assert text[passage.start:passage.end].startswith(opening)
     assert not any(w in text[passage.start:passage.start + 12] for w in ("五年", "时期"))
+
+
+def role_at(path: Path, phrase: str) -> str:
+    """The role of the innermost section holding `phrase` in the clean text."""
+    text, quality = clean_document(next(iter(read_paths([path]))))
+    sections = parse_sections(text, quality.structure)
+    at = text.find(phrase)
+    assert at >= 0, phrase
+    inner = max((s for s in sections if s.start <= at < s.end), key=lambda s: (s.level, s.start))
+    return inner.role
+
+
+@pytest.mark.parametrize("rel, phrase, role", [
+    # the year's review after the term's last part (自身建设): "各位代表，2020年是极不平凡的一年" ends the part
+    (f"{PREFECTURES}/济宁市/2021.md", "GDP、一般公共预算收入分别增长3.6%、1.7%", "review"),
+    # an address that sums up the term ("各位代表，“十二五”时期，…") leaves the part as it is
+    (f"{CITIES}/乌鲁木齐市/2016.md", "地区生产总值年均增长7.5%以上", "self_building"),
+])
+def test_address_to_the_house_on_a_year_ends_a_sub_section(corpus, rel, phrase, role):
+    assert role_at(corpus / rel, phrase) == role

@@ -228,12 +228,14 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
     return sections
 
 
-_ADDRESS = re.compile(rf"\n[ \t\u3000]*(?:{pattern('house_address')})")
+_ADDRESS = re.compile(rf"\n[ \t\u3000]*(?:{pattern('house_address')})[，,！!：:\s]*"
+                      rf"(?:(?:19|20)[0-9]{{2}}年[是，,]|{pattern('past_year')})")
 
 
 def end_subsections_at_address(text: str, sections: list[Section]) -> None:
-    """A sub-section ends at a paragraph addressed to the whole house ("各位代表，2020年是极不平凡的一年…" after the
-    last numbered part of a term's review): the speaker has left the part's topic for the enclosing section's."""
+    """A sub-section ends at a paragraph addressed to the whole house that turns to a year ("各位代表，2020年是极不平凡
+    的一年…" after the last numbered part of a term's review): the speaker has left the part's topic for the enclosing
+    section's. An address that sums up the term ("各位代表，“十二五”时期，我们…") leaves the part as it is."""
     top = min((s.level for s in sections), default=1)
     for s in sections:
         if s.level == top:
