@@ -105,6 +105,8 @@ def role_at(path: Path, phrase: str) -> str:
     (f"{PREFECTURES}/济宁市/2021.md", "GDP、一般公共预算收入分别增长3.6%、1.7%", "review"),
     # an address that sums up the term ("各位代表，“十二五”时期，…") leaves the part as it is
     (f"{CITIES}/乌鲁木齐市/2016.md", "地区生产总值年均增长7.5%以上", "self_building"),
+    # under a title naming only the year ("2020年工作总结") "各位代表，过去一年是…" closes the year's review: the part stays
+    (f"{PREFECTURES}/资阳市/2021.md", "全市地区生产总值达1250亿元以上", "self_building"),
 ])
 def test_address_to_the_house_on_a_year_ends_a_sub_section(corpus, rel, phrase, role):
     assert role_at(corpus / rel, phrase) == role

@@ -228,17 +228,20 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
     return sections
 
 
+_TERM = re.compile(pattern("term_words"))
 _ADDRESS = re.compile(rf"\n[ \t\u3000]*(?:{pattern('house_address')})[，,！!：:\s]*"
                       rf"(?:(?:19|20)[0-9]{{2}}年[是，,]|{pattern('past_year')})")
 
 
 def end_subsections_at_address(text: str, sections: list[Section]) -> None:
-    """A sub-section ends at a paragraph addressed to the whole house that turns to a year ("各位代表，2020年是极不平凡
-    的一年…" after the last numbered part of a term's review): the speaker has left the part's topic for the enclosing
-    section's. An address that sums up the term ("各位代表，“十二五”时期，我们…") leaves the part as it is."""
-    top = min((s.level for s in sections), default=1)
+    """A part of a term's review ends at a paragraph addressed to the whole house that turns to a year ("各位代表，2020年
+    是极不平凡的一年…" after the last numbered part of "“十三五”时期和2020年工作回顾"): the speaker has left the part's
+    topic for the year. An address that sums up the term ("各位代表，“十二五”时期，我们…"), or one under a title that names
+    only the year (a closing remark of "2020年工作总结"), leaves the part as it is."""
     for s in sections:
-        if s.level == top:
+        parent = max((p for p in sections if p.level < s.level and p.start <= s.start < p.end),
+                     key=lambda p: p.level, default=None)
+        if parent is None or not _TERM.search(parent.title or ""):
             continue
         body = text.find("\n", s.start, s.end)
         m = _ADDRESS.search(text, body, s.end) if body >= 0 else None
