@@ -104,9 +104,19 @@ def role_at(path: Path, phrase: str) -> str:
     # the year's review after the term's last part (自身建设): "各位代表，2020年是极不平凡的一年" ends the part
     (f"{PREFECTURES}/济宁市/2021.md", "GDP、一般公共预算收入分别增长3.6%、1.7%", "review"),
     # an address that sums up the term ("各位代表，“十二五”时期，…") leaves the part as it is
-    (f"{CITIES}/乌鲁木齐市/2016.md", "地区生产总值年均增长7.5%以上", "self_building"),
-    # under a title naming only the year ("2020年工作总结") "各位代表，过去一年是…" closes the year's review: the part stays
-    (f"{PREFECTURES}/资阳市/2021.md", "全市地区生产总值达1250亿元以上", "self_building"),
+    (f"{CITIES}/乌鲁木齐市/2016.md", "向所有关心支持首府稳定发展的各界朋友", "self_building"),
 ])
 def test_address_to_the_house_on_a_year_ends_a_sub_section(corpus, rel, phrase, role):
     assert role_at(corpus / rel, phrase) == role
+
+
+@pytest.mark.parametrize("rel, title, role", [
+    # an unnumbered heading on the coming term: its goals are the term's, not the past year's results
+    (f"{PREFECTURES}/天水市/2021.md", "“十四五”时期发展目标和工作重点", "plan"),
+    (f"{PREFECTURES}/资阳市/2021.md", "“十四五”规划和2035年远景目标的总体考虑", "plan"),
+    (f"{CITIES}/乌鲁木齐市/2016.md", "“十三五”目标任务和2016年的主要工作", "plan"),
+    # and one on the past term reviews it
+    (f"{PREFECTURES}/绵阳市/2021.md", "“十三五”发展主要成就", "review"),
+])
+def test_heading_on_a_term_is_its_plan_or_its_review(corpus, rel, title, role):
+    assert (title, role) in top_roles(corpus / rel)

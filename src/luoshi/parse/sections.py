@@ -47,6 +47,7 @@ _SENTENCE_PUNCT = re.compile(r"[。，；：:,;！？]")
 _YEAR_PART = re.compile(r"^(?:19|20)\d{2}年(?![0-9底末初])")
 _TITLE_WORDS = re.compile(pattern("title_words"))
 _YEAR_WORK = re.compile(rf"^(?:(?:19|20)\d{{2}}年|{pattern('work_periods')})(?:和[^\s]{{0,12}})?(?:的)?(?:政府)?(?:主要)?工作")
+_TERM_HEADING = re.compile(rf"^“十[一二三四五]?五”[^“”]*(?:{pattern('term_heading_nouns')})$")
 _BODY_LINE = 60  # a line this long means the body has begun (title-page bold lines are not headings)
 
 
@@ -102,10 +103,12 @@ def _match_heading(line: str, start: int, body_begun: bool, md: str = "", bold: 
 
 
 def _names_a_part(line: str) -> bool:
-    """An unnumbered line that names a part of the report ("2023年工作回顾", "政府自身建设") is a top heading."""
+    """An unnumbered line that names a part of the report ("2023年工作回顾", "政府自身建设", "“十四五”时期主要目标任务")
+    is a top heading."""
     if "报告" in line:  # the report's own title
         return False
-    return bool(_YEAR_WORK.match(line)) or role_of_title(line, strong_only=True) not in (None, "targets", "other")
+    return bool(_YEAR_WORK.match(line) or _TERM_HEADING.match(line)) \
+        or role_of_title(line, strong_only=True) not in (None, "targets", "other")
 
 
 def _number_value(number: str | None) -> int | None:
@@ -214,6 +217,7 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
         marked = {m.start for m in structure if m.kind in ("heading", "bold")}
         _add_passage(text, sections, passage, "targets", "主要预期目标", marked)
     assign_roles(sections)
+    term_heading_roles(sections)
     outlook_not_review(text, sections)
     for span in review_part(text, sections):  # "1996年的政府工作和1997年的奋斗目标": the part before the goals
         _add_passage(text, sections, span, "review", "工作回顾")
@@ -247,6 +251,22 @@ def end_subsections_at_address(text: str, sections: list[Section]) -> None:
         m = _ADDRESS.search(text, body, s.end) if body >= 0 else None
         if m:
             s.end = m.start() + 1
+
+
+_TERM_REVIEW = re.compile(pattern("term_review_nouns"))
+
+
+def term_heading_roles(sections: list[Section]) -> None:
+    """A heading on a term that no role phrase names ("“十四五”时期发展目标和工作重点", "“十五五”发展的主要考虑",
+    "“十三五”发展主要成就") reviews the term when it says so, else looks ahead to it: the plan. Its sub-sections
+    without a role of their own follow it."""
+    for s in sections:
+        if s.role != "other" or not _TERM_HEADING.match(s.title or ""):
+            continue
+        s.role = "review" if _TERM_REVIEW.search(s.title) else "plan"
+        for sub in sections:
+            if s.start < sub.start < s.end and sub.role == "other":
+                sub.role = s.role
 
 
 _OUTLOOK_TERM = re.compile(pattern("outlook_terms"))
