@@ -122,9 +122,10 @@ def find_number_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]
     for score, a, b, starts, scores in sorted(best.values(), key=lambda t: t[1]):
         if not (score > NUM_SCORE or unlike_number(cp, a, b, score)):
             # or the sentence reads better without the run, from its best start (adcontent.reads_better_without)
-            a = reads_better_without(cp, starts, b, scores)
-            if a is None:
+            start = reads_better_without(cp, starts, b, scores)
+            if start is None:
                 continue
+            a = start
         if not any(x < b and a < y for x, y in taken):
             edits.append(Edit(a, b, "", "ad", log="removal"))
             taken = [*taken, (a, b)]
