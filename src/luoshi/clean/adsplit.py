@@ -11,7 +11,8 @@ prose.prose_model3, each character after the two before it):
 - the run's first character is unlikely where it stands (>= ENTER), and so is the character after its end
   (>= LEAVE): the prose breaks at both edges;
 - its own words read unlike report prose (mean cost >= CONTENT), and it holds a hanzi report prose rarely writes
-  (adrepeats.ANCHOR_COST) among its first ANCHOR_AT characters.
+  (adrepeats.ANCHOR_COST) among its first ANCHOR_AT characters;
+- it names no place, person or body and coordinates nothing (jieba's tags: report prose lists names and clauses).
 Of the runs that qualify around an anchor, the one whose edges break most and whose join costs least goes.
 """
 
@@ -33,17 +34,19 @@ LEAVE = 10.0  # nats: the character after the run where it stands
 CONTENT = 5.0  # nats a character: the run's own words (report phrases read at 0.2-5)
 ANCHOR_AT = 6  # the rare hanzi stands among the run's first characters
 MIN_LEN, MAX_LEN = 6, 26
-# jieba's part-of-speech tags of names: places, people, bodies (rjieba, a dependency of the store's segmenter)
-NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
+# jieba's part-of-speech tags of the report's own runs (rjieba, a dependency of the store's segmenter): names of places,
+# people and bodies, and conjunctions (和, 或, 并, 及: a run that coordinates is part of the sentence's list)
+REPORT_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "c"})
 
 
-def _names(run: str) -> bool:
-    """The run holds a name of a place, a person or a body (jieba's dictionary, general Chinese): report prose names
-    them where it lists ("秦淮[灵丘和中联阳高]数据中心", "公祭[中华人文始祖]伏羲大典"); a pasted ad says what it sells.
+def _reports(run: str) -> bool:
+    """The run names a place, a person or a body, or coordinates (jieba's dictionary and tags, general Chinese):
+    report prose names and lists where its edges read as broken ("秦淮[灵丘和中联阳高]数据中心", "公祭[中华人文始祖]
+    伏羲大典", "亟待[正视和需要迫切]解决"); a pasted ad says what it sells.
     rjieba is imported here, not above: it loads jieba's dictionary (0.12 s), which only a hacked document needs."""
     import rjieba
 
-    return any(tag in NAME_TAGS for _, tag in rjieba.tag(run, False))
+    return any(tag in REPORT_TAGS for _, tag in rjieba.tag(run, False))
 
 
 def find_split_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] = ()) -> list[Edit]:
@@ -97,7 +100,7 @@ def find_split_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]]
         s, e = int(a[i]), int(b[i])
         if any(p < e and s < q for p, q in spans) or _mojibake(cp, s, e):
             continue
-        if _names(text[s:e]):
+        if _reports(text[s:e]):
             continue
         edits.append(Edit(s, e, "", "ad", log="removal"))
         spans.append((s, e))
