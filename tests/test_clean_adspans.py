@@ -69,3 +69,22 @@ ECHOES = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_e
 def test_other_copies_of_a_found_run_removed_and_a_report_figure_kept(text, removed):
     text = text.replace("\\n", "\n")
     assert [text[e.start:e.end] for e in find_ad_spans(text)] == removed.split(" | ")
+
+
+HACKED = "全面推进乡村振兴战略，加快建设农业强vip777国际娱乐官网登录省，稳步提高粮食综合生产能力。\n"
+SPLITS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_splits.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), SPLITS)
+def test_pure_hanzi_run_removed_in_a_hacked_document(text, removed):
+    """adsplit.py: in a document where an ad was found, a pure-hanzi run that cuts a word goes; names stay."""
+    doc = HACKED + text
+    got = [doc[e.start:e.end] for e in find_ad_spans(doc)]
+    assert got == ["vip777国际娱乐官网登录"] + ([] if removed == "-" else [removed])
+
+
+@pytest.mark.parametrize(("text", "removed"), [c for c in SPLITS if c[1] != "-"])
+def test_pure_hanzi_run_left_in_a_document_not_found_hacked(text, removed):
+    """The rule is looked for only where another rule found an ad: a clean document is never scanned by it."""
+    assert find_ad_spans(text) == []

@@ -33,6 +33,9 @@ REPEAT_MEDIAN, REPEAT_CONTENT = 6.0, 5.0
 # or copies that break the prose less often, with words further from a report's (corpus: no run has a median above 0
 # and content above 5.8, nor content above 6.5 and a median above -1.4)
 REPEAT_MEDIAN_LOW, REPEAT_CONTENT_HIGH = 3.0, 7.0
+# a number run, from any of its starts: edge score + NUM_WEIGHT x content - the cost of the two sides joined
+# (docs/clean.md, "Seventh round"; corpus max 23.1, tune runs 28.6-31.6)
+NUM_JOIN_SCORE = 28.0
 MAX_UNKNOWN = 1
 MAX_CONTENT = 10.0  # nats a character: no run of words reads worse (mojibake aside): a cheap bound before scoring
 
@@ -70,3 +73,31 @@ def unlike_repeat(cp: np.ndarray, spans: Sequence[tuple[int, int]], scores: Sequ
         return False
     content = content_cost(cp, a, b)
     return (median > REPEAT_MEDIAN and content > REPEAT_CONTENT) or content > REPEAT_CONTENT_HIGH
+
+
+def reads_better_without(cp: np.ndarray, starts: np.ndarray, b: int, scores: np.ndarray) -> int | None:
+    """The start a of a number run text[a:b] (adnumbers.py: its possible starts and their edge scores) where the
+    sentence reads better without the run: edge score + NUM_WEIGHT x content cost - what the two sides cost joined
+    (the two characters after b right after a-1) > NUM_JOIN_SCORE; None if no start does. The edge score alone
+    rewards a run whose removal leaves a clumsy join as much as one whose removal leaves the sentence whole; here a
+    clumsy join counts against it ("…美元的[台湾联电12]寸晶圆片…": 寸 after 美元的), and every start is weighed with
+    its content, not only the start whose edges break most."""
+    if float(scores.max()) + NUM_WEIGHT * MAX_CONTENT <= NUM_JOIN_SCORE:
+        return None
+    m = prose_model3()
+    lo = int(starts.min())
+    ids = m.cmap[np.minimum(cp[lo - 2:b + 2], 0xFFFF)].astype(np.int64)
+    n = b - lo  # ids[k] is text[lo - 2 + k]
+    c3 = m.cost3(ids[:n], ids[1:n + 1], ids[2:n + 2])  # c3[k]: text[lo + k] after the two before it
+    cum = np.concatenate(([0.0], np.cumsum(c3)))
+    k = starts - lo  # each start, from lo
+    content = (cum[n] - cum[k + 2]) / np.maximum(n - k - 2, 1)  # text[a+2:b] after their two before (content_cost)
+    a2, a1 = ids[k], ids[k + 1]  # text[a-2], text[a-1]
+    y, z = np.full(k.size, ids[n + 2]), np.full(k.size, ids[n + 3])  # text[b], text[b+1]
+    joined = m.cost3(np.concatenate((a2, a1)), np.concatenate((a1, y)), np.concatenate((y, z))).reshape(2, -1).sum(0)
+    total = scores + NUM_WEIGHT * content - joined
+    i = int(np.argmax(total))
+    a = int(starts[i])
+    if total[i] > NUM_JOIN_SCORE and not _mojibake(cp, a, b):
+        return a
+    return None

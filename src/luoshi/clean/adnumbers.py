@@ -16,7 +16,9 @@ follows an ad verb (赚, 送, 联系) and the sentence it was pasted into resume
    and it goes when that is > NUM_SCORE. The content of the run is not scored: fluent ad text ("手机兼职日结工资")
    reads as prose to a model of reports; what gives it away is where it stands.
 NUM_SCORE is above the highest score of any candidate on the whole undamaged corpus (17.4: "建成有业态的8890幸福驿站",
-docs/clean.md), so the rule removes nothing there.
+docs/clean.md), so the rule removes nothing there. A run under it still goes when its words read unlike report prose
+(adcontent.unlike_number) or when the sentence reads better without it, from any of its starts
+(adcontent.reads_better_without).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from functools import cache
 
 import numpy as np
 
-from .adcontent import unlike_number
+from .adcontent import reads_better_without, unlike_number
 from .edits import Edit
 from .prose import STEP, edge_breaks, prose_model3
 
@@ -90,9 +92,9 @@ def _number_ends(text: str, cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return s[keep], b[keep]
 
 
-def _number_span(text: str, s: int, b: int) -> tuple[float, int] | None:
+def _number_span(text: str, s: int, b: int) -> tuple[float, int, np.ndarray, np.ndarray] | None:
     """The best start a of a run of hanzi text[a:b] (>= 4 before the digits at s) and its score: how much the prose
-    breaks entering and leaving it (prose.edge_breaks)."""
+    breaks entering and leaving it (prose.edge_breaks); then every start tried and its score."""
     a0 = s - 5
     while a0 > 0 and s - a0 < 24 and "\u4e00" <= text[a0 - 1] <= "\u9fff":
         a0 -= 1
@@ -105,20 +107,26 @@ def _number_span(text: str, s: int, b: int) -> tuple[float, int] | None:
     w, x, y, z = (np.full(A.size, ids[i]) for i in range(b - lo - 2, b - lo + 2))  # the run's end is one for all
     score = edge_breaks(ids[A - 2], ids[A - 1], ids[A], ids[A + 1], w, x, y, z)
     i = int(np.argmax(score))
-    return float(score[i]), lo + int(A[i])
+    return float(score[i]), lo + int(A[i]), lo + A, score
 
 
 def find_number_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] = ()) -> list[Edit]:
     """Removals (kind `ad`) of hanzi runs ending in a number that break the sentence at both ends ("…每天赚300",
     "…联系6620" injected mid-word), outside the spans already taken."""
-    best: dict[int, tuple[float, int, int]] = {}  # digits' start -> the better reading of the run's end
+    best: dict[int, tuple[float, int, int, np.ndarray, np.ndarray]] = {}  # digits' start -> the better reading
     for s, b in zip(*(x.tolist() for x in _number_ends(text, cp))):
         got = None if any(x < b and s < y for x, y in taken) else _number_span(text, s, b)
         if got and got[0] > best.get(s, (-np.inf,))[0]:
-            best[s] = (got[0], got[1], b)
+            best[s] = (got[0], got[1], b, got[2], got[3])
     edits = []
-    for score, a, b in sorted(best.values(), key=lambda t: t[1]):
-        if (score > NUM_SCORE or unlike_number(cp, a, b, score)) and not any(x < b and a < y for x, y in taken):
+    for score, a, b, starts, scores in sorted(best.values(), key=lambda t: t[1]):
+        if not (score > NUM_SCORE or unlike_number(cp, a, b, score)):
+            # or the sentence reads better without the run, from its best start (adcontent.reads_better_without)
+            start = reads_better_without(cp, starts, b, scores)
+            if start is None:
+                continue
+            a = start
+        if not any(x < b and a < y for x, y in taken):
             edits.append(Edit(a, b, "", "ad", log="removal"))
             taken = [*taken, (a, b)]
     return edits
