@@ -124,7 +124,9 @@ def front_re() -> re.Pattern:
 @cache
 def back_re() -> re.Pattern:
     verbs = "|".join(re.escape(w) for w in words("reach_verbs"))
-    return re.compile(rf"(?<=.)(?:{lexicon.pattern('steady_words')})*(?:[ \u3000]|{verbs})+$")  # 持续保持在
+    steady, strive = lexicon.pattern("steady_words"), lexicon.pattern("strive_words")
+    return re.compile(rf"(?<=.)(?:(?:{strive})(?:{steady})*(?:[ \u3000]|{verbs})*"  # 全员劳动生产率力争(达到)
+                      rf"|(?:{steady})*(?:[ \u3000]|{verbs})+)$")  # 持续保持在
 
 
 @cache
@@ -134,7 +136,7 @@ def _front_chars() -> frozenset[str]:
 
 @cache
 def _back_chars() -> frozenset[str]:
-    return frozenset(" \u3000\n" + "".join(w[-1] for w in words("reach_verbs")))  # \n: `$` matches before it
+    return frozenset(" \u3000\n" + "".join(w[-1] for w in words("reach_verbs") + words("strive_words")))  # \n: `$`
 
 
 def strip_front(phrase: str) -> str:
@@ -145,7 +147,8 @@ def strip_front(phrase: str) -> str:
 
 
 def strip_back(phrase: str) -> str:
-    """Without the verbs of reaching behind (only a phrase ending with one of their characters has any)."""
+    """Without the verbs of reaching (and a word of striving: "全员劳动生产率力争") behind (only a phrase ending with
+    one of their characters has any)."""
     if not phrase or phrase[-1] not in _back_chars():
         return phrase
     return back_re().sub("", phrase, count=1)
