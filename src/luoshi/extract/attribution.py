@@ -37,6 +37,8 @@ from .quantities import PREFIX_RE, Quantity
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
 ITEM_SPLIT = re.compile(r"[、和与]|(?<!普)及(?!时)")  # not the 及 of 普及率, 及时率
+JOIN_WORD_RE = re.compile(r"[和与]|(?<!普)及(?!时)")
+EACH_TAIL_RE = re.compile(f"(?:{lexicon.pattern('each_tails')})$")
 LEVEL_VERBS_FOR_RATES = lexicon.words("rate_level_verbs")
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
 JOIN_WORD_RE = re.compile(r"[和及与或]")
@@ -426,8 +428,9 @@ def levels_to_come(st: State, q: Quantity) -> bool:
 
 def unmarked_list(st: State, q: Quantity) -> bool:
     """'地区生产总值、固定资产投资增长5%以上' / '城乡居民人均可支配收入增长10%': one change, alone in its clause, with no
-    分别 or 均, is shared by every subject listed before it, when each names a metric (an open list, "A、B等", may
-    give the figure of the whole; a phrase that is no metric may be a setting, not a subject)."""
+    分别 or 均, is shared by every subject listed before it, when each names a metric or the items share the last one's
+    measure word ("化学需氧量、氨氮排放量"; an open list, "A、B等", may give the figure of the whole; a phrase that is
+    no metric may be a setting, not a subject)."""
     subject = st.subject
     if st.group or not is_change(q) or "等" in subject or EACH_RE.search(subject) \
             or not (ITEM_SPLIT.search(subject) or URBAN_RURAL_RE.match(subject)) \
@@ -439,6 +442,10 @@ def unmarked_list(st: State, q: Quantity) -> bool:
     if URBAN_RURAL_RE.match(subject):
         return urban_and_rural(subject)
     items = [s for s in ITEM_SPLIT.split(subject) if s]  # each item a metric of its own: not "深圳、珠海…的产值"
+    if len(items) >= 2 and not JOIN_WORD_RE.search(subject) and EACH_TAIL_RE.search(items[-1]) \
+            and all(listed_name(it, items[-1]) and not metrics.find(it) for it in items[:-1]):
+        return True  # "化学需氧量、氨氮排放量下降1%": emissions that share the last item's measure word (never across
+        # 和/及/与: "化肥和农药工业产值" names one thing)
     return len(items) >= 2 and all(metrics.find(it) or (k and MEASURE_END_RE.search(it)) for k, it in enumerate(items))
 
 
