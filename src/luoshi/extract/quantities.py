@@ -158,6 +158,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             _attach_context(text, q, start)
             out.append(q)
             continue
+        if (q := listed_unit(text, at, end)) is not None:  # before the grammar: "7.3个" is no count here
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
         m = QUANTITY_RE.match(text, at, end)
         if m is None and (q := per_volume(text, at, end, start)) is not None:
             resume = q.end
@@ -216,6 +221,20 @@ def _index(text: str, pos: int, end: int, floor: int) -> Quantity | None:
     if m is None or not INDEX_LEAD_RE.search(text, max(floor, pos - 16), pos):
         return None
     return Quantity(m.start(), m.end(), m.group(), Decimal(m.group("n")) - 100, "%")
+
+
+# "分别提高7.3和4.8个百分点", "回落7.3个和4.8个百分点", "增长8、10和12%": a rate's unit written once, after the last
+# of listed numbers (个 of 个百分点 may stay with each)
+LISTED_UNIT_RE = re.compile(rf"(?<![0-9０-９.．%％/／:：])(?P<n>{_AR})(?P<ge>个)?(?=(?:[、和](?:{_AR})个?)*[、和](?:{_AR})"
+                            r"(?P<u>个百分点|百分点|%|％))")
+
+
+def listed_unit(text: str, pos: int, end: int) -> Quantity | None:
+    """A number of a list whose unit (%, 个百分点) is written only after its last number: that unit."""
+    m = LISTED_UNIT_RE.match(text, pos, end)
+    if m is None or (m.group("ge") and "百分点" not in m.group("u")) or (value := _num(m.group("n"))) is None:
+        return None
+    return Quantity(m.start(), m.end(), m.group(), value, PERCENT_UNITS[m.group("u")])
 
 
 # "PM2.5平均浓度为每立方米44.6微克": a concentration with its volume written before the number
