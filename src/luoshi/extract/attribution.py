@@ -36,8 +36,7 @@ from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, 
 from .quantities import PREFIX_RE, Quantity
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
-ITEM_SPLIT = re.compile(r"[、和与]|(?<!普)及(?!时)")  # not the 及 of 普及率, 及时率
-JOIN_WORD_RE = re.compile(r"[和与]|(?<!普)及(?!时)")
+ITEM_SPLIT = re.compile(r"[、和与]|(?<!普)及(?!时|以上|以下)")  # not the 及 of 普及率, 及时率, 县级及以上
 EACH_TAIL_RE = re.compile(f"(?:{lexicon.pattern('each_tails')})$")
 LEVEL_VERBS_FOR_RATES = lexicon.words("rate_level_verbs")
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
@@ -954,7 +953,7 @@ def name(st: State, q: Quantity) -> Outcome:
     each = list(EACH_RE.finditer(whole))
     listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
     if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_and_rural(listed)
-                                            or each_named(listed)):
+                                            or each_named(listed) or each_takes_tail(listed)):
         subjects = split_subjects(listed)
     out = []
     for phrase in subjects or [subject.phrase]:
@@ -967,6 +966,12 @@ def name(st: State, q: Quantity) -> Outcome:
             d.object = d.metric_text
         out.append(d)
     return out
+
+
+def each_takes_tail(listed: str) -> bool:
+    """'地表水断面和饮用水水源地水质达标率均为100%': items before 均 that take the last one's measure word."""
+    items = [s for s in ITEM_SPLIT.split(listed) if s]
+    return len(items) >= 2 and all(listed_name(it, items[-1]) for it in items[:-1])
 
 
 def each_named(listed: str) -> bool:
