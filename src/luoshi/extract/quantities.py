@@ -195,9 +195,24 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             continue
         if _size_bar(text, q, start):
             continue
+        _minus(text, q, start)
         _attach_context(text, q, start)
         out.append(q)
     return sorted(out, key=lambda q: q.start)
+
+
+MINUS = "-－—–−"
+MINUS_LEAD = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _minus(text: str, q: Quantity, floor: int) -> None:
+    """'社会消费品零售总额增长-2.6%', '商品零售价格涨幅为—0.2%': a rate written with a minus sign (one dash right after a
+    word, not a list's "——" nor a range's "8%-10%") is negative."""
+    at = q.start - 1
+    if at - 1 < floor or q.unit not in ("%", "个百分点") or q.value is None or q.high is not None \
+            or text[at] not in MINUS or not MINUS_LEAD.match(text[at - 1]):
+        return
+    q.start, q.value, q.value_text = at, -q.value, text[at:q.end]
 
 
 @lru_cache(maxsize=1)
