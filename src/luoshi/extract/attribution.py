@@ -119,7 +119,7 @@ def only_verbs(phrase: str) -> bool:
 @cache
 def front_re() -> re.Pattern:
     fillers = "|".join(re.escape(w) for w in words("fillers"))
-    return re.compile(rf"^(?:[ \u3000、和及与并“”\"']|(?:19|20)[0-9]{{2}}年(?:{lexicon.pattern('year_suffixes')})?|{fillers})+(?=.)")
+    return re.compile(rf"^(?:[ \u3000、和及与并“”\"'—―]|(?:19|20)[0-9]{{2}}年(?:{lexicon.pattern('year_suffixes')})?|{fillers})+(?=.)")
 
 
 @cache
@@ -132,7 +132,7 @@ def back_re() -> re.Pattern:
 
 @cache
 def _front_chars() -> frozenset[str]:
-    return frozenset(" \u3000、和及与并“”\"'12" + "".join(w[0] for w in words("fillers")))
+    return frozenset(" \u3000、和及与并“”\"'—―12" + "".join(w[0] for w in words("fillers")))
 
 
 @cache
