@@ -36,7 +36,7 @@ from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, 
 from .quantities import PREFIX_RE, Quantity
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
-ITEM_SPLIT = re.compile(r"[、和与]|(?<!普)及(?!时|以上|以下)")  # not the 及 of 普及率, 及时率, 县级及以上
+ITEM_SPLIT = re.compile(rf"[、和与]|(?<!普)及(?!{lexicon.pattern('ji_compounds')})")  # not 普及率, 及时率, 县级及以上
 EACH_TAIL_RE = re.compile(f"(?:{lexicon.pattern('each_tails')})$")
 LEVEL_VERBS_FOR_RATES = lexicon.words("rate_level_verbs")
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric

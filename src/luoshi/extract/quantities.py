@@ -61,7 +61,7 @@ PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P
 PEOPLE_AFTER_RE = re.compile(rf"(?<=人口)(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?![\u4e00-\u9fff]*?[人户])")
 # "居民消费价格指数控制在103左右", "商品零售价格指数101": a price index written as an index (last year = 100) is the
 # change in % (103 -> 3%); only a bare figure between 80 and 130 right after the index's name and a verb of setting
-INDEX_LEAD_RE = re.compile(rf"(?:价格|物价)(?:总)?指数(?:[（(][\u4e00-\u9fff]{{1,6}}[）)])?(?:{pattern('index_lead_verbs')})?[ \u3000]?\Z")
+INDEX_LEAD_RE = re.compile(rf"(?:{pattern('price_index_words')})(?:[（(][\u4e00-\u9fff]{{1,6}}[）)])?(?:{pattern('index_lead_verbs')})?[ \u3000]?\Z")
 INDEX_RE = re.compile(rf"(?<![0-9.])(?P<n>(?:[89][0-9]|1[0-2][0-9]|130)(?:\.[0-9]{{1,2}})?)(?![0-9.%％‰]|[ \u3000]?(?:{pattern('index_stop_units')}))")
 ROUND_AMOUNT = {"百亿", "千亿", "万亿", "百万", "千万"}  # "突破千亿元": a round amount written without a digit
 ROUND_BEFORE = re.compile(rf"(?:{pattern('round_leads')})\Z")  # not 过/超: "过百亿元产业" names a class of firms
