@@ -36,7 +36,8 @@ from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, 
 from .quantities import PREFIX_RE, Quantity
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
-ITEM_SPLIT = re.compile(r"[、和与]|(?<!普)及(?!时)")  # not the 及 of 普及率, 及时率
+ITEM_SPLIT = re.compile(rf"[、和与]|(?<!普)及(?!{lexicon.pattern('ji_compounds')})")  # not 普及率, 及时率, 县级及以上
+EACH_TAIL_RE = re.compile(f"(?:{lexicon.pattern('each_tails')})$")
 LEVEL_VERBS_FOR_RATES = lexicon.words("rate_level_verbs")
 WHOLE_SUBJECT = "\x00"  # marks an enumerated subject that could not be split: its text, but no metric
 JOIN_WORD_RE = re.compile(r"[和及与或]")
@@ -118,23 +119,25 @@ def only_verbs(phrase: str) -> bool:
 @cache
 def front_re() -> re.Pattern:
     fillers = "|".join(re.escape(w) for w in words("fillers"))
-    return re.compile(rf"^(?:[ \u3000、和及与并“”\"']|(?:19|20)[0-9]{{2}}年(?:{lexicon.pattern('year_suffixes')})?|{fillers})+(?=.)")
+    return re.compile(rf"^(?:[ \u3000、和及与并“”\"'—―]|(?:19|20)[0-9]{{2}}年(?:{lexicon.pattern('year_suffixes')})?|{fillers})+(?=.)")
 
 
 @cache
 def back_re() -> re.Pattern:
     verbs = "|".join(re.escape(w) for w in words("reach_verbs"))
-    return re.compile(rf"(?<=.)(?:{lexicon.pattern('steady_words')})*(?:[ \u3000]|{verbs})+$")  # 持续保持在
+    steady, strive = lexicon.pattern("steady_words"), lexicon.pattern("strive_words")
+    return re.compile(rf"(?<=.)(?:(?:{strive})(?:{steady})*(?:[ \u3000]|{verbs})*"  # 全员劳动生产率力争(达到)
+                      rf"|(?:{steady})*(?:[ \u3000]|{verbs})+)$")  # 持续保持在
 
 
 @cache
 def _front_chars() -> frozenset[str]:
-    return frozenset(" \u3000、和及与并“”\"'12" + "".join(w[0] for w in words("fillers")))
+    return frozenset(" \u3000、和及与并“”\"'—―12" + "".join(w[0] for w in words("fillers")))
 
 
 @cache
 def _back_chars() -> frozenset[str]:
-    return frozenset(" \u3000\n" + "".join(w[-1] for w in words("reach_verbs")))  # \n: `$` matches before it
+    return frozenset(" \u3000\n" + "".join(w[-1] for w in words("reach_verbs") + words("strive_words")))  # \n: `$`
 
 
 def strip_front(phrase: str) -> str:
@@ -145,7 +148,8 @@ def strip_front(phrase: str) -> str:
 
 
 def strip_back(phrase: str) -> str:
-    """Without the verbs of reaching behind (only a phrase ending with one of their characters has any)."""
+    """Without the verbs of reaching (and a word of striving: "全员劳动生产率力争") behind (only a phrase ending with
+    one of their characters has any)."""
     if not phrase or phrase[-1] not in _back_chars():
         return phrase
     return back_re().sub("", phrase, count=1)
@@ -333,7 +337,7 @@ def track_group(st: State, q: Quantity) -> None:
     """Open, keep or close the 分别 list before q is attributed."""
     text, i = st.text, st.i
     if (text.find("分别", st.wide, q.start) >= 0 or (len(run := changes_from(text, st.quantities, i)) >= 2
-                                             and all(c.unit == "%" for c in run)
+                                             and all(c.unit in ("%", "个百分点") for c in run)
                                              and (not st.group or paired_run(st, run)))) \
             and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
                  or since_year(st.subject, q) or since_base_year_pairs(st, q)) \
@@ -423,8 +427,9 @@ def levels_to_come(st: State, q: Quantity) -> bool:
 
 def unmarked_list(st: State, q: Quantity) -> bool:
     """'地区生产总值、固定资产投资增长5%以上' / '城乡居民人均可支配收入增长10%': one change, alone in its clause, with no
-    分别 or 均, is shared by every subject listed before it, when each names a metric (an open list, "A、B等", may
-    give the figure of the whole; a phrase that is no metric may be a setting, not a subject)."""
+    分别 or 均, is shared by every subject listed before it, when each names a metric or the items share the last one's
+    measure word ("化学需氧量、氨氮排放量"; an open list, "A、B等", may give the figure of the whole; a phrase that is
+    no metric may be a setting, not a subject)."""
     subject = st.subject
     if st.group or not is_change(q) or "等" in subject or EACH_RE.search(subject) \
             or not (ITEM_SPLIT.search(subject) or URBAN_RURAL_RE.match(subject)) \
@@ -436,6 +441,10 @@ def unmarked_list(st: State, q: Quantity) -> bool:
     if URBAN_RURAL_RE.match(subject):
         return urban_and_rural(subject)
     items = [s for s in ITEM_SPLIT.split(subject) if s]  # each item a metric of its own: not "深圳、珠海…的产值"
+    if len(items) >= 2 and not JOIN_WORD_RE.search(subject) and EACH_TAIL_RE.search(items[-1]) \
+            and all(listed_name(it, items[-1]) and not metrics.find(it) for it in items[:-1]):
+        return True  # "化学需氧量、氨氮排放量下降1%": emissions that share the last item's measure word (never across
+        # 和/及/与: "化肥和农药工业产值" names one thing)
     return len(items) >= 2 and all(metrics.find(it) or (k and MEASURE_END_RE.search(it)) for k, it in enumerate(items))
 
 
@@ -944,7 +953,7 @@ def name(st: State, q: Quantity) -> Outcome:
     each = list(EACH_RE.finditer(whole))
     listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
     if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_and_rural(listed)
-                                            or each_named(listed)):
+                                            or each_named(listed) or each_takes_tail(listed)):
         subjects = split_subjects(listed)
     out = []
     for phrase in subjects or [subject.phrase]:
@@ -957,6 +966,12 @@ def name(st: State, q: Quantity) -> Outcome:
             d.object = d.metric_text
         out.append(d)
     return out
+
+
+def each_takes_tail(listed: str) -> bool:
+    """'地表水断面和饮用水水源地水质达标率均为100%': items before 均 that take the last one's measure word."""
+    items = [s for s in ITEM_SPLIT.split(listed) if s]
+    return len(items) >= 2 and all(listed_name(it, items[-1]) for it in items[:-1])
 
 
 def each_named(listed: str) -> bool:

@@ -61,7 +61,7 @@ PEOPLE_RE = re.compile(rf"(?<![A-Za-z0-9０-９.第])(?P<n1>{_AR}|{_CN}){_SP}(?P
 PEOPLE_AFTER_RE = re.compile(rf"(?<=人口)(?P<n1>{_AR}|{_CN}){_SP}(?P<m1>万|亿|千)(?![\u4e00-\u9fff]*?[人户])")
 # "居民消费价格指数控制在103左右", "商品零售价格指数101": a price index written as an index (last year = 100) is the
 # change in % (103 -> 3%); only a bare figure between 80 and 130 right after the index's name and a verb of setting
-INDEX_LEAD_RE = re.compile(rf"价格(?:总)?指数(?:[（(][\u4e00-\u9fff]{{1,6}}[）)])?(?:{pattern('index_lead_verbs')})?[ \u3000]?\Z")
+INDEX_LEAD_RE = re.compile(rf"(?:{pattern('price_index_words')})(?:[（(][\u4e00-\u9fff]{{1,6}}[）)])?(?:{pattern('index_lead_verbs')})?[ \u3000]?\Z")
 INDEX_RE = re.compile(rf"(?<![0-9.])(?P<n>(?:[89][0-9]|1[0-2][0-9]|130)(?:\.[0-9]{{1,2}})?)(?![0-9.%％‰]|[ \u3000]?(?:{pattern('index_stop_units')}))")
 ROUND_AMOUNT = {"百亿", "千亿", "万亿", "百万", "千万"}  # "突破千亿元": a round amount written without a digit
 ROUND_BEFORE = re.compile(rf"(?:{pattern('round_leads')})\Z")  # not 过/超: "过百亿元产业" names a class of firms
@@ -158,6 +158,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             _attach_context(text, q, start)
             out.append(q)
             continue
+        if (q := listed_unit(text, at, end)) is not None:  # before the grammar: "7.3个" is no count here
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
         m = QUANTITY_RE.match(text, at, end)
         if m is None and (q := per_volume(text, at, end, start)) is not None:
             resume = q.end
@@ -190,9 +195,24 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             continue
         if _size_bar(text, q, start):
             continue
+        _minus(text, q, start)
         _attach_context(text, q, start)
         out.append(q)
     return sorted(out, key=lambda q: q.start)
+
+
+MINUS = "-－—–−"
+MINUS_LEAD = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _minus(text: str, q: Quantity, floor: int) -> None:
+    """'社会消费品零售总额增长-2.6%', '商品零售价格涨幅为—0.2%': a rate written with a minus sign (one dash right after a
+    word, not a list's "——" nor a range's "8%-10%") is negative."""
+    at = q.start - 1
+    if at - 1 < floor or q.unit not in ("%", "个百分点") or q.value is None or q.high is not None \
+            or text[at] not in MINUS or not MINUS_LEAD.match(text[at - 1]):
+        return
+    q.start, q.value, q.value_text = at, -q.value, text[at:q.end]
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +236,20 @@ def _index(text: str, pos: int, end: int, floor: int) -> Quantity | None:
     if m is None or not INDEX_LEAD_RE.search(text, max(floor, pos - 16), pos):
         return None
     return Quantity(m.start(), m.end(), m.group(), Decimal(m.group("n")) - 100, "%")
+
+
+# "分别提高7.3和4.8个百分点", "回落7.3个和4.8个百分点", "增长8、10和12%": a rate's unit written once, after the last
+# of listed numbers (个 of 个百分点 may stay with each)
+LISTED_UNIT_RE = re.compile(rf"(?<![0-9０-９.．%％/／:：])(?P<n>{_AR})(?P<ge>个)?(?=(?:[、和](?:{_AR})个?)*[、和](?:{_AR})"
+                            r"(?P<u>个百分点|百分点|%|％))")
+
+
+def listed_unit(text: str, pos: int, end: int) -> Quantity | None:
+    """A number of a list whose unit (%, 个百分点) is written only after its last number: that unit."""
+    m = LISTED_UNIT_RE.match(text, pos, end)
+    if m is None or (m.group("ge") and "百分点" not in m.group("u")) or (value := _num(m.group("n"))) is None:
+        return None
+    return Quantity(m.start(), m.end(), m.group(), value, PERCENT_UNITS[m.group("u")])
 
 
 # "PM2.5平均浓度为每立方米44.6微克": a concentration with its volume written before the number

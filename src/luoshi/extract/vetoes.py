@@ -39,8 +39,11 @@ PLACE_HEAD_RE = re.compile(f"^(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('place_head
 PLACE_GROUP_RE = re.compile(rf"等(?:{pattern('group_counts')}|[0-9一二三四五六七八九十]+个)?(?:{pattern('place_kinds')})?$")  # "黄石等一批城市"
 PART_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})?[^，,；;。：:]{{0,16}}?(?:{pattern('scopes')})")
 SEGMENT_RE = re.compile(r"[；;]")
-# a sentence that opens with a counted group of sub-regions ("三县", "四个县（市）", "两区") speaks of them
-COUNTED_PARTS_RE = re.compile(r"[\s\u3000]*[两三四五六七八九十]个?(?:县|区|旗)(?:[（(]?(?:市|区)[）)]?)?(?![市区县城委长级域])")
+# a sentence that opens with a counted group of sub-regions ("三县", "四个县（市）", "两区"; after a time word and a kind
+# of area: "去年山区8县", "山区8个国家扶贫开发重点县") speaks of them
+COUNTED_PARTS_RE = re.compile(rf"[\s\u3000]*(?:{pattern('place_head_words')})?(?:{pattern('area_kinds')})?"
+                              r"(?:[两三四五六七八九十]|[0-9]{1,2})(?:个?(?:县|区|旗)|个[\u4e00-\u9fff]{1,8}?县)"  # not 个设区市
+                              r"(?:[（(]?(?:市|区)[）)]?)?(?![市区县城委长级域])")
 JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
 BARE_HEAD_RE = re.compile(f"^(?:{pattern('bare_heads')})+$")
 GAP_RE = re.compile(rf"(?:{pattern('gap_verbs')})(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
