@@ -103,6 +103,7 @@ def _clean(text: str) -> tuple[_State, ChromeResult]:
         if spaced:
             st.apply("spaces", fix_spaces(st.text))
         _join(st)
+        st.apply("markup", find_markup(st.text))  # a mark the line mark hid ("#>" leaves a quote mark ">")
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
     st.apply("ad_spans", find_ad_spans(st.text))  # runs no word list names, by the model of report prose
     # a repair inside a line that was later removed as chrome is not in the clean text
