@@ -92,6 +92,7 @@ COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in data_file.rows(__pack
 # "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
 RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:19|20)[0-9]{{2}}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
 AVERAGE_HEADS = lexicon.words("average_heads")  # 年均, 平均
+AVERAGE_HEAD_RE = re.compile(lexicon.pattern("average_heads"))  # one search instead of a test per word
 BASE_YEAR_LEAD_RE = re.compile(rf"(?:分别)?(?:比|较)(?:19|20)[0-9]{{2}}年(?:底|末)?(?:{lexicon.pattern('base_year_tails')})?")
 
 
@@ -757,7 +758,7 @@ def past_span_total(st: State, q: Quantity) -> Draft | None:
     """'…增加到2002年的835亿元，五年累计完成投资3418亿元，年均增长11.7%': a total over the span ("五年累计…"),
     in its own clause right after a named level, stands aside: the average growth after it is the level's. The
     total, named by a tail of the level's name ("投资"), is a fact of the same metric."""
-    if len(st.drafts) < 2 or not (any(w in st.lead_raw for w in AVERAGE_HEADS)
+    if len(st.drafts) < 2 or not (AVERAGE_HEAD_RE.search(st.lead_raw)
                                   or (q.verb or "").startswith(AVERAGE_HEADS)):
         return None
     total, level = st.drafts[-1], st.drafts[-2]
@@ -784,7 +785,7 @@ def average_follows(st: State, q: Quantity) -> bool:
     if not nq.growth_sign or nq.unit != "%" or any(c in words for c in "。；;"):
         return False
     words = words.strip(" \u3000，,、")
-    return (any(w in words for w in AVERAGE_HEADS) or (nq.verb or "").startswith(AVERAGE_HEADS)) \
+    return (bool(AVERAGE_HEAD_RE.search(words)) or (nq.verb or "").startswith(AVERAGE_HEADS)) \
         and _no_subject(words, nq.verb)
 
 
@@ -795,7 +796,7 @@ def cumulative_change(lead: str, q: Quantity) -> bool:
     if q.verb == "翻":
         return True
     lead = lead.strip(" \u3000")
-    return q.unit == "%" and q.growth_sign > 0 and not any(w in lead for w in AVERAGE_HEADS) \
+    return q.unit == "%" and q.growth_sign > 0 and not AVERAGE_HEAD_RE.search(lead) \
         and not (q.verb or "").startswith(AVERAGE_HEADS) \
         and bool((m := SPAN_LEAD_RE.match(lead)) and m.end() == len(lead))
 
@@ -832,7 +833,7 @@ def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
         return None  # "确保12％的增长水平，才有可能…实现“十五”年均增长12％以上": a rate in another clause is no level
     if not (_no_subject(lead, q.verb, fillers=False, span=True) or next_clause(st.text, prev, st.cs)) \
             or prev.growth is not None or prev.value is None or prev.q.end > q.start \
-            or names_another(st.text, prev, st.cs) or len(changes_from(st.text, st.quantities, st.i)) != 1:
+            or len(changes_from(st.text, st.quantities, st.i)) != 1 or names_another(st.text, prev, st.cs):
         return None
     probe = Draft(q, prev.metric, prev.metric_text)
     fill_numbers(probe, q)
@@ -1451,6 +1452,8 @@ def listed_after(text: str, a: Quantity, b: Quantity) -> bool:
 
 def share_across_joins(text: str, quantities: list[Quantity]) -> None:
     """'增长5%和7%' / '控制在3%和5%以内': the verb governs both figures, and so does the bound after the last."""
+    if len(quantities) < 2:
+        return  # one figure (most sentences): no pair to share anything
     for a, b in pairwise(quantities):
         if a.times and a.growth_sign and b.unit == "倍" and b.value is not None and listed_after(text, a, b):
             b.value, b.unit, b.times = b.value * 100, "%", True  # "增长2.5倍和2.8倍": the second is a change too
@@ -1495,7 +1498,7 @@ def _no_subject(lead: str, verb: str | None = None, fillers: bool = True, span: 
     """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比") or, before an average, its span
     ("五年年均增长"); with `span`, also the span of a change over years ("…4428美元，五年增长91.5％": the change of
     the level before it, cumulative): the growth has no subject of its own."""
-    if verb and verb.startswith(AVERAGE_HEADS) or any(w in lead for w in AVERAGE_HEADS):
+    if verb and verb.startswith(AVERAGE_HEADS) or AVERAGE_HEAD_RE.search(lead):
         lead = SPAN_RE.sub("", lead)
     if span:
         lead = SPAN_LEAD_RE.sub("", lead)
