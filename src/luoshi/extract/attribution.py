@@ -494,6 +494,7 @@ TARGET_REVISION_RE = re.compile(rf"(?:{lexicon.pattern('target_nouns')})[^。；
                                 rf"(?:{lexicon.pattern('revision_verbs')})了?")
 
 
+@only_for(lambda q: q.unit == "个百分点")
 def target_revision(st: State, q: Quantity) -> Outcome:
     """'提出的发展预期目标适度下调了地区生产总值3个百分点、…5个百分点': by how much a target was lowered or raised
     against last year's, in points; not a target, nor a result."""
@@ -503,6 +504,7 @@ def target_revision(st: State, q: Quantity) -> Outcome:
 BARE_GOAL_RE = re.compile(rf"(?:{lexicon.pattern('bound_gaps')})?的?(?:增长)?目标")
 
 
+@only_for(lambda q: not q.growth_sign)
 def restated_goal(st: State, q: Quantity) -> Outcome:
     """'7.5%—8%的增长目标，与我省经济潜在增长率大体一致': a figure named only as "the (growth) target", nothing
     before it in its clause naming what it measures, restates a target given before (or recalls the one of a
@@ -942,7 +944,7 @@ def name(st: State, q: Quantity) -> Outcome:
         # the figure it starts from (nor is "由44.8%" a name: "经过努力，由44.8%提高到46.4%" names nothing)
     whole = st.before(q)
     subjects = None
-    each = list(EACH_RE.finditer(whole))
+    each = list(EACH_RE.finditer(whole)) if "均" in whole else []  # most clauses hold no 均
     listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
     if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_and_rural(listed)
                                             or each_named(listed)):
@@ -1304,7 +1306,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     elif not found and d.unit == "%" and d.growth is None and RATE_TAIL_RE.search(metrics.normalise(phrase)):
         d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "全员劳动生产率增速为7%": a growth
         d.growth_q = q
-    people = PEOPLE_NOUN_RE.search(q.value_text)
+    people = PEOPLE_NOUN_RE.search(q.value_text) if "人口" in q.value_text else None
     verbs_only = only_verbs(phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
     trail = ""
@@ -1368,6 +1370,11 @@ def starting_points(text: str, quantities: list[Quantity]) -> set[int]:
     """'由59.3亿元增长到163.3亿元', '从2016年的25778元、8403元增长到36810元、13249元': the figures a change starts
     from (indices into quantities), which are not results."""
     out: set[int] = set()
+    if not quantities:
+        return out
+    lo, hi = max(0, min(q.lead_end for q in quantities) - 12), max(q.lead_end for q in quantities)
+    if text.find("由", lo, hi) < 0 and text.find("从", lo, hi) < 0:
+        return out  # every start has 由 or 从 (most sentences: none), decided once for the sentence
     for i, q in enumerate(quantities):
         if not START_RE.search(text, max(0, q.lead_end - 12), q.lead_end):
             continue
