@@ -254,6 +254,7 @@ class State:
     group_growth_i: int = 0
     asides: list[Draft] = field(default_factory=list)  # facts kept out of the sequence the rules join across
     starts_group: bool = False  # this quantity opened the 分别 list
+    parts: bool = True  # the sentence holds a 其中 (whole_before_parts can apply): decided once for the sentence
     # the quantity under attribution
     i: int = 0
     nxt: Quantity | None = None
@@ -280,7 +281,7 @@ class State:
         subject = self.lead if words == self.lead_raw else strip_back(strip_front(words))
         self.subject = START_RE.sub("", subject) if "由" in subject or "从" in subject else subject
         self.prev = self.drafts[-1] if self.drafts else None
-        if (whole := whole_before_parts(self, q)) is not None:
+        if self.parts and (whole := whole_before_parts(self, q)) is not None:
             self.lead, self.subject = part_names(self.lead, whole), part_names(self.subject, whole)
 
     def before(self, q: Quantity) -> str:
@@ -1256,7 +1257,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
     """Turn the quantities of one sentence text[start:end] into drafts of facts: for each quantity, the first
     rule of RULES that applies."""
     share_across_joins(text, quantities)
-    st = State(text, start, end, quantities, starting_points(text, quantities))
+    st = State(text, start, end, quantities, starting_points(text, quantities), parts=text.find("其中", start, end) >= 0)
     for i, q in enumerate(quantities):
         st.focus(i)
         if qualifies_next(st, q):
