@@ -1371,11 +1371,6 @@ def starting_points(text: str, quantities: list[Quantity]) -> set[int]:
     """'由59.3亿元增长到163.3亿元', '从2016年的25778元、8403元增长到36810元、13249元': the figures a change starts
     from (indices into quantities), which are not results."""
     out: set[int] = set()
-    if not quantities:
-        return out
-    lo, hi = max(0, min(q.lead_end for q in quantities) - 12), max(q.lead_end for q in quantities)
-    if text.find("由", lo, hi) < 0 and text.find("从", lo, hi) < 0:
-        return out  # every start has 由 or 从 (most sentences: none), decided once for the sentence
     for i, q in enumerate(quantities):
         if not START_RE.search(text, max(0, q.lead_end - 12), q.lead_end):
             continue
