@@ -93,6 +93,7 @@ COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in data_file.rows(__pack
 # "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
 RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:19|20)[0-9]{{2}}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
 AVERAGE_HEADS = lexicon.words("average_heads")  # 年均, 平均
+AVERAGE_HEAD_RE = re.compile(lexicon.pattern("average_heads"))  # one search instead of a test per word
 BASE_YEAR_LEAD_RE = re.compile(rf"(?:分别)?(?:比|较)(?:19|20)[0-9]{{2}}年(?:底|末)?(?:{lexicon.pattern('base_year_tails')})?")
 
 
@@ -257,6 +258,7 @@ class State:
     group_growth_i: int = 0
     asides: list[Draft] = field(default_factory=list)  # facts kept out of the sequence the rules join across
     starts_group: bool = False  # this quantity opened the 分别 list
+    parts: bool = True  # the sentence holds a 其中 (whole_before_parts can apply): decided once for the sentence
     # the quantity under attribution
     i: int = 0
     nxt: Quantity | None = None
@@ -283,7 +285,7 @@ class State:
         subject = self.lead if words == self.lead_raw else strip_back(strip_front(words))
         self.subject = START_RE.sub("", subject) if "由" in subject or "从" in subject else subject
         self.prev = self.drafts[-1] if self.drafts else None
-        if (whole := whole_before_parts(self, q)) is not None:
+        if self.parts and (whole := whole_before_parts(self, q)) is not None:
             self.lead, self.subject = part_names(self.lead, whole), part_names(self.subject, whole)
 
     def before(self, q: Quantity) -> str:
@@ -502,6 +504,7 @@ TARGET_REVISION_RE = re.compile(rf"(?:{lexicon.pattern('target_nouns')})[^。；
                                 rf"(?:{lexicon.pattern('revision_verbs')})了?")
 
 
+@only_for(lambda q: q.unit == "个百分点")
 def target_revision(st: State, q: Quantity) -> Outcome:
     """'提出的发展预期目标适度下调了地区生产总值3个百分点、…5个百分点': by how much a target was lowered or raised
     against last year's, in points; not a target, nor a result."""
@@ -511,6 +514,7 @@ def target_revision(st: State, q: Quantity) -> Outcome:
 BARE_GOAL_RE = re.compile(rf"(?:{lexicon.pattern('bound_gaps')})?的?(?:增长)?目标")
 
 
+@only_for(lambda q: not q.growth_sign)
 def restated_goal(st: State, q: Quantity) -> Outcome:
     """'7.5%—8%的增长目标，与我省经济潜在增长率大体一致': a figure named only as "the (growth) target", nothing
     before it in its clause naming what it measures, restates a target given before (or recalls the one of a
@@ -766,7 +770,7 @@ def past_span_total(st: State, q: Quantity) -> Draft | None:
     """'…增加到2002年的835亿元，五年累计完成投资3418亿元，年均增长11.7%': a total over the span ("五年累计…"),
     in its own clause right after a named level, stands aside: the average growth after it is the level's. The
     total, named by a tail of the level's name ("投资"), is a fact of the same metric."""
-    if len(st.drafts) < 2 or not (any(w in st.lead_raw for w in AVERAGE_HEADS)
+    if len(st.drafts) < 2 or not (AVERAGE_HEAD_RE.search(st.lead_raw)
                                   or (q.verb or "").startswith(AVERAGE_HEADS)):
         return None
     total, level = st.drafts[-1], st.drafts[-2]
@@ -793,7 +797,7 @@ def average_follows(st: State, q: Quantity) -> bool:
     if not nq.growth_sign or nq.unit != "%" or any(c in words for c in "。；;"):
         return False
     words = words.strip(" \u3000，,、")
-    return (any(w in words for w in AVERAGE_HEADS) or (nq.verb or "").startswith(AVERAGE_HEADS)) \
+    return (bool(AVERAGE_HEAD_RE.search(words)) or (nq.verb or "").startswith(AVERAGE_HEADS)) \
         and _no_subject(words, nq.verb)
 
 
@@ -804,7 +808,7 @@ def cumulative_change(lead: str, q: Quantity) -> bool:
     if q.verb == "翻":
         return True
     lead = lead.strip(" \u3000")
-    return q.unit == "%" and q.growth_sign > 0 and not any(w in lead for w in AVERAGE_HEADS) \
+    return q.unit == "%" and q.growth_sign > 0 and not AVERAGE_HEAD_RE.search(lead) \
         and not (q.verb or "").startswith(AVERAGE_HEADS) \
         and bool((m := SPAN_LEAD_RE.match(lead)) and m.end() == len(lead))
 
@@ -841,7 +845,7 @@ def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
         return None  # "确保12％的增长水平，才有可能…实现“十五”年均增长12％以上": a rate in another clause is no level
     if not (_no_subject(lead, q.verb, fillers=False, span=True) or next_clause(st.text, prev, st.cs)) \
             or prev.growth is not None or prev.value is None or prev.q.end > q.start \
-            or names_another(st.text, prev, st.cs) or len(changes_from(st.text, st.quantities, st.i)) != 1:
+            or len(changes_from(st.text, st.quantities, st.i)) != 1 or names_another(st.text, prev, st.cs):
         return None
     probe = Draft(q, prev.metric, prev.metric_text)
     fill_numbers(probe, q)
@@ -950,7 +954,7 @@ def name(st: State, q: Quantity) -> Outcome:
         # the figure it starts from (nor is "由44.8%" a name: "经过努力，由44.8%提高到46.4%" names nothing)
     whole = st.before(q)
     subjects = None
-    each = list(EACH_RE.finditer(whole))
+    each = list(EACH_RE.finditer(whole)) if "均" in whole else []  # most clauses hold no 均
     listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
     if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_and_rural(listed)
                                             or each_named(listed) or each_takes_tail(listed)):
@@ -1268,7 +1272,7 @@ def attribute(text: str, start: int, end: int, quantities: list[Quantity]) -> li
     """Turn the quantities of one sentence text[start:end] into drafts of facts: for each quantity, the first
     rule of RULES that applies."""
     share_across_joins(text, quantities)
-    st = State(text, start, end, quantities, starting_points(text, quantities))
+    st = State(text, start, end, quantities, starting_points(text, quantities), parts=text.find("其中", start, end) >= 0)
     for i, q in enumerate(quantities):
         st.focus(i)
         if qualifies_next(st, q):
@@ -1318,7 +1322,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
     elif not found and d.unit == "%" and d.growth is None and RATE_TAIL_RE.search(metrics.normalise(phrase)):
         d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "全员劳动生产率增速为7%": a growth
         d.growth_q = q
-    people = PEOPLE_NOUN_RE.search(q.value_text)
+    people = PEOPLE_NOUN_RE.search(q.value_text) if "人口" in q.value_text else None
     verbs_only = only_verbs(phrase)
     counted = metrics.units().get(q.unit or "") != "currency"
     trail = ""
@@ -1466,6 +1470,8 @@ def listed_after(text: str, a: Quantity, b: Quantity) -> bool:
 
 def share_across_joins(text: str, quantities: list[Quantity]) -> None:
     """'增长5%和7%' / '控制在3%和5%以内': the verb governs both figures, and so does the bound after the last."""
+    if len(quantities) < 2:
+        return  # one figure (most sentences): no pair to share anything
     for a, b in pairwise(quantities):
         if a.times and a.growth_sign and b.unit == "倍" and b.value is not None and listed_after(text, a, b):
             b.value, b.unit, b.times = b.value * 100, "%", True  # "增长2.5倍和2.8倍": the second is a change too
@@ -1510,7 +1516,7 @@ def _no_subject(lead: str, verb: str | None = None, fillers: bool = True, span: 
     """Nothing but comparison words ("同比", "同口径", "剔除留抵退税因素可比") or, before an average, its span
     ("五年年均增长"); with `span`, also the span of a change over years ("…4428美元，五年增长91.5％": the change of
     the level before it, cumulative): the growth has no subject of its own."""
-    if verb and verb.startswith(AVERAGE_HEADS) or any(w in lead for w in AVERAGE_HEADS):
+    if verb and verb.startswith(AVERAGE_HEADS) or AVERAGE_HEAD_RE.search(lead):
         lead = SPAN_RE.sub("", lead)
     if span:
         lead = SPAN_LEAD_RE.sub("", lead)

@@ -19,13 +19,13 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
     out: list[Sentence] = []
     last: tuple[int, int | None] = (-1, None)  # (sections started so far, innermost) reused while nothing changes
     for m in _SENTENCE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start] in _BLANK:
-            start += 1
-        while end > start and text[end - 1] in " \t\u3000\r":
-            end -= 1
-        if end - start < 1:
+        whole = m.group()
+        left = whole.lstrip(_BLANK)  # the blanks around it, stripped in C
+        kept = left.rstrip(" \t\u3000\r")
+        if not kept:
             continue
+        start = m.start() + len(whole) - len(left)
+        end = start + len(kept)
         k = bisect.bisect_right(starts, start)
         if k == last[0] and (last[1] is None or end <= sections[last[1]].end):
             section = last[1] if last[1] is not None or k == 0 else _innermost(sections, order, starts, start, end)
