@@ -342,6 +342,10 @@ def goal(s: Seen) -> bool:
 
 PART_OF_YEAR_RE = re.compile(rf"(?:{pattern('part_of_year')}|(?<![个\d])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)")
 WHOLE_YEAR_RE = re.compile(pattern("whole_year_words"))  # "增速从一月份-6.9%到全年的8.0%": the year's after all
+# "前三季度，全市实现生产总值461.8亿元…；规上工业增加值增长9%…": a part of the year opening the sentence governs it,
+# its semicolon clauses included, up to a whole-year word
+PART_OF_YEAR_OPENING_RE = re.compile(
+    rf"\s*(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('part_of_year')}|1[-—–至到~～](?:1[0-2]|[2-9])月份?)[，,]")
 
 
 CHANGE_START_RE = re.compile(r"由|从")
@@ -370,10 +374,13 @@ def part_of_year(s: Seen) -> bool:
     if s.report.meta.kind == "half_year":
         return False
     text, d, start = s.text, s.d, s.sent.start
+    full_stop = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1  # semicolon clauses share the opening
+    opening = PART_OF_YEAR_OPENING_RE.match(text, full_stop) is not None
 
     def of_part(q: Quantity) -> bool:
         clause = change_end_words(text, clause_start(text, start, q.start, CLAUSE_DELIMS), q.start)
-        return bool(PART_OF_YEAR_RE.search(clause)) and not WHOLE_YEAR_RE.search(clause)
+        governed = opening and not WHOLE_YEAR_RE.search(text, full_stop, q.start)  # "…，预计全年完成560亿元，增长7%"
+        return bool(governed or PART_OF_YEAR_RE.search(clause)) and not WHOLE_YEAR_RE.search(clause)
 
     if of_part(d.q):
         return True
