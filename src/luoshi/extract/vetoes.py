@@ -342,10 +342,14 @@ def goal(s: Seen) -> bool:
 
 PART_OF_YEAR_RE = re.compile(rf"(?:{pattern('part_of_year')}|(?<![个\d])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)")
 WHOLE_YEAR_RE = re.compile(pattern("whole_year_words"))  # "增速从一月份-6.9%到全年的8.0%": the year's after all
-# "前三季度，全市实现生产总值461.8亿元…；规上工业增加值增长9%…": a part of the year opening the sentence governs it,
-# its semicolon clauses included, up to a whole-year word
+# "前三季度，全市实现生产总值461.8亿元…；规上工业增加值增长9%…。预计全年…": a part of the year opening the sentence
+# governs it, its semicolon clauses included, up to a whole-year word, when the paragraph goes on to the year's own
+# figures (without them, as in a report given in December, the part's figures stand for the year: blind set B)
 PART_OF_YEAR_OPENING_RE = re.compile(
     rf"\s*(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('part_of_year')}|1[-—–至到~～](?:1[0-2]|[2-9])月份?)[，,]")
+# the year's own figures: "预计全年实现生产总值650亿元以上" (not "预计全年地区生产总值增速高于全省1个百分点")
+YEAR_FIGURES_RE = re.compile(rf"(?:{pattern('whole_year_words')})[^。；;\n]{{0,30}}?(?:增长|下降|完成|实现|达到|达)"
+                             r"[^。；;，,\n]{0,12}?[0-9]")
 
 
 CHANGE_START_RE = re.compile(r"由|从")
@@ -375,7 +379,9 @@ def part_of_year(s: Seen) -> bool:
         return False
     text, d, start = s.text, s.d, s.sent.start
     full_stop = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1  # semicolon clauses share the opening
-    opening = PART_OF_YEAR_OPENING_RE.match(text, full_stop) is not None
+    paragraph_end = text.find("\n", start) % (len(text) + 1)  # the year's own figures follow ("预计全年…"), else
+    opening = PART_OF_YEAR_OPENING_RE.match(text, full_stop) is not None \
+        and YEAR_FIGURES_RE.search(text, start, paragraph_end) is not None  # the part's figures are the year's best
 
     def of_part(q: Quantity) -> bool:
         clause = change_end_words(text, clause_start(text, start, q.start, CLAUSE_DELIMS), q.start)
