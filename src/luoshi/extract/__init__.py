@@ -24,6 +24,7 @@ from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_perio
 from .target_sentence import (
     absent_by_content,
     continues_run,
+    dash_list_end,
     heading_lead,
     next_list_line,
     paragraph_lead,
@@ -79,6 +80,7 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     starts = [q.start for q in found]
     roles: dict[int | None, tuple[str, str]] = {}  # a section's role and heading lead, once per report
     run_paragraph = -1  # the paragraph where a year target found by content opened a run of targets
+    run_items_end = -1  # the end of the dashed items that run goes on through
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         quantities = [q for q in found[lo:hi] if q.end <= sent.end]
@@ -95,7 +97,9 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         paragraph, before_run, in_run = sent.start - len(lead), status, False
         if status == "target" and by_role != "target":
             run_paragraph = paragraph  # a year target found by content opens a run in its paragraph
-        elif paragraph == run_paragraph and status in (None, "plan") and continues_run(role, sentence_text):
+            run_items_end = dash_list_end(text, paragraph)  # and in the dashed items after it
+        elif (paragraph == run_paragraph or sent.start < run_items_end) and status in (None, "plan") \
+                and continues_run(role, sentence_text):
             status, in_run = "target", True  # "今年，国内生产总值增长8.5%。…全部财政收入增长7.1%；城乡居民收入增长5%…"
         status = status_with_result(report, role, status, sentence_text, lead, sent.start)  # "全年完成…增长10.1%"
         if status is None:

@@ -155,6 +155,22 @@ def next_list_line(text: str, end: int) -> int:
     return line_end + 1 if text[last - 1] in "；;" else -1
 
 
+_DASH_ITEM = re.compile(r"[ \t\u3000]*(?:——|--|－－)")
+
+
+def dash_list_end(text: str, paragraph: int) -> int:
+    """Where a list of dashed items ends when the paragraph starting at `paragraph` is one of them (-1 otherwise): a
+    run of targets opened in a dashed item ("——保持经济持续快速健康发展。计划安排国内生产总值增长10%…⏎——着力提高经济
+    增长质量和效益。…财政收入增长10%…⏎——…") goes on through the items after it as it goes on in a paragraph."""
+    if not _DASH_ITEM.match(text, paragraph):
+        return -1
+    end = paragraph
+    while (line_end := text.find("\n", end)) >= 0 and _DASH_ITEM.match(text, line_end + 1):
+        end = line_end + 1
+    line_end = text.find("\n", end)
+    return len(text) if line_end < 0 else line_end
+
+
 def paragraph_lead(text: str, start: int) -> str:
     """The paragraph's text before `start`."""
     return text[text.rfind("\n", 0, start) + 1:start]
