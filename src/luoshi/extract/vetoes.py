@@ -348,7 +348,7 @@ WHOLE_YEAR_RE = re.compile(pattern("whole_year_words"))  # "增速从一月份-6
 PART_OF_YEAR_OPENING_RE = re.compile(
     rf"\s*(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('part_of_year')}|1[-—–至到~～](?:1[0-2]|[2-9])月份?)[，,]")
 # the year's own figures: "预计全年实现生产总值650亿元以上" (not "预计全年地区生产总值增速高于全省1个百分点")
-YEAR_FIGURES_RE = re.compile(rf"(?:{pattern('whole_year_words')})[^。；;\n]{{0,30}}?(?:增长|下降|完成|实现|达到|达)"
+YEAR_FIGURES_RE = re.compile(rf"(?:{pattern('whole_year_words')})[^。；;\n]{{0,30}}?(?:{pattern('year_figure_verbs')})"
                              r"[^。；;，,\n]{0,12}?[0-9]")
 
 
