@@ -191,8 +191,17 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         if _size_bar(text, q, start):
             continue
         _attach_context(text, q, start)
+        _listed_multiple(text, q, out[-1] if out else None)
         out.append(q)
     return sorted(out, key=lambda q: q.start)
+
+
+def _listed_multiple(text: str, q: Quantity, before: Quantity | None) -> None:
+    """'比“十五”期末增长75.6%和1.7倍': a multiple listed right after a change in % shares its verb (170%)."""
+    if q.unit == "倍" and not q.growth_sign and q.value is not None and before is not None and before.growth_sign \
+            and before.unit == "%" and text[before.end:q.start] in ("和", "、", "及"):
+        q.growth_sign, q.verb = before.growth_sign, before.verb
+        q.value, q.unit, q.high = q.value * 100 * before.growth_sign, "%", (q.high * 100 if q.high is not None else None)
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from . import metrics
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern, words
 from .quantities import Quantity, scan
-from .status import DEADLINE_RE, reviewed_year
+from .status import DEADLINE_RE, PLAN_END_BASE_RE, plan_end_year, reviewed_year
 
 SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
@@ -29,10 +29,11 @@ SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right 
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
 # 比 of 占比/可比/对比/同比 and of 比重/比例/比率 is no comparison; 比上年/较去年/比同期 (lexicon last_year_bases) the usual one
 OTHER_BASE_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率])[^，,]{{0,8}}$|(?:较|比)“")
+PLAN_END = r"“?十[一二三四五]?五”?(?:期)?末"  # a plan's end: its last year
 # a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
 # change over the years to the reviewed one (basis cumulative), except in a 分别 listing, where it stays apart
-OTHER_PERIOD_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率]|(?:19|20)[0-9]{{2}}年)[^，,]{{0,8}}$"
-                             r"|(?:较|比)“")
+OTHER_PERIOD_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率]|(?:19|20)[0-9]{{2}}年|{PLAN_END})"
+                             rf"[^，,]{{0,8}}$|(?:较|比)(?!{PLAN_END})“")  # "比“十五”末" is a stated year (2005)
 SUBREGION_RE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?(?:{pattern('subregion_ends')}))$")
 JURISDICTION_RE = re.compile(pattern("jurisdiction"))
 PLACE_HEAD_RE = re.compile(f"^(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('place_head_words')})?")
@@ -333,6 +334,9 @@ def goal(s: Seen) -> bool:
         return False
     cs = clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS)
     if any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(text[cs:d.q.start])):
+        return True
+    # "单位生产总值能源消耗比“十五”末降低20%左右" in a report reviewing 2005: a change from the reviewed year on
+    if any(plan_end_year(n) >= reviewed for n in PLAN_END_BASE_RE.findall(text, cs, q.start)):
         return True
     # "…；到2010年，国内生产总值比2000年翻一番": a deadline standing as the clause before
     before = text[clause_start(text, s.sent.start, cs - 1, CLAUSE_DELIMS):cs - 1] if cs > s.sent.start else ""
