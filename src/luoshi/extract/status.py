@@ -17,11 +17,17 @@ BASE_YEAR_RE = re.compile(rf"(?:{pattern('base_year_leads')})(?:19|20)[0-9]{{2}}
 PLAN_NAME_RE = re.compile(rf"“十([一二三四五]?)五”|十([一二三四五]?)五(?:{pattern('plan_name_ends')})")
 # a plan's end a figure is compared with ("比“十二五”末增长38.3%，年均增长6.7%"): a base, not the figure's span
 PLAN_END_BASE_RE = re.compile(r"(?:比|较)“?十([一二三四五]?)五”?(?:期)?末")
+PLAN_TERM_RE = re.compile(rf"“?(十[一二三四五]?|[六七八九])五”?(?:{pattern('plan_term_ends')})")  # a term as a span
 
 
 def plan_end_year(number: str) -> int:
     """The last year of the plan named 十<number>五 ("" for the tenth, 2005; "二" for the twelfth, 2015)."""
     return 1981 + 5 * (10 + ("一二三四五".index(number) + 1 if number else 0) - 6) + 4
+
+
+def term_end_year(name: str) -> int:
+    """The last year of the plan named <name>五 ("九" for the ninth, 2000; "十二" for the twelfth, 2015)."""
+    return 1981 + 5 * (PLAN_NUMBERS[name] - 6) + 4
 PLAN_TITLE_RE = re.compile(rf"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:{pattern('plan_words')})[^\n。]{{0,20}}纲要")
 PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
 NEXT_FIVE_RE = re.compile(f"(?:{pattern('ahead_words')})五年")

@@ -20,11 +20,12 @@ from . import metrics
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern, words
 from .quantities import Quantity, scan
-from .status import DEADLINE_RE, PLAN_END_BASE_RE, plan_end_year, reviewed_year
+from .status import DEADLINE_RE, PLAN_END_BASE_RE, PLAN_TERM_RE, plan_end_year, reviewed_year, term_end_year
 
 SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
 PART_NAME_RE = re.compile(pattern("part_names"))
+PLAN_QUOTE_RE = re.compile(r"“?(?:十[一二三四五]?|[六七八九])五”$")  # "“十三五”…": a plan's name, no group
 SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
 # 比 of 占比/可比/对比/同比 and of 比重/比例/比率 is no comparison; 比上年/较去年/比同期 (lexicon last_year_bases) the usual one
@@ -121,8 +122,11 @@ def scoped(s: Seen) -> bool:
 def qualified(s: Seen) -> bool:
     """A qualifier before the name (lexicon class qualifiers: "民营", "国有"…) makes it another measure; a size bar
     of the statistics ("50万元以上固定资产投资", "2000万元以上规模工业增加值") is the metric's own scope, no qualifier."""
-    return s.found is not None \
-        and bool(QUALIFIER_RE.search(SIZE_BAR_RE.sub("", before_name(s.phrase, s.found))))
+    if s.found is None:
+        return False
+    before = SIZE_BAR_RE.sub("", before_name(s.phrase, s.found))
+    # a quoted name of a group right before the metric's ("“五优一新”工业增加值"): that group's figure
+    return bool(QUALIFIER_RE.search(before)) or (before.endswith("”") and not PLAN_QUOTE_RE.search(before))
 
 
 def other_measure(s: Seen) -> bool:
@@ -334,6 +338,9 @@ def goal(s: Seen) -> bool:
         return False
     cs = clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS)
     if any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(text[cs:d.q.start])):
+        return True
+    # "“九五”时期国民生产总值以8%的速度增长" in a report reviewing 1995: a term still to come
+    if any(term_end_year(name) > reviewed + 4 for name in PLAN_TERM_RE.findall(text, cs, q.start)):
         return True
     # "单位生产总值能源消耗比“十五”末降低20%左右" in a report reviewing 2005: a change from the reviewed year on
     if any(plan_end_year(n) >= reviewed for n in PLAN_END_BASE_RE.findall(text, cs, q.start)):
