@@ -381,6 +381,21 @@ def change_end_words(text: str, cs: int, at: int) -> str:
     return after if CHANGE_END_RE.search(after) else clause
 
 
+def year_figure_metrics(text: str, start: int) -> set[str]:
+    """The metrics the rest of the paragraph gives the year's own figures of ("…。预计全年实现生产总值650亿元以上、增长
+    5.5%，固定资产投资增长15%…"): after a part of the year opening a sentence, only their figures are the part's."""
+    paragraph_end = text.find("\n", start) % (len(text) + 1)
+    found: set[str] = set()
+    for m in YEAR_FIGURES_RE.finditer(text, start, paragraph_end):
+        end = min((i for i in (text.find(c, m.start(), paragraph_end) for c in "。\n") if i >= 0), default=paragraph_end)
+        for clause in re.split(r"[，,；;、]", text[m.start():end]):
+            if (named := metrics.find(clause)) is not None:
+                found.add(named[0])
+            if "城乡居民" in clause:  # "城乡居民人均可支配收入分别增长5%、7%": both incomes
+                found |= {"urban_income", "rural_income"}
+    return found
+
+
 def part_of_year(s: Seen) -> bool:
     """'一季度全市生产总值下降6.7%', '1—10月旅游人数增长48%': a quarter's or month's figure, not the year's (a
     half-year report's own half is its period). When only the growth is a part's ("进出口总额达6111.2亿美元，…由1月下降
@@ -390,9 +405,8 @@ def part_of_year(s: Seen) -> bool:
         return False
     text, d, start = s.text, s.d, s.sent.start
     full_stop = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1  # semicolon clauses share the opening
-    paragraph_end = text.find("\n", start) % (len(text) + 1)  # the year's own figures follow ("预计全年…"), else
     opening = PART_OF_YEAR_OPENING_RE.match(text, full_stop) is not None \
-        and YEAR_FIGURES_RE.search(text, start, paragraph_end) is not None  # the part's figures are the year's best
+        and d.metric in year_figure_metrics(text, start)  # else the part's figure is the year's best
 
     def of_part(q: Quantity) -> bool:
         clause = change_end_words(text, clause_start(text, start, q.start, CLAUSE_DELIMS), q.start)
