@@ -26,6 +26,7 @@ from .target_sentence import (
     continues_run,
     dash_list_end,
     heading_lead,
+    in_figure_aside,
     next_list_line,
     paragraph_lead,
     status_with_content,
@@ -123,6 +124,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                 d.growth = d.growth_unit = None  # "增长一七倍" in a 1950s plan: not a rate anyone tracks
                 if d.value is None:
                     continue
+            if status == "target" and in_figure_aside(text, sent.start, d.q.start):
+                continue  # "…控制在9.5‰（省下达顺德市为9.4‰）以内": the part's figure in the target's aside
             fact = to_fact(report, d, status, sent, sentence_text)
             if status == "target" and fact.metric:  # a target restated in a later sentence is one target; two
                 # names of one sentence that share a figure and a metric id ("财政总收入、地方财政收入均增长8%") are two

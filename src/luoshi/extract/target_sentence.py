@@ -15,6 +15,7 @@ from functools import cache
 from ..models import Report
 from . import metrics
 from .lexicon import pattern, words
+from .quantities import scan
 from .status import ABSENT_RE, role_of
 
 # the lookbehind: the last character of a qualifier that makes another measure (人均, 民营, 数字, 县域, 实体, 镇, 园区)
@@ -169,6 +170,23 @@ def dash_list_end(text: str, paragraph: int) -> int:
         end = line_end + 1
     line_end = text.find("\n", end)
     return len(text) if line_end < 0 else line_end
+
+
+_ASIDE_PLACE = re.compile(rf"[\u4e00-\u9fff](?:{pattern('subregion_ends')})")
+
+
+def in_figure_aside(text: str, start: int, pos: int) -> bool:
+    """'人口自然增长率控制在9.5‰（省下达顺德市为9.4‰）以内', '…增长7.5%（州直增长10.3%、塔城地区增长6.5%…）': a figure
+    inside brackets opened right after another figure of its sentence (from `start`), naming a place, is a part's
+    figure in that figure's aside, no target of its own."""
+    opening = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
+    if opening < 0 or max(text.find("）", opening, pos), text.find(")", opening, pos)) >= 0:
+        return False
+    before = scan(text, start, opening)
+    if not before or text[before[-1].end:opening].strip(" \u3000"):
+        return False
+    closing = min((i for i in (text.find("）", opening), text.find(")", opening)) if i >= 0), default=len(text))
+    return bool(_ASIDE_PLACE.search(text, opening, closing))  # a part's (a place's), not a breakdown ("工业增长9.5%")
 
 
 def paragraph_lead(text: str, start: int) -> str:
