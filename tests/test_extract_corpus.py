@@ -8,7 +8,13 @@ import pytest
 
 from luoshi.extract import extract_facts, section_at
 from luoshi.extract.status import role_of, status_of
-from luoshi.extract.target_sentence import heading_lead, next_list_line, paragraph_lead, status_with_content
+from luoshi.extract.target_sentence import (
+    dash_list_end,
+    heading_lead,
+    next_list_line,
+    paragraph_lead,
+    status_with_content,
+)
 from luoshi.ingest import read_paths
 from luoshi.models import Document
 from luoshi.pipeline import process
@@ -24,12 +30,21 @@ def corpus_documents(corpus: Path):
 def target_by_content(report, pos: int) -> bool:
     """A target outside the targets passage stands in a sentence whose own words set the year's target, or goes on
     with the year's targets after such a sentence of its paragraph (a run: target_sentence.continues_run), or of an
-    earlier line of a list written one target a line (target_sentence.next_list_line)."""
+    earlier line of a list written one target a line (target_sentence.next_list_line), or of an earlier dashed item
+    of its list (target_sentence.dash_list_end)."""
     here = next(s for s in report.sentences if s.start <= pos < s.end)
     paragraph = report.text.rfind("\n", 0, here.start) + 1
     if paragraph > 1 and next_list_line(report.text, paragraph - 1) == paragraph \
             and target_by_content(report, report.text.rfind("\n", 0, paragraph - 1) + 1):
         return True
+    item = paragraph  # or of an earlier dashed item of its list (target_sentence.dash_list_end)
+    while item > 1:
+        earlier = report.text.rfind("\n", 0, item - 1) + 1
+        if dash_list_end(report.text, earlier) < here.start:
+            break
+        if target_by_content(report, item - 2):  # the earlier item's last sentence: all its sentences are read
+            return True
+        item = earlier
     for sent in (s for s in report.sentences if paragraph <= s.start <= here.start):
         index = sent.section if sent.section is not None else section_at(report, sent.start)
         role = role_of(report.sections, index)

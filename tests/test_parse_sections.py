@@ -6,6 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from fact_checks import report_facts
 
 from luoshi.clean import clean_document
 from luoshi.ingest import read_paths
@@ -144,7 +145,21 @@ def test_an_opening_with_the_review_heading_run_into_it_is_the_review(corpus):
     after = min(s.start for s in sections if s.role in ("problems", "plan", "targets"))
     assert review[0].end == after
     subs = [s for s in sections if s.level == 2 and review[0].start <= s.start < review[0].end]
-    assert subs and all(s.role in ("other", "self_building") for s in subs)  # they take the review's role in extract
+    assert subs and all(s.role in ("review", "self_building") for s in subs)  # headings naming no role: the review's
+
+
+def test_a_heading_naming_no_role_inside_the_review_opening_is_the_review(corpus):
+    """A term-end report whose headings name no role ("一、向建设经济强省和现代化河北宏伟目标阔步前进的五年"): the opening
+    up to the shortcomings is the review, and so is the heading inside it, though its section runs on past the
+    shortcomings; its figures are the term's results."""
+    path = corpus / "bulk/lawtext-gov/政府工作报告-省自治区/河北省/1998.md"
+    if not path.exists():
+        pytest.skip(f"needs {path}")
+    _, sections = outline(path)
+    first = next(s for s in sections if s.title.startswith("向建设经济强省"))
+    assert first.role == "review"
+    facts = report_facts(str(path))
+    assert any(f.metric == "gdp" and f.value == 395e9 and f.status == "actual" and f.period == 1997 for f in facts)
 
 
 def test_a_long_opening_before_the_first_review_heading_is_the_review(corpus):

@@ -24,7 +24,9 @@ from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_perio
 from .target_sentence import (
     absent_by_content,
     continues_run,
+    dash_list_end,
     heading_lead,
+    in_figure_aside,
     next_list_line,
     paragraph_lead,
     status_with_content,
@@ -79,6 +81,7 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     starts = [q.start for q in found]
     roles: dict[int | None, tuple[str, str]] = {}  # a section's role and heading lead, once per report
     run_paragraph = -1  # the paragraph where a year target found by content opened a run of targets
+    run_items_end = -1  # the end of the dashed items that run goes on through
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         quantities = [q for q in found[lo:hi] if q.end <= sent.end]
@@ -95,7 +98,9 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
         paragraph, before_run, in_run = sent.start - len(lead), status, False
         if status == "target" and by_role != "target":
             run_paragraph = paragraph  # a year target found by content opens a run in its paragraph
-        elif paragraph == run_paragraph and status in (None, "plan") and continues_run(role, sentence_text):
+            run_items_end = dash_list_end(text, paragraph)  # and in the dashed items after it
+        elif (paragraph == run_paragraph or sent.start < run_items_end) and status in (None, "plan") \
+                and continues_run(role, sentence_text):
             status, in_run = "target", True  # "今年，国内生产总值增长8.5%。…全部财政收入增长7.1%；城乡居民收入增长5%…"
         status = status_with_result(report, role, status, sentence_text, lead, sent.start)  # "全年完成…增长10.1%"
         if status is None:
@@ -119,6 +124,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
                 d.growth = d.growth_unit = None  # "增长一七倍" in a 1950s plan: not a rate anyone tracks
                 if d.value is None:
                     continue
+            if status == "target" and in_figure_aside(text, sent.start, d.q.start):
+                continue  # "…控制在9.5‰（省下达顺德市为9.4‰）以内": the part's figure in the target's aside
             fact = to_fact(report, d, status, sent, sentence_text)
             if status == "target" and fact.metric:  # a target restated in a later sentence is one target; two
                 # names of one sentence that share a figure and a metric id ("财政总收入、地方财政收入均增长8%") are two

@@ -94,7 +94,10 @@ COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in data_file.rows(__pack
 RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:19|20)[0-9]{{2}}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
 AVERAGE_HEADS = lexicon.words("average_heads")  # 年均, 平均
 AVERAGE_HEAD_RE = re.compile(lexicon.pattern("average_heads"))  # one search instead of a test per word
-BASE_YEAR_LEAD_RE = re.compile(rf"(?:分别)?(?:比|较)(?:19|20)[0-9]{{2}}年(?:底|末)?(?:{lexicon.pattern('base_year_tails')})?")
+# a plan's end stands for its last year: "比“十五”末增长1.2倍" is a change since 2005
+PLAN_END = r"“?十[一二三四五]?五”?(?:期)?末"
+BASE_YEAR_LEAD_RE = re.compile(rf"(?:分别)?(?:比|较)(?:(?:19|20)[0-9]{{2}}年(?:底|末)?|{PLAN_END})"
+                               rf"(?:{lexicon.pattern('base_year_tails')})?")
 
 
 @cache

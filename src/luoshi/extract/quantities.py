@@ -76,6 +76,11 @@ PREFIX_BOUND, SUFFIX_BOUND = bounds()
 PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
 GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
 FILLER_RE = re.compile(f"(?:{pattern('figure_fillers')})$")
+# a rate told as the pace of a growth after it, with no verb before ("实现29%的快速增长", "以年均24.1%的速度递增")
+# (after a verb of keeping up a pace: "提出7.5%左右的增长目标" and "8%的增速是…" tell a target, not a result)
+GROWTH_AFTER_RE = re.compile(rf"(?:左右)?的[\u4e00-\u9fff]{{0,3}}?(?:{pattern('growth_after_words')})"
+                             rf"(?![\u4e00-\u9fff]{{0,2}}(?:{pattern('growth_after_stops')}))")
+PACE_LEAD_RE = re.compile(rf"(?:{pattern('pace_verbs')})(?:{pattern('pace_spans')})?\Z")
 SUFFIX_RE = re.compile(rf"(?:{alternation(SUFFIX_BOUND)})")
 CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
 # a note between the verb and the number: "增长（下同）3.1%", "增长（同比，下同）8.3%", "增长（以下简称“增长”）7%"
@@ -198,6 +203,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             continue
         _minus(text, q, start)
         _attach_context(text, q, start)
+        _listed_multiple(text, q, out[-1] if out else None)
         out.append(q)
     return sorted(out, key=lambda q: q.start)
 
@@ -214,6 +220,14 @@ def _minus(text: str, q: Quantity, floor: int) -> None:
             or text[at] not in MINUS or not MINUS_LEAD.match(text[at - 1]):
         return
     q.start, q.value, q.value_text = at, -q.value, text[at:q.end]
+
+
+def _listed_multiple(text: str, q: Quantity, before: Quantity | None) -> None:
+    """'比“十五”期末增长75.6%和1.7倍': a multiple listed right after a change in % shares its verb (170%)."""
+    if q.unit == "倍" and not q.growth_sign and q.value is not None and before is not None and before.growth_sign \
+            and before.unit == "%" and text[before.end:q.start] in ("和", "、", "及"):
+        q.growth_sign, q.verb = before.growth_sign, before.verb
+        q.value, q.unit, q.high = q.value * 100 * before.growth_sign, "%", (q.high * 100 if q.high is not None else None)
 
 
 @lru_cache(maxsize=1)
@@ -467,3 +481,6 @@ def _attach_context(text: str, q: Quantity, floor: int) -> None:
             q.value, q.unit, q.high = q.value * 100, "%", (q.high * 100 if q.high is not None else None)
         return
     q.lead_end = pos
+    if q.unit == "%" and q.value is not None and q.value > 0 and GROWTH_AFTER_RE.match(text, q.end) \
+            and PACE_LEAD_RE.search(text, max(floor, pos - 6), pos):
+        q.growth_sign, q.verb = 1, "增长"  # "固定资产投资实现29%的快速增长", "…以年均24.1%的速度递增"

@@ -15,11 +15,24 @@ DEADLINE_RE = re.compile(r"(?:到|至|在|于)((?:19|20)[0-9]{2})年(?:底|末|�
 BASE_YEAR_RE = re.compile(rf"(?:{pattern('base_year_leads')})(?:19|20)[0-9]{{2}}年(?:底|末)?|(?:19|20)[0-9]{{2}}年以来"
                           r"|为(?:19|20)[0-9]{2}年(?:底|末)?的")
 PLAN_NAME_RE = re.compile(rf"“十([一二三四五]?)五”|十([一二三四五]?)五(?:{pattern('plan_name_ends')})")
+# a plan's end a figure is compared with ("比“十二五”末增长38.3%，年均增长6.7%"): a base, not the figure's span
+PLAN_END_BASE_RE = re.compile(r"(?:比|较)“?十([一二三四五]?)五”?(?:期)?末")
+PLAN_TERM_RE = re.compile(rf"“?(十[一二三四五]?|[六七八九])五”?(?:{pattern('plan_term_ends')})")  # a term as a span
+
+
+def plan_end_year(number: str) -> int:
+    """The last year of the plan named 十<number>五 ("" for the tenth, 2005; "二" for the twelfth, 2015)."""
+    return 1981 + 5 * (10 + ("一二三四五".index(number) + 1 if number else 0) - 6) + 4
+
+
+def term_end_year(name: str) -> int:
+    """The last year of the plan named <name>五 ("九" for the ninth, 2000; "十二" for the twelfth, 2015)."""
+    return 1981 + 5 * (PLAN_NUMBERS[name] - 6) + 4
 PLAN_TITLE_RE = re.compile(rf"(?:第(十[一二三四五]?|[六七八九])个五年|“(十[一二三四五]?|[六七八九])五”)(?:{pattern('plan_words')})[^\n。]{{0,20}}纲要")
 PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
 NEXT_FIVE_RE = re.compile(f"(?:{pattern('ahead_words')})五年")
 AVERAGE_RE = re.compile(f"(?:{pattern('average_leads')})(?!{pattern('average_not_before')})|{pattern('average_phrases')}|[两三四五]年平均")  # not "PM2.5年均浓度"
-CUMULATIVE_RE = re.compile(r"累计|(?:比|较)(?:19|20)[0-9]{2}年(?:末|底)?"  # "单位生产总值能耗比2005年下降20%"
+CUMULATIVE_RE = re.compile(r"累计|(?:比|较)(?:(?:19|20)[0-9]{2}年(?:末|底)?|“?十[一二三四五]?五”?(?:期)?末)"  # "…比2005年下降20%"
                            rf"|(?:^|[，,；;、])(?:{pattern('span_leads')})?[两三四五六七八九十]年[来间内]?(?:{pattern('each_words')})?"
                            rf"(?:{pattern('span_change_verbs')})了?(?:[^，,；;]*[和、及])?$"  # "五年增长91.5％"
                            r"|(?<![0-9０-９〇零一二两三四五六七八九十])(?<!提前)[两三四五六七八九十]年[间内]?"
@@ -55,7 +68,7 @@ def status_of(report: Report, role: str) -> str | None:
 def basis_of(before_growth: str, before_value: str) -> str:
     """annual, average ("年均增长7.8%") or cumulative ("累计完成…"): the clause words before each figure."""
     if "年" not in before_growth and "年" not in before_value and "累计" not in before_growth \
-            and "累计" not in before_value:
+            and "累计" not in before_value and not PLAN_END_BASE_RE.search(before_growth):
         return "annual"  # every average and cumulative pattern holds a 年 or 累计 (most clauses: neither)
     if AVERAGE_RE.search(before_growth):
         return "average"
@@ -87,10 +100,10 @@ def plan_period(title: str) -> tuple[int, int] | None:
 def span_end(report: Report, status: str, before: str) -> int | None:
     """The last year of the span an average is taken over, when the sentence names it: a five-year plan
     ("“十二五”时期…年均增长7.8%" → 2015) or the next five years of a target ("今后五年…年均增长7.5%")."""
-    plans = [a or b for a, b in PLAN_NAME_RE.findall(before)]
-    if PLAN_NAME_RE.search(before):
-        number = 10 + "一二三四五".index(plans[-1]) + 1 if plans[-1] else 10
-        return 1981 + 5 * (number - 6) + 4
+    spans = PLAN_END_BASE_RE.sub("", before)
+    plans = [a or b for a, b in PLAN_NAME_RE.findall(spans)]
+    if plans:
+        return plan_end_year(plans[-1])
     if status in ("target", "plan") and report.meta.year and NEXT_FIVE_RE.search(before):
         return report.meta.year + 4
     if status in ("target", "plan") and report.meta.doc_type == "five_year_plan" \

@@ -15,6 +15,7 @@ from functools import cache
 from ..models import Report
 from . import metrics
 from .lexicon import pattern, words
+from .quantities import scan
 from .status import ABSENT_RE, role_of
 
 # the lookbehind: the last character of a qualifier that makes another measure (人均, 民营, 数字, 县域, 实体, 镇, 园区)
@@ -153,6 +154,39 @@ def next_list_line(text: str, end: int) -> int:
     while last > end - 2 and text[last - 1] in " \t\u3000":
         last -= 1
     return line_end + 1 if text[last - 1] in "；;" else -1
+
+
+_DASH_ITEM = re.compile(r"[ \t\u3000]*(?:——|--|－－)")
+
+
+def dash_list_end(text: str, paragraph: int) -> int:
+    """Where a list of dashed items ends when the paragraph starting at `paragraph` is one of them (-1 otherwise): a
+    run of targets opened in a dashed item ("——保持经济持续快速健康发展。计划安排国内生产总值增长10%…⏎——着力提高经济
+    增长质量和效益。…财政收入增长10%…⏎——…") goes on through the items after it as it goes on in a paragraph."""
+    if not _DASH_ITEM.match(text, paragraph):
+        return -1
+    end = paragraph
+    while (line_end := text.find("\n", end)) >= 0 and _DASH_ITEM.match(text, line_end + 1):
+        end = line_end + 1
+    line_end = text.find("\n", end)
+    return len(text) if line_end < 0 else line_end
+
+
+_ASIDE_PLACE = re.compile(rf"[\u4e00-\u9fff](?:{pattern('subregion_ends')})")
+
+
+def in_figure_aside(text: str, start: int, pos: int) -> bool:
+    """'人口自然增长率控制在9.5‰（省下达顺德市为9.4‰）以内', '…增长7.5%（州直增长10.3%、塔城地区增长6.5%…）': a figure
+    inside brackets opened right after another figure of its sentence (from `start`), naming a place, is a part's
+    figure in that figure's aside, no target of its own."""
+    opening = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
+    if opening < 0 or max(text.find("）", opening, pos), text.find(")", opening, pos)) >= 0:
+        return False
+    before = scan(text, start, opening)
+    if not before or text[before[-1].end:opening].strip(" \u3000"):
+        return False
+    closing = min((i for i in (text.find("）", opening), text.find(")", opening)) if i >= 0), default=len(text))
+    return bool(_ASIDE_PLACE.search(text, opening, closing))  # a part's (a place's), not a breakdown ("工业增长9.5%")
 
 
 def paragraph_lead(text: str, start: int) -> str:

@@ -20,19 +20,21 @@ from . import metrics
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern, words
 from .quantities import Quantity, scan
-from .status import DEADLINE_RE, reviewed_year
+from .status import DEADLINE_RE, PLAN_END_BASE_RE, PLAN_TERM_RE, plan_end_year, reviewed_year, term_end_year
 
 SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
 PART_NAME_RE = re.compile(pattern("part_names"))
+PLAN_QUOTE_RE = re.compile(r"“?(?:十[一二三四五]?|[六七八九])五”$")  # "“十三五”…": a plan's name, no group
 SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
 # 比 of 占比/可比/对比/同比 and of 比重/比例/比率 is no comparison; 比上年/较去年/比同期 (lexicon last_year_bases) the usual one
 OTHER_BASE_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率])[^，,]{{0,8}}$|(?:较|比)“")
+PLAN_END = r"“?十[一二三四五]?五”?(?:期)?末"  # a plan's end: its last year
 # a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
 # change over the years to the reviewed one (basis cumulative), except in a 分别 listing, where it stays apart
-OTHER_PERIOD_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率]|(?:19|20)[0-9]{{2}}年)[^，,]{{0,8}}$"
-                             r"|(?:较|比)“")
+OTHER_PERIOD_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率]|(?:19|20)[0-9]{{2}}年|{PLAN_END})"
+                             rf"[^，,]{{0,8}}$|(?:较|比)(?!{PLAN_END})“")  # "比“十五”末" is a stated year (2005)
 SUBREGION_RE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?(?:{pattern('subregion_ends')}))$")
 JURISDICTION_RE = re.compile(pattern("jurisdiction"))
 PLACE_HEAD_RE = re.compile(f"^(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('place_head_words')})?")
@@ -123,8 +125,11 @@ def scoped(s: Seen) -> bool:
 def qualified(s: Seen) -> bool:
     """A qualifier before the name (lexicon class qualifiers: "民营", "国有"…) makes it another measure; a size bar
     of the statistics ("50万元以上固定资产投资", "2000万元以上规模工业增加值") is the metric's own scope, no qualifier."""
-    return s.found is not None \
-        and bool(QUALIFIER_RE.search(SIZE_BAR_RE.sub("", before_name(s.phrase, s.found))))
+    if s.found is None:
+        return False
+    before = SIZE_BAR_RE.sub("", before_name(s.phrase, s.found))
+    # a quoted name of a group right before the metric's ("“五优一新”工业增加值"): that group's figure
+    return bool(QUALIFIER_RE.search(before)) or (before.endswith("”") and not PLAN_QUOTE_RE.search(before))
 
 
 def other_measure(s: Seen) -> bool:
@@ -337,6 +342,12 @@ def goal(s: Seen) -> bool:
     cs = clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS)
     if any(int(a or b) > reviewed for a, b in DEADLINE_RE.findall(text[cs:d.q.start])):
         return True
+    # "“九五”时期国民生产总值以8%的速度增长" in a report reviewing 1995: a term still to come
+    if any(term_end_year(name) > reviewed + 4 for name in PLAN_TERM_RE.findall(text, cs, q.start)):
+        return True
+    # "单位生产总值能源消耗比“十五”末降低20%左右" in a report reviewing 2005: a change from the reviewed year on
+    if any(plan_end_year(n) >= reviewed for n in PLAN_END_BASE_RE.findall(text, cs, q.start)):
+        return True
     # "…；到2010年，国内生产总值比2000年翻一番": a deadline standing as the clause before
     before = text[clause_start(text, s.sent.start, cs - 1, CLAUSE_DELIMS):cs - 1] if cs > s.sent.start else ""
     m = DEADLINE_RE.fullmatch(before.strip(" \u3000"))
@@ -345,6 +356,14 @@ def goal(s: Seen) -> bool:
 
 PART_OF_YEAR_RE = re.compile(rf"(?:{pattern('part_of_year')}|(?<![个\d])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?)")
 WHOLE_YEAR_RE = re.compile(pattern("whole_year_words"))  # "增速从一月份-6.9%到全年的8.0%": the year's after all
+# "前三季度，全市实现生产总值461.8亿元…；规上工业增加值增长9%…。预计全年…": a part of the year opening the sentence
+# governs it, its semicolon clauses included, up to a whole-year word, when the paragraph goes on to the year's own
+# figures (without them, as in a report given in December, the part's figures stand for the year: blind set B)
+PART_OF_YEAR_OPENING_RE = re.compile(
+    rf"\s*(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('part_of_year')}|1[-—–至到~～](?:1[0-2]|[2-9])月份?)[，,]")
+# the year's own figures: "预计全年实现生产总值650亿元以上" (not "预计全年地区生产总值增速高于全省1个百分点")
+YEAR_FIGURES_RE = re.compile(rf"(?:{pattern('whole_year_words')})[^。；;\n]{{0,30}}?(?:{pattern('year_figure_verbs')})"
+                             r"[^。；;，,\n]{0,12}?[0-9]")
 
 
 CHANGE_START_RE = re.compile(r"由|从")
@@ -365,6 +384,21 @@ def change_end_words(text: str, cs: int, at: int) -> str:
     return after if CHANGE_END_RE.search(after) else clause
 
 
+def year_figure_metrics(text: str, start: int) -> set[str]:
+    """The metrics the rest of the paragraph gives the year's own figures of ("…。预计全年实现生产总值650亿元以上、增长
+    5.5%，固定资产投资增长15%…"): after a part of the year opening a sentence, only their figures are the part's."""
+    paragraph_end = text.find("\n", start) % (len(text) + 1)
+    found: set[str] = set()
+    for m in YEAR_FIGURES_RE.finditer(text, start, paragraph_end):
+        end = min((i for i in (text.find(c, m.start(), paragraph_end) for c in "。\n") if i >= 0), default=paragraph_end)
+        for clause in re.split(r"[，,；;、]", text[m.start():end]):
+            if (named := metrics.find(clause)) is not None:
+                found.add(named[0])
+            if "城乡居民" in clause:  # "城乡居民人均可支配收入分别增长5%、7%": both incomes
+                found |= {"urban_income", "rural_income"}
+    return found
+
+
 def part_of_year(s: Seen) -> bool:
     """'一季度全市生产总值下降6.7%', '1—10月旅游人数增长48%': a quarter's or month's figure, not the year's (a
     half-year report's own half is its period). When only the growth is a part's ("进出口总额达6111.2亿美元，…由1月下降
@@ -373,10 +407,14 @@ def part_of_year(s: Seen) -> bool:
     if s.report.meta.kind == "half_year":
         return False
     text, d, start = s.text, s.d, s.sent.start
+    full_stop = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1  # semicolon clauses share the opening
+    opening = PART_OF_YEAR_OPENING_RE.match(text, full_stop) is not None \
+        and d.metric in year_figure_metrics(text, start)  # else the part's figure is the year's best
 
     def of_part(q: Quantity) -> bool:
         clause = change_end_words(text, clause_start(text, start, q.start, CLAUSE_DELIMS), q.start)
-        return bool(PART_OF_YEAR_RE.search(clause)) and not WHOLE_YEAR_RE.search(clause)
+        governed = opening and not WHOLE_YEAR_RE.search(text, full_stop, q.start)  # "…，预计全年完成560亿元，增长7%"
+        return bool(governed or PART_OF_YEAR_RE.search(clause)) and not WHOLE_YEAR_RE.search(clause)
 
     if of_part(d.q):
         return True

@@ -229,6 +229,9 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
         else opening_before_review(text, sections)
     if opening:
         _add_passage(text, sections, opening, "review", "工作回顾", titled=False)
+        for s in sections:  # "一、向建设经济强省…阔步前进的五年", a heading inside the opening naming no role: the review's
+            if s.role == "other" and opening[0] <= s.start < opening[1]:
+                s.role = "review"
     return sections
 
 
