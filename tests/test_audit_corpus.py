@@ -25,7 +25,7 @@ FOLDERS = ("bulk/lawtext-gov/政府工作报告-省自治区/湖北省", "bulk/l
 # finds more, never lower them (issue 12 asks for 0.99 of the main result).
 # 1225 at f969e30; 1273 after the result rules of branch result12; 1276 after the merges; 1284 after the growth rules
 # of branch actuals12; 1295 after branch cov12 (群主 clean fix, year and quarter rules)
-BULK_GDP_RESULT_FLOOR = 1300  # 1297 after branch review12, 1300 after branch result13
+BULK_GDP_RESULT_FLOOR = 1301  # 1297 after branch review12, 1300 after branch result13, 1301 after branch address12
 BULK_GDP_TARGET_FLOOR = 1447  # the audit gdp_target check passes 1447 of 1460 (= coverage.py; 1448 until 苏州 2012's term-of-office targets, 年均增长12%, stopped counting as the year's)
 
 

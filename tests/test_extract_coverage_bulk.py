@@ -27,8 +27,9 @@ TARGET_COVERAGE = 0.991  # coverage.py on bulk: 0.936 before issue 12, 0.984 (14
 # rest state no GDP growth for the reviewed year at all (tests/data/result_misses.tsv, docs/audit.md).
 # 0.874 (1276/1460) after the merges of 2026-12-07, 0.879 (1284/1460) after branch actuals12, 0.887 (1295/1460) after
 # branch cov12, 0.888 (1297/1460) after branch review12 (reviews under no heading of their own), 0.890 (1300/1460)
-# after branch result13 (two asides; a rate noun cut from its metric by a parallel clause or a path)
-RESULT_COVERAGE = 0.890
+# after branch result13 (two asides; a rate noun cut from its metric by a parallel clause or a path), 0.891
+# (1301/1460) after branch address12 (the year's review after the term's last part, "各位代表，2020年是…")
+RESULT_COVERAGE = 0.891
 
 
 @pytest.fixture(scope="module")
