@@ -127,6 +127,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
             if status == "target" and in_figure_aside(text, sent.start, d.q.start):
                 continue  # "…控制在9.5‰（省下达顺德市为9.4‰）以内": the part's figure in the target's aside
             fact = to_fact(report, d, status, sent, sentence_text)
+            if status == "target" and facts and restated_increment(fact, facts[-1]):
+                continue  # "农民人均年纯收入达到2414元，增加250元": the change to the level just set, no target of its own
             if status == "target" and fact.metric:  # a target restated in a later sentence is one target; two
                 # names of one sentence that share a figure and a metric id ("财政总收入、地方财政收入均增长8%") are two
                 key = (fact.metric, fact.value, fact.unit, fact.growth, fact.growth_unit, fact.high)
@@ -145,6 +147,14 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     facts = with_relations(report, sentences, facts)  # "增速高于全省1个百分点", "与全国同步": GDP set against another
     absent += [m for m in absent_by_content(report, sentences) if m not in absent]  # "没有提出…具体目标" anywhere
     return mark_term_review_figures(report, facts), absent
+
+
+def restated_increment(fact: Fact, before: Fact) -> bool:
+    """An amount added that the increment veto took from a metric whose level the fact just before sets under the
+    same name ("…达到2414元，增加250元"): it restates the change to that level. Alone ("农民人均纯收入增加100元以上") it
+    stays: it is then the target itself."""
+    return fact.metric is None and "increment" in fact.vetoed and before.metric is not None \
+        and before.value is not None and before.metric_text == fact.metric_text and before.end <= fact.start
 
 
 def all_named(report: Report, drafts: list[Draft], sent: Sentence, sentence_text: str) -> bool:
