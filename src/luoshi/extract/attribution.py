@@ -1456,8 +1456,12 @@ def reaches(text: str, prev: Draft | None, q: Quantity, before: str) -> bool:
 
 
 def join_level(d: Draft, q: Quantity) -> bool:
-    """Give a growth-only draft the level stated after it ("年均增长14.2%，达到1100亿元"), when the unit fits."""
-    if d.value is not None or d.growth is None or d.growth_unit != "%" or q.unit in ("%", "个百分点", "倍"):
+    """Give a growth-only draft the level stated after it ("年均增长14.2%，达到1100亿元"), when the unit fits; a rate's
+    change in points takes the rate it reached ("城镇化率提高1.5个百分点，达到45%")."""
+    if d.value is not None or d.growth is None:
+        return False
+    points_to_rate = d.growth_unit == "个百分点" and q.unit == "%" and not q.growth_sign
+    if not points_to_rate and (d.growth_unit != "%" or q.unit in ("%", "个百分点", "倍")):
         return False
     if d.metric is not None and not metrics.compatible(d.metric, q.unit):
         return False
