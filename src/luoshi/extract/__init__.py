@@ -42,6 +42,8 @@ ESTIMATE_RE = re.compile(lexicon.pattern("estimate_words"))
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 SENTENCE_OPENING = re.compile(rf"^(?:(?:19|20)[0-9]{{2}}年|{lexicon.pattern('period_words')}|{lexicon.pattern('jurisdiction')})+")
+# a verb of completing that opens the sentence before the head ("完成粮食种植面积125.12万亩，总产57.6万吨")
+OPENING_VERB_RE = re.compile(f"^(?:{lexicon.pattern('inner_verbs')})")
 # a name cut to its tail opening a path to the figure: "增速由最低时的5.6%逐步回升到2017年的6.4%" (the tail 增速)
 PATH_NAME_RE = re.compile(rf"^(.{{2,6}}?)(?:由|从)[^，,；;。]*?(?:{lexicon.pattern('path_verbs')})(?:到|至)")
 
@@ -185,6 +187,9 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
         starts.add(topic)  # "服务业发展提速升级。完成增加值655亿元": the line before names the industry (only for the
         # figure that opens its sentence: "工业结构加快调整。…实施100个项目，完成投资182亿元" is the projects')
     openings = [SENTENCE_OPENING.sub("", text[s:d.q.start].lstrip()) for s in sorted(starts)]
+    if text[clause_start(text, sent.start, d.q.start):d.q.start].lstrip().startswith(d.metric_text):
+        # no verb of its own: the opening's verb is shared ("完成粮食种植面积125.12万亩，总产57.6万吨")
+        openings += [SENTENCE_OPENING.sub("", OPENING_VERB_RE.sub("", o)) for o in openings if OPENING_VERB_RE.match(o)]
     found = {metrics.completion(tail, o) for o in openings} - {None}
     metric = found.pop() if len(found) == 1 else None
     if metric and d.value is not None and not metrics.compatible(metric, d.unit) \

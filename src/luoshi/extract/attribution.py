@@ -1078,6 +1078,22 @@ def year_after_parts(st: State, q: Quantity, found: tuple[str, int, int] | None)
     return Subject(pieces[-1], "ellipsis", "year_after_parts")
 
 
+@only_for(lambda q, named: not named and q.unit == "%")
+def year_growth_after_trend(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'规模工业增加值增速扭转下行态势，7月份以来稳定回升，全年增长11%': the year's growth after clauses on the trend
+    (no figure in them, no metric named in the clause right before) measures the metric the sentence opens with."""
+    if found or st.i or not q.growth_sign \
+            or not WHOLE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000").removesuffix("增长")):
+        return None
+    clauses = [c for c in re.split(f"[{CLAUSE_DELIMS}]", st.text[st.start:st.cs]) if c.strip(" \u3000")]
+    if len(clauses) < 2 or any(metrics.find(c) for c in clauses[1:]):
+        return None
+    named = metrics.find(clauses[0])
+    if named is None:
+        return None
+    return Subject(clauses[0][:named[2]], "ellipsis", "year_growth_after_trend")
+
+
 ADJUSTMENT_RE = re.compile(lexicon.pattern("adjustment_words"))  # "扣除零售物价上升因素，实际增长7.2%": the price named is taken out, not measured
 
 
@@ -1251,6 +1267,7 @@ SUBJECTS: list[Finder] = [
     year_after_parts,
     doubling_before_average,
     change_after_changes,
+    year_growth_after_trend,
     growth_of_clause_before,
     target_set_in_own_clause,
     end_of_change,

@@ -133,6 +133,7 @@ SHARE_TAIL = re.compile(rf"的?(?:{lexicon.pattern('share_words')})?的?(?:[两�
 RATIO_TAIL = re.compile(r"之比(?:预计)?$")
 BARE_SHARE = re.compile(f"的?(?:{lexicon.pattern('share_words')})$")
 INNER_VERBS = re.compile(f"(?<=.)(?:{lexicon.pattern('inner_verbs')})(?=.)")
+VERB_BEFORE_RE = re.compile(f"(?:{lexicon.pattern('inner_verbs')})$")  # an inner verb right before an alias
 
 
 def find(phrase: str, *, whole: bool = True) -> tuple[str, int, int] | None:
@@ -166,6 +167,8 @@ def _longest(p: str) -> tuple[int, int, str] | None:
     for alias, i in alias_matches(p):
         if i and p[i - 1] in not_after.get(alias[:2], ""):
             continue
+        if (verb := VERB_BEFORE_RE.search(p, 0, i)) and verb.start() and p[verb.start() - 1] in not_after.get(alias[:2], ""):
+            continue  # "工业实现税收" is 工业税收 with a verb inside: one sector's too
         nxt = p[i + len(alias):i + len(alias) + 1]
         if nxt and nxt in not_before.get(alias, ""):
             continue

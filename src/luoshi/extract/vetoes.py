@@ -48,6 +48,7 @@ COUNTED_PARTS_RE = re.compile(rf"[\s\u3000]*(?:{pattern('place_head_words')})?(?
                               r"(?:[（(]?(?:市|区)[）)]?)?(?![市区县城委长级域])")
 JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
 BARE_HEAD_RE = re.compile(f"^(?:{pattern('bare_heads')})+$")
+GAP_TO_TARGET_RE = re.compile(rf"(?:{pattern('gap_verbs')})[^，,；;]{{0,6}}?(?:{pattern('passed_targets')})(?:任务)?$")
 GAP_RE = re.compile(rf"(?:{pattern('gap_verbs')})(?:{pattern('jurisdiction')}|{pattern('gap_bases')})"
                     r"[^，,；;]{0,8}$")
 GOAL_AFTER_RE = re.compile(f"(?:{pattern('bound_gaps')})?的(?:{pattern('goal_adjectives')})?(?:{pattern('goal_nouns')})")
@@ -265,6 +266,12 @@ def gap(s: Seen) -> bool:
         d.growth = d.growth_unit = d.growth_q = None
         return False  # the metric stays: recorded as fired by the caller through `keeps`
     return True
+
+
+def gap_to_target(s: Seen) -> bool:
+    """'城镇新增就业人数超过年初目标15万人': the figure after a target passed is the margin over it, not the level."""
+    return s.d.rule == "lead" and s.found is not None \
+        and bool(GAP_TO_TARGET_RE.search(metrics.normalise(s.phrase)[s.found[2]:]))  # its own words, not a clause before
 
 
 def threshold(s: Seen) -> bool:
@@ -485,6 +492,7 @@ VETOES: list[Veto] = [
     Veto("scoped", "draft", scoped),
     Veto("qualified", "draft", qualified),
     Veto("other_measure", "draft", other_measure),
+    Veto("gap_to_target", "draft", gap_to_target),
     Veto("other_period", "draft", other_period),
     Veto("other_base_in_list", "draft", other_base_in_list),
     Veto("other_period_in_clause", "draft", other_period_in_clause),
