@@ -34,6 +34,7 @@ from .. import data_file
 from . import lexicon, metrics
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
+from .status import PLAN_END
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
 ITEM_SPLIT = re.compile(rf"[、和与]|(?<!普)及(?!{lexicon.pattern('ji_compounds')})")  # not 普及率, 及时率, 县级及以上
@@ -95,7 +96,6 @@ RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:
 AVERAGE_HEADS = lexicon.words("average_heads")  # 年均, 平均
 AVERAGE_HEAD_RE = re.compile(lexicon.pattern("average_heads"))  # one search instead of a test per word
 # a plan's end stands for its last year: "比“十五”末增长1.2倍" is a change since 2005
-PLAN_END = r"“?十[一二三四五]?五”?(?:期)?末"
 BASE_YEAR_LEAD_RE = re.compile(rf"(?:分别)?(?:比|较)(?:(?:19|20)[0-9]{{2}}年(?:底|末)?|{PLAN_END})"
                                rf"(?:{lexicon.pattern('base_year_tails')})?")
 

@@ -15,14 +15,17 @@ DEADLINE_RE = re.compile(r"(?:到|至|在|于)((?:19|20)[0-9]{2})年(?:底|末|�
 BASE_YEAR_RE = re.compile(rf"(?:{pattern('base_year_leads')})(?:19|20)[0-9]{{2}}年(?:底|末)?|(?:19|20)[0-9]{{2}}年以来"
                           r"|为(?:19|20)[0-9]{2}年(?:底|末)?的")
 PLAN_NAME_RE = re.compile(rf"“十([一二三四五]?)五”|十([一二三四五]?)五(?:{pattern('plan_name_ends')})")
+# a plan's end ("“十五”末", "十二五期末"): its last year; {} is the plan's number after 十
+_PLAN_END = "“?十{}五”?(?:期)?末"
+PLAN_END = _PLAN_END.format("[一二三四五]?")
 # a plan's end a figure is compared with ("比“十二五”末增长38.3%，年均增长6.7%"): a base, not the figure's span
-PLAN_END_BASE_RE = re.compile(r"(?:比|较)“?十([一二三四五]?)五”?(?:期)?末")
+PLAN_END_BASE_RE = re.compile("(?:比|较)" + _PLAN_END.format("([一二三四五]?)"))
 PLAN_TERM_RE = re.compile(rf"“?(十[一二三四五]?|[六七八九])五”?(?:{pattern('plan_term_ends')})")  # a term as a span
 
 
 def plan_end_year(number: str) -> int:
     """The last year of the plan named 十<number>五 ("" for the tenth, 2005; "二" for the twelfth, 2015)."""
-    return 1981 + 5 * (10 + ("一二三四五".index(number) + 1 if number else 0) - 6) + 4
+    return term_end_year("十" + number)
 
 
 def term_end_year(name: str) -> int:
@@ -32,7 +35,7 @@ PLAN_TITLE_RE = re.compile(rf"(?:第(十[一二三四五]?|[六七八九])个五
 PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
 NEXT_FIVE_RE = re.compile(f"(?:{pattern('ahead_words')})五年")
 AVERAGE_RE = re.compile(f"(?:{pattern('average_leads')})(?!{pattern('average_not_before')})|{pattern('average_phrases')}|[两三四五]年平均")  # not "PM2.5年均浓度"
-CUMULATIVE_RE = re.compile(r"累计|(?:比|较)(?:(?:19|20)[0-9]{2}年(?:末|底)?|“?十[一二三四五]?五”?(?:期)?末)"  # "…比2005年下降20%"
+CUMULATIVE_RE = re.compile(rf"累计|(?:比|较)(?:(?:19|20)[0-9]{{2}}年(?:末|底)?|{PLAN_END})"  # "…比2005年下降20%"
                            rf"|(?:^|[，,；;、])(?:{pattern('span_leads')})?[两三四五六七八九十]年[来间内]?(?:{pattern('each_words')})?"
                            rf"(?:{pattern('span_change_verbs')})了?(?:[^，,；;]*[和、及])?$"  # "五年增长91.5％"
                            r"|(?<![0-9０-９〇零一二两三四五六七八九十])(?<!提前)[两三四五六七八九十]年[间内]?"

@@ -20,7 +20,15 @@ from . import metrics
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern, words
 from .quantities import Quantity, scan
-from .status import DEADLINE_RE, PLAN_END_BASE_RE, PLAN_TERM_RE, plan_end_year, reviewed_year, term_end_year
+from .status import (
+    DEADLINE_RE,
+    PLAN_END,
+    PLAN_END_BASE_RE,
+    PLAN_TERM_RE,
+    plan_end_year,
+    reviewed_year,
+    term_end_year,
+)
 
 SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
@@ -30,7 +38,6 @@ SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right 
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
 # 比 of 占比/可比/对比/同比 and of 比重/比例/比率 is no comparison; 比上年/较去年/比同期 (lexicon last_year_bases) the usual one
 OTHER_BASE_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率])[^，,]{{0,8}}$|(?:较|比)“")
-PLAN_END = r"“?十[一二三四五]?五”?(?:期)?末"  # a plan's end: its last year
 # a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
 # change over the years to the reviewed one (basis cumulative), except in a 分别 listing, where it stays apart
 OTHER_PERIOD_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率]|(?:19|20)[0-9]{{2}}年|{PLAN_END})"

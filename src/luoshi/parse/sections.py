@@ -47,7 +47,8 @@ _SENTENCE_PUNCT = re.compile(r"[。，；：:,;！？]")
 _YEAR_PART = re.compile(r"^(?:19|20)\d{2}年(?![0-9底末初])")
 _TITLE_WORDS = re.compile(pattern("title_words"))
 _YEAR_WORK = re.compile(rf"^(?:(?:19|20)\d{{2}}年|{pattern('work_periods')})(?:和[^\s]{{0,12}})?(?:的)?(?:政府)?(?:主要)?工作")
-_TERM_HEADING = re.compile(rf"^“十[一二三四五]?五”[^“”]*(?:{pattern('term_heading_nouns')})$")
+_PLAN_NAME = "十[一二三四五六七八九]?五"  # a five-year plan's name: 十五, 十一五 … (its term)
+_TERM_HEADING = re.compile(rf"^“{_PLAN_NAME}”[^“”]*(?:{pattern('term_heading_nouns')})$")
 _BODY_LINE = 60  # a line this long means the body has begun (title-page bold lines are not headings)
 
 
@@ -235,7 +236,7 @@ def parse_sections(text: str, structure: list[Mark] | tuple[Mark, ...] = ()) -> 
     return sections
 
 
-_TERM = re.compile(pattern("term_words"))
+_TERM = re.compile(f"{_PLAN_NAME}|{pattern('term_words')}")
 _ADDRESS = re.compile(rf"\n[ \t\u3000]*(?:{pattern('house_address')})[，,！!：:\s]*"
                       rf"(?:(?:19|20)[0-9]{{2}}年[是，,]|{pattern('past_year')})")
 
@@ -273,7 +274,7 @@ def term_heading_roles(sections: list[Section]) -> None:
 
 
 _OUTLOOK_TERM = re.compile(pattern("outlook_terms"))
-_OUTLOOK_PERIOD = re.compile(rf"十[一二三四五六七八九]?五.*(?:{pattern('outlook_periods')})")
+_OUTLOOK_PERIOD = re.compile(rf"{_PLAN_NAME}.*(?:{pattern('outlook_periods')})")
 _FIRST_SENTENCE = re.compile(r"[^。！？\n]*")
 
 
