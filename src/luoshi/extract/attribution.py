@@ -31,10 +31,11 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .. import data_file
-from . import lexicon, metrics
+from . import lexicon, metrics, urban_rural
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
 from .status import PLAN_END
+from .urban_rural import URBAN_RURAL_RE
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
 ITEM_SPLIT = re.compile(rf"[、和与]|(?<!普)及(?!{lexicon.pattern('ji_compounds')})")  # not 普及率, 及时率, 县级及以上
@@ -67,7 +68,6 @@ OVER_RE = re.compile(r"超过?|过|逾")
 TRAIL_TAIL_RE = re.compile(r"的?基础(?:之)?上$")
 # an aside in brackets right after the figure ("控制在8.7‰（省下达顺德市为8.6‰）以内"): no words after the figure
 TRAIL_ASIDE_RE = re.compile(r"^[（(][^（()）]*[）)]")
-URBAN_RURAL_RE = re.compile(r"(?:全[省市区州县盟]|本[省市区])?城乡")  # "(全省)城乡居民…": the urban and the rural
 BOUND_GAP_RE = re.compile(rf"^(?:{lexicon.pattern('bound_gaps')}|[，,、])+")
 AMOUNT_END_RE = re.compile(f"(?:{lexicon.pattern('amount_ends')})$")  # "地区生产总值": an amount already, borrows no tail
 RATE_NOUNS = lexicon.pattern("rate_nouns")
@@ -444,18 +444,13 @@ def unmarked_list(st: State, q: Quantity) -> bool:
             and REACHED_RE.fullmatch(BOUND_GAP_RE.sub("", st.text[q.end:nxt.start]).strip(" \u3000")):
         return False  # "城乡居民人均可支配收入增长6%，达4.94万元": the level after it is of the whole
     if URBAN_RURAL_RE.match(subject):
-        return urban_and_rural(subject)
+        return urban_rural.both_named(subject)
     items = [s for s in ITEM_SPLIT.split(subject) if s]  # each item a metric of its own: not "深圳、珠海…的产值"
     if len(items) >= 2 and not JOIN_WORD_RE.search(subject) and EACH_TAIL_RE.search(items[-1]) \
             and all(listed_name(it, items[-1]) and not metrics.find(it) for it in items[:-1]):
         return True  # "化学需氧量、氨氮排放量下降1%": emissions that share the last item's measure word (never across
         # 和/及/与: "化肥和农药工业产值" names one thing)
     return len(items) >= 2 and all(metrics.find(it) or (k and MEASURE_END_RE.search(it)) for k, it in enumerate(items))
-
-
-def urban_and_rural(subject: str) -> bool:
-    """'城乡居民收入' names two metrics, the urban and the rural; '城乡居民基本养老保险…' names one scheme."""
-    return bool(URBAN_RURAL_RE.match(subject)) and all(metrics.find(s) for s in split_subjects(subject) or [])
 
 
 # ---- the rules: rule(state, quantity) -> list of new drafts (possibly none: the quantity was used), or None when
@@ -959,7 +954,7 @@ def name(st: State, q: Quantity) -> Outcome:
     subjects = None
     each = list(EACH_RE.finditer(whole)) if "均" in whole else []  # most clauses hold no 均
     listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
-    if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_and_rural(listed)
+    if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_rural.both_named(listed)
                                             or each_named(listed) or each_takes_tail(listed)):
         subjects = split_subjects(listed)
     out = []
@@ -1566,9 +1561,8 @@ def fillers_re() -> re.Pattern:
 
 def split_subjects(subject: str) -> list[str] | None:
     """'旅游总收入、接待国内外游客人次' -> two subjects; '城乡居民人均可支配收入' -> 城镇…, 农村…."""
-    if m := URBAN_RURAL_RE.match(subject):  # "全省城乡居民…": the scope stays in front of each
-        scope, rest = subject[:m.end() - 2], subject[m.end():]
-        return [scope + "城镇" + rest, scope + "农村" + rest]
+    if (parts := urban_rural.split(subject)) is not None:  # "全省城乡居民…": the scope stays in front of each
+        return parts
     items = [s for s in ITEM_SPLIT.split(subject) if s]
     if len(items) < 2:
         return contracted(subject)

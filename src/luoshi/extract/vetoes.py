@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .. import data_file
 from ..models import Report, Sentence
 from ..parse import places_named
-from . import metrics
+from . import metrics, urban_rural
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .lexicon import pattern, words
 from .quantities import Quantity, scan
@@ -408,8 +408,7 @@ def year_figure_metrics(text: str, start: int) -> set[str]:
         for clause in re.split(r"[，,；;、]", text[m.start():end]):
             if (named := metrics.find(clause)) is not None:
                 found.add(named[0])
-            if "城乡居民" in clause:  # "城乡居民人均可支配收入分别增长5%、7%": both incomes
-                found |= {"urban_income", "rural_income"}
+            found |= urban_rural.metrics_named(clause)  # "城乡居民人均可支配收入分别增长5%、7%": both incomes
     return found
 
 
