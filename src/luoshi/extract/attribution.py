@@ -34,6 +34,7 @@ from .. import data_file
 from . import lexicon, metrics
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
+from .rank import find_rank
 from .status import PLAN_END
 from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
 
@@ -759,13 +760,29 @@ def is_aside(text: str, before: Draft, aside: Draft) -> bool:
     if aside.metric is not None and not increment or aside.growth is not None or before.q.end > aside.q.start:
         return False
     between = text[before.q.end:aside.q.start]
+    if rank_aside(text, before, aside):
+        return True
     words = BOUND_WORD_RE.sub("", between.strip(" \u3000")).lstrip("，,、").strip(" \u3000")
-    words = SINCE_YEAR_RE.sub("", words, count=1) if words.startswith(("比", "较")) else words  # "比1997年增加3902亿元"
+    words = SINCE_YEAR_RE.sub("", words, count=1) if words.startswith(("比", "较", "与")) else words  # "比1997年增加3902亿元"
     return not (len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words)
                 or not ASIDE_RE.match(words) or not delim_re("，,、").search(between))
 
 
-SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?")
+SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?"
+                           rf"|与(?:19|20)[0-9]{{2}}年(?:{lexicon.pattern('comparison_tails')})[，,]?")
+
+
+def rank_aside(text: str, before: Draft, aside: Draft) -> bool:
+    """'…4100亿元以上，由全国26个省会城市第18位升至第15位，年均增长16%以上': a count of the places ranked, in a clause of
+    its own that claims a rank, stands aside."""
+    between = text[before.q.end:aside.q.start]
+    if aside.metric is not None or aside.value is None or any(c in "；;。" for c in between) \
+            or not delim_re("，,").search(between):
+        return False
+    clause = text[clause_start(text, before.q.end, aside.q.start, CLAUSE_DELIMS):clause_end(text, aside.q.end, len(text))]
+    return find_rank(clause) is not None
+
+
 SPAN_TOTAL_LEAD_RE = re.compile(rf"(?:{lexicon.pattern('span_leads')})?{SPAN_YEARS}(?:来|间|内)?(?:{lexicon.pattern('span_total_words')})")
 
 
