@@ -1591,8 +1591,12 @@ def split_subjects(subject: str) -> list[str] | None:
         return contracted(subject)
     last = items[-1]
     tail_m = SHARED_TAIL_RE.search(last)
+    of_tail = OF_SHARED_TAIL_RE.search(last)
     out = []
     for it in items[:-1]:
+        if of_tail and not ITEM_MEASURE_RE.search(it) and not metrics.find(it + of_tail.group(0)):
+            out.append(it + of_tail.group(1))  # "服务业、装备制造和高新技术产业的投资": 服务业投资, not 服务业
+            continue
         candidates = [it]
         if tail_m and last[tail_m.start():] not in it:
             candidates.append(it + last[tail_m.start():])
@@ -1611,6 +1615,9 @@ def split_subjects(subject: str) -> list[str] | None:
     return [*out, borrowed_head(items[0], last)]
 
 
+# a measure written once after 的, closing a list of sectors ("服务业、装备制造和高新技术产业的投资预计分别增长55%、38%和45%"):
+# each item is that measure's, named without 的 (工业投资)
+OF_SHARED_TAIL_RE = re.compile(f"的({lexicon.pattern('of_shared_tails')})")
 # an item that names a measure of its own ("能耗、水耗和二氧化碳排放", "研发投入、高新技术产业增加值", "…项目占比") borrows
 # no tail; not 量: "化学需氧量" is what is emitted, "化学需氧量排放量" the measure
 ITEM_MEASURE_RE = re.compile(f"(?:{lexicon.pattern('item_measure_ends')}|用[水电气]量)$|占")
