@@ -33,6 +33,7 @@ from .status import (
 SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
 PART_NAME_RE = re.compile(pattern("part_names"))
+CONTRIBUTION_RE = re.compile(f"(?:{pattern('contribution_links')})$")  # "“两烟”提供的财政收入": a contributor's part
 PLAN_QUOTE_RE = re.compile(r"“?(?:十[一二三四五]?|[六七八九])五”$")  # "“十三五”…": a plan's name, no group
 SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
@@ -137,7 +138,9 @@ def qualified(s: Seen) -> bool:
         return False
     before = SIZE_BAR_RE.sub("", before_name(s.phrase, s.found))
     # a quoted name of a group right before the metric's ("“五优一新”工业增加值"): that group's figure
-    return bool(QUALIFIER_RE.search(before)) or (before.endswith("”") and not PLAN_QUOTE_RE.search(before))
+    # an industry or a firm's contribution to the metric ("“两烟”提供的财政收入达126亿元"): its part, not the whole
+    return bool(QUALIFIER_RE.search(before)) or (before.endswith("”") and not PLAN_QUOTE_RE.search(before)) \
+        or bool(CONTRIBUTION_RE.search(before))
 
 
 def other_measure(s: Seen) -> bool:
