@@ -36,7 +36,7 @@ from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, 
 from .quantities import PREFIX_RE, Quantity
 from .rank import find_rank
 from .status import PLAN_END
-from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
+from .vetoes import OTHER_BASE_RE, STEP_COUNT_RE, checked_metric, is_increment
 
 ITEM_SPLIT = re.compile(rf"[、和与]|(?<!普)及(?!{lexicon.pattern('ji_compounds')})")  # not 普及率, 及时率, 县级及以上
 EACH_TAIL_RE = re.compile(f"(?:{lexicon.pattern('each_tails')})$")
@@ -1185,6 +1185,17 @@ def bound_alone(st: State, q: Quantity) -> bool:
 
 
 @only_for(lambda q, named: not named and not is_change(q))
+@only_for(lambda q, named: not named)
+def last_threshold(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'经济总量跨越7000亿元、8000亿元两个台阶': the last of thresholds listed before "N个台阶" is the level reached, the
+    named one's (the ones before it are steps on the way: veto passed_step)."""
+    prev = st.prev
+    if found or prev is None or prev.metric is None or prev.q.unit != q.unit \
+            or st.text[prev.q.end:q.start] not in ("、", "和") or STEP_COUNT_RE.match(st.text, q.end) is None:
+        return None
+    return Subject(prev.metric_text, "carry", "last_threshold")
+
+
 def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
@@ -1288,6 +1299,7 @@ SUBJECTS: list[Finder] = [
     growth_of_clause_before,
     target_set_in_own_clause,
     end_of_change,
+    last_threshold,
     reached_after_subject,
 ]
 
