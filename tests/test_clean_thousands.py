@@ -17,12 +17,14 @@ from luoshi.clean import clean_text
     ("固定资产投资规模6 5 0亿元，增长", "固定资产投资规模650亿元，增长"),
     ("分别增长4%、12.7%和1 6.1%。", "分别增长4%、12.7%和16.1%。"),
     ("新增1 2.2 万人。", "新增12.2万人。"),
+    ("城镇居民人均可支配收入6 6 40元，增长8%", "城镇居民人均可支配收入6640元，增长8%"),  # groups of one or two digits
+    ("城乡低保人均月补差分别达2 70 元和", "城乡低保人均月补差分别达270元和"),
 ])
 def test_thousands_spaces_go(raw, clean):
     assert clean_text(raw) == clean
 
 
-@pytest.mark.parametrize("raw", ["年份 2019 2020", "增长 12 345", "2019 2020 2021", "指标 1 2 3 4"])
+@pytest.mark.parametrize("raw", ["年份 2019 2020", "增长 12 345", "2019 2020 2021", "指标 1 2 3 4", "年份 12 34 56"])
 def test_numbers_apart_stay_apart(raw):
     assert " " in clean_text(raw).strip()
 

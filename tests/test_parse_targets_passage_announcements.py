@@ -80,3 +80,11 @@ def test_paragraph_list_ends_before_the_explanation(corpus):
 def test_a_term_of_office_is_not_the_year(corpus):
     """"建议新一届政府任期内经济社会发展的预期目标是：…年均增长12%" sets the term's targets, not the year's."""
     assert targets_texts(corpus / "bulk/lawtext-gov/政府工作报告-主要城市/苏州市/2012.md") == []
+
+
+def test_the_means_announced_after_the_targets_end_the_passage():
+    """"…控制在4.5%以内。为此要重点抓好以下工作:一是…": the tasks after 为此 are plans, not more targets."""
+    text = ("今年经济和社会发展的主要预期目标是:地区生产总值实现965亿元，增长12%以上；城镇登记失业率控制在4.5%以内。"
+            "为此要重点抓好以下工作:一是又好又快建设宁东基地，完成投资超过200亿元。")
+    start, end = find_targets_passage(text)
+    assert "4.5%以内" in text[start:end] and "200亿元" not in text[start:end]

@@ -29,9 +29,10 @@ _WORD_END = re.compile("[0-9A-Za-z%.)）]")
 # "支配收入37 511元", "由1 995年的…": a figure whose thousands are set apart by a space, after a word or punctuation
 # (never after a space or a digit: a table row's numbers stand apart by spaces)
 _THOUSANDS = re.compile(f"(?<=[{_CJK}（(：:，,、])[0-9]{{1,3}}(?: [0-9]{{3}})+(?![0-9.])")
-# "增长 1 1 %", "6 5 0亿元", "1 6.1%": an old copy's figure with a space between its digits, after a word or
-# punctuation and before a number's unit (a table row's numbers stand apart without a unit after each)
-_SPLIT_DIGITS = re.compile(f"(?<=[{_CJK}（(：:，,、 ])[0-9](?: [0-9])+(?:\\.[0-9]+)?(?= ?(?:[%‰亿万千百元]|个百分点))")
+# "增长 1 1 %", "6 5 0亿元", "1 6.1%", "6 6 40元", "2 70 元": an old copy's figure with a space between its digits
+# (groups of one or two), after a word or punctuation and before a number's unit (a table row's numbers stand apart
+# without a unit after each)
+_SPLIT_DIGITS = re.compile(f"(?<=[{_CJK}（(：:，,、 ])[0-9]{{1,2}}(?: [0-9]{{1,2}})+(?:\\.[0-9]+)?(?= ?(?:[%‰亿万千百元]|个百分点))")
 # two spaces or more, or one space that is not " " (with what follows it): one leading character set, so the engine
 # skips to the next space (a tab is a table row's cell break: it stays)
 _ODD_SPACE = "[\u3000\xa0\u200b\ufeff\u2002-\u200a]"

@@ -183,10 +183,13 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     if sent.start < before < own and tail in text[before:own]:
         starts.add(clause_start(text, sent.start, before - 1, CLAUSE_DELIMS))  # a parallel clause before, cut to the
         # same tail, opened where it was: "地区生产总值从2017年开始触底反弹，到2019年年均增速6%，2020年增速为3.6%"
+    starts |= figureless_clauses(text, sent.start, before)  # "尤其是旅游业克服非典的影响，率先启动，总收入增长17.9%"
+    if own == sent.start and (joined := clause_before_semicolon(text, sent.start)) is not None:
+        starts.add(joined)  # "规模以上工业总产值达到6600亿元；增加值1650亿元": a clause of the same sentence, cut at ；
     if own == sent.start and (topic := topic_line(text, sent.start)) is not None:
         starts.add(topic)  # "服务业发展提速升级。完成增加值655亿元": the line before names the industry (only for the
         # figure that opens its sentence: "工业结构加快调整。…实施100个项目，完成投资182亿元" is the projects')
-    openings = [SENTENCE_OPENING.sub("", text[s:d.q.start].lstrip()) for s in sorted(starts)]
+    openings = [SENTENCE_OPENING.sub("", TOPIC_MARKER_RE.sub("", text[s:d.q.start].lstrip())) for s in sorted(starts)]
     if text[clause_start(text, sent.start, d.q.start):d.q.start].lstrip().startswith(d.metric_text):
         # no verb of its own: the opening's verb is shared ("完成粮食种植面积125.12万亩，总产57.6万吨")
         openings += [SENTENCE_OPENING.sub("", OPENING_VERB_RE.sub("", o)) for o in openings if OPENING_VERB_RE.match(o)]
@@ -196,6 +199,39 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
             and not (d.unit == "%" and RATE_TAIL_RE.search(metrics.normalise(tail))):
         return None  # a rate noun's % is the metric's growth ("增速…6.4%"): to_fact makes it one
     return metric
+
+
+# a word that singles out the topic of what follows ("尤其是旅游业…，总收入增长17.9%": the opening is 旅游业)
+TOPIC_MARKER_RE = re.compile(f"^(?:{lexicon.pattern('topic_markers')})")
+FIGURELESS_CLAUSES_MAX = 3
+
+
+def figureless_clauses(text: str, floor: int, before: int) -> set[int]:
+    """Starts of the clauses before `before` that hold no figure, back to the first that does (at most a few): a
+    topic named two clauses before the figure still opens it ("旅游业克服非典的影响，率先启动，总收入增长17.9%")."""
+    out: set[int] = set()
+    pos = before
+    for _ in range(FIGURELESS_CLAUSES_MAX):
+        if pos <= floor:
+            break
+        start = clause_start(text, floor, pos - 1, CLAUSE_DELIMS)
+        if any(c.isdigit() for c in text[start:pos]):
+            break
+        out.add(start)
+        pos = start
+    return out
+
+
+def clause_before_semicolon(text: str, start: int) -> int | None:
+    """Start of the last clause of the sentence before `start` when that sentence ended at a semicolon: parse
+    splits at ；, but the clause before it still belongs to the same sentence. Not a share's clause: it names a part
+    and its whole, no topic ("民生支出占财政支出的81%；投入28.2亿元，完成省定33项民生工程" is the projects')."""
+    if start < 2 or text[start - 1] not in "；;":
+        return None
+    floor = max(text.rfind(c, 0, start - 1) for c in "。！？!?\n") + 1
+    clause = clause_start(text, floor, start - 1, CLAUSE_DELIMS)
+    name = re.split(r"[0-9０-９]", text[clause:start - 1], maxsplit=1)[0]
+    return None if metrics.share_of(metrics.normalise(name)) else clause
 
 
 TOPIC_LINE_MAX = 16  # "第三产业发展步伐明显加快。": a short sentence that only names the topic of the next

@@ -34,9 +34,10 @@ from .. import data_file
 from . import lexicon, metrics, urban_rural
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
+from .rank import find_rank
 from .status import PLAN_END
 from .urban_rural import URBAN_RURAL_RE
-from .vetoes import OTHER_BASE_RE, checked_metric, is_increment
+from .vetoes import OTHER_BASE_RE, STEP_COUNT_RE, checked_metric, is_increment
 
 ITEM_SPLIT = re.compile(rf"[、和与]|(?<!普)及(?!{lexicon.pattern('ji_compounds')})")  # not 普及率, 及时率, 县级及以上
 EACH_TAIL_RE = re.compile(f"(?:{lexicon.pattern('each_tails')})$")
@@ -754,13 +755,29 @@ def is_aside(text: str, before: Draft, aside: Draft) -> bool:
     if aside.metric is not None and not increment or aside.growth is not None or before.q.end > aside.q.start:
         return False
     between = text[before.q.end:aside.q.start]
+    if rank_aside(text, before, aside):
+        return True
     words = BOUND_WORD_RE.sub("", between.strip(" \u3000")).lstrip("，,、").strip(" \u3000")
-    words = SINCE_YEAR_RE.sub("", words, count=1) if words.startswith(("比", "较")) else words  # "比1997年增加3902亿元"
+    words = SINCE_YEAR_RE.sub("", words, count=1) if words.startswith(("比", "较", "与")) else words  # "比1997年增加3902亿元"
     return not (len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words)
                 or not ASIDE_RE.match(words) or not delim_re("，,、").search(between))
 
 
-SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?")
+SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?"
+                           rf"|与(?:19|20)[0-9]{{2}}年(?:{lexicon.pattern('comparison_tails')})[，,]?")
+
+
+def rank_aside(text: str, before: Draft, aside: Draft) -> bool:
+    """'…4100亿元以上，由全国26个省会城市第18位升至第15位，年均增长16%以上': a count of the places ranked, in a clause of
+    its own that claims a rank, stands aside."""
+    between = text[before.q.end:aside.q.start]
+    if aside.metric is not None or aside.value is None or any(c in "；;。" for c in between) \
+            or not delim_re("，,").search(between):
+        return False
+    clause = text[clause_start(text, before.q.end, aside.q.start, CLAUSE_DELIMS):clause_end(text, aside.q.end, len(text))]
+    return find_rank(clause) is not None
+
+
 SPAN_TOTAL_LEAD_RE = re.compile(rf"(?:{lexicon.pattern('span_leads')})?{SPAN_YEARS}(?:来|间|内)?(?:{lexicon.pattern('span_total_words')})")
 
 
@@ -1163,6 +1180,17 @@ def bound_alone(st: State, q: Quantity) -> bool:
 
 
 @only_for(lambda q, named: not named and not is_change(q))
+@only_for(lambda q, named: not named)
+def last_threshold(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
+    """'经济总量跨越7000亿元、8000亿元两个台阶': the last of thresholds listed before "N个台阶" is the level reached, the
+    named one's (the ones before it are steps on the way: veto passed_step)."""
+    prev = st.prev
+    if found or prev is None or prev.metric is None or prev.q.unit != q.unit \
+            or st.text[prev.q.end:q.start] not in ("、", "和") or STEP_COUNT_RE.match(st.text, q.end) is None:
+        return None
+    return Subject(prev.metric_text, "carry", "last_threshold")
+
+
 def reached_after_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'地区生产总值再上新台阶，达到4015亿元': a bare verb of reaching after a clause that opens with the metric;
     '加大高新技术企业培育力度，全年新增5户以上': a count of what the clause before fosters."""
@@ -1266,6 +1294,7 @@ SUBJECTS: list[Finder] = [
     growth_of_clause_before,
     target_set_in_own_clause,
     end_of_change,
+    last_threshold,
     reached_after_subject,
 ]
 
@@ -1568,8 +1597,12 @@ def split_subjects(subject: str) -> list[str] | None:
         return contracted(subject)
     last = items[-1]
     tail_m = SHARED_TAIL_RE.search(last)
+    of_tail = OF_SHARED_TAIL_RE.search(last)
     out = []
     for it in items[:-1]:
+        if of_tail and not ITEM_MEASURE_RE.search(it) and not metrics.find(it + of_tail.group(0)):
+            out.append(it + of_tail.group(1))  # "服务业、装备制造和高新技术产业的投资": 服务业投资, not 服务业
+            continue
         candidates = [it]
         if tail_m and last[tail_m.start():] not in it:
             candidates.append(it + last[tail_m.start():])
@@ -1588,6 +1621,9 @@ def split_subjects(subject: str) -> list[str] | None:
     return [*out, borrowed_head(items[0], last)]
 
 
+# a measure written once after 的, closing a list of sectors ("服务业、装备制造和高新技术产业的投资预计分别增长55%、38%和45%"):
+# each item is that measure's, named without 的 (工业投资)
+OF_SHARED_TAIL_RE = re.compile(f"的({lexicon.pattern('of_shared_tails')})")
 # an item that names a measure of its own ("能耗、水耗和二氧化碳排放", "研发投入、高新技术产业增加值", "…项目占比") borrows
 # no tail; not 量: "化学需氧量" is what is emitted, "化学需氧量排放量" the measure
 ITEM_MEASURE_RE = re.compile(f"(?:{lexicon.pattern('item_measure_ends')}|用[水电气]量)$|占")

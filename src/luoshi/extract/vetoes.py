@@ -33,6 +33,9 @@ from .status import (
 SHARE_WORD_RE = re.compile(pattern("share_words"))
 QUALIFIER_RE = re.compile(pattern("qualifiers"))
 PART_NAME_RE = re.compile(pattern("part_names"))
+# "…跨越7000亿元、8000亿元两个台阶": thresholds crossed one after the other, the last the level reached
+STEP_COUNT_RE = re.compile(f"(?:{pattern('threshold_step_counts')})(?:{pattern('step_nouns')})")
+CONTRIBUTION_RE = re.compile(f"(?:{pattern('contribution_links')})$")  # "“两烟”提供的财政收入": a contributor's part
 PLAN_QUOTE_RE = re.compile(r"“?(?:十[一二三四五]?|[六七八九])五”$")  # "“十三五”…": a plan's name, no group
 SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
@@ -137,7 +140,9 @@ def qualified(s: Seen) -> bool:
         return False
     before = SIZE_BAR_RE.sub("", before_name(s.phrase, s.found))
     # a quoted name of a group right before the metric's ("“五优一新”工业增加值"): that group's figure
-    return bool(QUALIFIER_RE.search(before)) or (before.endswith("”") and not PLAN_QUOTE_RE.search(before))
+    # an industry or a firm's contribution to the metric ("“两烟”提供的财政收入达126亿元"): its part, not the whole
+    return bool(QUALIFIER_RE.search(before)) or (before.endswith("”") and not PLAN_QUOTE_RE.search(before)) \
+        or bool(CONTRIBUTION_RE.search(before))
 
 
 def other_measure(s: Seen) -> bool:
@@ -290,6 +295,15 @@ def threshold(s: Seen) -> bool:
         return False
     stop = clause_end(text, m.end(), s.sent.end, CLAUSE_DELIMS)
     return any(metrics.units().get(n.unit or "") == "count" for n in scan(text, m.end(), stop))
+
+
+def passed_step(s: Seen) -> bool:
+    """'经济总量跨越7000亿元、8000亿元两个台阶': a threshold passed on the way to the next one listed after it, before
+    "N个台阶" (the last takes the metric: attribution.last_threshold)."""
+    text, q = s.text, s.d.q
+    nxt = next(iter(scan(text, q.end + 1, min(len(text), q.end + 16))), None)
+    return text[q.end:q.end + 1] in ("、", "和") and nxt is not None and nxt.start == q.end + 1 \
+        and nxt.unit == q.unit and STEP_COUNT_RE.match(text, nxt.end) is not None
 
 
 def is_increment(d: Draft) -> bool:
@@ -507,6 +521,7 @@ VETOES: list[Veto] = [
     Veto("share_of_own_whole", "fact", share_of_own_whole),
     Veto("gap", "fact", gap),
     Veto("threshold", "fact", threshold),
+    Veto("passed_step", "fact", passed_step),
     Veto("increment", "fact", increment),
     Veto("aside", "fact", aside),
     Veto("goal", "fact", goal),
