@@ -164,6 +164,15 @@ def other_period_in_clause(s: Seen) -> bool:
     return s.clause is not None and s.d.growth is not None and bool(OTHER_PERIOD_RE.search(s.clause))
 
 
+MILESTONES_RE = re.compile(f"(?:{pattern('succession_words')})[ \u3000]*$")
+
+
+def milestones(s: Seen) -> bool:
+    """'全省生产总值先后突破3万亿元、4万亿元': marks passed one after another (先后, 相继) over the years reviewed, not the
+    level the metric reached."""
+    return bool(MILESTONES_RE.search(s.phrase))
+
+
 # ---- phase "fact": does the figure belong to this report's jurisdiction and year? ----
 
 def other_place(s: Seen) -> bool:
@@ -510,6 +519,7 @@ VETOES: list[Veto] = [
     Veto("other_period", "draft", other_period),
     Veto("other_base_in_list", "draft", other_base_in_list),
     Veto("other_period_in_clause", "draft", other_period_in_clause),
+    Veto("milestones", "draft", milestones),
     Veto("other_place", "fact", other_place),
     Veto("part_topic", "fact", part_topic),
     Veto("share_of_own_whole", "fact", share_of_own_whole),
