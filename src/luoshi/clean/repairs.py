@@ -519,6 +519,24 @@ def fix_split_permille(text: str) -> RepairResult:
     return out
 
 
+# "人口自然增长率控制在10％以内": a copy that writes ‰ as a percent sign, where the figure cannot be a percent of that rate
+# (data/permille_rates.tsv: the rate's name and the floor from which it is ‰). Only the rate's first figure, a few
+# words after its name, with no clause break between.
+_PERMILLE_FLOORS = {name: float(floor) for name, floor in data_file.rows(__package__, "permille_rates.tsv")}
+_PERMILLE_RATE = re.compile(rf"({'|'.join(map(re.escape, _PERMILLE_FLOORS))})[^，,。；;：:0-9%‰]{{0,8}}?([0-9]+(?:\.[0-9]+)?)%")
+
+
+def fix_permille_rate(text: str) -> RepairResult:
+    """A per-mille rate written with a percent sign, its figure impossible as a percent ("10％" → "10‰")."""
+    out = RepairResult()
+    if "率" not in text or "%" not in text:
+        return out
+    for m in _PERMILLE_RATE.finditer(text):
+        if float(m.group(2)) >= _PERMILLE_FLOORS[m.group(1)]:
+            out.edits.append(Edit(m.end() - 1, m.end(), "‰", "permille_rate"))
+    return out
+
+
 # --- a replacement template left in a number ("１０７$1.$2６亿元": a converter wrote its own "$1.$2" for the digits) --
 
 # the digit run around the template: the digits kept on either side are not the figure's (its middle is lost)
@@ -552,6 +570,7 @@ REPAIRS: list[tuple[str, RepairFn]] = [
     ("ocr_digit", fix_ocr_digits),  # after fullwidth: "２Ｏ０５年" is "2O05年" by then
     ("decimal_point", fix_ideographic_decimal),
     ("permille", fix_split_permille),  # after fullwidth and decimal_point: "4.76％。。" is "4.76%。。" by then
+    ("permille_rate", fix_permille_rate),  # after permille: "4％。以内" is "4‰以内" by then
     ("circle_zero", fix_circle_zero),
     ("template_residue", mark_template_residue),  # after fullwidth: "１$1.$2％" is "1$1.$2%" by then
 ]

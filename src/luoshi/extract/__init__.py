@@ -32,7 +32,7 @@ from .target_sentence import (
     status_with_content,
 )
 from .term_review import mark_term_review_figures
-from .vetoes import FACT_VETOES, Seen, apply
+from .vetoes import FACT_VETOES, THRESHOLD_RE, Seen, apply
 
 # The stage's public surface: what other stages may import (track uses direction, find_relations, plan_period,
 # strip_action; the CLI explain_fact).
@@ -186,6 +186,13 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     starts |= figureless_clauses(text, sent.start, before)  # "尤其是旅游业克服非典的影响，率先启动，总收入增长17.9%"
     if own == sent.start and (joined := clause_before_semicolon(text, sent.start)) is not None:
         starts.add(joined)  # "规模以上工业总产值达到6600亿元；增加值1650亿元": a clause of the same sentence, cut at ；
+    if own == sent.start and sent.start and text[sent.start - 1] in "；;" and d.value is not None \
+            and not THRESHOLD_RE.match(text, d.q.end):  # "…2500元以下的低收入村": a bar, it names nothing
+        prior = max(text.rfind(c, 0, sent.start - 1) for c in "。！？!?；;\n") + 1
+        first = scan(text, prior, sent.start - 1)[:1]
+        if first and first[0].unit == d.unit and not first[0].growth_sign:
+            starts.add(prior)  # a level in the unit of the level the segment before the ； opens with, named where that
+            # one was: "全市直接利用外资合同额35.1亿美元，增长74.3%；到位额16.3亿美元" (a sentence ends at ；)
     if own == sent.start and (topic := topic_line(text, sent.start)) is not None:
         starts.add(topic)  # "服务业发展提速升级。完成增加值655亿元": the line before names the industry (only for the
         # figure that opens its sentence: "工业结构加快调整。…实施100个项目，完成投资182亿元" is the projects')

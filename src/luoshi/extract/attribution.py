@@ -35,7 +35,7 @@ from . import lexicon, metrics, urban_rural
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
 from .rank import find_rank
-from .status import PLAN_END
+from .status import ANY_PLAN_END, PLAN_END
 from .urban_rural import URBAN_RURAL_RE
 from .vetoes import OTHER_BASE_RE, STEP_COUNT_RE, checked_metric, is_increment
 
@@ -81,7 +81,8 @@ SPAN_LEAD_RE = re.compile(rf"^(?:{lexicon.pattern('span_leads')})?{SPAN_YEARS}(?
 NO_SUBJECT_RE = re.compile(lexicon.pattern("no_subject_words"))
 SUBJECT_END_RE = re.compile(lexicon.pattern("subject_ends"))
 TRAIL_STOP = re.compile(f"^(?:{lexicon.pattern('trail_stops')})")
-LIST_GAP_RE = re.compile(rf"[、和及与，,\s]|{lexicon.pattern('list_gaps')}|[两三四五六七八九十]年")
+LIST_GAP_RE = re.compile(rf"[、和及与，,\s]|{lexicon.pattern('list_gaps')}"
+                         rf"|[两三四五六七八九十]年(?:{lexicon.pattern('average_heads')})?")  # "五年", "五年年均": a span
 CHANGE_WORDS_RE = re.compile(lexicon.pattern("change_words"))  # a % after them is a change
 RATE_NOUN_RE = re.compile(f"^[^，,占率比]*?(?:{RATE_NOUNS}|增长)(?:[^，,占率比重]*)$")
 FOSTERED_RE = re.compile(rf"(?:{lexicon.pattern('effort_verbs')})?(?:对)?([^，,；;、和及与]{{2,12}}?)的?(?:{lexicon.pattern('foster_verbs')})"
@@ -93,7 +94,8 @@ RATE_ITEM_RE = re.compile(r"率$")
 MEASURE_END_RE = re.compile(f"(?:{lexicon.pattern('measure_ends')})$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in data_file.rows(__package__, "comparability.txt")))
 # "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
-RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:19|20)[0-9]{{2}}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
+RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:(?:19|20)[0-9]{{2}}年(?:底|末)?|{ANY_PLAN_END})"
+                           r"的\s*$")  # "是2005年的2.3倍", "是“九五”期末的2.5倍"
 AVERAGE_HEADS = lexicon.words("average_heads")  # 年均, 平均
 AVERAGE_HEAD_RE = re.compile(lexicon.pattern("average_heads"))  # one search instead of a test per word
 # a plan's end stands for its last year: "比“十五”末增长1.2倍" is a change since 2005
@@ -260,6 +262,7 @@ class State:
     group_values: list[Draft] = field(default_factory=list)
     group_growths: list[Draft] = field(default_factory=list)  # growths given before the figures
     group_growth_i: int = 0
+    group_averages: list[Quantity] = field(default_factory=list)  # a run of averages after the list's year growths
     asides: list[Draft] = field(default_factory=list)  # facts kept out of the sequence the rules join across
     starts_group: bool = False  # this quantity opened the 分别 list
     parts: bool = True  # the sentence holds a 其中 (whole_before_parts can apply): decided once for the sentence
@@ -523,6 +526,23 @@ def restated_goal(st: State, q: Quantity) -> Outcome:
     return []
 
 
+WORKING_LEAD_RE = re.compile(r"(?:拟)?按")
+WORKING_TAIL_RE = re.compile(rf"(?:{lexicon.pattern('bound_gaps')})?(?:{lexicon.pattern('working_verbs')})")
+
+
+def working_figure(st: State, q: Quantity) -> Outcome:
+    """'国内生产总值增长11.5%，按13%组织；财政收入增长15%，按18%组织': the figure the plan is worked to (按…组织/安排),
+    in a clause that names nothing but that, stands beside the target before it; it is no target of its own, and
+    组织 is no metric. "地区生产总值按增长5%安排" names its metric, and "高于全省1个百分点，按增长7%以上安排" sets the only
+    figure of its target: both stay."""
+    prev = st.prev
+    if q.growth_sign or prev is None or prev.growth is None or prev.growth_unit != "%" \
+            or not next_clause(st.text, prev, st.cs) or not WORKING_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000")):
+        return None
+    end = clause_end(st.text, q.end, st.end, CLAUSE_DELIMS)
+    return [] if WORKING_TAIL_RE.fullmatch(st.text[q.end:end].strip(" \u3000")) else None
+
+
 def _in_group(st: State) -> bool:
     return bool(st.group) and (st.starts_group or st.i > 0)
 
@@ -585,7 +605,8 @@ def distribute(st: State, q: Quantity) -> Outcome:
             target.growth, target.growth_unit, target.growth_q = probe.growth, probe.growth_unit, q
             target.steps.append("distribute")
             st.group_growth_i += 1
-        return []
+            return []
+        return average_of_each(st, q, probe)
     idx = st.group_growth_i if probe.growth is not None else len(values)
     if idx >= len(st.group):
         return []
@@ -602,6 +623,26 @@ def distribute(st: State, q: Quantity) -> Outcome:
     else:
         st.group_growth_i += 1
         st.group_growths.append(d)
+    return [d]
+
+
+def average_of_each(st: State, q: Quantity, probe: Draft) -> list[Draft]:
+    """'…分别达6957亿元、7883亿元和4280亿美元，比上年增长16.3%、15.0%和19.8%，五年年均增长16.6%、14.1%和20.3%': once
+    every figure of the list has its year's growth, a run of averages with no subject of its own, as many as the
+    figures, gives each figure's average over the span: a fact of its own, of the figure's metric, in order."""
+    values = st.group_values
+    rank = next((k for k, a in enumerate(st.group_averages) if a is q), None)
+    if rank is None:
+        run = changes_from(st.text, st.quantities, st.i)
+        if not (AVERAGE_HEAD_RE.search(st.lead_raw) or (q.verb or "").startswith(AVERAGE_HEADS)) \
+                or not _no_subject(st.lead, q.verb) or len(run) != len(values) \
+                or any(v.growth_q is None or v.growth_q.end > q.start for v in values):
+            return []
+        st.group_averages, rank = run, 0
+    target = values[rank]
+    d = Draft(q, target.metric, target.metric_text, growth=probe.growth, growth_unit=probe.growth_unit, growth_q=q,
+              rule="distribute", scope=target.scope, object=target.object, steps=["distribute", "average_of_each"])
+    d.vetoed, d.checks = list(target.vetoed), list(target.checks)
     return [d]
 
 
@@ -749,6 +790,20 @@ def past_aside(st: State) -> Draft | None:
     return None
 
 
+def grown_past_asides(st: State) -> Draft | None:
+    """'…达到21701亿元，占全国的11.9%，比“九五”期末增加10960亿元，比上年增长12.5%，五年年均增长13%': the named level the
+    asides right after it stood beside, once it has taken its growth after them. A further change is that level's
+    (change_after_changes), never the last aside's."""
+    last = st.drafts[-1] if st.drafts else None
+    for k in range(len(st.drafts) - 2, max(-1, len(st.drafts) - 2 - MAX_ASIDES), -1):
+        level = st.drafts[k]
+        if last is not None and level.metric is not None and level.value is not None and level.growth_q is not None \
+                and level.growth_q.start > last.q.end \
+                and all(is_aside(st.text, before, aside) for before, aside in zip(st.drafts[k:], st.drafts[k + 1:])):
+            return level
+    return None
+
+
 def is_aside(text: str, before: Draft, aside: Draft) -> bool:
     """The figure `aside` only adds to the figure before it, in a clause of its own."""
     increment = bool(aside.q.growth_sign) and aside.q.unit not in ("%", "个百分点")  # "净增129亿元"
@@ -763,7 +818,7 @@ def is_aside(text: str, before: Draft, aside: Draft) -> bool:
                 or not ASIDE_RE.match(words) or not delim_re("，,、").search(between))
 
 
-SINCE_YEAR_RE = re.compile(r"(?:比|较)(?:19|20)[0-9]{2}年(?:基本)?"
+SINCE_YEAR_RE = re.compile(rf"(?:比|较)(?:(?:19|20)[0-9]{{2}}年|{ANY_PLAN_END})(?:基本)?"  # "比“九五”期末增加…"
                            rf"|与(?:19|20)[0-9]{{2}}年(?:{lexicon.pattern('comparison_tails')})[，,]?")
 
 
@@ -845,7 +900,10 @@ def past_doubling(st: State) -> Draft | None:
 def _merge_growth(st: State, q: Quantity, lead: str, step: str) -> Outcome:
     if not (q.growth_sign or q.unit == "个百分点"):
         return None  # a level (most figures): no aside to look for
-    prev = past_aside(st) or past_span_total(st, q) or past_doubling(st) or st.prev
+    if grown_past_asides(st) is not None:
+        return None  # the level beside the asides has its growth: this change is the level's (change_after_changes)
+    # a change in points is a rate's: never the growth of a level across its share ("…3.95万亿元，占全国的28.5%，提高0.2个百分点")
+    prev = (past_aside(st) if q.unit != "个百分点" else None) or past_span_total(st, q) or past_doubling(st) or st.prev
     if prev is None or metrics.find(lead) \
             or not _no_subject(lead, q.verb, span=True):
         return None
@@ -1004,6 +1062,7 @@ RULES: list[Rule] = [
     starting_point,
     target_revision,
     restated_goal,
+    working_figure,
     ratio_to_base,
     level_after_growths,
     each_of_group,
@@ -1145,13 +1204,16 @@ def change_after_changes(st: State, q: Quantity, found: tuple[str, int, int] | N
     of its own (a stated base year, a span's average), after a level that already has its growth, is of that level's
     metric (its basis from its own words: cumulative, average)."""
     prev = st.prev
+    if not found and (level := grown_past_asides(st)) is not None:
+        prev = level  # "…达到21701亿元，占全国的11.9%，比“九五”期末增加10960亿元，比上年增长12.5%，五年年均增长13%"
     if found or prev is None or prev.metric is None or prev.growth is None or not q.growth_sign \
             or (prev.value is None and "change_after_changes" not in prev.steps) or prev.q.end > q.start:
         return None
     own = st.text[st.cs:q.start]
     if not (since_year(st.lead, q) or (_no_subject(st.lead, q.verb) and ("年均" in own or "平均" in own))):
         return None
-    if names_another(st.text, prev, st.cs) or metrics.find(st.text[prev.q.end:st.cs]):
+    last = max(prev.q.end, prev.growth_q.end if prev.growth_q is not None else 0)
+    if names_another(st.text, prev, st.cs) or metrics.find(st.text[last:st.cs]):
         return None
     if prev.rule == "distribute" or len(changes_from(st.text, st.quantities, st.i)) != 1:
         return None  # "…分别达到12780元和5576元，…，比1995年增长33%和31.9%": a pair's changes, not one level's

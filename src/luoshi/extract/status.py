@@ -18,8 +18,12 @@ PLAN_NAME_RE = re.compile(rf"“十([一二三四五]?)五”|十([一二三四�
 # a plan's end ("“十五”末", "十二五期末"): its last year; {} is the plan's number after 十
 _PLAN_END = "“?十{}五”?(?:期)?末"
 PLAN_END = _PLAN_END.format("[一二三四五]?")
+# the end of any five-year plan, the older ones too ("比“九五”期末增加10960亿元"): a stated base, no year computed
+ANY_PLAN_END = "“?(?:十[一二三四五]?|[六七八九])五”?(?:期)?末"
 # a plan's end a figure is compared with ("比“十二五”末增长38.3%，年均增长6.7%"): a base, not the figure's span
 PLAN_END_BASE_RE = re.compile("(?:比|较)" + _PLAN_END.format("([一二三四五]?)"))
+# any plan's end after a base word ("是“十五”末的2.3倍，年均增长16%"): the base of a ratio or change, not the span
+PLAN_END_LEAD_RE = re.compile(rf"(?:{pattern('base_year_leads')}){ANY_PLAN_END}")
 PLAN_TERM_RE = re.compile(rf"“?(十[一二三四五]?|[六七八九])五”?(?:{pattern('plan_term_ends')})")  # a term as a span
 
 
@@ -103,7 +107,7 @@ def plan_period(title: str) -> tuple[int, int] | None:
 def span_end(report: Report, status: str, before: str) -> int | None:
     """The last year of the span an average is taken over, when the sentence names it: a five-year plan
     ("“十二五”时期…年均增长7.8%" → 2015) or the next five years of a target ("今后五年…年均增长7.5%")."""
-    spans = PLAN_END_BASE_RE.sub("", before)
+    spans = PLAN_END_LEAD_RE.sub("", PLAN_END_BASE_RE.sub("", before))
     plans = [a or b for a, b in PLAN_NAME_RE.findall(spans)]
     if plans:
         return plan_end_year(plans[-1])

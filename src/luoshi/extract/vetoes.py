@@ -53,9 +53,13 @@ PART_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})?[^，,�
 SEGMENT_RE = re.compile(r"[；;]")
 # a sentence that opens with a counted group of sub-regions ("三县", "四个县（市）", "两区"; after a time word and a kind
 # of area: "去年山区8县", "山区8个国家扶贫开发重点县") speaks of them
-COUNTED_PARTS_RE = re.compile(rf"[\s\u3000]*(?:{pattern('place_head_words')})?(?:{pattern('area_kinds')})?"
+COUNTED_PARTS_RE = re.compile(rf"[\s\u3000]*(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('place_head_words')})?(?:{pattern('area_kinds')})?"
                               r"(?:[两三四五六七八九十]|[0-9]{1,2})(?:个?(?:县|区|旗)|个[\u4e00-\u9fff]{1,8}?县)"  # not 个设区市
                               r"(?:[（(]?(?:市|区)[）)]?)?(?![市区县城委长级域])")
+YEAR_HEAD_RE = re.compile(r"^(?:19|20)[0-9]{2}年")
+# the counties or cities of a kind of area, counted or not ("山区5市", "全省山区县", "2005年山区8县"): a part of the whole
+AREA_PART_RE = re.compile(rf"(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('jurisdiction')})?(?:{pattern('area_kinds')})"
+                          r"(?:[两三四五六七八九十]|[0-9]{1,2})?个?(?:市|县|区|旗)(?![市区县城委长级域])")
 JURISDICTION_OPENING_RE = re.compile(rf"[\s\u3000]*(?:{pattern('jurisdiction')})")
 BARE_HEAD_RE = re.compile(f"^(?:{pattern('bare_heads')})+$")
 GAP_TO_TARGET_RE = re.compile(rf"(?:{pattern('gap_verbs')})[^，,；;]{{0,6}}?(?:{pattern('passed_targets')})(?:任务)?$")
@@ -165,6 +169,15 @@ def other_period_in_clause(s: Seen) -> bool:
     return s.clause is not None and s.d.growth is not None and bool(OTHER_PERIOD_RE.search(s.clause))
 
 
+MILESTONES_RE = re.compile(f"(?:{pattern('succession_words')})[ \u3000]*$")
+
+
+def milestones(s: Seen) -> bool:
+    """'全省生产总值先后突破3万亿元、4万亿元': marks passed one after another (先后, 相继) over the years reviewed, not the
+    level the metric reached."""
+    return bool(MILESTONES_RE.search(s.phrase))
+
+
 # ---- phase "fact": does the figure belong to this report's jurisdiction and year? ----
 
 def other_place(s: Seen) -> bool:
@@ -178,6 +191,9 @@ def other_place(s: Seen) -> bool:
     head = before_name(d.metric_text, found)
     if (places := named_places(head, s.report.meta.region or "")):
         d.scope = places
+        return True
+    if AREA_PART_RE.fullmatch(head):
+        d.scope = head  # "山区5市生产总值", "全省山区县规模以上工业增加值": the area's, not the whole's
         return True
     m = SUBREGION_RE.search(head)
     name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
@@ -240,8 +256,8 @@ def counted_parts(text: str, start: int, at: int) -> str | None:
     """The counted group of sub-regions ("三县", "四个县（市）") the segment of `at` (its sentence, or from its last
     ；) opens with, if any."""
     seg = max(start, max(text.rfind(c, start, at) for c in "；;") + 1)
-    m = COUNTED_PARTS_RE.match(text, seg, at)
-    return m.group().strip(" \u3000") if m else None
+    m = COUNTED_PARTS_RE.match(text, seg, at) or AREA_PART_RE.match(text, seg, at)
+    return YEAR_HEAD_RE.sub("", m.group().strip(" \u3000")) if m else None
 
 
 # "，占全市工业增加值比重64%": the clause right after a figure (and its growth) gives its share of a whole
@@ -516,6 +532,7 @@ VETOES: list[Veto] = [
     Veto("other_period", "draft", other_period),
     Veto("other_base_in_list", "draft", other_base_in_list),
     Veto("other_period_in_clause", "draft", other_period_in_clause),
+    Veto("milestones", "draft", milestones),
     Veto("other_place", "fact", other_place),
     Veto("part_topic", "fact", part_topic),
     Veto("share_of_own_whole", "fact", share_of_own_whole),
