@@ -167,7 +167,9 @@ def _decode_utf8_as_gbk_run(run: str) -> tuple[str | None, bool]:
     if len(run) < 3:
         return None, True
     # Windows' GBK (cp936) has the euro sign at 0x80, where UTF-8 continuation bytes land
-    raw = b"\x80".join(part.encode("gbk", errors="replace") for part in run.rstrip("?").split("€"))
+    chars = run.rstrip("?")
+    raw = (b"\x80".join(part.encode("gbk", errors="replace") for part in chars.split("€")) if "€" in chars
+           else chars.encode("gbk", errors="replace"))  # the same bytes: one part, nothing to join
     try:
         return raw.decode("utf-8"), False
     except UnicodeDecodeError as err:
