@@ -77,3 +77,28 @@ def test_the_counted_text_is_kept_per_thread():
     other.start()
     other.join()
     assert charset._last()[0] is mine
+
+
+def test_utf8_as_gbk_runs_are_the_run_regex_matches_with_a_lead(texts):
+    run_re, lead_re = repairs._utf8_as_gbk_chars()
+    for text in texts + ["鍦板尯鐢熶骇鎬诲€?", "鍦板?鍦板尯", "涓嶅彲€€€", "𠀋鍦板尯𠀋"]:
+        want = [(m.start(), m.end()) for m in run_re.finditer(text) if lead_re.search(m.group())]
+        assert repairs._utf8_as_gbk_runs(text) == want, text[:40]
+
+
+def test_ocr_gate_is_the_regex_search(texts):
+    for text in texts + ["2O", "O2", "l", "1l", "Il", "0o0", "年9I"]:
+        assert repairs._digit_beside_letter(text) == (repairs._OCR_DIGIT_GATE.search(text) is not None), text[:40]
+
+
+def test_space_scans_are_the_regex_scans(texts):
+    import numpy as np
+
+    for text in texts + ["中 国", "　中\u3000 国", "a  b", "a\u2003b", "5 %", "\t 中", " 中 "]:
+        cp = charset.code_points(text)
+        spaces = whitespace._space_at(cp)
+        gaps = spaces[whitespace._GAP_TABLE[cp[spaces]]]
+        want = [(m.start(), m.end()) for m in whitespace._SPACE_BETWEEN.finditer(text)]
+        assert [(m.start(), m.end()) for m in whitespace._spaces_between(text, cp, gaps)] == want, text[:40]
+        multi = bool((cp[gaps] != 32).any() or (np.diff(gaps) == 1).any())
+        assert multi == (whitespace._MULTI_SPACE.search(text) is not None), text[:40]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..models import Document, Mark, Quality, Removal, Repair, Span
 from .adspans import find_ad_spans
+from .charset import char_mask, holds
 from .chrome import ChromeResult, find_ads, find_chrome
 from .confidence import score
 from .edits import Edit, apply_edits
@@ -26,6 +27,10 @@ from .whitespace import fix_spaces, join_lines, split_inline_paragraphs, strip_l
 
 _LINE_ENDS = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# the two gates as tables over the text's character counts (charset.py: counted once, read again by the repairs);
+# a regex scan that finds nothing reads every character (~0.4 s over the corpus)
+_LINE_END_CHARS = char_mask("[\r\u2028\u2029\x0b\x0c\x85]")
+_CONTROL_CHARS = char_mask(_CONTROL)
 
 __all__ = ["REPAIRS", "clean_and_explain", "clean_document", "clean_text"]
 
@@ -43,10 +48,8 @@ class _State:
         if not edits:
             return
         new, applied, remap = apply_edits(self.text, edits)
-        first = applied[0][0].start if applied else len(self.text)
-        if all(len(e.new) == e.end - e.start for e, _ in applied):
-            first = len(self.text) + 1  # one-for-one replacements move no offset
-        remap.move(itertools.chain(self.repairs, self.damaged, self.marks), first)
+        if not all(len(e.new) == e.end - e.start for e, _ in applied):  # one-for-one replacements move no offset
+            remap.move(itertools.chain(self.repairs, self.damaged, self.marks), applied[0][0].start)
         changed = 0
         for e, ns in applied:
             before = self.text[e.start:e.end]
@@ -71,9 +74,9 @@ def _join(st: _State) -> None:
 
 
 def _clean(text: str) -> tuple[_State, ChromeResult]:
-    if _LINE_ENDS.search(text):
+    if holds(text, _LINE_END_CHARS):
         text = _LINE_ENDS.sub("\n", text)
-    if _CONTROL.search(text):
+    if holds(text, _CONTROL_CHARS):
         text = _CONTROL.sub("", text)
     st = _State(text, [], [], [], [], [])
     st.apply("paragraphs", split_inline_paragraphs(st.text))

@@ -36,6 +36,7 @@ _LITERAL: dict[str, list[re.Pattern[str]]] = {}  # the two characters a literal 
 for _rx in CUES:
     if (_two := _literal_pair(_rx.pattern)) is not None:
         _LITERAL.setdefault(_two, []).append(_rx)
+_OTHER_CUES = [rx for rx in CUES if _literal_pair(rx.pattern) is None]  # in CUES order
 _FIRST = np.zeros(0x10000, dtype=bool)
 _FIRST[[ord(k[0]) for k in _LITERAL]] = True
 _KEYS = np.array(sorted(ord(k[0]) << 16 | ord(k[1]) for k in _LITERAL), dtype=np.uint64)
@@ -57,7 +58,23 @@ def _literal_matches(text: str, cp: np.ndarray) -> Iterator[re.Match]:
                 yield mt
 
 
-def _cue_matches(rx: re.Pattern, text: str, cp: np.ndarray) -> Iterator[re.Match]:
+_CASE = np.zeros(0x10001, dtype=np.uint8)  # 1: a-z, 2: A-Z (the code point clipped to 0x10000: neither)
+_CASE[97:123], _CASE[65:91] = 1, 2
+_CASE_OF = {(97, 122): 1, (65, 90): 2}
+
+
+def _letter_pairs(cp: np.ndarray) -> dict[tuple[int, int], list[int]]:
+    """Where two letters of one case stand side by side (the first's offset), for each case: one pass over the code
+    points for both letter cues."""
+    at = np.flatnonzero(_CASE[np.minimum(cp, 0x10000)])
+    case = _CASE[cp[at]]
+    pair = (np.diff(at) == 1) & (case[:-1] == case[1:])
+    first, case = at[:-1][pair], case[:-1][pair]
+    return {span: first[case == k].tolist() for span, k in _CASE_OF.items()}
+
+
+def _cue_matches(rx: re.Pattern, text: str, cp: np.ndarray,
+                 pairs: dict[tuple[int, int], list[int]] | None = None) -> Iterator[re.Match]:
     """rx.finditer(text), a cue that starts with two letters of one case tried only where two such letters stand
     (literal cues: _literal_matches)."""
     if _literal_pair(rx.pattern) is not None:
@@ -66,10 +83,8 @@ def _cue_matches(rx: re.Pattern, text: str, cp: np.ndarray) -> Iterator[re.Match
     if span is None:
         yield from rx.finditer(text)
         return
-    lo, hi = span
-    inside = (cp - np.uint32(lo)) <= hi - lo
     end = -1
-    for i in np.flatnonzero(inside[:-1] & inside[1:]).tolist():
+    for i in (pairs if pairs is not None else _letter_pairs(cp))[span]:
         if i >= end and (mt := rx.match(text, i)):
             end = mt.end()
             yield mt
@@ -78,6 +93,7 @@ def _cue_matches(rx: re.Pattern, text: str, cp: np.ndarray) -> Iterator[re.Match
 def find_cues(text: str, cp: np.ndarray) -> list[re.Match]:
     """Every cue's matches (as rx.finditer finds them), by start."""
     found = list(_literal_matches(text, cp))
-    for rx in CUES:
-        found.extend(_cue_matches(rx, text, cp))
+    pairs = _letter_pairs(cp)
+    for rx in _OTHER_CUES:
+        found.extend(_cue_matches(rx, text, cp, pairs))
     return sorted(found, key=lambda m: m.start())

@@ -63,12 +63,16 @@ def _widen(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], li
     """What every copy shares around the repeat: hanzi to the left while all copies agree; to the right the same,
     a run of digits and Latin letters skipped over where every copy has one."""
     n = len(text)
-    while all(a > 0 and _hz(text[a - 1]) for a in starts) and len({text[a - 1] for a in starts}) == 1:
+    while starts[0] > 0:  # the first copy's character before it, the same hanzi before every copy
+        ch = text[starts[0] - 1]
+        if not _hz(ch) or any(a == 0 or text[a - 1] != ch for a in starts):
+            break
         starts = [a - 1 for a in starts]
         if ends[0] - starts[0] > MAX_LEN:
             return None
     while True:
-        if all(b < n and _hz(text[b]) for b in ends) and len({text[b] for b in ends}) == 1:
+        ch = text[ends[0]] if ends[0] < n else ""
+        if ch and _hz(ch) and all(b < n and text[b] == ch for b in ends):
             ends = [b + 1 for b in ends]
         elif all(b < n and _alnum(text[b]) for b in ends):
             new = []

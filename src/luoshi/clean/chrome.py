@@ -161,7 +161,7 @@ def _contact_keys(text: str) -> list[int]:
     """Where a contact key (_CONTACT_KEYS: QQ, 微信, www., http …) starts: every occurrence, as str.find finds each
     key, from the characters they start with (one numpy pass instead of a scan a key)."""
     at = np.flatnonzero(_CONTACT_FIRST[code_points(text)])
-    return [i for i in at.tolist() if any(text.startswith(k, i) for k in _CONTACT_KEYS)]
+    return [i for i in at.tolist() if text.startswith(_CONTACT_KEYS, i)]  # a tuple: any of the keys, in C
 
 
 _AD_BY_PAIR: dict[str, list[str]] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..models import Mark, Repair, Span
 
@@ -69,26 +70,28 @@ class OffsetMap:
             span.start, span.end = pos, end
 
 
+_START_END = attrgetter("start", "end")  # the sort key (start, end), read in C
+
+
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[tuple[Edit, int]], OffsetMap]:
     """Apply non-overlapping edits (overlaps: the earlier-starting one wins). Returns the new text,
     each applied edit with its start in the new text, and the offset map."""
-    edits = sorted(edits, key=lambda e: (e.start, e.end))
+    edits = sorted(edits, key=_START_END)
     kept: list[Edit] = []
+    pieces: list[str] = []
+    new_starts: list[int] = []
     last = -1
-    for e in edits:
+    pos = 0
+    out_len = 0
+    for e in edits:  # one loop: which edits are kept, and the pieces of the new text
         if e.start >= last and not (e.start == e.end and e.new == ""):
             kept.append(e)
             last = e.end
-    pieces: list[str] = []
-    new_starts: list[int] = []
-    pos = 0
-    out_len = 0
-    for e in kept:
-        pieces.append(text[pos:e.start])
-        out_len += e.start - pos
-        new_starts.append(out_len)
-        pieces.append(e.new)
-        out_len += len(e.new)
-        pos = e.end
+            pieces.append(text[pos:e.start])
+            out_len += e.start - pos
+            new_starts.append(out_len)
+            pieces.append(e.new)
+            out_len += len(e.new)
+            pos = e.end
     pieces.append(text[pos:])
     return "".join(pieces), list(zip(kept, new_starts)), OffsetMap(kept, new_starts)

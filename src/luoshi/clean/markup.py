@@ -63,14 +63,17 @@ def _whole_line(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def find_markup(text: str) -> list[Edit]:
-    bold = "**" in text or "__" in text
-    rules = "---" in text or "***" in text or "___" in text
+    # a mark's first character before the mark itself: a one-character search is several times faster
+    star, under = "*" in text, "_" in text
+    bold = (star and "**" in text) or (under and "__" in text)
+    rules = ("-" in text and "---" in text) or (star and "***" in text) or (under and "___" in text)
     quote = ">" in text and (text.startswith(">") or "\n>" in text or "\n >" in text or "\n  >" in text)
-    links = "](" in text
-    if not (bold or rules or quote or links or "<!--" in text):
+    links = "]" in text and "](" in text
+    comments = "<" in text and "<!--" in text
+    if not (bold or rules or quote or links or comments):
         return []
     edits: list[Edit] = []
-    for m in _COMMENT.finditer(text) if "<!--" in text else ():
+    for m in _COMMENT.finditer(text) if comments else ():
         a, b = _whole_line(text, m.start(), m.end())
         edits.append(Edit(a, b, "", "furniture", log="removal"))
     taken = sorted((e.start, e.end) for e in edits)  # comments: nothing inside them is looked at again

@@ -74,6 +74,9 @@ class ProseModel:
         ctx = keys // np.uint64(self.V)  # sorted, as the keys are: distinct contexts without a sort
         first = np.flatnonzero(np.r_[True, ctx[1:] != ctx[:-1]])
         self.ctx_keys, self.ctx_types = ctx[first], np.diff(np.r_[first, len(ctx)])
+        # each pair's distinct followers as a context, beside its count: cost3 finds both with one search (a context
+        # that is no counted pair is never read: cost3 backs off to the bigram where the pair's count is 0)
+        self._pair_types = self._lookup(self.ctx_keys, self.ctx_types, self.pair_keys)
 
     @staticmethod
     def _lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -85,8 +88,10 @@ class ProseModel:
         V = np.uint64(self.V)
         a, b, c = (np.asarray(x).astype(np.uint64) for x in (a, b, c))
         ab = a * V + b
-        n_ab = self._lookup(self.pair_keys, self.pair_counts, ab)
-        t_ab = self._lookup(self.ctx_keys, self.ctx_types, ab).astype(np.float64)
+        i = np.minimum(np.searchsorted(self.pair_keys, ab), len(self.pair_keys) - 1)
+        found = self.pair_keys[i] == ab
+        n_ab = np.where(found, self.pair_counts[i], 0)
+        t_ab = np.where(found, self._pair_types[i], 0).astype(np.float64)
         bi, ci = b.astype(np.int64), c.astype(np.int64)
         q2 = self._table[bi, ci] if self._table is not None else self._pair_cost(bi, ci)  # the same values
         p2 = np.exp(-q2.astype(np.float64) / STEP)

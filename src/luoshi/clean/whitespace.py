@@ -10,6 +10,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -37,7 +38,12 @@ _SPLIT_DIGITS = re.compile(f"(?<=[{_CJK}（(：:，,、 ])[0-9]{{1,2}}(?: [0-9]{
 # skips to the next space (a tab is a table row's cell break: it stays)
 _ODD_SPACE = "[\u3000\xa0\u200b\ufeff\u2002-\u200a]"
 _MULTI_SPACE = re.compile(f"{_GAP}(?:(?<={_ODD_SPACE}){_GAP}*|{_GAP}+)")
-_SPACE_MASK = char_mask(_SPACE)
+_SPACE_TABLE = char_mask(_SPACE)
+_SPACE_TABLE[0x10000] = False  # exact: no character above the BMP is a space
+_GAP_TABLE = char_mask(_GAP)
+_GAP_TABLE[0x10000] = False  # exact: no character above the BMP is a gap
+_GAP_LEFT = char_mask(f"[{_CJK}0-9A-Za-z%.)）]")  # what _SPACE_BETWEEN's lookbehind reads before its first space
+_GAP_LEFT[0x10000] = False
 _SPEAKER_ENDS = char_mask("[长任记席]")  # the last character of every title _SPEAKER_LINE reads, before a space
 _SPEAKER = re.compile(r"^\S{0,16}(?:长|主任|书记|主席)\s+\S{2,4}$")
 _HEADING = re.compile(r"^(?:[-*+#>|] |#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节])")
@@ -68,7 +74,6 @@ def _closed(a: str) -> bool:
 
 _LEADING_SPACES = re.compile(f"\\n{_SPACE}+")  # a literal first character: the engine skips to each line break
 _FIRST_LINE_SPACES = re.compile(f"{_SPACE}+")
-_GAP_CHARS = " \u3000\xa0\u200b\ufeff" + "".join(chr(c) for c in range(0x2002, 0x200B))  # _GAP, as str
 _SPACE_CHARS = " \t\u3000\xa0\u200b\ufeff" + "".join(chr(c) for c in range(0x2002, 0x200B))  # _SPACE, as str
 _SPEAKER_LINE = re.compile(
     f"^{_SPACE}*[\u4e00-\u9fffA-Za-z]{{0,16}}(?:长|主任|书记|主席){_SPACE}+[\u4e00-\u9fffXx×*＊]{{2,4}}{_SPACE}*$", re.MULTILINE
@@ -92,10 +97,17 @@ def _letter_spaced_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _speaker_lines(text: str, cp: np.ndarray) -> list[tuple[int, int]]:
+def _space_at(cp: np.ndarray) -> np.ndarray:
+    """Where the text's spaces (_SPACE) stand: one pass over the code points; the scans below read only there."""
+    return np.flatnonzero(_SPACE_TABLE[np.minimum(cp, 0x10000)])
+
+
+def _speaker_lines(text: str, cp: np.ndarray, spaces: np.ndarray | None = None) -> list[tuple[int, int]]:
     """_SPEAKER_LINE.finditer's matches, each a whole line: tried only on the lines where a title's last character
     stands before a space (numpy; the MULTILINE scan tests every position)."""
-    at = np.flatnonzero(_SPEAKER_ENDS[np.minimum(cp[:-1], 0x10000)] & _SPACE_MASK[np.minimum(cp[1:], 0x10000)])
+    spaces = _space_at(cp) if spaces is None else spaces
+    spaces = spaces[spaces > 0]
+    at = spaces[_SPEAKER_ENDS[np.minimum(cp[spaces - 1], 0x10000)]] - 1
     out, last = [], -1
     for i in at.tolist():
         start = text.rfind("\n", 0, i) + 1
@@ -104,6 +116,17 @@ def _speaker_lines(text: str, cp: np.ndarray) -> list[tuple[int, int]]:
             if m := _SPEAKER_LINE.match(text, start):
                 out.append((m.start(), m.end()))
     return out
+
+
+def _spaces_between(text: str, cp: np.ndarray, gaps: np.ndarray) -> Iterator[re.Match[str]]:
+    """_SPACE_BETWEEN.finditer(text): a match starts at a space (`gaps`: where the _GAP characters stand) after a
+    CJK/word character, so it is tried only there, in order and past the previous match, as finditer does."""
+    gaps = gaps[gaps > 0]
+    end = 0
+    for i in gaps[_GAP_LEFT[np.minimum(cp[gaps - 1], 0x10000)]].tolist():
+        if i >= end and (m := _SPACE_BETWEEN.match(text, i)):
+            end = m.end()
+            yield m
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
@@ -143,12 +166,15 @@ def fix_spaces(text: str) -> list[Edit]:
     if not any(c in text for c in _SPACE_CHARS):
         return edits
     cp = code_points(text)
-    speakers = _speaker_lines(text, cp)
+    spaces = _space_at(cp)
+    n = len(cp)
+    gaps = spaces[_GAP_TABLE[cp[spaces]]]  # the spaces but tabs
+    speakers = _speaker_lines(text, cp, spaces)
 
     spaced = _letter_spaced_lines(text)
     # without letter-spaced lines only runs between two characters the rules below look at can go: let the regex
     # engine skip the rest (the spaces of markdown, English and tables)
-    for m in (_SPACE_RUN if spaced else _SPACE_BETWEEN).finditer(text):
+    for m in _SPACE_RUN.finditer(text) if spaced else _spaces_between(text, cp, gaps):
         a, b = m.start(), m.end()
         if a == 0 or b >= len(text) or (speakers and _inside(speakers, a)):
             continue
@@ -164,10 +190,10 @@ def fix_spaces(text: str) -> list[Edit]:
                 or (left == "." and text[a - 2:a - 1].isdigit() and right.isdigit()):
             edits.append(Edit(a, b, "", "spaces"))
     # what every _SPLIT_DIGITS match holds ("9 9") and every _THOUSANDS match ("9 999"): most texts have none
-    sp = np.flatnonzero(cp[1:-1] == 32) + 1
+    sp = spaces[(cp[spaces] == 32) & (spaces >= 1) & (spaces <= n - 2)]
     sp = sp[((cp[sp - 1] - np.uint32(48)) <= 9) & ((cp[sp + 1] - np.uint32(48)) <= 9)]
     digit_space_digit = bool(sp.size)
-    sp = sp[sp + 3 < len(cp)]
+    sp = sp[sp + 3 < n]
     thousands = bool((((cp[sp + 2] - np.uint32(48)) <= 9) & ((cp[sp + 3] - np.uint32(48)) <= 9)).any())
     for m in _THOUSANDS.finditer(text) if thousands else ():
         edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
@@ -176,7 +202,8 @@ def fix_spaces(text: str) -> list[Edit]:
             if m.start() > 1 and text[m.start() - 1] == " " and not _CJK_CHAR.match(text[m.start() - 2]):
                 continue  # only the space of "增长 1 1 %" may stand before it, not a table's column gap
             edits += [Edit(m.start() + i, m.start() + i + 1, "", "spaces") for i, c in enumerate(m.group()) if c == " "]
-    for m in _MULTI_SPACE.finditer(text) if any(c in text for c in _GAP_CHARS) else ():
+    # a _MULTI_SPACE match is an odd space or two spaces side by side: most texts have neither
+    for m in _MULTI_SPACE.finditer(text) if (cp[gaps] != 32).any() or (np.diff(gaps) == 1).any() else ():
         if m.group() != " ":
             edits.append(Edit(m.start(), m.end(), " ", "spaces", log="none"))
     return edits
