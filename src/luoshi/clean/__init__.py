@@ -23,7 +23,7 @@ from .edits import Edit, apply_edits
 from .markup import find_markup
 from .repairs import REPAIRS
 from .structure import find_structure, with_cells
-from .whitespace import fix_spaces, join_lines, split_inline_paragraphs, strip_lines
+from .whitespace import blank_ends, fix_spaces, join_lines, split_inline_paragraphs, strip_lines
 
 _LINE_ENDS = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -109,6 +109,7 @@ def _clean(text: str) -> tuple[_State, ChromeResult]:
         st.apply("markup", find_markup(st.text))  # a mark the line mark hid ("#>" leaves a quote mark ">")
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
     st.apply("ad_spans", find_ad_spans(st.text))  # runs no word list names, by the model of report prose
+    st.apply("blank", blank_ends(st.text))
     # a repair inside a line that was later removed as chrome is not in the clean text
     st.repairs = [r for r in st.repairs if r.end > r.start or not r.after]
     for r in st.repairs:  # `after` is what the span reads in the clean text (later steps may touch it too)

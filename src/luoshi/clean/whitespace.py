@@ -159,6 +159,17 @@ def strip_lines(text: str) -> list[Edit]:
     return edits
 
 
+def blank_ends(text: str) -> list[Edit]:
+    """Line breaks before the first line or after the last: a mark or a line removed after the joins ("0\n>" losing
+    its quote mark) can leave them, and a second clean would drop them (clean is idempotent)."""
+    tail = len(text.rstrip("\n"))
+    head = len(text) - len(text.lstrip("\n")) if tail else 0
+    edits = [Edit(0, head, "", "blank", log="none")] if head else []
+    if tail < len(text):
+        edits.append(Edit(tail, len(text), "", "blank", log="none"))
+    return edits
+
+
 def fix_spaces(text: str) -> list[Edit]:
     """Drop spaces between CJK characters, between CJK and digits, and inside numbers (a decimal point's, a thousands
     separator's: "37 511元")."""
