@@ -55,7 +55,7 @@ EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a fig
 _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("reach_extra"))) - {"累计达"}, key=len,
                       reverse=True)
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
-    r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:" + lexicon.pattern("reach_heads") + ")?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
+    r"(?:(?:(?:19|20)[0-9]{2}年|" + lexicon.pattern("reach_years") + ")(?:底|末)?)?(?:" + lexicon.pattern("reach_heads") + ")?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])(?:以上|多)?(?P<who>[\u4e00-\u9fff]*人口)$")  # "85万以上贫困人口"
 # when the start of a change stood: "由2015年(底)的", "从上年", "由“十二五”末"
 FROM_WHEN = r"(?:(?:19|20)[0-9]{2}年(?:底|末)?|(?:上|去)年(?:底|末)?|“?十[一二三四五]?五”?(?:期)?末)?"
@@ -95,6 +95,8 @@ COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in data_file.rows(__pack
 RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:19|20)[0-9]{{2}}年(?:底|末)?的\s*$")  # "是2005年的2.3倍"
 AVERAGE_HEADS = lexicon.words("average_heads")  # 年均, 平均
 AVERAGE_HEAD_RE = re.compile(lexicon.pattern("average_heads"))  # one search instead of a test per word
+# a change on a plan's span ("比“八五”时期增长1.3倍", "比“八五”增长30.9%"): of a total over the span, on the last one's
+PLAN_SPAN_BASE_RE = re.compile(rf"(?:分别)?(?:比|较)“?(?:十[一二三四五]?|[六七八九])五”?(?:{lexicon.pattern('plan_term_ends')})?")
 # a plan's end stands for its last year: "比“十五”末增长1.2倍" is a change since 2005
 BASE_YEAR_LEAD_RE = re.compile(rf"(?:分别)?(?:比|较)(?:(?:19|20)[0-9]{{2}}年(?:底|末)?|{PLAN_END})"
                                rf"(?:{lexicon.pattern('base_year_tails')})?")
@@ -345,7 +347,7 @@ def track_group(st: State, q: Quantity) -> None:
                                              and all(c.unit in ("%", "个百分点") for c in run)
                                              and (not st.group or paired_run(st, run)))) \
             and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
-                 or since_year(st.subject, q) or since_base_year_pairs(st, q)) \
+                 or since_year(st.subject, q, span_total(st, q)) or since_base_year_pairs(st, q)) \
             and is_change(q) \
             and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
         # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
@@ -374,7 +376,7 @@ def track_group(st: State, q: Quantity) -> None:
 def since_base_year_pairs(st: State, q: Quantity) -> bool:
     """'…城镇居民可支配收入27245元、农村居民纯收入12202元，分别比2005年增长56.4%和61.1%': changes since a stated
     year, with nothing else before them, as many as the figures without a change just before, pair with them."""
-    return since_year(st.before(q).strip(" \u3000，,"), q) \
+    return since_year(st.before(q).strip(" \u3000，,"), q, span_total(st, q)) \
         and len(later_figures(st.drafts, q)) == len(changes_from(st.text, st.quantities, st.i))
 
 
@@ -617,9 +619,19 @@ def each_rate(st: State, q: Quantity) -> Outcome:
     return each_subject(q, rates, st.subject, "each_rate")
 
 
-def since_year(lead: str, q: Quantity) -> bool:
-    """'比1997年增长57.6％': a change in % since a stated year, and nothing else before it."""
-    return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(base_year_lead(lead)))
+def since_year(lead: str, q: Quantity, total: bool = False) -> bool:
+    """'比1997年增长57.6％': a change in % since a stated year, and nothing else before it; with `total` (the figure
+    is a total over a span), also a change on the last plan's span ("累计…5461.7亿元，比“八五”时期增长1.3倍")."""
+    if q.unit != "%" or not q.growth_sign:
+        return False
+    lead = base_year_lead(lead)
+    return bool(BASE_YEAR_LEAD_RE.fullmatch(lead) or total and PLAN_SPAN_BASE_RE.fullmatch(lead))
+
+
+def span_total(st: State, q: Quantity) -> bool:
+    """A total over a span ("累计完成…", "…累计136.7亿美元") stands before q in its sentence: a change on another
+    plan's span compares the two totals."""
+    return "累计" in st.text[st.start:q.start]
 
 
 def base_year_lead(lead: str) -> str:
@@ -725,7 +737,7 @@ def merge_growth(st: State, q: Quantity) -> Outcome:
 def merge_since_year(st: State, q: Quantity) -> Outcome:
     """'全省实际利用外资22亿美元，比1997年增长57.6％': a change since a stated year joins the level before it, as
     a growth without a subject does (its basis is cumulative)."""
-    return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q) else None
+    return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q, span_total(st, q)) else None
 
 
 # an aside: an amount added, a recovery, a word of the lexicon, or a comparison of the amount added with another
@@ -755,7 +767,9 @@ def is_aside(text: str, before: Draft, aside: Draft) -> bool:
         return False
     between = text[before.q.end:aside.q.start]
     words = BOUND_WORD_RE.sub("", between.strip(" \u3000")).lstrip("，,、").strip(" \u3000")
-    words = SINCE_YEAR_RE.sub("", words, count=1) if words.startswith(("比", "较")) else words  # "比1997年增加3902亿元"
+    words = base_year_lead(words)  # "按可比口径比“八五”时期净增709.3亿元"
+    if words.startswith(("比", "较")):  # "比1997年增加3902亿元"
+        words = (m := PLAN_SPAN_BASE_RE.match(words)) and words[m.end():] or SINCE_YEAR_RE.sub("", words, count=1)
     return not (len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words)
                 or not ASIDE_RE.match(words) or not delim_re("，,、").search(between))
 
