@@ -153,12 +153,19 @@ def strip_front(phrase: str) -> str:
     return front_re().sub("", phrase, count=1)
 
 
+# how a figure is counted, written between its name and the verb ("进出口贸易总额按海关统计口径达到5.4亿美元"): no part
+# of the name
+BASIS_NOTE_RE = re.compile(r"(?<=.)按照?[\u4e00-\u9fff]{0,8}?口径(?:计算)?$")
+_NOTE_ENDS = frozenset("径算")  # the last characters of such a note: only a phrase ending with one is tried
+
+
 def strip_back(phrase: str) -> str:
     """Without the verbs of reaching (and a word of striving: "全员劳动生产率力争") behind (only a phrase ending with
-    one of their characters has any)."""
+    one of their characters has any), nor a note of how the figure is counted ("…按海关统计口径")."""
     if not phrase or phrase[-1] not in _back_chars():
-        return phrase
-    return back_re().sub("", phrase, count=1)
+        return BASIS_NOTE_RE.sub("", phrase, count=1) if phrase[-1:] in _NOTE_ENDS else phrase
+    phrase = back_re().sub("", phrase, count=1)
+    return BASIS_NOTE_RE.sub("", phrase, count=1) if phrase[-1:] in _NOTE_ENDS else phrase
 
 
 @cache
@@ -991,8 +998,11 @@ def each_takes_tail(listed: str) -> bool:
 
 
 def each_named(listed: str) -> bool:
-    """'工业增加值和社会消费品零售总额均突破1万亿元': items joined by 和/及/与 before 均, each naming a metric of its own."""
+    """'工业增加值和社会消费品零售总额均突破1万亿元': items joined by 和/及/与 before 均, each naming a metric of its own
+    (the last one may take the head of the first: "旅游接待人数和收入均增长20%" -> 旅游收入, borrowed_head)."""
     items = [s for s in ITEM_SPLIT.split(listed) if s]
+    if len(items) >= 2:
+        items[-1] = borrowed_head(items[0], items[-1])
     found = [metrics.find(it) for it in items]
     return len(items) >= 2 and all(found) and len({f[0] for f in found if f}) == len(items)
 
