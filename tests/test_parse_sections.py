@@ -233,3 +233,28 @@ def test_a_top_heading_that_sets_a_task_to_complete_stays_the_plan():
     text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
     tops = [s.role for s in parse_sections(text, quality.structure) if s.level == 1]
     assert tops == ["review", "plan"]
+
+
+def test_a_review_sub_heading_that_tells_what_was_done_stays_the_review():
+    """Inside the review, a sub-heading that holds a plan word but runs on past a clause break tells what was done
+    ("坚决贯彻落实中央…“六稳”工作部署，积极应对…"): its figures are results; a plan's own name ("2020年工作安排")
+    under a review heading still starts the plan."""
+    from luoshi.models import Document
+
+    raw = ("各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n一、2019年工作回顾\n"
+           "（一）坚决贯彻落实中央宏观调控政策和“六稳”工作部署，积极应对风险挑战，推动经济平稳健康发展。\n"
+           "全市地区生产总值增长6.2%，城镇新增就业14万人。\n"
+           "（二）2020年工作安排\n2020年，全市地区生产总值增长6%左右。\n")
+    text, quality = clean_document(Document(source="t.md", data=raw.encode(), text=raw))
+    subs = [(s.title[:6], s.role) for s in parse_sections(text, quality.structure) if s.level == 2]
+    assert subs == [("坚决贯彻落实", "review"), ("2020年工", "plan")]
+
+
+def test_a_review_sub_heading_naming_tasks_done_gives_results(corpus):
+    """深圳 2020: "（二）扎实打好三大攻坚战，主要任务取得重大进展" under "2019年工作回顾" is the review."""
+    path = corpus / "bulk/lawtext-gov/政府工作报告-主要城市/深圳市/2020.md"
+    if not path.exists():
+        pytest.skip(f"needs {path}")
+    _, sections = outline(path)
+    sub = next(s for s in sections if s.title.startswith("扎实打好三大攻坚战"))
+    assert sub.role == "review"

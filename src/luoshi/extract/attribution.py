@@ -35,7 +35,7 @@ from . import lexicon, metrics, urban_rural
 from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, delim_re
 from .quantities import PREFIX_RE, Quantity
 from .rank import find_rank
-from .status import ANY_PLAN_END, PLAN_END
+from .status import PLAN_END
 from .urban_rural import URBAN_RURAL_RE
 from .vetoes import OTHER_BASE_RE, STEP_COUNT_RE, checked_metric, is_increment
 
@@ -56,7 +56,7 @@ EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a fig
 _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("reach_extra"))) - {"累计达"}, key=len,
                       reverse=True)
 REACHED_RE = re.compile(  # a clause that only says a level was reached: "2016年达到", "总量突破"
-    r"(?:(?:19|20)[0-9]{2}年(?:底|末)?)?(?:" + lexicon.pattern("reach_heads") + ")?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
+    r"(?:(?:(?:19|20)[0-9]{2}年|" + lexicon.pattern("reach_years") + ")(?:底|末)?)?(?:" + lexicon.pattern("reach_heads") + ")?(?:" + "|".join(map(re.escape, _REACH_WORDS)) + ")+")
 PEOPLE_NOUN_RE = re.compile(r"(?<=[万亿千])(?:以上|多)?(?P<who>[\u4e00-\u9fff]*人口)$")  # "85万以上贫困人口"
 # when the start of a change stood: "由2015年(底)的", "从上年", "由“十二五”末"
 FROM_WHEN = r"(?:(?:19|20)[0-9]{2}年(?:底|末)?|(?:上|去)年(?:底|末)?|“?十[一二三四五]?五”?(?:期)?末)?"
@@ -94,10 +94,12 @@ RATE_ITEM_RE = re.compile(r"率$")
 MEASURE_END_RE = re.compile(f"(?:{lexicon.pattern('measure_ends')})$")
 COMPARABLE_RE = re.compile("|".join(f"(?:{r[0]})" for r in data_file.rows(__package__, "comparability.txt")))
 # "比1997年(分别)": a change since a stated year, with nothing else before it (basis cumulative)
-RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:(?:19|20)[0-9]{{2}}年(?:底|末)?|{ANY_PLAN_END})"
+RATIO_LEAD_RE = re.compile(rf"(?:分别)?(?:{lexicon.pattern('ratio_verbs')})(?:(?:19|20)[0-9]{{2}}年(?:底|末)?|{PLAN_END})"
                            r"的\s*$")  # "是2005年的2.3倍", "是“九五”期末的2.5倍"
 AVERAGE_HEADS = lexicon.words("average_heads")  # 年均, 平均
 AVERAGE_HEAD_RE = re.compile(lexicon.pattern("average_heads"))  # one search instead of a test per word
+# a change on a plan's span ("比“八五”时期增长1.3倍", "比“八五”增长30.9%"): of a total over the span, on the last one's
+PLAN_SPAN_BASE_RE = re.compile(rf"(?:分别)?(?:比|较)“?(?:十[一二三四五]?|[六七八九])五”?(?:{lexicon.pattern('plan_term_ends')})?")
 # a plan's end stands for its last year: "比“十五”末增长1.2倍" is a change since 2005
 BASE_YEAR_LEAD_RE = re.compile(rf"(?:分别)?(?:比|较)(?:(?:19|20)[0-9]{{2}}年(?:底|末)?|{PLAN_END})"
                                rf"(?:{lexicon.pattern('base_year_tails')})?")
@@ -154,12 +156,19 @@ def strip_front(phrase: str) -> str:
     return front_re().sub("", phrase, count=1)
 
 
+# how a figure is counted, written between its name and the verb ("进出口贸易总额按海关统计口径达到5.4亿美元"): no part
+# of the name
+BASIS_NOTE_RE = re.compile(r"(?<=.)按照?[\u4e00-\u9fff]{0,8}?口径(?:计算)?$")
+_NOTE_ENDS = frozenset("径算")  # the last characters of such a note: only a phrase ending with one is tried
+
+
 def strip_back(phrase: str) -> str:
     """Without the verbs of reaching (and a word of striving: "全员劳动生产率力争") behind (only a phrase ending with
-    one of their characters has any)."""
+    one of their characters has any), nor a note of how the figure is counted ("…按海关统计口径")."""
     if not phrase or phrase[-1] not in _back_chars():
-        return phrase
-    return back_re().sub("", phrase, count=1)
+        return BASIS_NOTE_RE.sub("", phrase, count=1) if phrase[-1:] in _NOTE_ENDS else phrase
+    phrase = back_re().sub("", phrase, count=1)
+    return BASIS_NOTE_RE.sub("", phrase, count=1) if phrase[-1:] in _NOTE_ENDS else phrase
 
 
 @cache
@@ -349,7 +358,7 @@ def track_group(st: State, q: Quantity) -> None:
                                              and all(c.unit in ("%", "个百分点") for c in run)
                                              and (not st.group or paired_run(st, run)))) \
             and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
-                 or since_year(st.subject, q) or since_base_year_pairs(st, q)) \
+                 or since_year(st.subject, q, span_total(st, q)) or since_base_year_pairs(st, q)) \
             and is_change(q) \
             and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
         # "…37533元、15221元，分别增长5.8%、7.1%" / "…17175元，…5153元，实际增长9.8%和8.5%": growths with no
@@ -378,7 +387,7 @@ def track_group(st: State, q: Quantity) -> None:
 def since_base_year_pairs(st: State, q: Quantity) -> bool:
     """'…城镇居民可支配收入27245元、农村居民纯收入12202元，分别比2005年增长56.4%和61.1%': changes since a stated
     year, with nothing else before them, as many as the figures without a change just before, pair with them."""
-    return since_year(st.before(q).strip(" \u3000，,"), q) \
+    return since_year(st.before(q).strip(" \u3000，,"), q, span_total(st, q)) \
         and len(later_figures(st.drafts, q)) == len(changes_from(st.text, st.quantities, st.i))
 
 
@@ -659,9 +668,19 @@ def each_rate(st: State, q: Quantity) -> Outcome:
     return each_subject(q, rates, st.subject, "each_rate")
 
 
-def since_year(lead: str, q: Quantity) -> bool:
-    """'比1997年增长57.6％': a change in % since a stated year, and nothing else before it."""
-    return q.unit == "%" and bool(q.growth_sign) and bool(BASE_YEAR_LEAD_RE.fullmatch(base_year_lead(lead)))
+def since_year(lead: str, q: Quantity, total: bool = False) -> bool:
+    """'比1997年增长57.6％': a change in % since a stated year, and nothing else before it; with `total` (the figure
+    is a total over a span), also a change on the last plan's span ("累计…5461.7亿元，比“八五”时期增长1.3倍")."""
+    if q.unit != "%" or not q.growth_sign:
+        return False
+    lead = base_year_lead(lead)
+    return bool(BASE_YEAR_LEAD_RE.fullmatch(lead) or total and PLAN_SPAN_BASE_RE.fullmatch(lead))
+
+
+def span_total(st: State, q: Quantity) -> bool:
+    """A total over a span ("累计完成…", "…累计136.7亿美元") stands before q in its sentence: a change on another
+    plan's span compares the two totals."""
+    return "累计" in st.text[st.start:q.start]
 
 
 def base_year_lead(lead: str) -> str:
@@ -767,7 +786,7 @@ def merge_growth(st: State, q: Quantity) -> Outcome:
 def merge_since_year(st: State, q: Quantity) -> Outcome:
     """'全省实际利用外资22亿美元，比1997年增长57.6％': a change since a stated year joins the level before it, as
     a growth without a subject does (its basis is cumulative)."""
-    return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q) else None
+    return _merge_growth(st, q, "", "merge_since_year") if since_year(st.lead, q, span_total(st, q)) else None
 
 
 # an aside: an amount added, a recovery, a word of the lexicon, or a comparison of the amount added with another
@@ -813,12 +832,15 @@ def is_aside(text: str, before: Draft, aside: Draft) -> bool:
     if rank_aside(text, before, aside):
         return True
     words = BOUND_WORD_RE.sub("", between.strip(" \u3000")).lstrip("，,、").strip(" \u3000")
-    words = SINCE_YEAR_RE.sub("", words, count=1) if words.startswith(("比", "较", "与")) else words  # "比1997年增加3902亿元"
+    words = base_year_lead(words)  # "按可比口径比“八五”时期净增709.3亿元"
+    if words.startswith(("比", "较", "与")):  # "比1997年增加3902亿元", "与2002年相比，增加453亿元"
+        base = SINCE_YEAR_RE.match(words) or PLAN_SPAN_BASE_RE.match(words)  # "比“九五”期末", "比“八五”时期"
+        words = words[base.end():] if base else SINCE_YEAR_RE.sub("", words, count=1)
     return not (len(words) > 12 or any(c in "；;。" for c in between) or metrics.find(words)
                 or not ASIDE_RE.match(words) or not delim_re("，,、").search(between))
 
 
-SINCE_YEAR_RE = re.compile(rf"(?:比|较)(?:(?:19|20)[0-9]{{2}}年|{ANY_PLAN_END})(?:基本)?"  # "比“九五”期末增加…"
+SINCE_YEAR_RE = re.compile(rf"(?:比|较)(?:(?:19|20)[0-9]{{2}}年|{PLAN_END})(?:基本)?"  # "比“九五”期末增加…"
                            rf"|与(?:19|20)[0-9]{{2}}年(?:{lexicon.pattern('comparison_tails')})[，,]?")
 
 
@@ -1052,8 +1074,11 @@ def each_takes_tail(listed: str) -> bool:
 
 
 def each_named(listed: str) -> bool:
-    """'工业增加值和社会消费品零售总额均突破1万亿元': items joined by 和/及/与 before 均, each naming a metric of its own."""
+    """'工业增加值和社会消费品零售总额均突破1万亿元': items joined by 和/及/与 before 均, each naming a metric of its own
+    (the last one may take the head of the first: "旅游接待人数和收入均增长20%" -> 旅游收入, borrowed_head)."""
     items = [s for s in ITEM_SPLIT.split(listed) if s]
+    if len(items) >= 2:
+        items[-1] = borrowed_head(items[0], items[-1])
     found = [metrics.find(it) for it in items]
     return len(items) >= 2 and all(found) and len({f[0] for f in found if f}) == len(items)
 

@@ -169,6 +169,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             _attach_context(text, q, start)
             out.append(q)
             continue
+        if (q := listed_amount(text, at, end, start)) is not None:  # before the grammar: "424.8、" has no unit
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
         m = QUANTITY_RE.match(text, at, end)
         if m is None and (q := per_volume(text, at, end, start)) is not None:
             resume = q.end
@@ -265,6 +270,32 @@ def listed_unit(text: str, pos: int, end: int) -> Quantity | None:
     if m is None or (m.group("ge") and "百分点" not in m.group("u")) or (value := _num(m.group("n"))) is None:
         return None
     return Quantity(m.start(), m.end(), m.group(), value, PERCENT_UNITS[m.group("u")])
+
+
+# "粮食、蔬菜、肉蛋奶总产量分别达到424.8、502.5、187.9万吨": an amount's multiplier and unit written once, after
+# the last of the numbers a 分别 list gives (each number of the list is in them)
+_LISTED_N = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+LISTED_AMOUNT_RE = re.compile(rf"(?<![0-9０-９.．%％/／:：])(?P<n>{_LISTED_N})(?=(?:[、和]{_LISTED_N})*[、和]"
+                              rf"(?P<last>{_LISTED_N}{_SP}(?:{_MULT})?{_SP}(?:{_UNIT})))")
+LISTED_RUN_RE = re.compile(rf"(?:{_LISTED_N}[、和])*\Z")
+EACH_LEAD_RE = re.compile(r"分别[\u4e00-\u9fff]{0,4}(?<!第)\Z")  # "分别达到", "分别为"; not ranks ("分别居全省第4、6、5位")
+
+
+def listed_amount(text: str, pos: int, end: int, floor: int) -> Quantity | None:
+    """A number of a 分别 list whose multiplier and unit (not a rate's: listed_unit) follow only its last number."""
+    m = LISTED_AMOUNT_RE.match(text, pos, end)
+    if m is None:
+        return None
+    run = LISTED_RUN_RE.search(text, max(floor, pos - 60), pos)
+    if run is None or not EACH_LEAD_RE.search(text, max(floor, run.start() - 8), run.start()):
+        return None
+    last = QUANTITY_RE.match(text, m.start("last"), end)
+    q = _build(last) if last is not None else None
+    written, value = _num(last.group("n1")) if last is not None else None, _num(m.group("n"))
+    if q is None or q.value is None or q.unit in PERCENT_UNITS.values() or q.high is not None or not written \
+            or value is None:
+        return None
+    return Quantity(m.start(), m.end("n"), m.group("n"), value * q.value / written, q.unit)
 
 
 # "PM2.5平均浓度为每立方米44.6微克": a concentration with its volume written before the number

@@ -15,15 +15,13 @@ DEADLINE_RE = re.compile(r"(?:到|至|在|于)((?:19|20)[0-9]{2})年(?:底|末|�
 BASE_YEAR_RE = re.compile(rf"(?:{pattern('base_year_leads')})(?:19|20)[0-9]{{2}}年(?:底|末)?|(?:19|20)[0-9]{{2}}年以来"
                           r"|为(?:19|20)[0-9]{2}年(?:底|末)?的")
 PLAN_NAME_RE = re.compile(rf"“十([一二三四五]?)五”|十([一二三四五]?)五(?:{pattern('plan_name_ends')})")
-# a plan's end ("“十五”末", "十二五期末"): its last year; {} is the plan's number after 十
-_PLAN_END = "“?十{}五”?(?:期)?末"
-PLAN_END = _PLAN_END.format("[一二三四五]?")
-# the end of any five-year plan, the older ones too ("比“九五”期末增加10960亿元"): a stated base, no year computed
-ANY_PLAN_END = "“?(?:十[一二三四五]?|[六七八九])五”?(?:期)?末"
+# a plan's end ("“十五”末", "十二五期末", "“八五”末期"): its last year; {} is the plan's number before 五
+_PLAN_END = "“?{}五”?(?:期)?末(?:期)?"
+PLAN_END = _PLAN_END.format("(?:十[一二三四五]?|[六七八九])")
 # a plan's end a figure is compared with ("比“十二五”末增长38.3%，年均增长6.7%"): a base, not the figure's span
-PLAN_END_BASE_RE = re.compile("(?:比|较)" + _PLAN_END.format("([一二三四五]?)"))
-# any plan's end after a base word ("是“十五”末的2.3倍，年均增长16%"): the base of a ratio or change, not the span
-PLAN_END_LEAD_RE = re.compile(rf"(?:{pattern('base_year_leads')}){ANY_PLAN_END}")
+PLAN_END_BASE_RE = re.compile("(?:比|较)" + _PLAN_END.format("(十[一二三四五]?|[六七八九])"))
+# a plan's end after a base word ("是“十五”末的2.3倍，年均增长16%"): the base of a ratio or change, not the span
+PLAN_END_LEAD_RE = re.compile(rf"(?:{pattern('base_year_leads')}){PLAN_END}")
 PLAN_TERM_RE = re.compile(rf"“?(十[一二三四五]?|[六七八九])五”?(?:{pattern('plan_term_ends')})")  # a term as a span
 
 

@@ -25,7 +25,6 @@ from .status import (
     PLAN_END,
     PLAN_END_BASE_RE,
     PLAN_TERM_RE,
-    plan_end_year,
     reviewed_year,
     term_end_year,
 )
@@ -390,7 +389,7 @@ def goal(s: Seen) -> bool:
     if any(term_end_year(name) > reviewed + 4 for name in PLAN_TERM_RE.findall(text, cs, q.start)):
         return True
     # "单位生产总值能源消耗比“十五”末降低20%左右" in a report reviewing 2005: a change from the reviewed year on
-    if any(plan_end_year(n) >= reviewed for n in PLAN_END_BASE_RE.findall(text, cs, q.start)):
+    if any(term_end_year(n) >= reviewed for n in PLAN_END_BASE_RE.findall(text, cs, q.start)):
         return True
     # "…；到2010年，国内生产总值比2000年翻一番": a deadline standing as the clause before
     before = text[clause_start(text, s.sent.start, cs - 1, CLAUSE_DELIMS):cs - 1] if cs > s.sent.start else ""

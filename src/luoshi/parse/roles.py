@@ -9,6 +9,7 @@ from .. import data_file
 from ..models import Section
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def assign_roles(sections: list[Section]) -> None:
         parent = stack[-1] if stack else None
         own = role_of_title(s.title, strong_only=parent is not None)
         if parent is not None and parent.role != "other":
-            role = own if own and own != "targets" else parent.role
+            role = own if own and own != "targets" and not _deed_of_review(parent.role, own, s.title) \
+                else parent.role
         elif own:
             role = own
         elif s.level == top_level and latest and (ys := [int(y) for y in _YEAR.findall(s.title)]):
@@ -82,6 +84,13 @@ def assign_roles(sections: list[Section]) -> None:
     if not seen_review:
         _first_top_is_review(sections, top_level)
     _plan_before_self_building(sections, top_level)
+
+
+def _deed_of_review(parent_role: str, own: str, title: str) -> bool:
+    """Inside the review, a sub-heading that runs on past a clause break tells what was done, whatever plan word
+    it holds ("坚决贯彻落实中央…“六稳”工作部署，积极应对…", "扎实打好三大攻坚战，主要任务取得重大进展"); only a plan's
+    name ("2021年工作安排", "2014年重点工作") starts the plan there."""
+    return parent_role == "review" and own == "plan" and bool(_CLAUSE_BREAK.search(title))
 
 
 @lru_cache(maxsize=1)
