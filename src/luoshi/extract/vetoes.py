@@ -168,12 +168,12 @@ def other_period_in_clause(s: Seen) -> bool:
     return s.clause is not None and s.d.growth is not None and bool(OTHER_PERIOD_RE.search(s.clause))
 
 
-MILESTONES_RE = re.compile(f"(?:{pattern('succession_words')})[ \u3000]*$")
+MILESTONES_RE = re.compile(f"(?:{pattern('succession_words')})(?:[^，,；;。]*[、和及与])?[ \u3000]*$")  # and the next mark
 
 
 def milestones(s: Seen) -> bool:
-    """'全省生产总值先后突破3万亿元、4万亿元': marks passed one after another (先后, 相继) over the years reviewed, not the
-    level the metric reached."""
+    """'全省生产总值先后突破3万亿元、4万亿元', '生产总值先后突破1000亿元和1500亿元大关': marks passed one after another
+    (先后, 相继) over the years reviewed, each of them, not the level the metric reached."""
     return bool(MILESTONES_RE.search(s.phrase))
 
 
