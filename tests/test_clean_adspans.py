@@ -88,3 +88,18 @@ def test_pure_hanzi_run_removed_in_a_hacked_document(text, removed):
 def test_pure_hanzi_run_left_in_a_document_not_found_hacked(text, removed):
     """The rule is looked for only where another rule found an ad: a clean document is never scanned by it."""
     assert find_ad_spans(text) == []
+
+
+WORD_LIST_HACKED = "全面推进乡村振兴战略，加快建设农业强澳门葡京娱乐城省，稳步提高粮食综合生产能力。\n"
+
+
+@pytest.mark.parametrize(("text", "removed"), SPLITS)
+def test_pure_hanzi_run_removed_in_a_document_the_word_lists_found_hacked(text, removed):
+    """A document whose only other ad the word lists found (chrome.find_ads: no cue, no number for the model's rules)
+    is hacked too: clean_document looks for pasted runs there (find_ad_spans(hacked=True))."""
+    from luoshi.models import Document
+    from luoshi.clean import clean_document
+
+    clean, q = clean_document(Document("x", b"", WORD_LIST_HACKED + text))
+    assert [r.text for r in q.removed if r.kind == "ad"] == ["澳门葡京娱乐城"] + ([] if removed == "-" else [removed])
+    assert clean.split("\n")[1] == (text if removed == "-" else text.replace(removed, ""))

@@ -94,8 +94,10 @@ def _brand_like(text: str, a: int, b: int) -> bool:
     return len(letters) >= 2 and _glued(text, a, b)
 
 
-def find_ad_spans(text: str) -> list[Edit]:
-    """Removals (kind `ad`) of the injected runs the model finds around each cue."""
+def find_ad_spans(text: str, hacked: bool = False) -> list[Edit]:
+    """Removals (kind `ad`) of the injected runs the model finds around each cue. `hacked`: an earlier step (the word
+    lists of chrome.py) already found an ad in the document, so adsplit.py looks for pasted runs even when the model's
+    rules here find none."""
     edits: list[Edit] = []
     done = -1
     cp = code_points(text)
@@ -119,7 +121,7 @@ def find_ad_spans(text: str) -> list[Edit]:
     edits += find_number_spans(text, cp, [(e.start, e.end) for e in edits])
     # and runs pasted more than once, cue or not ("…三天瘦十斤的减肥药效果怎么样…" twice), by repetition (adrepeats.py)
     edits += find_repeated_spans(text, cp, [(e.start, e.end) for e in edits])
-    if edits:  # a document found hacked: runs pasted once with no cue, no number (adsplit.py)
+    if edits or hacked:  # a document found hacked: runs pasted once with no cue, no number (adsplit.py)
         edits += find_split_spans(text, cp, [(e.start, e.end) for e in edits])
     edits += find_echoes(text, [(e.start, e.end) for e in edits])  # the other copies of what was found
     out: list[Edit] = []
