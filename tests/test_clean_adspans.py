@@ -103,3 +103,21 @@ def test_pure_hanzi_run_removed_in_a_document_the_word_lists_found_hacked(text, 
     clean, q = clean_document(Document("x", b"", WORD_LIST_HACKED + text))
     assert [r.text for r in q.removed if r.kind == "ad"] == ["澳门葡京娱乐城"] + ([] if removed == "-" else [removed])
     assert clean.split("\n")[1] == (text if removed == "-" else text.replace(removed, ""))
+
+
+HACKED_NUMBERS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_hacked_numbers.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), HACKED_NUMBERS)
+def test_number_run_removed_in_a_hacked_document_and_report_figures_kept(text, removed):
+    """adnumbers.find_hacked_number_spans: in a document where an ad was found, every number's run is weighed (no
+    gate on the digit or what follows it); the corpus's figures that read best without their run stay."""
+    doc = HACKED + text
+    got = [doc[e.start:e.end] for e in find_ad_spans(doc)]
+    assert got == ["vip777国际娱乐官网登录"] + ([] if removed == "-" else [removed])
+
+
+@pytest.mark.parametrize(("text", "removed"), [c for c in HACKED_NUMBERS if c[1] != "-"])
+def test_gated_number_run_left_in_a_document_not_found_hacked(text, removed):
+    assert find_ad_spans(text) == []

@@ -22,7 +22,7 @@ import numpy as np
 
 from .. import data_file
 from .adcues import code_points, find_cues
-from .adnumbers import find_number_spans
+from .adnumbers import find_hacked_number_spans, find_number_spans
 from .adrepeats import find_echoes, find_repeated_spans
 from .adsplit import find_split_spans
 from .edits import Edit
@@ -121,7 +121,8 @@ def find_ad_spans(text: str, hacked: bool = False) -> list[Edit]:
     edits += find_number_spans(text, cp, [(e.start, e.end) for e in edits])
     # and runs pasted more than once, cue or not ("…三天瘦十斤的减肥药效果怎么样…" twice), by repetition (adrepeats.py)
     edits += find_repeated_spans(text, cp, [(e.start, e.end) for e in edits])
-    if edits or hacked:  # a document found hacked: runs pasted once with no cue, no number (adsplit.py)
+    if edits or hacked:  # a document found hacked: every number's run (adnumbers.py), runs with no cue, no number
+        edits += find_hacked_number_spans(text, cp, [(e.start, e.end) for e in edits])
         edits += find_split_spans(text, cp, [(e.start, e.end) for e in edits])
     edits += find_echoes(text, [(e.start, e.end) for e in edits])  # the other copies of what was found
     out: list[Edit] = []
