@@ -121,3 +121,21 @@ def test_number_run_removed_in_a_hacked_document_and_report_figures_kept(text, r
 @pytest.mark.parametrize(("text", "removed"), [c for c in HACKED_NUMBERS if c[1] != "-"])
 def test_gated_number_run_left_in_a_document_not_found_hacked(text, removed):
     assert find_ad_spans(text) == []
+
+
+HACKED_CAPITALS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_hacked_capitals.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), HACKED_CAPITALS)
+def test_capital_brand_removed_in_a_hacked_document_and_report_latin_kept(text, removed):
+    """adspans._hacked_capitals: in a document where an ad was found, a capital word's span pays less (a brand in
+    capitals, "…ZHQX", or a capital word reports write too, "IT"); the corpus's capital words stay."""
+    doc = HACKED + text
+    got = [doc[e.start:e.end] for e in find_ad_spans(doc)]
+    assert got == ["vip777国际娱乐官网登录"] + ([] if removed == "-" else [removed])
+
+
+@pytest.mark.parametrize(("text", "removed"), [c for c in HACKED_CAPITALS if c[1] != "-"])
+def test_capital_brand_under_the_switch_left_in_a_document_not_found_hacked(text, removed):
+    assert find_ad_spans(text) == []
