@@ -139,3 +139,16 @@ def test_capital_brand_removed_in_a_hacked_document_and_report_latin_kept(text, 
 @pytest.mark.parametrize(("text", "removed"), [c for c in HACKED_CAPITALS if c[1] != "-"])
 def test_capital_brand_under_the_switch_left_in_a_document_not_found_hacked(text, removed):
     assert find_ad_spans(text) == []
+
+
+HACKED_REPEATS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_hacked_repeats.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), HACKED_REPEATS)
+def test_repeat_keyed_at_its_last_rare_hanzi_removed_in_a_hacked_document(text, removed):
+    """adrepeats.HACKED_KEY_STARTS: in a document where an ad was found, a repeat is keyed on its anchor's left too
+    ("…找莺" + a number); what it finds goes by its words and must name nothing ("尽早从柬埔寨" stays)."""
+    doc = HACKED + text.replace("\\n", "\n")
+    got = [doc[e.start:e.end] for e in find_ad_spans(doc)]
+    assert got == ["vip777国际娱乐官网登录"] + ([] if removed == "-" else removed.split(" | "))

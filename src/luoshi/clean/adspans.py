@@ -23,8 +23,8 @@ import numpy as np
 from .. import data_file
 from .adcues import code_points, find_cues
 from .adnumbers import find_hacked_number_spans, find_number_spans
-from .adrepeats import find_echoes, find_repeated_spans
-from .adsplit import find_split_spans
+from .adrepeats import HACKED_KEY_STARTS, find_echoes, find_repeated_spans
+from .adsplit import find_split_spans, names_or_lists
 from .edits import Edit
 from .prose import prose_model3
 
@@ -155,10 +155,13 @@ def find_ad_spans(text: str, hacked: bool = False) -> list[Edit]:
     edits += find_number_spans(text, cp, [(e.start, e.end) for e in edits])
     # and runs pasted more than once, cue or not ("…三天瘦十斤的减肥药效果怎么样…" twice), by repetition (adrepeats.py)
     edits += find_repeated_spans(text, cp, [(e.start, e.end) for e in edits])
-    if edits or hacked:  # a document found hacked: capital words again, every number's run (adnumbers.py), runs with
-        # no cue, no number (adsplit.py)
+    if edits or hacked:  # a document found hacked: capital words again, every number's run (adnumbers.py), repeats
+        # keyed on their anchor's left (adrepeats.py), runs with no cue, no number (adsplit.py)
         edits += _hacked_capitals(text, capitals, [(e.start, e.end) for e in edits])
         edits += find_hacked_number_spans(text, cp, [(e.start, e.end) for e in edits])
+        # (what only this key finds must name nothing, as adsplit.py's runs: "尽早从柬埔寨" is repeated in a report)
+        edits += [e for e in find_repeated_spans(text, cp, [(e.start, e.end) for e in edits], HACKED_KEY_STARTS)
+                  if not names_or_lists(text[e.start:e.end])]
         edits += find_split_spans(text, cp, [(e.start, e.end) for e in edits])
     edits += find_echoes(text, [(e.start, e.end) for e in edits])  # the other copies of what was found
     out: list[Edit] = []

@@ -41,7 +41,7 @@ MIN_LEN, MAX_LEN = 6, 26
 REPORT_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "c"})
 
 
-def _reports(run: str) -> bool:
+def names_or_lists(run: str) -> bool:
     """The run names a place, a person or a body, or coordinates (jieba's dictionary and tags, general Chinese):
     report prose names and lists where its edges read as broken ("秦淮[灵丘和中联阳高]数据中心", "公祭[中华人文始祖]
     伏羲大典", "亟待[正视和需要迫切]解决"); a pasted ad says what it sells.
@@ -102,7 +102,7 @@ def find_split_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]]
         s, e = int(a[i]), int(b[i])
         if any(p < e and s < q for p, q in spans) or _mojibake(cp, s, e):
             continue
-        if _reports(text[s:e]):
+        if names_or_lists(text[s:e]):
             continue
         edits.append(Edit(s, e, "", "ad", log="removal"))
         spans.append((s, e))
