@@ -113,6 +113,9 @@ def _hacked_capitals(text: str, capitals: list[tuple[int, int, float]], taken: l
     for start, end, at_least in capitals:
         if any(x < end and start < y for x, y in taken):
             continue
+        if at_least == HACKED_REPORT_LATIN and not (_CAPITAL.match(text, start)
+                                                    and _brand_like(text, start, end, report_latin=True)):
+            continue
         lo, hi = _window(text, start, end)
         if hi - lo < MIN_LEN + 4:
             continue
@@ -134,11 +137,11 @@ def find_ad_spans(text: str, hacked: bool = False) -> list[Edit]:
     for cue in find_cues(text, cp):
         if cue.start() < done:
             continue
-        capital = bool(_CAPITAL.match(cue.group()))
         if cue.group().isascii() and not _brand_like(text, cue.start(), cue.end()):
-            if capital and _brand_like(text, cue.start(), cue.end(), report_latin=True):
+            if cue.group()[0].isupper():  # judged in a hacked document only (_hacked_capitals)
                 capitals.append((cue.start(), cue.end(), HACKED_REPORT_LATIN))
             continue
+        capital = bool(_CAPITAL.match(cue.group()))
         lo, hi = _window(text, cue.start(), cue.end())
         if hi - lo < MIN_LEN + 4 or not _ALNUM.search(text, max(lo, cue.start() - MAX_LEN), min(hi, cue.end() + MAX_LEN)):
             continue  # a span carries a Latin letter or a digit: none near the cue, no span
