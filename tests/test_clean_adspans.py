@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from luoshi.clean import clean_text
+from luoshi.clean import clean_document, clean_text
 from luoshi.clean.adcues import CUES, code_points, find_cues
 from luoshi.clean.adspans import find_ad_spans
+from luoshi.models import Document
 
 CASES = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_spans.tsv").read_text(
     encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
@@ -88,3 +89,64 @@ def test_pure_hanzi_run_removed_in_a_hacked_document(text, removed):
 def test_pure_hanzi_run_left_in_a_document_not_found_hacked(text, removed):
     """The rule is looked for only where another rule found an ad: a clean document is never scanned by it."""
     assert find_ad_spans(text) == []
+
+
+WORD_LIST_HACKED = "全面推进乡村振兴战略，加快建设农业强澳门葡京娱乐城省，稳步提高粮食综合生产能力。\n"
+
+
+@pytest.mark.parametrize(("text", "removed"), SPLITS)
+def test_pure_hanzi_run_removed_in_a_document_the_word_lists_found_hacked(text, removed):
+    """A document whose only other ad the word lists found (chrome.find_ads: no cue, no number for the model's rules)
+    is hacked too: clean_document looks for pasted runs there (find_ad_spans(hacked=True))."""
+    clean, q = clean_document(Document("x", b"", WORD_LIST_HACKED + text))
+    assert [r.text for r in q.removed if r.kind == "ad"] == ["澳门葡京娱乐城"] + ([] if removed == "-" else [removed])
+    assert clean.split("\n")[1] == (text if removed == "-" else text.replace(removed, ""))
+
+
+HACKED_NUMBERS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_hacked_numbers.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), HACKED_NUMBERS)
+def test_number_run_removed_in_a_hacked_document_and_report_figures_kept(text, removed):
+    """adnumbers.find_hacked_number_spans: in a document where an ad was found, every number's run is weighed (no
+    gate on the digit or what follows it); the corpus's figures that read best without their run stay."""
+    doc = HACKED + text
+    got = [doc[e.start:e.end] for e in find_ad_spans(doc)]
+    assert got == ["vip777国际娱乐官网登录"] + ([] if removed == "-" else [removed])
+
+
+@pytest.mark.parametrize(("text", "removed"), [c for c in HACKED_NUMBERS if c[1] != "-"])
+def test_gated_number_run_left_in_a_document_not_found_hacked(text, removed):
+    assert find_ad_spans(text) == []
+
+
+HACKED_CAPITALS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_hacked_capitals.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), HACKED_CAPITALS)
+def test_capital_brand_removed_in_a_hacked_document_and_report_latin_kept(text, removed):
+    """adspans._hacked_capitals: in a document where an ad was found, a capital word's span pays less (a brand in
+    capitals, "…ZHQX", or a capital word reports write too, "IT"); the corpus's capital words stay."""
+    doc = HACKED + text
+    got = [doc[e.start:e.end] for e in find_ad_spans(doc)]
+    assert got == ["vip777国际娱乐官网登录"] + ([] if removed == "-" else [removed])
+
+
+@pytest.mark.parametrize(("text", "removed"), [c for c in HACKED_CAPITALS if c[1] != "-"])
+def test_capital_brand_under_the_switch_left_in_a_document_not_found_hacked(text, removed):
+    assert find_ad_spans(text) == []
+
+
+HACKED_REPEATS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_hacked_repeats.tsv").read_text(
+    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "removed"), HACKED_REPEATS)
+def test_repeat_keyed_at_its_last_rare_hanzi_removed_in_a_hacked_document(text, removed):
+    """adrepeats.HACKED_KEY_STARTS: in a document where an ad was found, a repeat is keyed on its anchor's left too
+    ("…找莺" + a number); what it finds goes by its words and must name nothing ("尽早从柬埔寨" stays)."""
+    doc = HACKED + text.replace("\\n", "\n")
+    got = [doc[e.start:e.end] for e in find_ad_spans(doc)]
+    assert got == ["vip777国际娱乐官网登录"] + ([] if removed == "-" else removed.split(" | "))

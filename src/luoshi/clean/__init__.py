@@ -108,7 +108,9 @@ def _clean(text: str) -> tuple[_State, ChromeResult]:
         _join(st)
         st.apply("markup", find_markup(st.text))  # a mark the line mark hid ("#>" leaves a quote mark ">")
     st.apply("ads", find_ads(st.text))  # after joining: an ad a hard wrap had cut in two is whole again
-    st.apply("ad_spans", find_ad_spans(st.text))  # runs no word list names, by the model of report prose
+    # runs no word list names, by the model of report prose; a document the word lists found hacked is searched for
+    # pasted runs too (adsplit.py)
+    st.apply("ad_spans", find_ad_spans(st.text, hacked=any(r.kind == "ad" for r in st.removed)))
     st.apply("blank", blank_ends(st.text))
     # a repair inside a line that was later removed as chrome is not in the clean text
     st.repairs = [r for r in st.repairs if r.end > r.start or not r.after]

@@ -75,14 +75,15 @@ def unlike_repeat(cp: np.ndarray, spans: Sequence[tuple[int, int]], scores: Sequ
     return (median > REPEAT_MEDIAN and content > REPEAT_CONTENT) or content > REPEAT_CONTENT_HIGH
 
 
-def reads_better_without(cp: np.ndarray, starts: np.ndarray, b: int, scores: np.ndarray) -> int | None:
+def reads_better_without(cp: np.ndarray, starts: np.ndarray, b: int, scores: np.ndarray,
+                         at_least: float = NUM_JOIN_SCORE) -> int | None:
     """The start a of a number run text[a:b] (adnumbers.py: its possible starts and their edge scores) where the
     sentence reads better without the run: edge score + NUM_WEIGHT x content cost - what the two sides cost joined
-    (the two characters after b right after a-1) > NUM_JOIN_SCORE; None if no start does. The edge score alone
+    (the two characters after b right after a-1) > `at_least` (NUM_JOIN_SCORE); None if no start does. The edge score alone
     rewards a run whose removal leaves a clumsy join as much as one whose removal leaves the sentence whole; here a
     clumsy join counts against it ("…美元的[台湾联电12]寸晶圆片…": 寸 after 美元的), and every start is weighed with
     its content, not only the start whose edges break most."""
-    if float(scores.max()) + NUM_WEIGHT * MAX_CONTENT <= NUM_JOIN_SCORE:
+    if float(scores.max()) + NUM_WEIGHT * MAX_CONTENT <= at_least:
         return None
     m = prose_model3()
     lo = int(starts.min())
@@ -98,6 +99,6 @@ def reads_better_without(cp: np.ndarray, starts: np.ndarray, b: int, scores: np.
     total = scores + NUM_WEIGHT * content - joined
     i = int(np.argmax(total))
     a = int(starts[i])
-    if total[i] > NUM_JOIN_SCORE and not _mojibake(cp, a, b):
+    if total[i] > at_least and not _mojibake(cp, a, b):
         return a
     return None

@@ -39,6 +39,9 @@ MAX_COPIES = 12  # a run found more often is the report's own phrase (a name, a 
 # whose edges break the prose more ("未成年人[涉毒违法犯罪]人数", lowest score 6.9): what it alone finds goes only when
 # its words read unlike report prose too (adcontent.unlike_repeat)
 KEY_STARTS = (-2, -1)
+# in a document found hacked, a third key ends at its anchor (five before it): a run whose only rare hanzi is its last
+# before a number ("…证件加薇" + a number that differs between copies) has no all-hanzi key of the two above
+HACKED_KEY_STARTS = (-5,)
 REPEAT_SCORE = 7.0  # nats: the prose breaks at both ends of every copy by more than this (corpus max 4.8)
 
 
@@ -95,7 +98,8 @@ def _scores(cp: np.ndarray, spans: list[tuple[int, int]]) -> np.ndarray:
     return edge_breaks(*ids.astype(np.int64))
 
 
-def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int, int]], bool, list[float]]]:
+def repeated_runs(text: str, cp: np.ndarray, key_starts: Sequence[int] = KEY_STARTS
+                  ) -> list[tuple[float, list[tuple[int, int]], bool, list[float]]]:
     """Every repeated run inside sentences, (lowest score of its copies, its copies, found by the first key, the
     score of each copy), before any threshold."""
     if len(cp) < 16:
@@ -105,14 +109,15 @@ def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int
     if at.size < 2:
         return []
     ats, keys, los = [], [], []
-    for j, lo in enumerate(KEY_STARTS):
-        w = cp[at[:, None] + np.arange(lo, lo + 6)].astype(np.uint64)
+    for j, lo in enumerate(key_starts):
+        at_j = at[(at + lo >= 2) & (at + lo + 6 <= len(cp))]
+        w = cp[at_j[:, None] + np.arange(lo, lo + 6)].astype(np.uint64)
         hz = ((w - np.uint64(0x4E00)) <= 0x9FFF - 0x4E00).all(axis=1)
         w = w[hz]
         key = np.full(w.shape[0], j, dtype=np.uint64)
         for k in range(6):
             key = key * np.uint64(0x10001) + w[:, k]  # distinct enough: equal keys are compared as text below
-        ats.append(at[hz])
+        ats.append(at_j[hz])
         keys.append(key)
         los.append(np.full(w.shape[0], lo))
     key, at, lo_of = np.concatenate(keys), np.concatenate(ats), np.concatenate(los)
@@ -159,12 +164,14 @@ def repeated_runs(text: str, cp: np.ndarray) -> list[tuple[float, list[tuple[int
     return out
 
 
-def find_repeated_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] = ()) -> list[Edit]:
+def find_repeated_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] = (),
+                        key_starts: Sequence[int] = KEY_STARTS) -> list[Edit]:
     """Removals (kind `ad`) of runs pasted two or more times inside sentences that break the prose at every copy;
-    a copy another rule already took (whole or in part) stays that rule's."""
+    a copy another rule already took (whole or in part) stays that rule's. What a key other than the first
+    (KEY_STARTS[0]) finds goes only by its words (adcontent.unlike_repeat)."""
     edits: list[Edit] = []
     taken = list(taken)
-    for score, spans, by_first, each in sorted(repeated_runs(text, cp), key=lambda t: -t[0]):
+    for score, spans, by_first, each in sorted(repeated_runs(text, cp, key_starts), key=lambda t: -t[0]):
         if (score <= REPEAT_SCORE or not by_first) and not unlike_repeat(cp, spans, each):
             continue  # a copy reads as prose at its edges, and the run's words are not unlike a report's
         for a, b in spans:

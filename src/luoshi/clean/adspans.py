@@ -22,15 +22,18 @@ import numpy as np
 
 from .. import data_file
 from .adcues import code_points, find_cues
-from .adnumbers import find_number_spans
-from .adrepeats import find_echoes, find_repeated_spans
-from .adsplit import find_split_spans
+from .adnumbers import find_hacked_number_spans, find_number_spans
+from .adrepeats import HACKED_KEY_STARTS, find_echoes, find_repeated_spans
+from .adsplit import find_split_spans, names_or_lists
 from .edits import Edit
 from .prose import prose_model3
 
 WINDOW = 28  # characters either side of the cue
 MIN_LEN, MAX_LEN = 3, 32
 SWITCH = 10.0
+# in a document found hacked, a capital word's span pays less: bulk corpus, every capital word scored as if hacked,
+# max 5.9 ("国华[HG14]并网发电") for words outside data/prose_latin.txt and 15.7 ("家电端侧[AI]感知") for words in it
+HACKED_SWITCH, HACKED_REPORT_LATIN = 8.0, 18.0
 GENERIC_CAP = 8.0
 _SPAN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9._\-/:]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -84,42 +87,84 @@ def _glued(text: str, a: int, b: int) -> bool:
     return (a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff") or (b < len(text) and "\u4e00" <= text[b] <= "\u9fff")
 
 
-def _brand_like(text: str, a: int, b: int) -> bool:
+def _brand_like(text: str, a: int, b: int, report_latin: bool = False) -> bool:
     """Latin glued to Chinese that may be a brand or domain: not one letter repeated ("xx", "XX 市": a name left out),
-    not a capital word of report prose (data/prose_latin.txt: "GDP", "PPP", built with the model)."""
+    not a capital word of report prose (data/prose_latin.txt: "GDP", "PPP", built with the model) unless
+    `report_latin`."""
     word = _LETTERS.match(text, a)
-    if word and word.group() in REPORT_LATIN:  # only capital words are listed
+    if not report_latin and word and word.group() in REPORT_LATIN:  # only capital words are listed
         return False
     letters = {ch.lower() for ch in text[a:b] if ch.isalpha()}
     return len(letters) >= 2 and _glued(text, a, b)
 
 
-def find_ad_spans(text: str) -> list[Edit]:
-    """Removals (kind `ad`) of the injected runs the model finds around each cue."""
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The cue's window: WINDOW characters either side, inside its line."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    return max(ls, start - WINDOW), min(le, end + WINDOW)
+
+
+def _hacked_capitals(text: str, capitals: list[tuple[int, int, float]], taken: list[tuple[int, int]]) -> list[Edit]:
+    """In a document found hacked, the capital words that were no cue or whose best span scored under SWITCH are
+    weighed again, their span paying HACKED_SWITCH (HACKED_REPORT_LATIN for a word of data/prose_latin.txt)."""
+    edits = []
+    for start, end, at_least in capitals:
+        if any(x < end and start < y for x, y in taken):
+            continue
+        if at_least == HACKED_REPORT_LATIN and not (_CAPITAL.match(text, start)
+                                                    and _brand_like(text, start, end, report_latin=True)):
+            continue
+        lo, hi = _window(text, start, end)
+        if hi - lo < MIN_LEN + 4:
+            continue
+        best = _best_span(text, lo, hi, start, end, at_least)
+        if best and not any(x < best[2] and best[1] < y for x, y in taken):
+            edits.append(Edit(best[1], best[2], "", "ad", log="removal"))
+            taken = [*taken, (best[1], best[2])]
+    return edits
+
+
+def find_ad_spans(text: str, hacked: bool = False) -> list[Edit]:
+    """Removals (kind `ad`) of the injected runs the model finds around each cue. `hacked`: an earlier step (the word
+    lists of chrome.py) already found an ad in the document, so adsplit.py looks for pasted runs even when the model's
+    rules here find none."""
     edits: list[Edit] = []
     done = -1
     cp = code_points(text)
+    capitals: list[tuple[int, int, float]] = []  # capital words left, to weigh again if the document is hacked
     for cue in find_cues(text, cp):
-        if cue.start() < done or (cue.group().isascii() and not _brand_like(text, cue.start(), cue.end())):
+        if cue.start() < done:
             continue
-        ls = text.rfind("\n", 0, cue.start()) + 1
-        le = text.find("\n", cue.end())
-        le = len(text) if le < 0 else le
-        lo, hi = max(ls, cue.start() - WINDOW), min(le, cue.end() + WINDOW)
+        if cue.group().isascii() and not _brand_like(text, cue.start(), cue.end()):
+            if cue.group()[0].isupper():  # judged in a hacked document only (_hacked_capitals)
+                capitals.append((cue.start(), cue.end(), HACKED_REPORT_LATIN))
+            continue
+        capital = bool(_CAPITAL.match(cue.group()))
+        lo, hi = _window(text, cue.start(), cue.end())
         if hi - lo < MIN_LEN + 4 or not _ALNUM.search(text, max(lo, cue.start() - MAX_LEN), min(hi, cue.end() + MAX_LEN)):
             continue  # a span carries a Latin letter or a digit: none near the cue, no span
         # a capital word is report prose's own register ("GDP", and names the list has not seen: "HG14", "CEO"): the
         # span pays one more switch of register
-        best = _best_span(text, lo, hi, cue.start(), cue.end(), SWITCH if _CAPITAL.match(cue.group()) else 0.0)
+        best = _best_span(text, lo, hi, cue.start(), cue.end(), SWITCH if capital else 0.0)
         if best:
             _, a, b = best
             edits.append(Edit(a, b, "", "ad", log="removal"))
             done = b
+        elif capital:
+            capitals.append((cue.start(), cue.end(), HACKED_SWITCH))
     # then runs that end in a number and carry no cue ("…每天赚300"), judged by the model alone (adnumbers.py)
     edits += find_number_spans(text, cp, [(e.start, e.end) for e in edits])
     # and runs pasted more than once, cue or not ("…三天瘦十斤的减肥药效果怎么样…" twice), by repetition (adrepeats.py)
     edits += find_repeated_spans(text, cp, [(e.start, e.end) for e in edits])
-    if edits:  # a document found hacked: runs pasted once with no cue, no number (adsplit.py)
+    if edits or hacked:  # a document found hacked: capital words again, every number's run (adnumbers.py), repeats
+        # keyed on their anchor's left (adrepeats.py), runs with no cue, no number (adsplit.py)
+        edits += _hacked_capitals(text, capitals, [(e.start, e.end) for e in edits])
+        edits += find_hacked_number_spans(text, cp, [(e.start, e.end) for e in edits])
+        # (what only this key finds must name nothing, as adsplit.py's runs: "尽早从柬埔寨" is repeated in a report)
+        edits += [e for e in find_repeated_spans(text, cp, [(e.start, e.end) for e in edits], HACKED_KEY_STARTS)
+                  if not names_or_lists(text[e.start:e.end])]
         edits += find_split_spans(text, cp, [(e.start, e.end) for e in edits])
     edits += find_echoes(text, [(e.start, e.end) for e in edits])  # the other copies of what was found
     out: list[Edit] = []

@@ -9,7 +9,8 @@ prose.prose_model3, each character after the two before it):
 - the sentence was writing a word the run cut: the character after the run is likely right after text[a-1]
   (cost <= RESUME, "教…育", "项…目"), and the two characters after the run cost little there (<= JOINED);
 - the run's first character is unlikely where it stands (>= ENTER), and so is the character after its end
-  (>= LEAVE): the prose breaks at both edges;
+  (>= LEAVE), and the two characters after the run cost LEAVING more as they stand than joined: the prose breaks at
+  both edges and reads on better without the run;
 - its own words read unlike report prose (mean cost >= CONTENT), and it holds a hanzi report prose rarely writes
   (adrepeats.ANCHOR_COST) among its first ANCHOR_AT characters;
 - it names no place, person or body and coordinates nothing (jieba's tags: report prose lists names and clauses).
@@ -28,9 +29,10 @@ from .edits import Edit
 from .prose import prose_model3
 
 RESUME = 1.5  # nats: the character after the run, right after text[a-1] (a word the run cut resumes)
-JOINED = 6.0  # nats: the two characters after the run, right after text[a-2:a]
+JOINED = 7.0  # nats: the two characters after the run, right after text[a-2:a]
 ENTER = 8.0  # nats: the run's first character where it stands
-LEAVE = 10.0  # nats: the character after the run where it stands
+LEAVE = 8.5  # nats: the character after the run where it stands
+LEAVING = 6.0  # nats: the two characters after the run cost this much more as they stand than right after text[a-2:a]
 CONTENT = 5.0  # nats a character: the run's own words (report phrases read at 0.2-5)
 ANCHOR_AT = 6  # the rare hanzi stands among the run's first characters
 MIN_LEN, MAX_LEN = 6, 26
@@ -39,7 +41,7 @@ MIN_LEN, MAX_LEN = 6, 26
 REPORT_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "c"})
 
 
-def _reports(run: str) -> bool:
+def names_or_lists(run: str) -> bool:
     """The run names a place, a person or a body, or coordinates (jieba's dictionary and tags, general Chinese):
     report prose names and lists where its edges read as broken ("秦淮[灵丘和中联阳高]数据中心", "公祭[中华人文始祖]
     伏羲大典", "亟待[正视和需要迫切]解决"); a pasted ad says what it sells.
@@ -92,7 +94,7 @@ def find_split_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]]
             continue
         resume = m.cost3(ids[a - 2], ids[a - 1], ids[b])
         joined = resume + m.cost3(ids[a - 1], ids[b], ids[b + 1])
-        keep = (resume <= RESUME) & (joined <= JOINED)
+        keep = (resume <= RESUME) & (joined <= JOINED) & (c3[b] + c3[b + 1] - joined >= LEAVING)
         if not keep.any():
             continue
         a, b, joined = a[keep], b[keep], joined[keep]
@@ -100,7 +102,7 @@ def find_split_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]]
         s, e = int(a[i]), int(b[i])
         if any(p < e and s < q for p, q in spans) or _mojibake(cp, s, e):
             continue
-        if _reports(text[s:e]):
+        if names_or_lists(text[s:e]):
             continue
         edits.append(Edit(s, e, "", "ad", log="removal"))
         spans.append((s, e))
