@@ -538,6 +538,27 @@ def fix_ideographic_decimal(text: str) -> RepairResult:
             out.edits.append(Edit(i, i + 1, ".", "decimal_point"))
     return out
 
+# "1715，7亿元", "增长21，2%": an ideographic comma typed for the decimal point. Stricter than the full stop: a comma
+# also separates thousands ("2，819.5": three digits after it, never read) and list items, so only one or two digits
+# that a percent sign, 亿/万 or 个百分点 follows, after a number of one to five digits not led by 第, "." or another
+# comma. "完成12，6个项目", "增长9，6月份" stay (no unit of a figure after the digits).
+_DECIMAL_COMMA = re.compile(r"，(?=[0-9]{1,2}(?:[%％‰]|[亿万]|个百分点))")
+
+
+def fix_comma_decimal(text: str) -> RepairResult:
+    """An ideographic comma used as a decimal point inside a figure ("1715，7亿元" → "1715.7亿元")."""
+    out = RepairResult()
+    if "，" not in text:
+        return out
+    for m in _DECIMAL_COMMA.finditer(text):
+        i = m.start()
+        run = i
+        while run > 0 and text[run - 1] in _ASCII_DIGITS:
+            run -= 1
+        if 1 <= i - run <= 5 and (run == 0 or text[run - 1] not in "第.，,"):
+            out.edits.append(Edit(i, i + 1, ".", "decimal_comma"))
+    return out
+
 # "控制在4％。以内", "7％o以内", "14‰o以内", "8.53％。。": an OCR'd ‰ (its small circle read as 。, o or 0 beside the
 # sign). Only before a bound word that no sentence opens with (以内, 以下, 左右; not 以上: "…30%。以上指标") or before
 # the sentence's own full stop ("％。。"): in the corpus these are population, birth and crime rates, all per mille.
@@ -608,6 +629,7 @@ REPAIRS: list[tuple[str, RepairFn]] = [
     ("fullwidth", fix_fullwidth_alnum),
     ("ocr_digit", fix_ocr_digits),  # after fullwidth: "２Ｏ０５年" is "2O05年" by then
     ("decimal_point", fix_ideographic_decimal),
+    ("decimal_comma", fix_comma_decimal),
     ("permille", fix_split_permille),  # after fullwidth and decimal_point: "4.76％。。" is "4.76%。。" by then
     ("permille_rate", fix_permille_rate),  # after permille: "4％。以内" is "4‰以内" by then
     ("circle_zero", fix_circle_zero),
