@@ -54,3 +54,14 @@ def test_date_line(lines: str, date: str) -> None:
 def test_date_at_close(head: str, closing: str, date: str) -> None:
     m = meta(f"{head.replace('|', chr(10))}\n{OPENING}二、今年的工作\n今年全市生产总值增长8%。\n{closing.replace('|', chr(10))}\n")
     assert (m.date or "-") == date
+
+
+@pytest.mark.parametrize(("title", "comment", "date"), rows("date_in_comments.tsv"))
+def test_date_in_a_comment(title: str, comment: str, date: str) -> None:
+    """The caption reaches the parse stage only as clean's furniture (Quality.removed), as in a real copy."""
+    from luoshi.clean import clean_document
+    from luoshi.models import Document
+
+    text = f"{title}\n\n<!-- {comment} -->\n\n{OPENING}"
+    clean, quality = clean_document(Document("t", text.encode(), text))
+    assert (parse_meta(clean, {}, parse_sections(clean), quality).date or "-") == date

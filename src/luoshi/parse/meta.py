@@ -293,8 +293,9 @@ def _delivery_fits(y: int, m: int, year: int) -> bool:
 
 def _yearless_date(src: _Sources, year: int) -> str | None:
     """The day from a meeting line that leaves out the year ("——1月15日在…第三次会议上"): the year is the report's
-    own, or the one before for a November or December delivery."""
-    for line in src.head:
+    own, or the one before for a November or December delivery. Page furniture (a photo caption in a comment:
+    "1月18日上午，省长…在…人民代表大会第四次会议上作政府工作报告") counts only when it names a congress's meeting."""
+    for line in src.head + [f for f in src.furniture if _MEETING.search(f)]:
         if not _MEETING_CUE.search(line) or _DATE.search(line):
             continue
         m = _YEARLESS_DATE.search(line)
