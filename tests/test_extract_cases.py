@@ -36,7 +36,7 @@ CASES = Path(__file__).parent / "cases"
 OTHER_SHAPES = {"patterns.jsonl", "numbers.jsonl", "targets_by_content.jsonl"}
 FACT_RULES = {"lead", "trail", "carry", "share", "ellipsis", "distribute"}
 KNOWN_RULES = {f.__name__ for f in RULES} | {f.__name__ for f in SUBJECTS} | {v.name for v in VETOES} | FACT_RULES \
-    | {"qualifies_next", "track_group", "share_heads", "elliptic_metric", "absent", "grammar"}
+    | {"qualifies_next", "track_group", "share_heads", "elliptic_metric", "local_part", "absent", "grammar"}
 
 
 def load_cases() -> list[Any]:

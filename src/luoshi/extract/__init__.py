@@ -15,6 +15,8 @@ from . import lexicon, metrics
 from .attribution import RATE_TAIL_RE, attribute, strip_action
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .explain import explain as explain_fact
+from .local_part import PART as PART_OF_WHOLE_REVENUE
+from .local_part import local_part
 from .metrics import direction
 from .quantities import Quantity, scan
 from .rank import find_rank
@@ -279,6 +281,9 @@ def to_fact(report: Report, d: Draft, status: str, sent: Sentence, sentence_text
             d.value, d.unit, d.growth, d.growth_unit = d.growth, "%", None, None  # a rate's figure is its value
         elif d.growth is None and d.unit == "%" and not metrics.compatible(completed, "%"):
             d.growth, d.growth_unit, d.value, d.unit = d.value, "%", None, None  # "增速由…回升到6.4%": a growth
+    if local_part(text, sent.start, d):
+        d.metric = PART_OF_WHOLE_REVENUE
+        d.steps.append("local_part")
     q: Quantity = d.q
     before = text[sent.start:q.start]
     if status == "actual" and ESTIMATE_RE.search(before):
