@@ -12,8 +12,14 @@ from luoshi.clean.adcues import CUES, code_points, find_cues
 from luoshi.clean.adspans import find_ad_spans
 from luoshi.models import Document
 
-CASES = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_spans.tsv").read_text(
-    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+def tsv_cases(name: str) -> list[list[str]]:
+    """The rows of tests/data/NAME.tsv, split at tabs (blank lines and # comments skipped)."""
+    lines = (Path(__file__).parent / "data" / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+CASES = tsv_cases("clean_ad_spans")
 
 
 @pytest.mark.parametrize(("text", "removed"), CASES)
@@ -45,8 +51,7 @@ def test_cues_found_fast_are_those_a_regex_scan_finds(corpus):
         assert sorted(got) == want
 
 
-REPEATS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_repeats.tsv").read_text(
-    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+REPEATS = tsv_cases("clean_ad_repeats")
 
 
 @pytest.mark.parametrize(("text", "removed"), REPEATS)
@@ -62,8 +67,7 @@ def test_run_pasted_more_than_once_removed_and_repeated_report_phrase_kept(text,
         assert removed not in clean_text(text)
 
 
-ECHOES = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_echoes.tsv").read_text(
-    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+ECHOES = tsv_cases("clean_ad_echoes")
 
 
 @pytest.mark.parametrize(("text", "removed"), ECHOES)
@@ -73,8 +77,7 @@ def test_other_copies_of_a_found_run_removed_and_a_report_figure_kept(text, remo
 
 
 HACKED = "全面推进乡村振兴战略，加快建设农业强vip777国际娱乐官网登录省，稳步提高粮食综合生产能力。\n"
-SPLITS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_splits.tsv").read_text(
-    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+SPLITS = tsv_cases("clean_ad_splits")
 
 
 @pytest.mark.parametrize(("text", "removed"), SPLITS)
@@ -103,8 +106,7 @@ def test_pure_hanzi_run_removed_in_a_document_the_word_lists_found_hacked(text, 
     assert clean.split("\n")[1] == (text if removed == "-" else text.replace(removed, ""))
 
 
-HACKED_NUMBERS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_hacked_numbers.tsv").read_text(
-    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+HACKED_NUMBERS = tsv_cases("clean_ad_hacked_numbers")
 
 
 @pytest.mark.parametrize(("text", "removed"), HACKED_NUMBERS)
@@ -121,8 +123,7 @@ def test_gated_number_run_left_in_a_document_not_found_hacked(text, removed):
     assert find_ad_spans(text) == []
 
 
-HACKED_CAPITALS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_hacked_capitals.tsv").read_text(
-    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+HACKED_CAPITALS = tsv_cases("clean_ad_hacked_capitals")
 
 
 @pytest.mark.parametrize(("text", "removed"), HACKED_CAPITALS)
@@ -139,8 +140,7 @@ def test_capital_brand_under_the_switch_left_in_a_document_not_found_hacked(text
     assert find_ad_spans(text) == []
 
 
-HACKED_REPEATS = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "clean_ad_hacked_repeats.tsv").read_text(
-    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+HACKED_REPEATS = tsv_cases("clean_ad_hacked_repeats")
 
 
 @pytest.mark.parametrize(("text", "removed"), HACKED_REPEATS)

@@ -524,19 +524,24 @@ _DECIMAL_STOP = re.compile(r"。(?=[0-9]{1,2}(?:[%％‰]|[亿万千]|个百分�
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-def fix_ideographic_decimal(text: str) -> RepairResult:
-    """An ideographic full stop used as a decimal point inside a figure ("9。5％" → "9.5％")."""
+def _decimal_marks(text: str, mark: re.Pattern[str], not_before: str, kind: str) -> RepairResult:
+    """A mark typed for the decimal point: each `mark` match after a number of one to five digits whose character
+    before is none of `not_before` (第: an ordinal) becomes "."."""
     out = RepairResult()
-    if "。" not in text:
-        return out
-    for m in _DECIMAL_STOP.finditer(text):
+    for m in mark.finditer(text):
         i = m.start()
         run = i
         while run > 0 and text[run - 1] in _ASCII_DIGITS:
             run -= 1
-        if 1 <= i - run <= 5 and (run == 0 or text[run - 1] != "第"):
-            out.edits.append(Edit(i, i + 1, ".", "decimal_point"))
+        if 1 <= i - run <= 5 and (run == 0 or text[run - 1] not in not_before):
+            out.edits.append(Edit(i, i + 1, ".", kind))
     return out
+
+
+def fix_ideographic_decimal(text: str) -> RepairResult:
+    """An ideographic full stop used as a decimal point inside a figure ("9。5％" → "9.5％")."""
+    return _decimal_marks(text, _DECIMAL_STOP, "第", "decimal_point") if "。" in text else RepairResult()
+
 
 # "1715，7亿元", "增长21，2%": an ideographic comma typed for the decimal point. Stricter than the full stop: a comma
 # also separates thousands ("2，819.5": three digits after it, never read) and list items, so only one or two digits
@@ -547,17 +552,7 @@ _DECIMAL_COMMA = re.compile(r"，(?=[0-9]{1,2}(?:[%％‰]|[亿万]|个百分点
 
 def fix_comma_decimal(text: str) -> RepairResult:
     """An ideographic comma used as a decimal point inside a figure ("1715，7亿元" → "1715.7亿元")."""
-    out = RepairResult()
-    if "，" not in text:
-        return out
-    for m in _DECIMAL_COMMA.finditer(text):
-        i = m.start()
-        run = i
-        while run > 0 and text[run - 1] in _ASCII_DIGITS:
-            run -= 1
-        if 1 <= i - run <= 5 and (run == 0 or text[run - 1] not in "第.，,"):
-            out.edits.append(Edit(i, i + 1, ".", "decimal_comma"))
-    return out
+    return _decimal_marks(text, _DECIMAL_COMMA, "第.，,", "decimal_comma") if "，" in text else RepairResult()
 
 # "控制在4％。以内", "7％o以内", "14‰o以内", "8.53％。。": an OCR'd ‰ (its small circle read as 。, o or 0 beside the
 # sign). Only before a bound word that no sentence opens with (以内, 以下, 左右; not 以上: "…30%。以上指标") or before
