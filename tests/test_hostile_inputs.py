@@ -199,10 +199,11 @@ def test_a_reports_memory_is_proportional_to_its_size(tmp_path: Path) -> None:
     now; 132 MB when the index's grams were cut for the whole report at once, 330 MB with MinHash's 64-column
     matrix; the issue's bound is 1 GB for 10 MB).
 
-    Why so: each size in a fresh process (peak RSS only goes up, and so neither pytest's process nor an earlier
-    measure counts), after a small report (the data files, patterns and code-point tables, ~60 MB, are loaded
-    once per worker, whatever its reports); the difference of two sizes leaves out what any report costs (~20 MB)
-    and measures the part that grows with the text. bench/RESULTS.md has the figures at more sizes."""
+    Why so: peak RSS (ru_maxrss) only goes up, so each size runs in a fresh process: neither pytest's process nor
+    the test order nor the other size counts. A small report first loads what a worker loads once, whatever its
+    reports (data files, patterns, code-point tables: ~58 MB); the difference of two sizes then leaves out what
+    every report costs (~15 MB) and is the same without that warm-up (36 MB). bench/bench_report_memory.py gives
+    the figures at more sizes and on bulk text."""
     small, large = peak_rise_mb(tmp_path, MB // 4), peak_rise_mb(tmp_path, 5 * MB // 4)
     per_mb = large - small
     assert per_mb < 60, f"one more MB of text raised the peak by {per_mb:.0f} MB ({small:.0f} -> {large:.0f} MB)"
