@@ -45,6 +45,18 @@ def test_a_report_folded_and_cut_at_once_gives_each_sentences_grams(seeds):
         assert grams_of_sentences(folded) == [" ".join(distinct_grams(s)) for s in folded]
 
 
+def test_sentences_cut_in_runs_give_the_same_grams(seeds, monkeypatch):
+    """A long report is cut in runs of sentences (grams.CHUNK_CHARS, to bound memory): runs of ~300 characters over
+    the seed reports, so every seed has many runs' ends, give each sentence's grams as sentence by sentence."""
+    from luoshi.store import grams
+
+    monkeypatch.setattr(grams, "CHUNK_CHARS", 300)
+    text = "".join(path.read_text(encoding="utf-8", errors="replace") for path in seeds.values())
+    folded = [fold(text[a:b]) for a, b in split_spans(text)]
+    assert grams_of_sentences(folded) == [" ".join(distinct_grams(s)) for s in folded]
+    assert grams_of_sentences([]) == []
+
+
 SENTENCE_ALPHABET = "经济发展就业5Gg_ ，。Ａ１\u3400\uf900\ufa6e\U0002a6e0\U00020000é-\nⅢ℃Σ\u0301\u1161가"
 
 
