@@ -150,3 +150,20 @@ def test_repeat_keyed_at_its_last_rare_hanzi_removed_in_a_hacked_document(text, 
     doc = HACKED + text.replace("\\n", "\n")
     got = [doc[e.start:e.end] for e in find_ad_spans(doc)]
     assert got == ["vip777国际娱乐官网登录"] + ([] if removed == "-" else removed.split(" | "))
+
+
+WORDS = tsv_cases("clean_ad_words")
+
+
+@pytest.mark.parametrize(("text", "removed"), WORDS)
+def test_run_of_whole_words_inside_a_word_removed_in_a_hacked_document(text, removed):
+    """adwords.py: in a document where an ad was found, a pure-hanzi run of whole words set inside a word of the
+    sentence goes (jieba reads the word the run cut); the corpus's report text nearest the rule stays."""
+    doc = HACKED + text
+    got = [doc[e.start:e.end] for e in find_ad_spans(doc)]
+    assert got == ["vip777国际娱乐官网登录"] + ([] if removed == "-" else [removed])
+
+
+@pytest.mark.parametrize(("text", "removed"), [c for c in WORDS if c[1] != "-"])
+def test_run_of_whole_words_left_in_a_document_not_found_hacked(text, removed):
+    assert find_ad_spans(text) == []

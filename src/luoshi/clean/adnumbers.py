@@ -23,6 +23,7 @@ docs/clean.md), so the rule removes nothing there. A run under it still goes whe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -39,7 +40,8 @@ NUM_EXIT = 12.0  # nats: the two characters after the run, as they stand (a chea
 NUM_SCORE = 20.0  # nats: the prose breaks at both ends of the run by this much (corpus max 17.x, docs/clean.md)
 # nats: in a document found hacked, any number after five hanzi (no gate on the digit or what follows it) whose run
 # the sentence reads better without (adcontent.reads_better_without; every number of the bulk corpus scored as if
-# hacked: max 28.9, "产总值[初步核算为1639亿]比上年", docs/clean.md "Eighth round")
+# hacked: max 28.9, "产总值[初步核算为1639亿]比上年", docs/clean.md "Eighth round"; with one or two Latin letters before
+# the digits, max 28.3, "G318西藏[段提质改造和G219]察隅", "Ninth round")
 HACKED_NUM_SCORE = 31.0
 
 
@@ -156,13 +158,33 @@ def _numbers_after_hanzi(cp: np.ndarray) -> list[tuple[int, int]]:
     return out
 
 
+_GLUED = re.compile(r"(?<=[\u4e00-\u9fff]{5})[A-Za-z]{1,2}(?=\d{2})")
+
+
+def _numbers_after_letters(text: str, cp: np.ndarray) -> list[tuple[int, int]]:
+    """As _numbers_after_hanzi, for a number led by one or two Latin letters glued to the hanzi before it (a contact
+    handle: "…加V12|产总值", "VX", "QQ"): the run's digits start at the letters."""
+    out = []
+    hz = _hz(cp)
+    for m in _GLUED.finditer(text):
+        e = m.end()
+        while e < len(cp) and 48 <= cp[e] <= 57:
+            e += 1
+        if e + 3 < len(cp) and hz[e] and hz[e + 1]:
+            out.append((m.start(), e))
+            if hz[e + 2]:
+                out.append((m.start(), e + 1))
+    return out
+
+
 def find_hacked_number_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] = ()) -> list[Edit]:
     """In a document where an ad was found: removals (kind `ad`) of runs ending in a number that the sentence reads
     better without (> HACKED_NUM_SCORE), without the gates of find_number_spans on the digit and on what follows the
-    number ("…注册即送1109元|增长9%": 元增 reads as report prose, so no candidate there). A spammer pastes many runs;
-    the gates keep the stage fast and the rule safe on clean text, a hacked document pays for every number."""
+    number ("…注册即送1109元|增长9%": 元增 reads as report prose, so no candidate there), also after one or two Latin
+    letters glued to the hanzi ("…加V12"). A spammer pastes many runs; the gates keep the stage fast and the rule safe
+    on clean text, a hacked document pays for every number."""
     best: dict[int, tuple[int, int]] = {}
-    for s, b in _numbers_after_hanzi(cp):
+    for s, b in _numbers_after_hanzi(cp) + _numbers_after_letters(text, cp):
         if any(x < b and s < y for x, y in taken):
             continue
         got = _number_span(text, s, b)

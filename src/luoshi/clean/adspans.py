@@ -25,6 +25,7 @@ from .adcues import code_points, find_cues
 from .adnumbers import find_hacked_number_spans, find_number_spans
 from .adrepeats import HACKED_KEY_STARTS, find_echoes, find_repeated_spans
 from .adsplit import find_split_spans, names_or_lists
+from .adwords import find_word_spans
 from .edits import Edit
 from .prose import prose_model3
 
@@ -166,6 +167,8 @@ def find_ad_spans(text: str, hacked: bool = False) -> list[Edit]:
         edits += [e for e in find_repeated_spans(text, cp, [(e.start, e.end) for e in edits], HACKED_KEY_STARTS)
                   if not names_or_lists(text[e.start:e.end])]
         edits += find_split_spans(text, cp, [(e.start, e.end) for e in edits])
+        # and pure-hanzi runs of whole words set inside a word, read by jieba's dictionary too (adwords.py)
+        edits += find_word_spans(text, cp, [(e.start, e.end) for e in edits])
     edits += find_echoes(text, [(e.start, e.end) for e in edits])  # the other copies of what was found
     out: list[Edit] = []
     for e in sorted(edits, key=lambda e: (e.start, -e.end)):
