@@ -1470,6 +1470,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         if not found and not people and (verbs_only or TRAIL_SHARE_RE.search(trail)):
             found = metrics.find(trail)  # also "把80%以上的一般公共预算支出投入到民生领域": the share named after it
             d.metric = found[0] if found else None
+            phrase = trail if found else phrase  # the vetoes read the name where it was found ("50家科技型企业上市")
     elif verbs_only and prev is not None and prev.object:
         d.metric_text = phrase + prev.object
         d.object = prev.object
