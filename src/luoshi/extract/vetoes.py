@@ -332,11 +332,12 @@ def is_increment(d: Draft) -> bool:
         and metrics.kind(d.metric) in ("currency", "mass")
 
 
-ADDED_NAME_RE = re.compile(f"(?:{pattern('new_words')})$")
+ADDED_NAME_RE = re.compile(f"(?:{pattern('new_words')}|{pattern('cut_words')})$")
 
 
 def added_by_name(d: Draft) -> bool:
-    """'年度新增工业总产值超过1000亿元': an amount or a mass named as added (a new word right before the name)."""
+    """'年度新增工业总产值超过1000亿元', '减少财政支出近3亿元': an amount or a mass named as added or cut (a new word
+    or a word of saving right before the name)."""
     if d.value is None or d.growth is not None or metrics.kind(d.metric) not in ("currency", "mass"):
         return False
     found = metrics.find(d.metric_text)
