@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from ..models import Fact, Report, Sentence
 from . import lexicon, metrics
-from .attribution import RATE_TAIL_RE, attribute, strip_action
+from .attribution import RATE_TAIL_RE, attribute, strip_action, strip_front
 from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
 from .explain import explain as explain_fact
 from .local_part import PART as PART_OF_WHOLE_REVENUE
@@ -202,6 +202,8 @@ def elliptic_metric(text: str, sent: Sentence, d: Draft) -> str | None:
     if text[clause_start(text, sent.start, d.q.start):d.q.start].lstrip().startswith(d.metric_text):
         # no verb of its own: the opening's verb is shared ("完成粮食种植面积125.12万亩，总产57.6万吨")
         openings += [SENTENCE_OPENING.sub("", OPENING_VERB_RE.sub("", o)) for o in openings if OPENING_VERB_RE.match(o)]
+        # or a filler before the head ("确保了粮食播种面积910.9万亩、总产量343万吨", "预计全年粮食种植面积…，总产352万吨")
+        openings += [o2 for o in openings if (o2 := SENTENCE_OPENING.sub("", strip_front(o))) != o]
     found = {metrics.completion(tail, o) for o in openings} - {None}
     metric = found.pop() if len(found) == 1 else None
     if metric and d.value is not None and not metrics.compatible(metric, d.unit) \

@@ -1470,6 +1470,7 @@ def make_draft(text: str, q: Quantity, phrase: str, rule: str, lead_raw: str, en
         if not found and not people and (verbs_only or TRAIL_SHARE_RE.search(trail)):
             found = metrics.find(trail)  # also "把80%以上的一般公共预算支出投入到民生领域": the share named after it
             d.metric = found[0] if found else None
+            phrase = trail if found else phrase  # the vetoes read the name where it was found ("50家科技型企业上市")
     elif verbs_only and prev is not None and prev.object:
         d.metric_text = phrase + prev.object
         d.object = prev.object
@@ -1700,8 +1701,10 @@ def split_subjects(subject: str) -> list[str] | None:
         named = next((c for c in candidates[1:] + candidates[:1] if metrics.find(c)), None)
         if named and named != it and (own := metrics.find(it)) and (other := metrics.find(named)) \
                 and own[0] == other[0] \
-                and AMOUNT_END_RE.search(it) and not SHARE_OR_RATE_RE.search(named[len(it):]):
-            named = it  # "地区生产总值、…规上工业增加值": the item names its metric, no tail borrowed
+                and (AMOUNT_END_RE.search(it) or own[2] == len(metrics.normalise(it))) \
+                and not SHARE_OR_RATE_RE.search(named[len(it):]):
+            named = it  # "地区生产总值、…规上工业增加值", "实际利用外资和省外资金": the item names its metric (to its
+            # end), no tail borrowed
         out.append(named or listed_name(it, last) or WHOLE_SUBJECT + subject)
     if ORDINAL_RE.fullmatch(items[0]):
         last = industry_ordinal(last)

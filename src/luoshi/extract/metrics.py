@@ -266,7 +266,15 @@ def compatible(metric_id: str, unit: str | None) -> bool:
         return True
     kind = table()[metric_id].kind
     unit_kind = "%" if unit == "%" else _units().get(unit, "other")
+    if unit_kind == "count" and metric_id in count_units() and unit not in count_units()[metric_id]:
+        return False  # "企业上市7条": policies, not firms
     return unit_kind in COMPATIBLE.get(kind, {unit_kind})
+
+
+@cache
+def count_units() -> dict[str, frozenset[str]]:
+    """The units a count metric is counted in, where listed (data/count_units.tsv)."""
+    return {r[0]: frozenset(r[1].split("|")) for r in data_file.rows(__package__, "count_units.tsv")}
 
 
 def units() -> dict[str, str]:

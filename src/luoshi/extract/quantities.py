@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .. import data_file
 from . import metrics
 from .lexicon import pattern
 from .numbers import MULTIPLIERS, parse_number
@@ -190,6 +191,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
             _attach_context(text, q, start)
             out.append(q)
             continue
+        if m is None and (q := bare_count(text, at, end, start)) is not None:
+            resume = q.end
+            _attach_context(text, q, start)
+            out.append(q)
+            continue
         if m is None:
             p = PEOPLE_RE.match(text, at, end) or PEOPLE_AFTER_RE.match(text, at, end)
             q = _people(p) if p else None
@@ -349,6 +355,36 @@ def bare_amount(text: str, pos: int, end: int, floor: int) -> Quantity | None:
     if value is None:
         return None
     return Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m")], "元")
+
+
+# "旅游人次达到1900万，", "旅游接待人次达到1.2亿、": a count in 万 or 亿 written without its unit, ending its clause
+BARE_COUNT_RE = re.compile(r"(?<![A-Za-z0-9０-９.．第])(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<m>万|亿)"
+                           r"(?=(?:左右|以上|多)?(?:[，。；;,、）)]|\Z))")
+
+
+@lru_cache(maxsize=1)
+def _name_units() -> dict[str, str]:
+    return {r[0]: r[1] for r in data_file.rows(__package__, "name_units.tsv")}
+
+
+def count_lead_unit(text: str, pos: int, floor: int) -> str | None:
+    """The unit a count metric's name ends with (data/name_units.tsv: 人次, 人数 -> 人), when the clause up to pos
+    opens with that name and nothing but verbs of reaching follow it."""
+    head = CLAUSE_OPEN_RE.match(text, floor, pos)
+    lead = metrics.normalise(text[head.end() if head else floor:pos])
+    found = metrics.find(lead, whole=False) if lead else None
+    if found is None or metrics.kind(found[0]) != "count" or not _bare_gap_re().fullmatch(lead[found[2]:]):
+        return None
+    return next((unit for end, unit in _name_units().items() if lead.endswith(end, 0, found[2])), None)
+
+
+def bare_count(text: str, pos: int, end: int, floor: int) -> Quantity | None:
+    """'旅游人次达到1900万': a count metric whose name ends with its unit word gives the figure that unit (a bare
+    "游客突破500万" names no unit and stays no quantity)."""
+    m = BARE_COUNT_RE.match(text, pos, end)
+    if m is None or (unit := count_lead_unit(text, pos, floor)) is None or (value := _num(m.group("n"))) is None:
+        return None
+    return Quantity(m.start(), m.end(), m.group(), value * MULTIPLIERS[m.group("m")], unit)
 
 
 # "人均国内生产总值突破万元大关": a one-place round amount with no digit, only after a verb of passing and before a

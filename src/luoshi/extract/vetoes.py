@@ -56,6 +56,10 @@ COUNTED_PARTS_RE = re.compile(rf"[\s\u3000]*(?:(?:19|20)[0-9]{{2}}年)?(?:{patte
                               r"(?:[两三四五六七八九十]|[0-9]{1,2})(?:个?(?:县|区|旗)|个[\u4e00-\u9fff]{1,8}?县)"  # not 个设区市
                               r"(?:[（(]?(?:市|区)[）)]?)?(?![市区县城委长级域])")
 YEAR_HEAD_RE = re.compile(r"^(?:19|20)[0-9]{2}年")
+# a counted group of cities before the name, named or not ("三市地区生产总值", "襄阳、宜昌两市生产总值", "9个市财政收入"):
+# a part of the whole, never the whole (not 第三市, nor 个设区市 alone)
+COUNTED_CITIES_RE = re.compile(r"(?:(?:19|20)[0-9]{2}年)?[^，,；;。]*?(?<![第0-9一二三四五六七八九十])"
+                               r"(?:[两三四五六七八九十]|[0-9]{1,2})个?市")
 # the counties or cities of a kind of area, counted or not ("山区5市", "全省山区县", "2005年山区8县"): a part of the whole
 AREA_PART_RE = re.compile(rf"(?:(?:19|20)[0-9]{{2}}年)?(?:{pattern('jurisdiction')})?(?:{pattern('area_kinds')})"
                           r"(?:[两三四五六七八九十]|[0-9]{1,2})?个?(?:市|县|区|旗)(?![市区县城委长级域])")
@@ -191,8 +195,8 @@ def other_place(s: Seen) -> bool:
     if (places := named_places(head, s.report.meta.region or "")):
         d.scope = places
         return True
-    if AREA_PART_RE.fullmatch(head):
-        d.scope = head  # "山区5市生产总值", "全省山区县规模以上工业增加值": the area's, not the whole's
+    if AREA_PART_RE.fullmatch(head) or COUNTED_CITIES_RE.fullmatch(head):
+        d.scope = head  # "山区5市生产总值", "全省山区县规模以上工业增加值", "三市地区生产总值": the area's, not the whole's
         return True
     m = SUBREGION_RE.search(head)
     name = m.group(1).removeprefix("年") if m else ""  # "初步确定2006年全市生产总值": the year's 年 is no place's
@@ -328,11 +332,12 @@ def is_increment(d: Draft) -> bool:
         and metrics.kind(d.metric) in ("currency", "mass")
 
 
-ADDED_NAME_RE = re.compile(f"(?:{pattern('new_words')})$")
+ADDED_NAME_RE = re.compile(f"(?:{pattern('new_words')}|{pattern('cut_words')})$")
 
 
 def added_by_name(d: Draft) -> bool:
-    """'年度新增工业总产值超过1000亿元': an amount or a mass named as added (a new word right before the name)."""
+    """'年度新增工业总产值超过1000亿元', '减少财政支出近3亿元': an amount or a mass named as added or cut (a new word
+    or a word of saving right before the name)."""
     if d.value is None or d.growth is not None or metrics.kind(d.metric) not in ("currency", "mass"):
         return False
     found = metrics.find(d.metric_text)
