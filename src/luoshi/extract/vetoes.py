@@ -38,6 +38,7 @@ CONTRIBUTION_RE = re.compile(f"(?:{pattern('contribution_links')})$")  # "“两
 PLAN_QUOTE_RE = re.compile(r"“?(?:十[一二三四五]?|[六七八九])五”$")  # "“十三五”…": a plan's name, no group
 SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
+OWN_SHARE_WORD_RE = re.compile(f"的?(?:{pattern('share_words')})")  # a share's name, then its own 比重
 # 比 of 占比/可比/对比/同比 and of 比重/比例/比率 is no comparison; 比上年/较去年/比同期 (lexicon last_year_bases) the usual one
 OTHER_BASE_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率])[^，,]{{0,8}}$|(?:较|比)“")
 # a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
@@ -149,8 +150,12 @@ def qualified(s: Seen) -> bool:
 
 
 def other_measure(s: Seen) -> bool:
-    """'万元规模工业增加值能耗': the phrase goes on after the name to name another measure."""
-    return s.found is not None and bool(BREAKER_RE.match(metrics.normalise(s.phrase)[s.found[2]:]))
+    """'万元规模工业增加值能耗': the phrase goes on after the name to name another measure (not a share's own word
+    after a share's name: '一般公共预算支出用于民生的比重')."""
+    if s.found is None:
+        return False
+    rest = metrics.normalise(s.phrase)[s.found[2]:]
+    return bool(BREAKER_RE.match(rest)) and not (metrics.kind(s.found[0]) == "percent" and OWN_SHARE_WORD_RE.fullmatch(rest))
 
 
 def other_period(s: Seen) -> bool:
