@@ -265,7 +265,8 @@ def counted_parts(text: str, start: int, at: int) -> str | None:
 
 
 # "，占全市工业增加值比重64%": the clause right after a figure (and its growth) gives its share of a whole
-SHARE_AFTER_RE = re.compile(rf"(?:[，,、]?[^，,；;。]*?[0-9０-９]+(?:\.[0-9]+)?%)?[，,、]占(?P<base>[^，,；;。]{{2,20}}?)的?(?:{pattern('share_words')})")
+SHARE_AFTER_RE = re.compile(rf"(?:[，,、]?[^，,；;。]*?[0-9０-９]+(?:\.[0-9]+)?%)?[，,、]占(?P<base>[^，,；;。]{{2,20}}?)"
+                            rf"(?:的?(?:{pattern('share_words')})|的?(?=[0-9０-９]+(?:\.[0-9]+)?%))")  # "占全市…的59.2%"
 OWN_WHOLE_HEADS = "全我本"
 
 
