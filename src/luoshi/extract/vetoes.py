@@ -38,6 +38,7 @@ CONTRIBUTION_RE = re.compile(f"(?:{pattern('contribution_links')})$")  # "“两
 PLAN_QUOTE_RE = re.compile(r"“?(?:十[一二三四五]?|[六七八九])五”$")  # "“十三五”…": a plan's name, no group
 SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
+COUNT_MEASURE_RE = re.compile(pattern("count_measures"))  # what a count's things make or earn
 OWN_SHARE_WORD_RE = re.compile(f"的?(?:{pattern('share_words')})")  # a share's name, then its own 比重
 # 比 of 占比/可比/对比/同比 and of 比重/比例/比率 is no comparison; 比上年/较去年/比同期 (lexicon last_year_bases) the usual one
 OTHER_BASE_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率])[^，,]{{0,8}}$|(?:较|比)“")
@@ -155,6 +156,9 @@ def other_measure(s: Seen) -> bool:
     if s.found is None:
         return False
     rest = metrics.normalise(s.phrase)[s.found[2]:]
+    if metrics.kind(s.found[0]) == "count" and s.d.rule != "distribute" and COUNT_MEASURE_RE.match(rest):
+        return True  # "高新技术企业产值增长33%": the firms' output, not their number (a listed item's phrase, built
+        # with the list's tail, "接待游客和旅游收入分别增长…" -> 接待游客收入, still names the count)
     return bool(BREAKER_RE.match(rest)) and not (metrics.kind(s.found[0]) == "percent" and OWN_SHARE_WORD_RE.fullmatch(rest))
 
 
