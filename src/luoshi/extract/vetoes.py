@@ -216,6 +216,35 @@ def other_place(s: Seen) -> bool:
     return True
 
 
+LIST_ITEM_SPLIT_RE = re.compile(r"[、和及与]")
+LIST_VERB_RE = re.compile("分别|均")
+DIGIT_RE = re.compile(r"[0-9０-９]")
+
+
+def place_of_list(s: Seen) -> bool:
+    """'新片区规上工业总产值、全社会固定资产投资分别增长72.7%和62%', '中心城区、县城环境空气质量优良率分别达98%和97%':
+    a place before the first item of a list (other_place on that item) is every item's. The place becomes the scope."""
+    assert s.sent is not None
+    d, text = s.d, s.text
+    if d.rule != "distribute":
+        return False
+    listed = text[clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS):d.q.start]
+    names = LIST_VERB_RE.split(listed, maxsplit=1)[0]  # the items, before 分别/均 and their figures
+    first = LIST_ITEM_SPLIT_RE.split(names, maxsplit=1)[0]
+    if names == listed or not first or first == names or DIGIT_RE.search(first) \
+            or metrics.normalise(first).endswith(metrics.normalise(d.metric_text)):
+        return False  # no list of names before 分别/均, or the figure's own item: other_place has read it
+    own, scope = d.metric_text, d.scope
+    d.metric_text = first
+    try:
+        fired = other_place(s)
+    finally:
+        d.metric_text = own
+    if not fired:
+        d.scope = scope
+    return fired
+
+
 def named_places(head: str, region: str) -> str | None:
     """'武汉生产总值', '黄冈、荆州、孝感、荆门、黄石等一批城市生产总值': the words before the metric are nothing but
     places named without their suffix (the gazetteer's short names), none the report's own: those places."""
@@ -543,6 +572,7 @@ VETOES: list[Veto] = [
     Veto("other_period_in_clause", "draft", other_period_in_clause),
     Veto("milestones", "draft", milestones),
     Veto("other_place", "fact", other_place),
+    Veto("place_of_list", "fact", place_of_list),
     Veto("part_topic", "fact", part_topic),
     Veto("share_of_own_whole", "fact", share_of_own_whole),
     Veto("gap", "fact", gap),
