@@ -217,7 +217,7 @@ def other_place(s: Seen) -> bool:
 
 
 LIST_ITEM_SPLIT_RE = re.compile(r"[、和及与]")
-LIST_VERB_RE = re.compile("分别|均")
+LIST_VERB_RE = re.compile(rf"(?<![人年平])(?:{pattern('each_words')})")  # 分别, 均 (not 人均, 年均, 平均): the figures follow
 DIGIT_RE = re.compile(r"[0-9０-９]")
 
 
