@@ -1,6 +1,6 @@
 """Draw a review sample (docs/eval/review.md): annual work reports from bulk, none labelled (files or region-years)
 and none drawn for an earlier review round (eval/review/sample*.tsv), a third each by period (the last third takes
-the remainder). Usage: python eval/review/draw.py SEED [N] > eval/review/sampleK.tsv (N 40 by default: the first
+the remainder; a period drawn out passes its share on to the later ones). Usage: python eval/review/draw.py SEED [N] > eval/review/sampleK.tsv (N 40 by default: the first
 round's 13/13/14)."""
 import csv
 import pathlib
@@ -30,9 +30,19 @@ third = total // 3
 PERIODS = [(1995, 2004, third), (2005, 2014, third), (2015, 2026, total - 2 * third)]
 rng = random.Random(int(sys.argv[1]))
 print("period\tfile")
-for lo, hi, n in PERIODS:
+carry = 0  # what earlier periods could not give (their pools drawn out), shared among the later ones
+for i, (lo, hi, n) in enumerate(PERIODS):
     pool = sorted(p for folder in FOLDERS for p in (bulk / folder).glob("*/*")
                   if re.fullmatch(r"\d{4}", p.stem) and lo <= int(p.stem) <= hi
                   and str(p.relative_to(SHARED / "corpus")) not in skip_files and (p.parent.name, p.stem) not in skip_ry)
+    later = len(PERIODS) - i
+    extra = carry if later == 1 else carry // later
+    carry -= extra
+    n += extra
+    if len(pool) < n:
+        print(f"{lo}-{hi}: {len(pool)} reports left to draw, {n} wanted; the rest go to the later periods",
+              file=sys.stderr)
+        carry += n - len(pool)
+        n = len(pool)
     for p in sorted(rng.sample(pool, n)):
         print(f"{lo}-{hi}\t{p.relative_to(SHARED / 'corpus')}")

@@ -1030,6 +1030,33 @@ def reach(st: State, q: Quantity) -> Outcome:
     return []
 
 
+@only_for(lambda q: not is_change(q))
+def reach_past_note(st: State, q: Quantity) -> Outcome:
+    """'全省地区生产总值增长6.1%（按原核算方法计算增长6.4%），总量达9.96万亿元' / '地区生产总值年均增长6.2%，总量跨过7个
+    千亿级台阶、达2.08万亿元': the level a growth reached, past a note in brackets on that growth or a count of the
+    steps its subject climbed (figures that name nothing the level could be)."""
+    if len(st.drafts) < 2:
+        return None
+    text, growth, note = st.text, st.drafts[-2], st.drafts[-1]
+    opened = text[growth.q.end:note.q.start]
+    if opened[:1] in "（(" and not any(c in opened for c in "）)"):  # the note in brackets right after the growth
+        closed = min((i for i in (text.find("）", note.q.end, q.start), text.find(")", note.q.end, q.start)) if i >= 0),
+                     default=-1)
+        if closed < 0:
+            return None
+        between = text[growth.q.end:q.start].replace(text[growth.q.end:closed + 1], "", 1)
+    elif counts_steps(text, note, st.cs) and note.q.start > growth.q.end:
+        between = text[growth.q.end:q.start]
+    else:
+        return None
+    if growth.value is not None or growth.growth is None or growth.metric is None or len(between) > 16 \
+            or any(c in "；;。：:" for c in between) \
+            or not REACHED_RE.fullmatch(text[st.cs:q.start].strip(" \u3000，,")) or not join_level(growth, q):
+        return None
+    growth.steps.append("reach_past_note")
+    return []
+
+
 def name(st: State, q: Quantity) -> Outcome:
     """The last rule, always applies: the figure's subject (SUBJECTS), and a fact for it (or for each subject of
     'A、B均增长…')."""
@@ -1100,6 +1127,7 @@ RULES: list[Rule] = [
     stretch_growth,
     merge_since_year,
     restate,
+    reach_past_note,
     reach,
     name,
 ]

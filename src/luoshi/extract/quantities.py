@@ -1,7 +1,7 @@
 """The quantity grammar: number + multiplier + unit, ranges, bounds, growth verbs.
 
     quantity := [bound-prefix] number [多|余] [multiplier] unit [— number [multiplier] unit] [bound-suffix]
-              | 百分之 numeral | 翻[了] numeral 番
+              | 百分之 numeral | 翻[了] numeral 番 | 实现[了]翻番 before an average growth
 
 Only numbers with a unit (or a percentage) are quantities: years, ordinals (第三), plan names (十四五) and
 idioms (一般, 两会, 一带一路) never are. Values are exact Decimals in base units (the written unit without its
@@ -48,7 +48,7 @@ _CN_LOW = rf"[一二两三四五六七八九](?={_DASH})"
 QUANTITY_RE = re.compile(
     rf"(?P<pct>百分之[零〇一二两三四五六七八九十点·]+)"  # "百分之八至九", "百分之五到百分之六": a range
     rf"(?:{_DASH}{{1,2}}(?:百分之)?(?P<pct2>[零〇一二两三四五六七八九十点·]+)(?![零〇一二两三四五六七八九十点·年]))?"
-    rf"|(?P<fan>翻了?(?:一|两|二|三|四)番)"
+    rf"|(?P<fan>翻了?(?:一|两|二|三|四)番|(?:(?<=实现)|(?<=实现了))翻番(?=[，,、](?:{pattern('doubling_average_leads')})))"
     rf"|(?<=[近超逾约达占的过长加低])(?P<tenth>[二三四五六七八九])成(?![员为功本立果效熟长就绩型品])"  # "超八成" = 80%
     rf"|{_NOT_AFTER}(?P<n1>{_MIX}|{_AR}|{_CN}|{_CN_LOW}){_SP}(?P<more1>多|余|几)?(?P<m1>{_MULT})?(?P<more2>多|余)?{_SP}"
     rf"(?P<u1>{_UNIT})?(?:{_RANGE_TAIL})?(?(u1)|(?(u2)|(?!)))"  # a unit after the number or after the range
@@ -437,7 +437,7 @@ def _build(m: re.Match) -> Quantity | None:
     if m.group("tenth"):
         return Quantity(s, e, m.group(), _num(m.group("tenth") + "十"), "%")
     if m.group("fan"):
-        n = _num(m.group("fan")[-2])  # 翻一番, 翻了两番
+        n = 1 if m.group("fan") == "翻番" else _num(m.group("fan")[-2])  # 翻一番, 翻了两番
         if n is None:
             return None
         growth = (Decimal(2) ** int(n) - 1) * 100

@@ -38,6 +38,8 @@ CONTRIBUTION_RE = re.compile(f"(?:{pattern('contribution_links')})$")  # "“两
 PLAN_QUOTE_RE = re.compile(r"“?(?:十[一二三四五]?|[六七八九])五”$")  # "“十三五”…": a plan's name, no group
 SIZE_BAR_RE = re.compile(r"[0-9.]+万元以上的?$")  # "50万元以上" right before the name
 BREAKER_RE = re.compile(f"^(?:[^，,]{{0,4}}?)(?:{pattern('breakers')})")
+COUNT_MEASURE_RE = re.compile(pattern("count_measures"))  # what a count's things make or earn
+OWN_SHARE_WORD_RE = re.compile(f"的?(?:{pattern('share_words')})")  # a share's name, then its own 比重
 # 比 of 占比/可比/对比/同比 and of 比重/比例/比率 is no comparison; 比上年/较去年/比同期 (lexicon last_year_bases) the usual one
 OTHER_BASE_RE = re.compile(rf"(?:较|(?<![占可对同])比)(?!{pattern('last_year_bases')}|[重例率])[^，,]{{0,8}}$|(?:较|比)“")
 # a change over another period ("较“十一五”增长3.75倍"); one since a stated year ("能耗比2005年下降20%") is the metric's
@@ -153,8 +155,15 @@ def qualified(s: Seen) -> bool:
 
 
 def other_measure(s: Seen) -> bool:
-    """'万元规模工业增加值能耗': the phrase goes on after the name to name another measure."""
-    return s.found is not None and bool(BREAKER_RE.match(metrics.normalise(s.phrase)[s.found[2]:]))
+    """'万元规模工业增加值能耗': the phrase goes on after the name to name another measure (not a share's own word
+    after a share's name: '一般公共预算支出用于民生的比重')."""
+    if s.found is None:
+        return False
+    rest = metrics.normalise(s.phrase)[s.found[2]:]
+    if metrics.kind(s.found[0]) == "count" and s.d.rule != "distribute" and COUNT_MEASURE_RE.match(rest):
+        return True  # "高新技术企业产值增长33%": the firms' output, not their number (a listed item's phrase, built
+        # with the list's tail, "接待游客和旅游收入分别增长…" -> 接待游客收入, still names the count)
+    return bool(BREAKER_RE.match(rest)) and not (metrics.kind(s.found[0]) == "percent" and OWN_SHARE_WORD_RE.fullmatch(rest))
 
 
 def other_period(s: Seen) -> bool:
@@ -211,6 +220,35 @@ def other_place(s: Seen) -> bool:
     return True
 
 
+LIST_ITEM_SPLIT_RE = re.compile(r"[、和及与]")
+LIST_VERB_RE = re.compile(rf"(?<![人年平])(?:{pattern('each_words')})")  # 分别, 均 (not 人均, 年均, 平均): the figures follow
+DIGIT_RE = re.compile(r"[0-9０-９]")
+
+
+def place_of_list(s: Seen) -> bool:
+    """'新片区规上工业总产值、全社会固定资产投资分别增长72.7%和62%', '中心城区、县城环境空气质量优良率分别达98%和97%':
+    a place before the first item of a list (other_place on that item) is every item's. The place becomes the scope."""
+    assert s.sent is not None
+    d, text = s.d, s.text
+    if d.rule != "distribute":
+        return False
+    listed = text[clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS):d.q.start]
+    names = LIST_VERB_RE.split(listed, maxsplit=1)[0]  # the items, before 分别/均 and their figures
+    first = LIST_ITEM_SPLIT_RE.split(names, maxsplit=1)[0]
+    if names == listed or not first or first == names or DIGIT_RE.search(first) \
+            or metrics.normalise(first).endswith(metrics.normalise(d.metric_text)):
+        return False  # no list of names before 分别/均, or the figure's own item: other_place has read it
+    own, scope = d.metric_text, d.scope
+    d.metric_text = first
+    try:
+        fired = other_place(s)
+    finally:
+        d.metric_text = own
+    if not fired:
+        d.scope = scope
+    return fired
+
+
 def named_places(head: str, region: str) -> str | None:
     """'武汉生产总值', '黄冈、荆州、孝感、荆门、黄石等一批城市生产总值': the words before the metric are nothing but
     places named without their suffix (the gazetteer's short names), none the report's own: those places."""
@@ -264,7 +302,8 @@ def counted_parts(text: str, start: int, at: int) -> str | None:
 
 
 # "，占全市工业增加值比重64%": the clause right after a figure (and its growth) gives its share of a whole
-SHARE_AFTER_RE = re.compile(rf"(?:[，,、]?[^，,；;。]*?[0-9０-９]+(?:\.[0-9]+)?%)?[，,、]占(?P<base>[^，,；;。]{{2,20}}?)的?(?:{pattern('share_words')})")
+SHARE_AFTER_RE = re.compile(rf"(?:[，,、]?[^，,；;。]*?[0-9０-９]+(?:\.[0-9]+)?%)?[，,、]占(?P<base>[^，,；;。]{{2,20}}?)"
+                            rf"(?:的?(?:{pattern('share_words')})|的?(?=[0-9０-９]+(?:\.[0-9]+)?%))")  # "占全市…的59.2%"
 OWN_WHOLE_HEADS = "全我本"
 
 
@@ -538,6 +577,7 @@ VETOES: list[Veto] = [
     Veto("other_period_in_clause", "draft", other_period_in_clause),
     Veto("milestones", "draft", milestones),
     Veto("other_place", "fact", other_place),
+    Veto("place_of_list", "fact", place_of_list),
     Veto("part_topic", "fact", part_topic),
     Veto("share_of_own_whole", "fact", share_of_own_whole),
     Veto("gap", "fact", gap),
