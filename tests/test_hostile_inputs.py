@@ -140,9 +140,9 @@ def parse_limits(text: str):
 def test_hostile_bytes_give_a_line_or_a_result_within_budget(case: dict) -> None:
     name, data = BUILDERS[case["builder"]](int(case["size"]))
     limits = parse_limits(case["limits"])
-    start = time.monotonic()
-    items = list(iter_bytes(name, data, limits=limits))
-    seconds = time.monotonic() - start
+    start = time.process_time()  # CPU seconds: a budget against runaway work, not a speed figure (bench/ has those),
+    items = list(iter_bytes(name, data, limits=limits))  # so other processes on a loaded machine cannot fail it
+    seconds = time.process_time() - start
     tracemalloc.start()  # a second run for memory: tracing slows Python code about tenfold
     list(iter_bytes(name, data, limits=limits))
     peak = tracemalloc.get_traced_memory()[1] / MB
@@ -235,7 +235,7 @@ def test_non_regular_files_get_one_line_and_the_next_file_is_read(tmp_path: Path
     folder = folder_with(tmp_path, "b.txt", make)
     start = time.monotonic()
     items = list(read_paths([folder]))
-    assert time.monotonic() - start < 1.0
+    assert time.monotonic() - start < 10.0  # a FIFO or a device read would block for ever: a hang, not a speed
     assert [type(i).__name__ for i in items] == ["Document", "IngestError", "Document"]
     assert items[1].source == str(folder / "b.txt") and expected in items[1].reason
     assert items[2].source == str(folder / "c.txt")
