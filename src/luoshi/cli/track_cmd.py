@@ -10,7 +10,8 @@ import typer
 
 from .common import Tally, err, iter_reports
 
-COLUMNS = ("year", "kind", "metric", "verdict", "target_value", "target_bound", "result_value", "unit", "confidence", "result", "source")
+COLUMNS = ("year", "kind", "metric", "verdict", "target_value", "target_bound", "result_value", "unit", "confidence", "result",
+           "source", "reference", "reference_value")  # reference: what a relative target is set against ("经济增长")
 
 
 def _reports_from(paths: list[str], tally: Tally):

@@ -12,7 +12,7 @@ from functools import cache
 
 from .. import data_file
 from ..models import Fact, Report, Sentence
-from . import lexicon, metrics
+from . import lexicon, metrics, urban_rural
 from .status import AVERAGE_RE, period_of, role_of, span_end, status_of
 from .tables import alternation
 from .target_sentence import names_the_year, status_with_content
@@ -67,11 +67,18 @@ _SMALL = {"一": 1.0, "二": 2.0, "两": 2.0, "三": 3.0, "四": 4.0, "五": 5.0
 # what may stand between the metric's name and the comparison: "地区生产总值增速力争高于…"; anything else ("…占地区
 # 生产总值比重高于全省") means the name is part of another measure's
 _NAME_TAIL = re.compile(r"[增长速幅度率要力争保持继续基本的年均预期确保实现努力总体水平略稍均]*")
+_GROWTH_TAIL = re.compile(r"(?:的)?(?:年均)?(?:增长速度|增长幅度|增长|增速|增幅|涨幅)[要力争保持继续基本的努力实现确保]*$")
 _PART = re.compile(rf"主要|(?<![全我本])[\u4e00-\u9fff]{{1,6}}(?:{lexicon.pattern('relation_part_ends')})")
 
 
 def _number(s: str) -> float:
     return _SMALL[s] if s in _SMALL else float(s)
+
+
+def reference_metric(to: str) -> str | None:
+    """The metric a reference names when it is a quantity of the same report ("经济增长" -> gdp), None for a
+    jurisdiction ("全省"): the tracker compares with that metric's result (data/relations.tsv, kind `to`)."""
+    return _words()["to"].get(to) or None
 
 
 def find_relations(clause: str) -> list[tuple[re.Match[str], dict]]:
@@ -107,6 +114,14 @@ def with_relations(report: Report, sentences: list[Sentence], facts: list[Fact])
     spans = [(f.start, f.end) for f in new]
     kept = [f for f in facts if f.metric or f.status != "target" or not any(s <= f.start < e for s, e in spans)]
     return kept + new
+
+
+def not_facts(report: Report, sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
+    """The relations the same reading finds that `with_relations` did not make facts of: other metrics'
+    ("城乡居民收入增长与经济增长同步", "财政收入与经济增长同步"), and GDP's beside a figure of its own. They go to
+    `Report.relative_targets`, never to the facts (the gold spec counts a target without a number as no fact)."""
+    made = {(f.metric, f.start, f.end) for f in facts if f.relation}
+    return [f for f in relation_facts(report, sentences) if (f.metric, f.start, f.end) not in made]
 
 
 def relation_facts(report: Report, sentences: list[Sentence]) -> list[Fact]:
@@ -150,12 +165,30 @@ def _named_metrics(phrase: str) -> list[str]:
     if collective := _collective(phrase):
         return [collective]
     for item in re.split(r"[、和及]", metrics.normalise(phrase)):
-        found = metrics.find(item)
-        if not found or not _NAME_TAIL.fullmatch(item[found[2]:]) or _PART.search(item[:found[1]]):
-            continue
-        if found[0] not in out:
-            out.append(found[0])
+        for name in _urban_rural(item):
+            metric = _item_metric(name)
+            if metric and metric not in out:
+                out.append(metric)
     return out
+
+
+def _urban_rural(item: str) -> list[str]:
+    """An item naming the urban and the rural at once ("城乡居民收入增长") as its two names, else the item."""
+    pair = urban_rural.URBAN_RURAL_RE.search(item)  # after a resolve word: "确保城乡居民收入增长不低于经济增长"
+    parts = urban_rural.split(item[pair.start():]) if pair else None
+    if not parts or not all(metrics.find(p) or metrics.find(_GROWTH_TAIL.sub("", p)) for p in parts):
+        return [item]
+    return [item[:pair.start()] + p for p in parts]
+
+
+def _item_metric(item: str) -> str | None:
+    """The metric one item names, its name followed only by words of a rate or a resolve (`_NAME_TAIL`); a name
+    only the whole phrase is ("=居民收入") is found without the growth word after it ("居民收入增长")."""
+    for name in (item, _GROWTH_TAIL.sub("", item)):
+        found = metrics.find(name)
+        if found and _NAME_TAIL.fullmatch(item[found[2]:]) and not _PART.search(item[:found[1]]):
+            return found[0]
+    return None
 
 
 def _collective(phrase: str) -> str | None:
