@@ -28,8 +28,8 @@ def load() -> list[Any]:
 
 def run(case: dict[str, Any]) -> Report:
     text = case["sentence"]
-    report = Report(id="case", source="case", text=text, meta=Meta(year=case.get("year", 2024)),
-                    sections=[Section(1, None, "case", case.get("role", "targets"), 0, len(text))])
+    report = Report(id="case", source="case", text=text, meta=Meta(year=case.get("year", 2024), region=case.get("region")),
+                    sections=[Section(1, None, case.get("title", "case"), case.get("role", "targets"), 0, len(text))])
     report.sentences = split_sentences(text, report.sections)  # as the pipeline: each sentence in its section
     report.facts, report.absent_targets = extract_facts(report)
     report.relative_targets = relative_targets(report)

@@ -20,7 +20,8 @@ from .local_part import local_part
 from .metrics import direction
 from .quantities import Quantity, scan
 from .rank import find_rank
-from .relation import find_relations, not_facts, reference_metric, with_relations
+from .relation import find_relations, reference_metric, with_relations
+from .relative import relative_targets as relative_of
 from .result_sentence import status_with_result
 from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_period, role_of, span_end, status_of
 from .target_sentence import (
@@ -156,8 +157,8 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
 
 def relative_targets(report: Report) -> list[Fact]:
     """Targets set only relative to another quantity or jurisdiction that are not among `report.facts`
-    ("城乡居民收入增长与经济增长同步"): relation.py's one reading, kept apart (`Report.relative_targets`)."""
-    return not_facts(report, report.sentences or fallback_sentences(report.text), report.facts)
+    ("城乡居民收入增长与经济增长同步"): relation.py's one reading, kept apart (`Report.relative_targets`; relative.py)."""
+    return relative_of(report, report.sentences or fallback_sentences(report.text), report.facts)
 
 
 def restated_increment(fact: Fact, before: Fact) -> bool:

@@ -15,7 +15,7 @@ from ..models import Fact, Report, Sentence
 from . import lexicon, metrics, urban_rural
 from .status import AVERAGE_RE, period_of, role_of, span_end, status_of
 from .tables import alternation
-from .target_sentence import names_the_year, status_with_content, under_term_heading
+from .target_sentence import names_the_year, status_with_content
 
 # Whose relations become facts: the main GDP target, when the report gives it no growth figure of its own. The gold spec
 # (shared/spec/gold.md) counts "targets without a number" ("收入与经济增长同步") as no facts; a region that sets its
@@ -68,8 +68,8 @@ _SMALL = {"一": 1.0, "二": 2.0, "两": 2.0, "三": 3.0, "四": 4.0, "五": 5.0
 # 生产总值比重高于全省") means the name is part of another measure's
 _NAME_TAIL = re.compile(r"[增长速幅度率要力争保持继续基本的年均预期确保实现努力总体水平略稍均]*")
 _GROWTH_TAIL = re.compile(r"(?:的)?(?:年均)?(?:增长速度|增长幅度|增长|增速|增幅|涨幅)[要力争保持继续基本的努力实现确保]*$")
-_PLACE_PART = re.compile(rf"(?<![全我本])[\u4e00-\u9fff]{{1,6}}(?:{lexicon.pattern('relation_part_ends')})")
-_PART = re.compile(rf"主要|{_PLACE_PART.pattern}")
+PLACE_PART = re.compile(rf"(?<![全我本])[\u4e00-\u9fff]{{1,6}}(?:{lexicon.pattern('relation_part_ends')})")
+_PART = re.compile(rf"主要|{PLACE_PART.pattern}")
 
 
 def _number(s: str) -> float:
@@ -117,41 +117,6 @@ def with_relations(report: Report, sentences: list[Sentence], facts: list[Fact])
     return kept + new
 
 
-def not_facts(report: Report, sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
-    """The relations the same reading finds that `with_relations` did not make facts of: other metrics'
-    ("城乡居民收入增长与经济增长同步", "财政收入与经济增长同步"), and GDP's beside a figure of its own. They go to
-    `Report.relative_targets`, never to the facts (the gold spec counts a target without a number as no fact). Not
-    under a term's heading ("“十三五”时期…主要目标": a term's goal, not the year's), nor a part's ("都市区核心区投资和
-    GDP增速高于全省…": anywhere in the names, not only before the metric's), nor set against the report's own
-    jurisdiction."""
-    made = {(f.metric, f.start, f.end) for f in facts if f.relation}
-    return [f for f in relation_facts(report, sentences) if (f.metric, f.start, f.end) not in made
-            and not under_term_heading(report, f.start) and not _part_named(f.metric_text)
-            and not own_jurisdiction(report, f.relation["to"])]
-
-
-def _part_named(phrase: str) -> bool:
-    """Some item of the names before a relation names a part before its metric ("力争五县（市）GDP、固定资产投资…",
-    "都市区核心区投资和GDP增速"): the relation is the part's, for every item."""
-    if _collective(phrase):
-        return False  # "主要经济指标增速高于全省": the report's main indicators, not a part
-    for item in re.split(r"[、和及]", urban_rural.URBAN_RURAL_RE.sub("城乡", metrics.normalise(phrase))):
-        found = metrics.find(item)
-        if _PLACE_PART.search(item[:found[1]] if found else item):
-            return True
-    return False
-
-
-def own_jurisdiction(report: Report, to: str) -> bool:
-    """The reference is the report's own jurisdiction ("全省" in a province's report, "全市" in a city's): the subject
-    is then a part of it ("贫困地区农民人均纯收入增幅高于全省平均水平", "五县（市）…高于全市平均水平") or another quantity
-    of it ("工业投资增幅高于全市固定资产投资增幅"), never the report's own target against another's figure."""
-    region = report.meta.region or ""
-    if to in ("全国", "国家"):
-        return report.meta.level == "national"
-    return len(to) == 2 and to[0] == "全" and region.endswith(to[1])
-
-
 def relation_facts(report: Report, sentences: list[Sentence]) -> list[Fact]:
     """A target fact for each relation a target sentence states of a metric named just before it."""
     text = report.text
@@ -190,7 +155,7 @@ def _named_metrics(phrase: str) -> list[str]:
     支配收入与经济增长基本同步" → both); a name that goes on to another measure ("…占地区生产总值比重高于全省") or
     names a part ("都市区核心区…GDP增速", "主要经济增速") gives none."""
     out = []
-    if collective := _collective(phrase):
+    if collective := collective_metric(phrase):
         return [collective]
     for item in re.split(r"[、和及]", metrics.normalise(phrase)):
         for name in _urban_rural(item):
@@ -219,7 +184,7 @@ def _item_metric(item: str) -> str | None:
     return None
 
 
-def _collective(phrase: str) -> str | None:
+def collective_metric(phrase: str) -> str | None:
     """The metric a collective name stands for ("全市主要经济指标增速" -> gdp, data/relations.tsv), when the phrase is
     that name alone: not "其他主要经济指标" (GDP set apart), not one list item among others."""
     for word, metric in _words().get("collective", {}).items():
