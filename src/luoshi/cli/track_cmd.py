@@ -114,7 +114,9 @@ def track(
         for report in reports_from_facts(store, facts_where=MAIN_FACTS, years=window):
             if report.meta.region:
                 by_region.setdefault(report.meta.region, []).append(report)
-        frames = [tracking.verdict_frame(tracking.track(by_region[name], year=year, plans=False, convention=convention))
+        refs = tracking.jurisdiction_references(by_region)  # "高于全省": the province's own result, where stored
+        frames = [tracking.verdict_frame(tracking.track(by_region[name], year=year, plans=False, convention=convention,
+                                                        references=refs[name]))
                   for name in sorted(by_region)]
         import pandas as pd
 

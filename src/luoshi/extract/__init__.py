@@ -21,6 +21,7 @@ from .metrics import direction
 from .quantities import Quantity, scan
 from .rank import find_rank
 from .relation import find_relations, reference_metric, with_relations
+from .relative import part_named
 from .relative import relative_targets as relative_of
 from .result_sentence import status_with_result
 from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_period, role_of, span_end, status_of
@@ -38,9 +39,9 @@ from .term_review import mark_term_review_figures
 from .vetoes import FACT_VETOES, THRESHOLD_RE, Seen, apply
 
 # The stage's public surface: what other stages may import (track uses direction, find_relations, plan_period,
-# reference_metric, strip_action; the pipeline relative_targets; the CLI explain_fact).
-__all__ = ["direction", "explain_fact", "extract_facts", "find_relations", "plan_period", "reference_metric",
-           "relative_targets", "strip_action", "targets_table"]
+# part_named, reference_metric, strip_action; the pipeline relative_targets; the CLI explain_fact).
+__all__ = ["direction", "explain_fact", "extract_facts", "find_relations", "part_named", "plan_period",
+           "reference_metric", "relative_targets", "strip_action", "targets_table"]
 
 ESTIMATE_RE = re.compile(lexicon.pattern("estimate_words"))
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates

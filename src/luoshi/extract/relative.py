@@ -11,7 +11,7 @@ import re
 
 from ..models import Fact, Report, Sentence
 from ..parse import is_back_matter
-from . import metrics, urban_rural
+from . import lexicon, metrics, urban_rural
 from .relation import PLACE_PART, collective_metric, relation_facts
 from .target_sentence import under_term_heading
 
@@ -34,6 +34,9 @@ def in_notes(report: Report, pos: int) -> bool:
     return any(s.start <= pos < s.end and is_back_matter(s.title or "") for s in report.sections)
 
 
+PART_AREA = re.compile(lexicon.pattern("part_area_words"))
+
+
 def part_named(phrase: str) -> bool:
     """Some item of the names before a relation names a part before its metric ("力争五县（市）GDP、固定资产投资…",
     "都市区核心区投资和GDP增速"): the relation is the part's, for every item."""
@@ -41,7 +44,8 @@ def part_named(phrase: str) -> bool:
         return False  # "主要经济指标增速高于全省": the report's main indicators, not a part
     for item in re.split(r"[、和及]", urban_rural.URBAN_RURAL_RE.sub("城乡", metrics.normalise(phrase))):
         found = metrics.find(item)
-        if PLACE_PART.search(item[:found[1]] if found else item):
+        before = item[:found[1]] if found else item
+        if PLACE_PART.search(before) or PART_AREA.search(before):
             return True
     return False
 
