@@ -68,7 +68,7 @@ _SMALL = {"一": 1.0, "二": 2.0, "两": 2.0, "三": 3.0, "四": 4.0, "五": 5.0
 # 生产总值比重高于全省") means the name is part of another measure's
 _NAME_TAIL = re.compile(r"[增长速幅度率要力争保持继续基本的年均预期确保实现努力总体水平略稍均]*")
 # a growth word after a name that is only a whole phrase ("=居民收入" in "居民收入增长与经济增长同步")
-_GROWTH_TAIL = re.compile(rf"(?:的)?(?:年均)?(?:{lexicon.pattern('growth_words')})(?:速度|幅度)?[要力争保持继续基本的努力实现确保]*$")
+_GROWTH_TAIL = re.compile(rf"(?:的)?(?:年均)?(?:{lexicon.pattern('growth_words')})[速幅度要力争保持继续基本的努力实现确保]*$")
 PLACE_PART = re.compile(rf"(?<![全我本])[\u4e00-\u9fff]{{1,6}}(?:{lexicon.pattern('relation_part_ends')})")
 _PART = re.compile(rf"主要|{PLACE_PART.pattern}")
 

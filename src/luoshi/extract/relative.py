@@ -12,7 +12,7 @@ import re
 from ..models import Fact, Report, Sentence
 from ..parse import is_back_matter
 from . import lexicon, metrics, urban_rural
-from .relation import PLACE_PART, collective_metric, relation_facts
+from .relation import PLACE_PART, collective_metric, reference_metric, relation_facts
 from .target_sentence import under_term_heading
 
 
@@ -54,7 +54,7 @@ def own_jurisdiction(report: Report, to: str) -> bool:
     """The reference is the report's own jurisdiction ("全省" in a province's report, "全市" in a city's): the subject
     is then a part of it ("贫困地区农民人均纯收入增幅高于全省平均水平", "五县（市）…高于全市平均水平") or another quantity
     of it ("工业投资增幅高于全市固定资产投资增幅"), never the report's own target against another's figure."""
+    if report.meta.level == "national":
+        return reference_metric(to) is None  # the country's report: any jurisdiction named is the country
     region = report.meta.region or ""
-    if to in ("全国", "国家"):
-        return report.meta.level == "national"
     return len(to) == 2 and to[0] == "全" and region.endswith(to[1])

@@ -12,10 +12,11 @@ from __future__ import annotations
 from ..extract import part_named
 from ..models import Fact, Report
 from .communique import communique_results, communique_year, is_communique
+from .lexicon import words
 from .pairing import reported_results, work_reports_by_year
 from .relation import rate_of
 
-NATIONAL = ("全国", "国家")
+NATIONAL = tuple(words("national_references"))
 
 
 def first_rate(facts: list[Fact], metric: str) -> float | None:
