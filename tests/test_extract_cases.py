@@ -32,8 +32,9 @@ from luoshi.models import Fact, Meta, Report, Section
 
 CASES = Path(__file__).parent / "cases"
 # Case files of another shape, each read by its own runner: the named patterns (below), the number grammar
-# (test_numbers_cases.py) and whole-report targets cases (test_extract_targets_by_content.py).
-OTHER_SHAPES = {"patterns.jsonl", "numbers.jsonl", "targets_by_content.jsonl"}
+# (test_numbers_cases.py), whole-report targets cases (test_extract_targets_by_content.py) and relative targets
+# (test_extract_relative_targets.py).
+OTHER_SHAPES = {"patterns.jsonl", "numbers.jsonl", "targets_by_content.jsonl", "relative_targets.jsonl"}
 FACT_RULES = {"lead", "trail", "carry", "share", "ellipsis", "distribute"}
 KNOWN_RULES = {f.__name__ for f in RULES} | {f.__name__ for f in SUBJECTS} | {v.name for v in VETOES} | FACT_RULES \
     | {"qualifies_next", "track_group", "share_heads", "elliptic_metric", "local_part", "absent", "grammar"}

@@ -208,6 +208,9 @@ class Report:
     raw_text: str = ""  # the decoded text before cleaning ("the original as ingested")
     fmt: str = "txt"
     absent_targets: list[str] = field(default_factory=list)  # metrics explicitly given no target
+    # targets set only relative to another quantity or jurisdiction ("城乡居民收入增长与经济增长同步"): fact-shaped
+    # (relation set, no figure), kept out of `facts` (the gold spec counts a target without a number as no fact)
+    relative_targets: list[Fact] = field(default_factory=list)
 
     def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
         """The JSON record of shared/spec/report-json.md (plus a few added fields)."""
@@ -219,6 +222,7 @@ class Report:
             "sections": [dataclasses.asdict(s) for s in self.sections],
             "facts": [dataclasses.asdict(f) for f in self.facts],
             "absent_targets": list(self.absent_targets),
+            "relative_targets": [dataclasses.asdict(f) for f in self.relative_targets],
         }
         if with_text:
             d["text"] = self.text
@@ -247,4 +251,5 @@ class Report:
             sections=[Section(**s) for s in d.get("sections", [])],
             facts=[Fact(**f) for f in d.get("facts", [])],
             absent_targets=list(d.get("absent_targets", [])),
+            relative_targets=[Fact(**f) for f in d.get("relative_targets") or []],
         )

@@ -1,6 +1,6 @@
 """The one documented sequence from a read document to an annotated report.
 
-    Document --clean--> (clean text, Quality) --parse--> Meta, Sections, Sentences --extract--> Facts
+    Document --clean--> (clean text, Quality) --parse--> Meta, Sections, Sentences --extract--> Facts (and relative targets)
 
 Each stage is a plain function of the record so far; no other module orchestrates.
 """
@@ -8,7 +8,7 @@ Each stage is a plain function of the record so far; no other module orchestrate
 from __future__ import annotations
 
 from .clean import clean_document
-from .extract import extract_facts
+from .extract import extract_facts, relative_targets
 from .models import Document, Report
 from .parse import parse_meta, parse_sections, split_sentences
 
@@ -22,4 +22,5 @@ def process(doc: Document) -> Report:
     report.quality = quality.judged(report.meta)  # clean's quality with parse's doubts, as a new object
     report.sentences = split_sentences(text, report.sections)
     report.facts, report.absent_targets = extract_facts(report)
+    report.relative_targets = relative_targets(report)  # "收入与经济增长同步": a target without a number, no fact
     return report

@@ -10,7 +10,8 @@ import typer
 
 from .common import Tally, err, iter_reports
 
-COLUMNS = ("year", "kind", "metric", "verdict", "target_value", "target_bound", "result_value", "unit", "confidence", "result", "source")
+COLUMNS = ("year", "kind", "metric", "verdict", "target_value", "target_bound", "result_value", "unit", "confidence", "result",
+           "source", "reference", "reference_value")  # reference: what a relative target is set against ("经济增长")
 
 
 def _reports_from(paths: list[str], tally: Tally):
@@ -113,7 +114,9 @@ def track(
         for report in reports_from_facts(store, facts_where=MAIN_FACTS, years=window):
             if report.meta.region:
                 by_region.setdefault(report.meta.region, []).append(report)
-        frames = [tracking.verdict_frame(tracking.track(by_region[name], year=year, plans=False, convention=convention))
+        refs = tracking.jurisdiction_references(by_region)  # "高于全省": the province's own result, where stored
+        frames = [tracking.verdict_frame(tracking.track(by_region[name], year=year, plans=False, convention=convention,
+                                                        references=refs[name]))
                   for name in sorted(by_region)]
         import pandas as pd
 

@@ -20,7 +20,9 @@ from .local_part import local_part
 from .metrics import direction
 from .quantities import Quantity, scan
 from .rank import find_rank
-from .relation import find_relations, with_relations
+from .relation import find_relations, reference_metric, with_relations
+from .relative import part_named
+from .relative import relative_targets as relative_of
 from .result_sentence import status_with_result
 from .status import ABSENT_RE, basis_for_period, basis_of, period_of, plan_period, role_of, span_end, status_of
 from .target_sentence import (
@@ -37,8 +39,9 @@ from .term_review import mark_term_review_figures
 from .vetoes import FACT_VETOES, THRESHOLD_RE, Seen, apply
 
 # The stage's public surface: what other stages may import (track uses direction, find_relations, plan_period,
-# strip_action; the CLI explain_fact).
-__all__ = ["direction", "explain_fact", "extract_facts", "find_relations", "plan_period", "strip_action", "targets_table"]
+# part_named, reference_metric, strip_action; the pipeline relative_targets; the CLI explain_fact).
+__all__ = ["direction", "explain_fact", "extract_facts", "find_relations", "part_named", "plan_period",
+           "reference_metric", "relative_targets", "strip_action", "targets_table"]
 
 ESTIMATE_RE = re.compile(lexicon.pattern("estimate_words"))
 MAX_GROWTH = 1000  # percent; larger changes are misreadings or not comparable rates
@@ -151,6 +154,12 @@ def extract_facts(report: Report) -> tuple[list[Fact], list[str]]:
     facts = with_relations(report, sentences, facts)  # "增速高于全省1个百分点", "与全国同步": GDP set against another
     absent += [m for m in absent_by_content(report, sentences) if m not in absent]  # "没有提出…具体目标" anywhere
     return mark_term_review_figures(report, facts), absent
+
+
+def relative_targets(report: Report) -> list[Fact]:
+    """Targets set only relative to another quantity or jurisdiction that are not among `report.facts`
+    ("城乡居民收入增长与经济增长同步"): relation.py's one reading, kept apart (`Report.relative_targets`; relative.py)."""
+    return relative_of(report, report.sentences or fallback_sentences(report.text), report.facts)
 
 
 def restated_increment(fact: Fact, before: Fact) -> bool:

@@ -12,7 +12,7 @@ from functools import cache
 
 from .. import data_file
 from ..models import Fact, Report, Sentence
-from . import lexicon, metrics
+from . import lexicon, metrics, urban_rural
 from .status import AVERAGE_RE, period_of, role_of, span_end, status_of
 from .tables import alternation
 from .target_sentence import names_the_year, status_with_content
@@ -67,11 +67,20 @@ _SMALL = {"一": 1.0, "二": 2.0, "两": 2.0, "三": 3.0, "四": 4.0, "五": 5.0
 # what may stand between the metric's name and the comparison: "地区生产总值增速力争高于…"; anything else ("…占地区
 # 生产总值比重高于全省") means the name is part of another measure's
 _NAME_TAIL = re.compile(r"[增长速幅度率要力争保持继续基本的年均预期确保实现努力总体水平略稍均]*")
-_PART = re.compile(rf"主要|(?<![全我本])[\u4e00-\u9fff]{{1,6}}(?:{lexicon.pattern('relation_part_ends')})")
+# a growth word after a name that is only a whole phrase ("=居民收入" in "居民收入增长与经济增长同步")
+_GROWTH_TAIL = re.compile(rf"(?:的)?(?:年均)?(?:{lexicon.pattern('growth_words')})[速幅度要力争保持继续基本的努力实现确保]*$")
+PLACE_PART = re.compile(rf"(?<![全我本])[\u4e00-\u9fff]{{1,6}}(?:{lexicon.pattern('relation_part_ends')})")
+_PART = re.compile(rf"主要|{PLACE_PART.pattern}")
 
 
 def _number(s: str) -> float:
     return _SMALL[s] if s in _SMALL else float(s)
+
+
+def reference_metric(to: str) -> str | None:
+    """The metric a reference names when it is a quantity of the same report ("经济增长" -> gdp), None for a
+    jurisdiction ("全省"): the tracker compares with that metric's result (data/relations.tsv, kind `to`)."""
+    return _words()["to"].get(to) or None
 
 
 def find_relations(clause: str) -> list[tuple[re.Match[str], dict]]:
@@ -147,18 +156,36 @@ def _named_metrics(phrase: str) -> list[str]:
     支配收入与经济增长基本同步" → both); a name that goes on to another measure ("…占地区生产总值比重高于全省") or
     names a part ("都市区核心区…GDP增速", "主要经济增速") gives none."""
     out = []
-    if collective := _collective(phrase):
+    if collective := collective_metric(phrase):
         return [collective]
     for item in re.split(r"[、和及]", metrics.normalise(phrase)):
-        found = metrics.find(item)
-        if not found or not _NAME_TAIL.fullmatch(item[found[2]:]) or _PART.search(item[:found[1]]):
-            continue
-        if found[0] not in out:
-            out.append(found[0])
+        for name in _urban_rural(item):
+            metric = _item_metric(name)
+            if metric and metric not in out:
+                out.append(metric)
     return out
 
 
-def _collective(phrase: str) -> str | None:
+def _urban_rural(item: str) -> list[str]:
+    """An item naming the urban and the rural at once ("城乡居民收入增长") as its two names, else the item."""
+    pair = urban_rural.URBAN_RURAL_RE.search(item)  # after a resolve word: "确保城乡居民收入增长不低于经济增长"
+    parts = urban_rural.split(item[pair.start():]) if pair else None
+    if not parts or not all(metrics.find(p) or metrics.find(_GROWTH_TAIL.sub("", p)) for p in parts):
+        return [item]
+    return [item[:pair.start()] + p for p in parts]
+
+
+def _item_metric(item: str) -> str | None:
+    """The metric one item names, its name followed only by words of a rate or a resolve (`_NAME_TAIL`); a name
+    only the whole phrase is ("=居民收入") is found without the growth word after it ("居民收入增长")."""
+    for name in (item, _GROWTH_TAIL.sub("", item)):
+        found = metrics.find(name)
+        if found and _NAME_TAIL.fullmatch(item[found[2]:]) and not _PART.search(item[:found[1]]):
+            return found[0]
+    return None
+
+
+def collective_metric(phrase: str) -> str | None:
     """The metric a collective name stands for ("全市主要经济指标增速" -> gdp, data/relations.tsv), when the phrase is
     that name alone: not "其他主要经济指标" (GDP set apart), not one list item among others."""
     for word, metric in _words().get("collective", {}).items():

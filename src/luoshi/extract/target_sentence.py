@@ -119,6 +119,17 @@ def heading_lead(report: Report, index: int | None) -> str:
     return title if _says_this_year(report.meta.year, title) and not _HEADING_TERM.search(title) else ""
 
 
+def under_term_heading(report: Report, pos: int) -> bool:
+    """The innermost section holding pos is a term's and not this year's ("“十三五”时期经济社会发展的主要目标",
+    "“十五五”时期主要目标任务"; not "今后五年和2023年工作")."""
+    best = None
+    for sec in report.sections:
+        if sec.start <= pos < sec.end and (best is None or sec.level >= best.level):
+            best = sec
+    title = best.title if best is not None else ""
+    return bool(title and _HEADING_TERM.search(title)) and not _says_this_year(report.meta.year, title)
+
+
 def _quiet(report: Report, lead: str) -> bool:
     """The paragraph before the sentence speaks of no other time: no past, no term, no year named, nothing done
     ("2005年…各项任务已圆满完成。全市生产总值…又增长14.5%" under "做好2006年工作" reviews the year before)."""

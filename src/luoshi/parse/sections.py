@@ -187,9 +187,14 @@ def _back_matter_ranks(headings: list[_Heading]) -> list[_Heading]:
         return headings
     top = min(h.rank for h in headings)
     for h in headings:
-        if h.number is None and any(phrase in h.title for phrase in data_file.lines(__package__, "back_matter.txt")):
+        if h.number is None and is_back_matter(h.title):
             h.rank = top
     return headings
+
+
+def is_back_matter(title: str) -> bool:
+    """The heading opens the notes after the report's body (名词解释, 注释: data/back_matter.txt)."""
+    return any(phrase in title for phrase in data_file.lines(__package__, "back_matter.txt"))
 
 
 def _line_end(text: str, pos: int) -> int:

@@ -26,7 +26,7 @@ META_COLUMNS = ("title", "region", "adcode", "level", "province", "year", "kind"
 
 def reports_from_facts(store: Any, region: str | None = None, facts_where: str | None = None,
                        years: tuple[int, int] | None = None) -> list[Report]:
-    """The canonical reports (of one region, or all) with metadata, facts and absent targets, in `Store.reports`
+    """The canonical reports (of one region, or all) with metadata, facts, absent and relative targets, in `Store.reports`
     order (the first report of a year is the one judged). `facts_where`: only facts meeting this fixed SQL condition
     on `f` (MAIN_FACTS, PLAN_FACTS; never user input); the other facts are not read. `years` (low, high): only work
     reports of those years (documents of other kinds, few and needed whole by track, are all kept)."""
@@ -41,7 +41,7 @@ def reports_from_facts(store: Any, region: str | None = None, facts_where: str |
     where = "".join(c + " AND " for c in conds)
     rows = store.query(
         f"SELECT r.id, r.source, {_record_field(store, 'absent_targets')} AS absent, "
-        f"{_record_field(store, 'fact_extra')} AS extra, "
+        f"{_record_field(store, 'fact_extra')} AS extra, {_record_field(store, 'relative_targets')} AS relative, "
         f"{', '.join('r.' + c for c in META_COLUMNS)} "
         f"FROM reports r WHERE {where}r.canonical_id IS NULL ORDER BY r.year, r.province, r.region, r.source", params)
     extras = {r["id"]: unpack_extras(json.loads(r["extra"])) if r["extra"] else {} for r in rows}
@@ -60,7 +60,9 @@ def reports_from_facts(store: Any, region: str | None = None, facts_where: str |
     for r in rows:
         meta = Meta(**{k: r[k] for k in META_COLUMNS if r[k] is not None})
         reports.append(Report(id=r["id"], source=r["source"], text="", meta=meta, facts=facts.get(r["id"], []),
-                              absent_targets=json.loads(r["absent"] or "[]")))
+                              absent_targets=json.loads(r["absent"] or "[]"),
+                              relative_targets=[Fact(**{"value": None, "unit": None, **f})
+                                                for f in json.loads(r["relative"] or "[]")]))
     return reports
 
 

@@ -3,7 +3,7 @@
 The tables hold the record: `reports` (meta, quality figures, texts), `sections`, `sentences` (a report's
 sentence spans, rows of sentence_rows), `facts`, `repairs` and
 `removals`. `reports.record_json` keeps only what none of them holds (`record_rest`: e.g. meta.parent,
-quality.reasons/damaged/page, absent_targets, and fact fields without a column when they differ from the default,
+quality.reasons/damaged/page, absent_targets, relative_targets, and fact fields without a column when they differ from the default,
 packed by `pack_extras`; records stored before version 70 hold them as `fact_fields` and are read as they are),
 so the database does not store every fact twice. Databases written before (record_json = the whole record) are
 read as they are.
@@ -68,6 +68,8 @@ def record_rest(report: Report) -> str:
         "quality": {k: v for k, v in q.items() if k not in QUALITY_IN_TABLES},
         "absent_targets": list(report.absent_targets),
     }
+    if report.relative_targets:  # no table holds them: few per report ("收入与经济增长同步"), whole here
+        rest["relative_targets"] = [relative_dict(f) for f in report.relative_targets]
     extras = {}
     for i, f in enumerate(report.facts):
         extra = {k: v for k in FACT_FIELDS_ELSEWHERE if (v := getattr(f, k)) != FACT_DEFAULTS.get(k, dataclasses.MISSING)}
@@ -81,6 +83,12 @@ def record_rest(report: Report) -> str:
                     (("sections", report.sections), ("facts", report.facts), ("repairs", report.quality.repairs),
                      ("removals", report.quality.removed))}
     return json.dumps(rest, ensure_ascii=False)
+
+
+def relative_dict(fact: Fact) -> dict[str, Any]:
+    """A relative target as stored: its fields that differ from a Fact's defaults (value, growth … are always None)."""
+    return {k: v for k, v in dataclasses.asdict(fact).items() if k in ("metric", "metric_text", "value_text")
+            or v != FACT_DEFAULTS.get(k, dataclasses.MISSING)}
 
 
 def pack_extras(extras: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -271,6 +279,7 @@ def _rebuild(row: dict[str, Any], rest: dict[str, Any], children: dict[str, list
         "sections": [{k: s[k] for k in SECTION_COLUMNS[2:]} for s in children.get("sections", [])],
         "facts": facts,
         "absent_targets": rest.get("absent_targets") or [],
+        "relative_targets": [{"value": None, "unit": None, **f} for f in rest.get("relative_targets") or []],
     }
     return Report.from_dict(record)
 

@@ -15,6 +15,7 @@ from .fiveyear import plan_period, track_five_year
 from .pairing import report_year, track_series
 from .panel import panel_frame
 from .plans import track_plans
+from .references import jurisdiction_references
 from .sources import fold_sources
 from .summary import amplification, share_met, verdict_frame
 from .verdict import RESEARCH, VERDICTS, Convention, Verdict, judge
@@ -28,6 +29,7 @@ __all__ = [
     "communique_results",
     "fold_sources",
     "judge",
+    "jurisdiction_references",
     "load_region",
     "panel_frame",
     "plan_period",

@@ -9,7 +9,7 @@ import re
 
 from ..models import Fact, Report
 from .lexicon import pattern
-from .relation import judge_relation
+from .relation import judge_relation, judge_relative
 from .verdict import RESEARCH, Convention, Verdict, comparable, confidence, judge, quantities
 
 RESULT_STATUSES = ("actual", "estimate")
@@ -39,6 +39,32 @@ def main_targets(report: Report, year: int) -> list[Fact]:
                 and not fact.scope and fact.metric not in chosen:
             chosen[fact.metric] = fact
     return list(chosen.values())
+
+
+def relative_targets(report: Report, year: int) -> list[Fact]:
+    """The report's relative targets for its own year ("城乡居民收入增长与经济增长同步"), whole jurisdiction only,
+    each metric's relation to each reference once."""
+    chosen: dict[tuple, Fact] = {}
+    for fact in report.relative_targets:
+        if fact.period in (year, None) and fact.basis == "annual" and fact.metric and not fact.scope:
+            chosen.setdefault((fact.metric, (fact.relation or {}).get("to")), fact)
+    return list(chosen.values())
+
+
+def relative_verdicts(report: Report, follow: Report, n: int, results: dict[str, list[Fact]],
+                      references: dict | None) -> list[Verdict]:
+    """A verdict (kind `relative`) for each relative target of year N, with the figure it had to reach (the
+    referenced figure plus the gap set) as the target value and the reference in `extra`."""
+    out = []
+    for target in relative_targets(report, n):
+        verdict, result, conf, note, figures = judge_relative(target, results, n, references)
+        v = _verdict(report, n, target.metric, verdict, kind="relative", target=target, result=result,
+                     result_report=follow.id if result else None, confidence=conf, note=note)
+        v.target_value, v.result_value = figures.get("target_value"), figures.get("result_value")
+        v.unit = "%" if v.result_value is not None else None
+        v.extra.update({k: figures[k] for k in ("reference", "reference_metric", "reference_value") if k in figures})
+        out.append(v)
+    return out
 
 
 def reported_results(report: Report, year: int) -> dict[str, list[Fact]]:
@@ -137,4 +163,5 @@ def track_series(reports: list[Report], *, year: int | None = None, convention: 
             verdicts.append(_verdict(report, n, metric, "no_target", result=found[0] if found else None,
                                      result_report=follow.id if found else None, confidence=0.9,
                                      note="the report explicitly set no target for this metric"))
+        verdicts += relative_verdicts(report, follow, n, results, references)
     return verdicts

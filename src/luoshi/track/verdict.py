@@ -69,7 +69,7 @@ class Verdict:
     year: int | None
     metric: str | None
     verdict: str
-    kind: str = "target"  # target | plan | five_year
+    kind: str = "target"  # target | plan | five_year | relative (Report.relative_targets: "收入与经济增长同步")
     target: Fact | None = None
     result: Fact | None = None
     target_report: str | None = None
@@ -99,6 +99,7 @@ class Verdict:
             "target_start": self.target.start if self.target else None,
             "result_start": self.result.start if self.result else None,
             "result_status": self.result.status if self.result else None, "note": self.note,
+            "reference": self.extra.get("reference"), "reference_value": self.extra.get("reference_value"),
         }
 
 
