@@ -170,7 +170,7 @@ def _urban_rural(item: str) -> list[str]:
     """An item naming the urban and the rural at once ("城乡居民收入增长") as its two names, else the item."""
     pair = urban_rural.URBAN_RURAL_RE.search(item)  # after a resolve word: "确保城乡居民收入增长不低于经济增长"
     parts = urban_rural.split(item[pair.start():]) if pair else None
-    if not parts or not all(metrics.find(p) or metrics.find(_GROWTH_TAIL.sub("", p)) for p in parts):
+    if pair is None or not parts or not all(metrics.find(p) or metrics.find(_GROWTH_TAIL.sub("", p)) for p in parts):
         return [item]
     return [item[:pair.start()] + p for p in parts]
 

@@ -26,7 +26,8 @@ def relative_targets(report: Report, sentences: list[Sentence], facts: list[Fact
     made = {(f.metric, f.start, f.end) for f in facts if f.relation}
     return [f for f in relation_facts(report, sentences) if (f.metric, f.start, f.end) not in made
             and not under_term_heading(report, f.start) and not part_named(f.metric_text)
-            and not own_jurisdiction(report, f.relation["to"]) and not in_notes(report, f.start)]
+            and f.relation is not None and not own_jurisdiction(report, f.relation["to"])
+            and not in_notes(report, f.start)]
 
 
 def in_notes(report: Report, pos: int) -> bool:
