@@ -599,7 +599,7 @@ def distribute(st: State, q: Quantity) -> Outcome:
         fill_numbers(rate, q)
         if rate.growth is None:  # "商品零售价格和居民消费价格涨幅分别控制在3%和5%": the next subject's own rate
             probe = rate
-    if probe.growth is not None and values and st.lead.startswith("均") and _no_subject(st.lead) \
+    if probe.growth is not None and values and _shared_lead(st.lead, full=len(values) == len(st.group)) \
             and st.group_growth_i == 0 \
             and len(changes_from(st.text, st.quantities, st.i)) == 1:
         for target in values:  # "分别达到14000元和3700元，均增长15％左右": one growth for each figure
@@ -633,6 +633,16 @@ def distribute(st: State, q: Quantity) -> Outcome:
         st.group_growth_i += 1
         st.group_growths.append(d)
     return [d]
+
+
+def _shared_lead(lead: str, full: bool) -> bool:
+    """A growth after every figure of a 分别 list that names nothing is each figure's: "均增长15％左右", "增幅均在14%
+    以上"; once every figure is given, a lone one without 均 too ("分别达到41300元、20200元，增长9%左右")."""
+    if lead.startswith("均"):
+        return _no_subject(lead)
+    if EACH_RE.search(lead):
+        return _no_subject(EACH_RE.sub("", lead).removesuffix("在"))
+    return full and _no_subject(lead)
 
 
 def average_of_each(st: State, q: Quantity, probe: Draft) -> list[Draft]:
