@@ -776,6 +776,33 @@ def year_rate_after_average(st: State, q: Quantity) -> Outcome:
     return [year]
 
 
+@only_for(lambda q: bool(q.growth_sign) and q.unit == "%" and q.value is not None)
+def year_rate_after_base_year(st: State, q: Quantity) -> Outcome:
+    """'国内生产总值552亿元，比1990年增长58.74%，年均增长9.69%，比上年增长9.86%': a level that took a change since a
+    base year, then that span's average (its own fact, change_after_changes), then one year's growth with no subject
+    of its own: the level is the year's, so it takes the year's growth; the change since the base year keeps only
+    its rate, as the average does."""
+    text = st.text
+    if len(st.drafts) < 2 or not q.growth_sign or q.unit != "%" or q.value is None \
+            or not ONE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000")):
+        return None
+    level, average = st.drafts[-2], st.drafts[-1]
+    since = level.growth_q
+    if level.metric is None or level.value is None or since is None or since is level.q \
+            or "merge_since_year" not in level.steps or average.metric != level.metric or average.value is not None \
+            or "change_after_changes" not in average.steps \
+            or not AVERAGE_WORD_RE.search(text, clause_start(text, st.start, average.q.start, CLAUSE_DELIMS), average.q.start):
+        return None
+    if not (level.q.end <= since.start < average.q.start < q.start) or delim_re("；;。").search(text, level.q.end, q.start) \
+            or not YEAR_NAMED_RE.search(text, average.q.end, q.start):
+        return None  # the chain runs in one sentence: level, since-year change, average, the year's growth
+    year = Draft(level.q, level.metric, level.metric_text, value=level.value, unit=level.unit, high=level.high,
+                 growth=q.value, growth_unit="%", growth_q=q, rule=level.rule, scope=level.scope, object=level.object,
+                 steps=[*level.steps, "year_rate_after_base_year"])
+    level.q, level.value, level.unit, level.high, level.growth_q = since, None, None, None, None
+    return [year]
+
+
 @only_for(lambda q: is_change(q))
 def merge_growth(st: State, q: Quantity) -> Outcome:
     """'…705.59亿元，增长6.1%': a growth without its own subject joins the figure before it."""
@@ -1096,6 +1123,7 @@ RULES: list[Rule] = [
     growth_of_each,
     rate_of_level,
     year_rate_after_average,
+    year_rate_after_base_year,
     merge_growth,
     stretch_growth,
     merge_since_year,
