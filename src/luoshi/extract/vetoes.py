@@ -17,7 +17,7 @@ from .. import data_file
 from ..models import Report, Sentence
 from ..parse import places_named
 from . import metrics, urban_rural
-from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
+from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start, delim_re
 from .lexicon import pattern, words
 from .quantities import Quantity, scan
 from .status import (
@@ -177,6 +177,20 @@ def milestones(s: Seen) -> bool:
     return bool(MILESTONES_RE.search(s.phrase))
 
 
+LISTED_RE = re.compile(r"[、和与及]")
+
+
+def items_elsewhere(s: Seen) -> bool:
+    """'东湖新技术开发区、武汉经济技术开发区…，工业增加值分别比上年增长31%和25%': one name before 分别 with no list of
+    its own: the figures go to items named elsewhere (parks, districts, years), none is the jurisdiction's metric. A
+    figure in a later clause is no item of the list ("…能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%")."""
+    if s.found is None:
+        return False
+    text = metrics.normalise(s.phrase)
+    at = text.find("分别", s.found[2])
+    return at >= 0 and not LISTED_RE.search(text, 0, at) and not delim_re(CLAUSE_DELIMS).search(text, at)
+
+
 # ---- phase "fact": does the figure belong to this report's jurisdiction and year? ----
 
 def other_place(s: Seen) -> bool:
@@ -253,10 +267,12 @@ def part_topic(s: Seen) -> bool:
 
 def counted_parts(text: str, start: int, at: int) -> str | None:
     """The counted group of sub-regions ("三县", "四个县（市）") the segment of `at` (its sentence, or from its last
-    ；) opens with, if any."""
+    ；) opens with, or its own clause does ("区级经济发展加快，预计13个区国内生产总值…为593亿元"), if any."""
     seg = max(start, max(text.rfind(c, start, at) for c in "；;") + 1)
-    m = COUNTED_PARTS_RE.match(text, seg, at) or AREA_PART_RE.match(text, seg, at)
-    return YEAR_HEAD_RE.sub("", m.group().strip(" \u3000")) if m else None
+    for s in dict.fromkeys((seg, max(seg, clause_start(text, start, at, CLAUSE_DELIMS)))):
+        if m := COUNTED_PARTS_RE.match(text, s, at) or AREA_PART_RE.match(text, s, at):
+            return YEAR_HEAD_RE.sub("", m.group().strip(" \u3000"))
+    return None
 
 
 # "，占全市工业增加值比重64%": the clause right after a figure (and its growth) gives its share of a whole
@@ -532,6 +548,7 @@ VETOES: list[Veto] = [
     Veto("other_base_in_list", "draft", other_base_in_list),
     Veto("other_period_in_clause", "draft", other_period_in_clause),
     Veto("milestones", "draft", milestones),
+    Veto("items_elsewhere", "draft", items_elsewhere),
     Veto("other_place", "fact", other_place),
     Veto("part_topic", "fact", part_topic),
     Veto("share_of_own_whole", "fact", share_of_own_whole),
