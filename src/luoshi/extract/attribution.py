@@ -272,6 +272,7 @@ class State:
     group_growths: list[Draft] = field(default_factory=list)  # growths given before the figures
     group_growth_i: int = 0
     group_averages: list[Quantity] = field(default_factory=list)  # a run of averages after the list's year growths
+    group_years: list[Quantity] = field(default_factory=list)  # a run of one year's growths after the list's averages
     asides: list[Draft] = field(default_factory=list)  # facts kept out of the sequence the rules join across
     starts_group: bool = False  # this quantity opened the 分别 list
     parts: bool = True  # the sentence holds a 其中 (whole_before_parts can apply): decided once for the sentence
@@ -357,7 +358,7 @@ def track_group(st: State, q: Quantity) -> None:
     if (text.find("分别", st.wide, q.start) >= 0 or (len(run := changes_from(text, st.quantities, i)) >= 2
                                              and all(c.unit in ("%", "个百分点") for c in run)
                                              and (not st.group or paired_run(st, run)))) \
-            and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
+            and (_no_subject(group_subject(st), span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
                  or since_year(st.subject, q, span_total(st, q)) or since_base_year_pairs(st, q)) \
             and is_change(q) \
             and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
@@ -382,6 +383,18 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+LIST_YEAR_RE = re.compile(r"^(?:19|20)[0-9]{2}年")
+
+
+def group_subject(st: State) -> str:
+    """The subject of a change in a 分别 list; a single year in front names no subject once every figure of the list has
+    its term's average ("…年均分别增长21.4%和19.5%，2007年分别比上年增长34.7%和28.0%": year_of_each)."""
+    if st.group and st.group_values and all(v.growth_q is not None for v in st.group_values) \
+            and (m := LIST_YEAR_RE.match(st.subject)):
+        return st.subject[m.end():]
+    return st.subject
 
 
 def since_base_year_pairs(st: State, q: Quantity) -> bool:
@@ -615,7 +628,7 @@ def distribute(st: State, q: Quantity) -> Outcome:
             target.steps.append("distribute")
             st.group_growth_i += 1
             return []
-        return average_of_each(st, q, probe)
+        return year_of_each(st, q, probe) or average_of_each(st, q, probe)
     idx = st.group_growth_i if probe.growth is not None else len(values)
     if idx >= len(st.group):
         return []
@@ -633,6 +646,31 @@ def distribute(st: State, q: Quantity) -> Outcome:
         st.group_growth_i += 1
         st.group_growths.append(d)
     return [d]
+
+
+def year_of_each(st: State, q: Quantity, probe: Draft) -> list[Draft] | None:
+    """'…由2800亿元增加到7750亿元，…由1201亿元增加到2785亿元，年均分别增长21.4%和19.5%，2007年分别比上年增长34.7%和
+    28.0%': once every figure of the list has a term's average, a run of one year's growths (a single year named), as
+    many as the figures, gives each figure its year's growth, in order (year_rate_after_average, for a list); each
+    average stays a fact of its own."""
+    values, text = st.group_values, st.text
+    rank = next((k for k, a in enumerate(st.group_years) if a is q), None)
+    if rank is None:
+        run = changes_from(text, st.quantities, st.i)
+        lead = st.lead_raw.strip(" \u3000").replace("分别", "", 1)
+        if len(run) != len(values) or not ONE_YEAR_LEAD_RE.fullmatch(lead) or not YEAR_NAMED_RE.search(text, st.cs, q.start) \
+                or any(v.value is None or v.growth_q is None or v.growth_q.end > q.start or not AVERAGE_WORD_RE.search(
+                    text, clause_start(text, st.start, v.growth_q.start, CLAUSE_DELIMS), v.growth_q.start) for v in values):
+            return None
+        st.group_years, rank = run, 0
+    target = values[rank]
+    average = Draft(target.growth_q, target.metric, target.metric_text, growth=target.growth,  # type: ignore[arg-type]
+                    growth_unit=target.growth_unit, rule="distribute", scope=target.scope, object=target.object,
+                    steps=[*target.steps, "year_of_each"])
+    average.vetoed, average.checks = list(target.vetoed), list(target.checks)
+    target.growth, target.growth_unit, target.growth_q = probe.growth, probe.growth_unit, q
+    target.steps.append("year_of_each")
+    return [average]
 
 
 def average_of_each(st: State, q: Quantity, probe: Draft) -> list[Draft]:
