@@ -787,8 +787,8 @@ YEAR_NAMED_RE = re.compile(rf"(?<![比较由从])(?:19|20)\d{{2}}年(?![的底�
 @only_for(lambda q: bool(q.growth_sign) and q.unit == "%" and q.value is not None)
 def year_rate_after_average(st: State, q: Quantity) -> Outcome:
     """'地区生产总值年均增长11.5%，2007年达到7077.2亿元，比上年增长12.1%' / '…增加至2007年的30606亿元，五年年均增长
-    14.5%，2007年比上年增长14.5%': a growth with no subject of its own after a term's average that has taken the
-    level, once a single year is named after the average, is that year's growth of the level; the average keeps
+    14.5%，2007年比上年增长14.5%' / '…增加至2007年的6340亿美元，五年增长1.9倍，2007年比上年增长20.2%': a growth with no
+    subject of its own after a term's average (or the span's change) that has taken the level, once a single year is named after the average, is that year's growth of the level; the average keeps
     only its rate (when the level is a total over the span, the year's growth stands alone)."""
     text, prev = st.text, st.prev
     if not q.growth_sign or q.unit != "%" or q.value is None or prev is None or prev.metric is None \
@@ -796,7 +796,9 @@ def year_rate_after_average(st: State, q: Quantity) -> Outcome:
             or not ONE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000")):
         return None
     average = prev.growth_q
-    if not AVERAGE_WORD_RE.search(text, clause_start(text, st.start, average.start, CLAUSE_DELIMS), average.start):
+    own = clause_start(text, st.start, average.start, CLAUSE_DELIMS)
+    if not (AVERAGE_WORD_RE.search(text, own, average.start)
+            or cumulative_change(text[own:max(own, average.lead_end)], average)):  # "五年增长1.9倍": a span's change
         return None
     last = max(prev.q.end, average.end)
     if last > q.start or delim_re("；;。").search(text, last, q.start) \
