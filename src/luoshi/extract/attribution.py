@@ -775,6 +775,37 @@ def rate_of_level(st: State, q: Quantity) -> Outcome:
     return []
 
 
+PATH_NOUNS = f"{RATE_NOUNS}|{lexicon.pattern('decline_rate_nouns')}"
+DECLINE_NOUN_RE = re.compile(lexicon.pattern("decline_rate_nouns"))
+# a rate's path opening its own clause: from a part of the year ("增速由2月份", "降幅由一季度的") to the year's
+# ("…-23.1%收窄到", "…0.5%逐季回升到全年"): the first figure is the part's, the second the year's
+RATE_PATH_FROM_RE = re.compile(rf"(?:{PATH_NOUNS})(?:由|从)[^，,；;。%％]{{0,10}}")
+RATE_PATH_TO_RE = re.compile(rf"(?:{PATH_NOUNS})(?:由|从)[^，,；;。]{{0,12}}?[%％][ \u3000]*[^，,；;。\d]{{0,4}}?"
+                             rf"(?:{lexicon.pattern('path_verbs')})?(?:到|至)(?:全年的?)?")
+
+
+@only_for(lambda q: q.unit == "%" and q.value is not None)
+def rate_path_of_level(st: State, q: Quantity) -> Outcome:
+    """'实现进出口总额1.08万亿美元、降幅由一季度的-23.1%收窄到-1.4%' / '…工业增加值91.9亿元，增速由2月份-4.9%回升至全年
+    6.9%': a rate's path from a part of the year to the year, in the clause right after a named level with no growth,
+    names no subject of its own: the figure it ends at is the level's growth (a fall after 降幅), the one it starts
+    from a part's, no fact."""
+    text, prev = st.text, st.prev
+    if q.unit != "%" or q.value is None or prev is None or prev.metric is None or prev.value is None \
+            or prev.growth is not None or metrics.kind(prev.metric) == "percent" or not next_clause(text, prev, st.cs):
+        return None
+    nq = st.nxt
+    if RATE_PATH_FROM_RE.fullmatch(st.lead_raw.strip(" \u3000")) and nq is not None and nq.unit == "%" \
+            and RATE_PATH_TO_RE.fullmatch(text, st.cs, nq.lead_end):
+        return []  # the part's rate the path starts from
+    if not RATE_PATH_TO_RE.fullmatch(st.lead_raw.strip(" \u3000")) or not st.i or st.quantities[st.i - 1].start < st.cs:
+        return None
+    growth = -abs(q.value) if DECLINE_NOUN_RE.match(st.lead_raw.strip(" \u3000")) else q.value
+    prev.growth, prev.growth_unit, prev.growth_q = growth, "%", q
+    prev.steps.append("rate_path_of_level")
+    return []
+
+
 # the growth of one year after a term's average: "2007年比上年增长14.5%", "同比增长10.2%", "年增长14.4%"
 ONE_YEAR_LEAD_RE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?(?:{lexicon.pattern('one_year_bases')})?(?:实际)?"
                               rf"(?:{lexicon.pattern('one_year_growth_words')})?")
@@ -1162,6 +1193,7 @@ RULES: list[Rule] = [
     each_rate,
     growth_of_each,
     rate_of_level,
+    rate_path_of_level,
     year_rate_after_average,
     year_rate_after_base_year,
     merge_growth,

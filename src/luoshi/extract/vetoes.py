@@ -437,8 +437,8 @@ def change_end_words(text: str, cs: int, at: int) -> str:
     if not CHANGE_START_RE.search(clause) or not CHANGE_END_RE.search(clause):
         return clause  # most clauses hold no change
     earlier = scan(text, cs, at)
-    if not earlier or not CHANGE_START_RE.search(text, cs, earlier[0].start):
-        return clause
+    if not earlier or not CHANGE_START_RE.search(text, cs, earlier[-1].start):
+        return clause  # the start figure is the last before the end ("…1.08万亿美元、降幅由一季度的-23.1%收窄到-1.4%")
     after = text[earlier[-1].end:at]
     return after if CHANGE_END_RE.search(after) else clause
 
