@@ -1147,15 +1147,20 @@ def name(st: State, q: Quantity) -> Outcome:
         # the figure it starts from (nor is "由44.8%" a name: "经过努力，由44.8%提高到46.4%" names nothing)
     whole = st.before(q)
     subjects = None
-    each = list(EACH_RE.finditer(whole)) if "均" in whole else []  # most clauses hold no 均
+    # 均 may stand after a change named by a noun too: "PM2.5、PM10年均浓度累计下降幅度均超过30%", "…增幅均超20%"
+    upto = text[st.wide:max(st.wide, q.start)] \
+        if (q.verb or "").endswith(("幅", "幅度")) and "均" in text[q.lead_end:q.start] else whole
+    each = list(EACH_RE.finditer(upto)) if "均" in upto else []  # most clauses hold no 均
     listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
     if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_rural.both_named(listed)
                                             or each_named(listed) or each_takes_tail(listed)):
         subjects = split_subjects(listed)
     out = []
     for phrase in subjects or [subject.phrase]:
+        # a clause after 、 is one of an enumeration, where a bare "进出口" names nothing; not so the items of a 均 list,
+        # whose 、 is the list's own ("PM2.5、PM10…均超过30%")
         d = make_draft(text, q, phrase, subject.rule if not subjects else "distribute", st.lead_raw, st.end, prev,
-                       strict=st.cs > st.start and text[st.cs - 1] == "、", clause=whole)
+                       strict=not subjects and st.cs > st.start and text[st.cs - 1] == "、", clause=whole)
         d.steps[:0] = ["name"] + ([subject.finder] if subject.finder else [])
         if d.rule == "ellipsis" and d.metric and (found_at := metrics.find(phrase)):
             # "地区生产总值再上新台阶，达到4015亿元": the subject, without what the clause says of it
@@ -1217,6 +1222,9 @@ class Subject(NamedTuple):
 Finder = Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]
 
 
+SUBJECT_TRAILERS_RE = re.compile(f"(?:{lexicon.pattern('subject_trailers')})+")
+
+
 def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'占一般公共预算支出比重83.54%' takes the subject of the figure before it (share); '总量达到1.35万家' too,
     without its 新增/新认定 (carry)."""
@@ -1227,6 +1235,9 @@ def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None)
     if not (lead.startswith("占") or (not found and TOTAL_RE.match(carried))):
         return None
     base = NEW_RE.sub("", prev.metric_text)
+    if lead.startswith("占") and prev.metric and (named := metrics.find(base)) and named[0] == prev.metric \
+            and SUBJECT_TRAILERS_RE.fullmatch(norm := metrics.normalise(base), named[2]):
+        base = norm[:named[2]]  # "财政民生支出累计3.5万亿元，占…比例76%": the share of what is named, not of its 累计
     phrase = base + (lead if lead.startswith("占") else carried)
     return Subject(phrase, "share" if lead.startswith("占") else "carry", "previous_subject")
 

@@ -70,8 +70,12 @@ AHEAD_RE = re.compile(rf"(?:{pattern('ahead_words')})(?:[两三四五]|几)年")
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 OWN_END_RE = re.compile(rf"(?:{pattern('jurisdiction')})$")  # a "place" that ends with the report's own 全市/本市
 SETTER_RE = re.compile(pattern("setters"))
-# a threshold in 万元 right before the name: the statistics' scope of older years (规模以上 was 500万元以上)
+# a threshold in 万元 right before the name: the statistics' scope of older years (规模以上 was 500万元以上); or, before
+# trade, the body whose statistics the figure is ("海关进出口总额": the customs' count of the region's trade; "天津海关…"
+# is an office, "海关税收" the duties it collects)
 STAT_SCOPE_RE = re.compile(r"(?:全[省市区])?[0-9０-９]+万元(?:及)?以上(?:的)?")
+CUSTOMS_SCOPE_RE = re.compile(rf"(?:全[省市区])?(?:{pattern('statistics_bodies')})(?:统计)?的?")
+CUSTOMS_COUNTED = frozenset(words("customs_counted"))
 
 
 def before_name(phrase: str, found: tuple[str, int, int]) -> str:
@@ -81,8 +85,8 @@ def before_name(phrase: str, found: tuple[str, int, int]) -> str:
     sets no target: its words stay)."""
     text = metrics.normalise(phrase)
     head = text[:found[1]]
-    if STAT_SCOPE_RE.fullmatch(head):
-        return ""  # "500万元以上工业企业增加值", "50万元以上固定资产投资": the statistical scope, not a part
+    if STAT_SCOPE_RE.fullmatch(head) or found[0] in CUSTOMS_COUNTED and CUSTOMS_SCOPE_RE.fullmatch(head):
+        return ""  # "500万元以上工业企业增加值", "50万元以上固定资产投资", "海关进出口总额": the statistical scope, not a part
     if "目标" not in text[found[2]:]:
         return head
     last = None
@@ -177,18 +181,32 @@ def milestones(s: Seen) -> bool:
     return bool(MILESTONES_RE.search(s.phrase))
 
 
+HEDGE_RE = re.compile(pattern("hedge_words"))
+
+
+def hedged(s: Seen) -> bool:
+    """'…科学种田水平还不够高，只能保证粮食产量稳定在400亿公斤左右': a figure that is all that can be managed (a
+    limit, said among the problems) before the name, not a result reached nor a target set."""
+    return s.found is not None and bool(HEDGE_RE.search(metrics.normalise(s.phrase), 0, s.found[1]))
+
+
 LISTED_RE = re.compile(r"[、和与及]")
 
 
 def items_elsewhere(s: Seen) -> bool:
     """'东湖新技术开发区、武汉经济技术开发区…，工业增加值分别比上年增长31%和25%': one name before 分别 with no list of
-    its own: the figures go to items named elsewhere (parks, districts, years), none is the jurisdiction's metric. A
-    figure in a later clause is no item of the list ("…能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%")."""
+    its own, opening its clause: the figures go to items named elsewhere (parks, districts, years), none is the
+    jurisdiction's metric. Words before the name may be the items ("国考省考断面水质优Ⅲ比例分别达到86.7%、92.5%": the
+    first is the metric's); a figure in a later clause is no item of the list ("…能耗由前三年分别上升4.9%、5.5%、0.2%，
+    转为下降1.2%")."""
     if s.found is None:
         return False
     text = metrics.normalise(s.phrase)
     at = text.find("分别", s.found[2])
-    return at >= 0 and not LISTED_RE.search(text, 0, at) and not delim_re(CLAUSE_DELIMS).search(text, at)
+    if at < 0 or LISTED_RE.search(text, 0, at) or delim_re(CLAUSE_DELIMS).search(text, at):
+        return False
+    head = PLACE_HEAD_RE.sub("", text[:s.found[1]].strip(" \u3000、，,"), count=1)
+    return not JURISDICTION_RE.sub("", head, count=1)
 
 
 # ---- phase "fact": does the figure belong to this report's jurisdiction and year? ----
@@ -549,6 +567,7 @@ VETOES: list[Veto] = [
     Veto("other_period_in_clause", "draft", other_period_in_clause),
     Veto("milestones", "draft", milestones),
     Veto("items_elsewhere", "draft", items_elsewhere),
+    Veto("hedged", "draft", hedged),
     Veto("other_place", "fact", other_place),
     Veto("part_topic", "fact", part_topic),
     Veto("share_of_own_whole", "fact", share_of_own_whole),
