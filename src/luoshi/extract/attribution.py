@@ -1149,7 +1149,7 @@ def name(st: State, q: Quantity) -> Outcome:
     subjects = None
     # 均 may stand after a change named by a noun too: "PM2.5、PM10年均浓度累计下降幅度均超过30%", "…增幅均超20%"
     upto = text[st.wide:max(st.wide, q.start)] \
-        if (q.verb or "").endswith(("幅", "幅度")) and "均" in text[q.lead_end:q.start] else whole
+        if (q.verb or "").endswith(NOUN_CHANGE_ENDS) and "均" in text[q.lead_end:q.start] else whole
     each = list(EACH_RE.finditer(upto)) if "均" in upto else []  # most clauses hold no 均
     listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
     if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_rural.both_named(listed)
@@ -1222,6 +1222,7 @@ class Subject(NamedTuple):
 Finder = Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]
 
 
+NOUN_CHANGE_ENDS = tuple(lexicon.words("noun_change_ends"))
 SUBJECT_TRAILERS_RE = re.compile(f"(?:{lexicon.pattern('subject_trailers')})+")
 
 

@@ -298,6 +298,54 @@ SHARE_AFTER_RE = re.compile(rf"(?:[，,、]?[^，,；;。]*?[0-9０-９]+(?:\.[0
 OWN_WHOLE_HEADS = "全我本"
 
 
+PART_LEAD_RE = re.compile(r"[ \u3000]*其中")
+FIRST_DIGIT_RE = re.compile(r"[0-9０-９]")
+
+
+def part_of_qualified_whole(s: Seen) -> bool:
+    """'市属企业完成进出口总额17.85亿美元，增长35.5%，其中出口11.79亿美元': a part after 其中 is a part of the whole named
+    in the nearest clause before that names a metric; when a qualifier makes that whole another measure (市属, 国有…),
+    the part is of it too."""
+    assert s.sent is not None
+    text, d, start = s.text, s.d, s.sent.start
+    cs = clause_start(text, start, d.q.start, CLAUSE_DELIMS)
+    if not PART_LEAD_RE.match(text, cs):
+        return False
+    pos = cs
+    while pos > start:
+        before = clause_start(text, start, pos - 1, CLAUSE_DELIMS)
+        name = FIRST_DIGIT_RE.split(text[before:pos - 1], maxsplit=1)[0]
+        if (found := metrics.find(name)) is not None:
+            return qualified(Seen(d, name, found))
+        pos = before
+    return False
+
+
+LIST_END_RE = re.compile(r"分别|(?<![人年平])均")
+ITEM_SEP_RE = re.compile(r"[、和及与]")
+
+
+def qualified_list(s: Seen) -> bool:
+    """'民营经济实现的增加值和税收分别…达到1.28万亿元和1740亿元': a qualifier opening a list (民营, 国有, 市属…) and
+    qualifying its first item is every item's, so the later items are the qualified part's too (税收 of the private
+    economy, not the region's)."""
+    assert s.sent is not None
+    text, d = s.text, s.d
+    if d.rule != "distribute":
+        return False
+    cs = clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS)
+    end = LIST_END_RE.search(text, cs, d.q.start)
+    if end is None:
+        return False
+    first = ITEM_SEP_RE.split(text[cs:end.start()], maxsplit=1)[0]
+    first = JURISDICTION_RE.sub("", PLACE_HEAD_RE.sub("", first.strip(" \u3000"), count=1), count=1)
+    if not (m := QUALIFIER_RE.match(first)) or m.end() == len(first) \
+            or QUALIFIER_RE.match(metrics.normalise(d.metric_text)):
+        return False  # a first item that is only the word ("蔬菜、粮、油产量", "制造业、高技术工业…") is one of the items
+    found = metrics.find(first)
+    return found is None or bool(QUALIFIER_RE.search(before_name(first, found)))
+
+
 def share_of_own_whole(s: Seen) -> bool:
     """'“一区六园”…实现工业增加值175亿元、增长30%，占全市工业增加值比重64%' in a city's report: a level whose next
     clause gives its share of the report's own whole of the same metric (全市/我市/本市 for a city) is a part's."""
@@ -570,6 +618,8 @@ VETOES: list[Veto] = [
     Veto("hedged", "draft", hedged),
     Veto("other_place", "fact", other_place),
     Veto("part_topic", "fact", part_topic),
+    Veto("part_of_qualified_whole", "fact", part_of_qualified_whole),
+    Veto("qualified_list", "fact", qualified_list),
     Veto("share_of_own_whole", "fact", share_of_own_whole),
     Veto("gap", "fact", gap),
     Veto("threshold", "fact", threshold),
