@@ -300,6 +300,7 @@ OWN_WHOLE_HEADS = "全我本"
 
 PART_LEAD_RE = re.compile(r"[ \u3000]*其中")
 FIRST_DIGIT_RE = re.compile(r"[0-9０-９]")
+FILLERS_FRONT_RE = re.compile(f"^(?:{pattern('fillers')})+")  # "完成海关进出口总额": the name after its verb
 
 
 def part_of_qualified_whole(s: Seen) -> bool:
@@ -314,7 +315,7 @@ def part_of_qualified_whole(s: Seen) -> bool:
     pos = cs
     while pos > start:
         before = clause_start(text, start, pos - 1, CLAUSE_DELIMS)
-        name = FIRST_DIGIT_RE.split(text[before:pos - 1], maxsplit=1)[0]
+        name = FILLERS_FRONT_RE.sub("", FIRST_DIGIT_RE.split(text[before:pos - 1], maxsplit=1)[0].strip(" \u3000"))
         if (found := metrics.find(name)) is not None:
             return qualified(Seen(d, name, found))
         pos = before
@@ -337,7 +338,10 @@ def qualified_list(s: Seen) -> bool:
     end = LIST_END_RE.search(text, cs, d.q.start)
     if end is None:
         return False
-    first = ITEM_SEP_RE.split(text[cs:end.start()], maxsplit=1)[0]
+    listing = text[cs:end.start()]
+    if figures := list(FIRST_DIGIT_RE.finditer(listing)):  # "…比2002年增加140多万户、民营经济…": the list after them
+        listing = listing[listing.find("、", figures[-1].end()) + 1:] if "、" in listing[figures[-1].end():] else ""
+    first = ITEM_SEP_RE.split(listing, maxsplit=1)[0]
     first = JURISDICTION_RE.sub("", PLACE_HEAD_RE.sub("", first.strip(" \u3000"), count=1), count=1)
     if not (m := QUALIFIER_RE.match(first)) or m.end() == len(first) \
             or QUALIFIER_RE.match(metrics.normalise(d.metric_text)):
