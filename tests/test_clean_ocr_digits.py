@@ -21,6 +21,8 @@ def test_misread_numbers_read_as_digits():
     assert repaired("到2O05年实现翻番") == "到2005年实现翻番"
     assert repaired("科技进步对经济增长的贡献率达到4O%") == "科技进步对经济增长的贡献率达到40%"
     assert repaired("增长12.O5%") == "增长12.05%"
+    assert repaired("五年增长l.9倍，2007年比上年增长20.2%") == "五年增长1.9倍，2007年比上年增长20.2%"  # across the point
+    assert repaired("普及率达到95.l%") == "普及率达到95.1%"
 
 
 def test_logged_as_a_repair():

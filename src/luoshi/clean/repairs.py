@@ -452,8 +452,9 @@ def fix_fullwidth_alnum(text: str) -> RepairResult:
 
 # --- letters an OCR read for digits inside a number ("增长l0%", "2O05年", "1O%") -------------------------------------
 
-# a digit beside a look-alike letter, either side: one leading character set (the engine skips to the next one fast)
-_OCR_DIGIT_GATE = re.compile("[0-9lIOo](?:(?<=[0-9])[lIOo]|(?<=[lIOo])[0-9])")
+# a digit beside a look-alike letter, either side, or across a decimal point ("增长l.9倍", "95.l%"): one leading
+# character set (the engine skips to the next one fast)
+_OCR_DIGIT_GATE = re.compile(r"[0-9lIOo](?:(?<=[0-9])\.?[lIOo]|(?<=[lIOo])\.?[0-9])")
 # a run of digits and look-alike letters, with at least one real digit and one letter, standing as a number: no ASCII
 # letter on either side (so no English word or code like "CO2", "Win10" is touched) and a number's unit right after
 _OCR_NUMBER = re.compile(
@@ -469,7 +470,10 @@ def _digit_beside_letter(text: str) -> bool:
     cp = code_points(text)
     digit = (cp - np.uint32(48)) <= 9
     letter = (cp == 108) | (cp == 73) | (cp == 79) | (cp == 111)
-    return bool((digit[:-1] & letter[1:]).any() or (letter[:-1] & digit[1:]).any())
+    if (digit[:-1] & letter[1:]).any() or (letter[:-1] & digit[1:]).any():
+        return True
+    dot = cp[1:-1] == 46  # across a decimal point: "l.9倍", "95.l%"
+    return bool((dot & ((digit[:-2] & letter[2:]) | (letter[:-2] & digit[2:]))).any())
 
 
 def fix_ocr_digits(text: str) -> RepairResult:

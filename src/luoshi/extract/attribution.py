@@ -272,6 +272,7 @@ class State:
     group_growths: list[Draft] = field(default_factory=list)  # growths given before the figures
     group_growth_i: int = 0
     group_averages: list[Quantity] = field(default_factory=list)  # a run of averages after the list's year growths
+    group_years: list[Quantity] = field(default_factory=list)  # a run of one year's growths after the list's averages
     asides: list[Draft] = field(default_factory=list)  # facts kept out of the sequence the rules join across
     starts_group: bool = False  # this quantity opened the 分别 list
     parts: bool = True  # the sentence holds a 其中 (whole_before_parts can apply): decided once for the sentence
@@ -357,7 +358,7 @@ def track_group(st: State, q: Quantity) -> None:
     if (text.find("分别", st.wide, q.start) >= 0 or (len(run := changes_from(text, st.quantities, i)) >= 2
                                              and all(c.unit in ("%", "个百分点") for c in run)
                                              and (not st.group or paired_run(st, run)))) \
-            and (_no_subject(st.subject, span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
+            and (_no_subject(group_subject(st), span=rates_only(text, st.quantities, i)) and not OTHER_BASE_RE.search(st.before(q))
                  or since_year(st.subject, q, span_total(st, q)) or since_base_year_pairs(st, q)) \
             and is_change(q) \
             and (st.group or len(later_figures(st.drafts, q)) >= len(changes_from(text, st.quantities, i))):
@@ -382,6 +383,18 @@ def track_group(st: State, q: Quantity) -> None:
         gap = text[st.prev_end:max(st.prev_end, q.lead_end)]
         if st.group and LIST_GAP_RE.sub("", gap) and i - 1 not in st.starts:
             st.group = None
+
+
+LIST_YEAR_RE = re.compile(r"^(?:19|20)[0-9]{2}年")
+
+
+def group_subject(st: State) -> str:
+    """The subject of a change in a 分别 list; a single year in front names no subject once every figure of the list has
+    its term's average ("…年均分别增长21.4%和19.5%，2007年分别比上年增长34.7%和28.0%": year_of_each)."""
+    if st.group and st.group_values and all(v.growth_q is not None for v in st.group_values) \
+            and (m := LIST_YEAR_RE.match(st.subject)):
+        return st.subject[m.end():]
+    return st.subject
 
 
 def since_base_year_pairs(st: State, q: Quantity) -> bool:
@@ -615,7 +628,7 @@ def distribute(st: State, q: Quantity) -> Outcome:
             target.steps.append("distribute")
             st.group_growth_i += 1
             return []
-        return average_of_each(st, q, probe)
+        return year_of_each(st, q, probe) or average_of_each(st, q, probe)
     idx = st.group_growth_i if probe.growth is not None else len(values)
     if idx >= len(st.group):
         return []
@@ -643,6 +656,31 @@ def _shared_lead(lead: str, full: bool) -> bool:
     if EACH_RE.search(lead):
         return _no_subject(EACH_RE.sub("", lead).removesuffix("在"))
     return full and _no_subject(lead)
+
+
+def year_of_each(st: State, q: Quantity, probe: Draft) -> list[Draft] | None:
+    """'…由2800亿元增加到7750亿元，…由1201亿元增加到2785亿元，年均分别增长21.4%和19.5%，2007年分别比上年增长34.7%和
+    28.0%': once every figure of the list has a term's average, a run of one year's growths (a single year named), as
+    many as the figures, gives each figure its year's growth, in order (year_rate_after_average, for a list); each
+    average stays a fact of its own."""
+    values, text = st.group_values, st.text
+    rank = next((k for k, a in enumerate(st.group_years) if a is q), None)
+    if rank is None:
+        run = changes_from(text, st.quantities, st.i)
+        lead = st.lead_raw.strip(" \u3000").replace("分别", "", 1)
+        if len(run) != len(values) or not ONE_YEAR_LEAD_RE.fullmatch(lead) or not YEAR_NAMED_RE.search(text, st.cs, q.start) \
+                or any(v.value is None or v.growth_q is None or v.growth_q.end > q.start or not AVERAGE_WORD_RE.search(
+                    text, clause_start(text, st.start, v.growth_q.start, CLAUSE_DELIMS), v.growth_q.start) for v in values):
+            return None
+        st.group_years, rank = run, 0
+    target = values[rank]
+    average = Draft(target.growth_q, target.metric, target.metric_text, growth=target.growth,  # type: ignore[arg-type]
+                    growth_unit=target.growth_unit, rule="distribute", scope=target.scope, object=target.object,
+                    steps=[*target.steps, "year_of_each"])
+    average.vetoed, average.checks = list(target.vetoed), list(target.checks)
+    target.growth, target.growth_unit, target.growth_q = probe.growth, probe.growth_unit, q
+    target.steps.append("year_of_each")
+    return [average]
 
 
 def average_of_each(st: State, q: Quantity, probe: Draft) -> list[Draft]:
@@ -747,6 +785,37 @@ def rate_of_level(st: State, q: Quantity) -> Outcome:
     return []
 
 
+PATH_NOUNS = f"{RATE_NOUNS}|{lexicon.pattern('decline_rate_nouns')}"
+DECLINE_NOUN_RE = re.compile(lexicon.pattern("decline_rate_nouns"))
+# a rate's path opening its own clause: from a part of the year ("增速由2月份", "降幅由一季度的") to the year's
+# ("…-23.1%收窄到", "…0.5%逐季回升到全年"): the first figure is the part's, the second the year's
+RATE_PATH_FROM_RE = re.compile(rf"(?:{PATH_NOUNS})(?:由|从)[^，,；;。%％]{{0,10}}")
+RATE_PATH_TO_RE = re.compile(rf"(?:{PATH_NOUNS})(?:由|从)[^，,；;。]{{0,12}}?[%％][ \u3000]*[^，,；;。\d]{{0,4}}?"
+                             rf"(?:{lexicon.pattern('path_verbs')})?(?:到|至)(?:全年的?)?")
+
+
+@only_for(lambda q: q.unit == "%" and q.value is not None)
+def rate_path_of_level(st: State, q: Quantity) -> Outcome:
+    """'实现进出口总额1.08万亿美元、降幅由一季度的-23.1%收窄到-1.4%' / '…工业增加值91.9亿元，增速由2月份-4.9%回升至全年
+    6.9%': a rate's path from a part of the year to the year, in the clause right after a named level with no growth,
+    names no subject of its own: the figure it ends at is the level's growth (a fall after 降幅), the one it starts
+    from a part's, no fact."""
+    text, prev = st.text, st.prev
+    if q.unit != "%" or q.value is None or prev is None or prev.metric is None or prev.value is None \
+            or prev.growth is not None or metrics.kind(prev.metric) == "percent" or not next_clause(text, prev, st.cs):
+        return None
+    nq = st.nxt
+    if RATE_PATH_FROM_RE.fullmatch(st.lead_raw.strip(" \u3000")) and nq is not None and nq.unit == "%" \
+            and RATE_PATH_TO_RE.fullmatch(text, st.cs, nq.lead_end):
+        return []  # the part's rate the path starts from
+    if not RATE_PATH_TO_RE.fullmatch(st.lead_raw.strip(" \u3000")) or not st.i or st.quantities[st.i - 1].start < st.cs:
+        return None
+    growth = -abs(q.value) if DECLINE_NOUN_RE.match(st.lead_raw.strip(" \u3000")) else q.value
+    prev.growth, prev.growth_unit, prev.growth_q = growth, "%", q
+    prev.steps.append("rate_path_of_level")
+    return []
+
+
 # the growth of one year after a term's average: "2007年比上年增长14.5%", "同比增长10.2%", "年增长14.4%"
 ONE_YEAR_LEAD_RE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?(?:{lexicon.pattern('one_year_bases')})?(?:实际)?"
                               rf"(?:{lexicon.pattern('one_year_growth_words')})?")
@@ -759,8 +828,8 @@ YEAR_NAMED_RE = re.compile(rf"(?<![比较由从])(?:19|20)\d{{2}}年(?![的底�
 @only_for(lambda q: bool(q.growth_sign) and q.unit == "%" and q.value is not None)
 def year_rate_after_average(st: State, q: Quantity) -> Outcome:
     """'地区生产总值年均增长11.5%，2007年达到7077.2亿元，比上年增长12.1%' / '…增加至2007年的30606亿元，五年年均增长
-    14.5%，2007年比上年增长14.5%': a growth with no subject of its own after a term's average that has taken the
-    level, once a single year is named after the average, is that year's growth of the level; the average keeps
+    14.5%，2007年比上年增长14.5%' / '…增加至2007年的6340亿美元，五年增长1.9倍，2007年比上年增长20.2%': a growth with no
+    subject of its own after a term's average (or the span's change) that has taken the level, once a single year is named after the average, is that year's growth of the level; the average keeps
     only its rate (when the level is a total over the span, the year's growth stands alone)."""
     text, prev = st.text, st.prev
     if not q.growth_sign or q.unit != "%" or q.value is None or prev is None or prev.metric is None \
@@ -768,7 +837,9 @@ def year_rate_after_average(st: State, q: Quantity) -> Outcome:
             or not ONE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000")):
         return None
     average = prev.growth_q
-    if not AVERAGE_WORD_RE.search(text, clause_start(text, st.start, average.start, CLAUSE_DELIMS), average.start):
+    own = clause_start(text, st.start, average.start, CLAUSE_DELIMS)
+    if not (AVERAGE_WORD_RE.search(text, own, average.start)
+            or cumulative_change(text[own:max(own, average.lead_end)], average)):  # "五年增长1.9倍": a span's change
         return None
     last = max(prev.q.end, average.end)
     if last > q.start or delim_re("；;。").search(text, last, q.start) \
@@ -783,6 +854,33 @@ def year_rate_after_average(st: State, q: Quantity) -> Outcome:
                  growth=q.value, growth_unit="%", growth_q=q, rule=prev.rule, scope=prev.scope, object=prev.object,
                  steps=steps)
     prev.q, prev.value, prev.unit, prev.high, prev.growth_q = average, None, None, None, None
+    return [year]
+
+
+@only_for(lambda q: bool(q.growth_sign) and q.unit == "%" and q.value is not None)
+def year_rate_after_base_year(st: State, q: Quantity) -> Outcome:
+    """'国内生产总值552亿元，比1990年增长58.74%，年均增长9.69%，比上年增长9.86%': a level that took a change since a
+    base year, then that span's average (its own fact, change_after_changes), then one year's growth with no subject
+    of its own: the level is the year's, so it takes the year's growth; the change since the base year keeps only
+    its rate, as the average does."""
+    text = st.text
+    if len(st.drafts) < 2 or not q.growth_sign or q.unit != "%" or q.value is None \
+            or not ONE_YEAR_LEAD_RE.fullmatch(st.lead_raw.strip(" \u3000")):
+        return None
+    level, average = st.drafts[-2], st.drafts[-1]
+    since = level.growth_q
+    if level.metric is None or level.value is None or since is None or since is level.q \
+            or "merge_since_year" not in level.steps or average.metric != level.metric or average.value is not None \
+            or "change_after_changes" not in average.steps \
+            or not AVERAGE_WORD_RE.search(text, clause_start(text, st.start, average.q.start, CLAUSE_DELIMS), average.q.start):
+        return None
+    if not (level.q.end <= since.start < average.q.start < q.start) or delim_re("；;。").search(text, level.q.end, q.start) \
+            or not YEAR_NAMED_RE.search(text, average.q.end, q.start):
+        return None  # the chain runs in one sentence: level, since-year change, average, the year's growth
+    year = Draft(level.q, level.metric, level.metric_text, value=level.value, unit=level.unit, high=level.high,
+                 growth=q.value, growth_unit="%", growth_q=q, rule=level.rule, scope=level.scope, object=level.object,
+                 steps=[*level.steps, "year_rate_after_base_year"])
+    level.q, level.value, level.unit, level.high, level.growth_q = since, None, None, None, None
     return [year]
 
 
@@ -1086,15 +1184,20 @@ def name(st: State, q: Quantity) -> Outcome:
         # the figure it starts from (nor is "由44.8%" a name: "经过努力，由44.8%提高到46.4%" names nothing)
     whole = st.before(q)
     subjects = None
-    each = list(EACH_RE.finditer(whole)) if "均" in whole else []  # most clauses hold no 均
+    # 均 may stand after a change named by a noun too: "PM2.5、PM10年均浓度累计下降幅度均超过30%", "…增幅均超20%"
+    upto = text[st.wide:max(st.wide, q.start)] \
+        if (q.verb or "").endswith(NOUN_CHANGE_ENDS) and "均" in text[q.lead_end:q.start] else whole
+    each = list(EACH_RE.finditer(upto)) if "均" in upto else []  # most clauses hold no 均
     listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
     if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_rural.both_named(listed)
                                             or each_named(listed) or each_takes_tail(listed)):
         subjects = split_subjects(listed)
     out = []
     for phrase in subjects or [subject.phrase]:
+        # a clause after 、 is one of an enumeration, where a bare "进出口" names nothing; not so the items of a 均 list,
+        # whose 、 is the list's own ("PM2.5、PM10…均超过30%")
         d = make_draft(text, q, phrase, subject.rule if not subjects else "distribute", st.lead_raw, st.end, prev,
-                       strict=st.cs > st.start and text[st.cs - 1] == "、", clause=whole)
+                       strict=not subjects and st.cs > st.start and text[st.cs - 1] == "、", clause=whole)
         d.steps[:0] = ["name"] + ([subject.finder] if subject.finder else [])
         if d.rule == "ellipsis" and d.metric and (found_at := metrics.find(phrase)):
             # "地区生产总值再上新台阶，达到4015亿元": the subject, without what the clause says of it
@@ -1132,7 +1235,9 @@ RULES: list[Rule] = [
     each_rate,
     growth_of_each,
     rate_of_level,
+    rate_path_of_level,
     year_rate_after_average,
+    year_rate_after_base_year,
     merge_growth,
     stretch_growth,
     merge_since_year,
@@ -1155,6 +1260,10 @@ class Subject(NamedTuple):
 Finder = Callable[[State, Quantity, tuple[str, int, int] | None], Subject | None]
 
 
+NOUN_CHANGE_ENDS = tuple(lexicon.words("noun_change_ends"))
+SUBJECT_TRAILERS_RE = re.compile(f"(?:{lexicon.pattern('subject_trailers')})+")
+
+
 def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None) -> Subject | None:
     """'占一般公共预算支出比重83.54%' takes the subject of the figure before it (share); '总量达到1.35万家' too,
     without its 新增/新认定 (carry)."""
@@ -1165,6 +1274,9 @@ def previous_subject(st: State, q: Quantity, found: tuple[str, int, int] | None)
     if not (lead.startswith("占") or (not found and TOTAL_RE.match(carried))):
         return None
     base = NEW_RE.sub("", prev.metric_text)
+    if lead.startswith("占") and prev.metric and (named := metrics.find(base)) and named[0] == prev.metric \
+            and SUBJECT_TRAILERS_RE.fullmatch(norm := metrics.normalise(base), named[2]):
+        base = norm[:named[2]]  # "财政民生支出累计3.5万亿元，占…比例76%": the share of what is named, not of its 累计
     phrase = base + (lead if lead.startswith("占") else carried)
     return Subject(phrase, "share" if lead.startswith("占") else "carry", "previous_subject")
 

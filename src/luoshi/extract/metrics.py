@@ -129,7 +129,9 @@ def change_rates() -> frozenset[str]:
 
 
 BASE_PREFIX = f"{lexicon.pattern('jurisdiction')}|{lexicon.pattern('share_bases')}"
-SHARE_TAIL = re.compile(rf"的?(?:{lexicon.pattern('share_words')})?的?(?:[两三四五六七八九十]年(?:来|间)?)?$")  # "…比重五年提高5.8个百分点"
+# "…比重五年提高5.8个百分点", "…比重预计达2.4%" (an estimate word after the name, as after 之比)
+SHARE_TAIL = re.compile(rf"的?(?:{lexicon.pattern('share_words')})?的?(?:[两三四五六七八九十]年(?:来|间)?)?"
+                        rf"(?:{lexicon.pattern('estimate_words')})?$")
 RATIO_TAIL = re.compile(r"之比(?:预计)?$")
 BARE_SHARE = re.compile(f"的?(?:{lexicon.pattern('share_words')})$")
 INNER_VERBS = re.compile(f"(?<=.)(?:{lexicon.pattern('inner_verbs')})(?=.)")

@@ -17,7 +17,7 @@ from .. import data_file
 from ..models import Report, Sentence
 from ..parse import places_named
 from . import metrics, urban_rural
-from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start
+from .draft import CLAUSE_DELIMS, Draft, clause_end, clause_start, delim_re
 from .lexicon import pattern, words
 from .quantities import Quantity, scan
 from .status import (
@@ -76,8 +76,12 @@ AHEAD_RE = re.compile(rf"(?:{pattern('ahead_words')})(?:[两三四五]|几)年")
 THRESHOLD_RE = re.compile(r"(?:以上|以下)?的(?=[\u4e00-\u9fff（(])")
 OWN_END_RE = re.compile(rf"(?:{pattern('jurisdiction')})$")  # a "place" that ends with the report's own 全市/本市
 SETTER_RE = re.compile(pattern("setters"))
-# a threshold in 万元 right before the name: the statistics' scope of older years (规模以上 was 500万元以上)
+# a threshold in 万元 right before the name: the statistics' scope of older years (规模以上 was 500万元以上); or, before
+# trade, the body whose statistics the figure is ("海关进出口总额": the customs' count of the region's trade; "天津海关…"
+# is an office, "海关税收" the duties it collects)
 STAT_SCOPE_RE = re.compile(r"(?:全[省市区])?[0-9０-９]+万元(?:及)?以上(?:的)?")
+CUSTOMS_SCOPE_RE = re.compile(rf"(?:全[省市区])?(?:{pattern('statistics_bodies')})(?:统计)?的?")
+CUSTOMS_COUNTED = frozenset(words("customs_counted"))
 
 
 def before_name(phrase: str, found: tuple[str, int, int]) -> str:
@@ -87,8 +91,8 @@ def before_name(phrase: str, found: tuple[str, int, int]) -> str:
     sets no target: its words stay)."""
     text = metrics.normalise(phrase)
     head = text[:found[1]]
-    if STAT_SCOPE_RE.fullmatch(head):
-        return ""  # "500万元以上工业企业增加值", "50万元以上固定资产投资": the statistical scope, not a part
+    if STAT_SCOPE_RE.fullmatch(head) or found[0] in CUSTOMS_COUNTED and CUSTOMS_SCOPE_RE.fullmatch(head):
+        return ""  # "500万元以上工业企业增加值", "50万元以上固定资产投资", "海关进出口总额": the statistical scope, not a part
     if "目标" not in text[found[2]:]:
         return head
     last = None
@@ -188,6 +192,34 @@ def milestones(s: Seen) -> bool:
     """'全省生产总值先后突破3万亿元、4万亿元', '生产总值先后突破1000亿元和1500亿元大关': marks passed one after another
     (先后, 相继) over the years reviewed, each of them, not the level the metric reached."""
     return bool(MILESTONES_RE.search(s.phrase))
+
+
+HEDGE_RE = re.compile(pattern("hedge_words"))
+
+
+def hedged(s: Seen) -> bool:
+    """'…科学种田水平还不够高，只能保证粮食产量稳定在400亿公斤左右': a figure that is all that can be managed (a
+    limit, said among the problems) before the name, not a result reached nor a target set."""
+    return s.found is not None and bool(HEDGE_RE.search(metrics.normalise(s.phrase), 0, s.found[1]))
+
+
+LISTED_RE = re.compile(r"[、和与及]")
+
+
+def items_elsewhere(s: Seen) -> bool:
+    """'东湖新技术开发区、武汉经济技术开发区…，工业增加值分别比上年增长31%和25%': one name before 分别 with no list of
+    its own, opening its clause: the figures go to items named elsewhere (parks, districts, years), none is the
+    jurisdiction's metric. Words before the name may be the items ("国考省考断面水质优Ⅲ比例分别达到86.7%、92.5%": the
+    first is the metric's); a figure in a later clause is no item of the list ("…能耗由前三年分别上升4.9%、5.5%、0.2%，
+    转为下降1.2%")."""
+    if s.found is None:
+        return False
+    text = metrics.normalise(s.phrase)
+    at = text.find("分别", s.found[2])
+    if at < 0 or LISTED_RE.search(text, 0, at) or delim_re(CLAUSE_DELIMS).search(text, at):
+        return False
+    head = PLACE_HEAD_RE.sub("", text[:s.found[1]].strip(" \u3000、，,"), count=1)
+    return not JURISDICTION_RE.sub("", head, count=1)
 
 
 # ---- phase "fact": does the figure belong to this report's jurisdiction and year? ----
@@ -295,16 +327,70 @@ def part_topic(s: Seen) -> bool:
 
 def counted_parts(text: str, start: int, at: int) -> str | None:
     """The counted group of sub-regions ("三县", "四个县（市）") the segment of `at` (its sentence, or from its last
-    ；) opens with, if any."""
+    ；) opens with, or its own clause does ("区级经济发展加快，预计13个区国内生产总值…为593亿元"), if any."""
     seg = max(start, max(text.rfind(c, start, at) for c in "；;") + 1)
-    m = COUNTED_PARTS_RE.match(text, seg, at) or AREA_PART_RE.match(text, seg, at)
-    return YEAR_HEAD_RE.sub("", m.group().strip(" \u3000")) if m else None
+    for s in dict.fromkeys((seg, max(seg, clause_start(text, start, at, CLAUSE_DELIMS)))):
+        if m := COUNTED_PARTS_RE.match(text, s, at) or AREA_PART_RE.match(text, s, at):
+            return YEAR_HEAD_RE.sub("", m.group().strip(" \u3000"))
+    return None
 
 
 # "，占全市工业增加值比重64%": the clause right after a figure (and its growth) gives its share of a whole
 SHARE_AFTER_RE = re.compile(rf"(?:[，,、]?[^，,；;。]*?[0-9０-９]+(?:\.[0-9]+)?%)?[，,、]占(?P<base>[^，,；;。]{{2,20}}?)"
                             rf"(?:的?(?:{pattern('share_words')})|的?(?=[0-9０-９]+(?:\.[0-9]+)?%))")  # "占全市…的59.2%"
 OWN_WHOLE_HEADS = "全我本"
+
+
+PART_LEAD_RE = re.compile(r"[ \u3000]*其中")
+FIRST_DIGIT_RE = re.compile(r"[0-9０-９]")
+FILLERS_FRONT_RE = re.compile(f"^(?:{pattern('fillers')})+")  # "完成海关进出口总额": the name after its verb
+
+
+def part_of_qualified_whole(s: Seen) -> bool:
+    """'市属企业完成进出口总额17.85亿美元，增长35.5%，其中出口11.79亿美元': a part after 其中 is a part of the whole named
+    in the nearest clause before that names a metric; when a qualifier makes that whole another measure (市属, 国有…),
+    the part is of it too."""
+    assert s.sent is not None
+    text, d, start = s.text, s.d, s.sent.start
+    cs = clause_start(text, start, d.q.start, CLAUSE_DELIMS)
+    if not PART_LEAD_RE.match(text, cs):
+        return False
+    pos = cs
+    while pos > start:
+        before = clause_start(text, start, pos - 1, CLAUSE_DELIMS)
+        name = FILLERS_FRONT_RE.sub("", FIRST_DIGIT_RE.split(text[before:pos - 1], maxsplit=1)[0].strip(" \u3000"))
+        if (found := metrics.find(name)) is not None:
+            return qualified(Seen(d, name, found))
+        pos = before
+    return False
+
+
+LIST_END_RE = re.compile(r"分别|(?<![人年平])均")
+ITEM_SEP_RE = re.compile(r"[、和及与]")
+
+
+def qualified_list(s: Seen) -> bool:
+    """'民营经济实现的增加值和税收分别…达到1.28万亿元和1740亿元': a qualifier opening a list (民营, 国有, 市属…) and
+    qualifying its first item is every item's, so the later items are the qualified part's too (税收 of the private
+    economy, not the region's)."""
+    assert s.sent is not None
+    text, d = s.text, s.d
+    if d.rule != "distribute":
+        return False
+    cs = clause_start(text, s.sent.start, d.q.start, CLAUSE_DELIMS)
+    end = LIST_END_RE.search(text, cs, d.q.start)
+    if end is None:
+        return False
+    listing = text[cs:end.start()]
+    if figures := list(FIRST_DIGIT_RE.finditer(listing)):  # "…比2002年增加140多万户、民营经济…": the list after them
+        listing = listing[listing.find("、", figures[-1].end()) + 1:] if "、" in listing[figures[-1].end():] else ""
+    first = ITEM_SEP_RE.split(listing, maxsplit=1)[0]
+    first = JURISDICTION_RE.sub("", PLACE_HEAD_RE.sub("", first.strip(" \u3000"), count=1), count=1)
+    if not (m := QUALIFIER_RE.match(first)) or m.end() == len(first) \
+            or QUALIFIER_RE.match(metrics.normalise(d.metric_text)):
+        return False  # a first item that is only the word ("蔬菜、粮、油产量", "制造业、高技术工业…") is one of the items
+    found = metrics.find(first)
+    return found is None or bool(QUALIFIER_RE.search(before_name(first, found)))
 
 
 def share_of_own_whole(s: Seen) -> bool:
@@ -465,8 +551,8 @@ def change_end_words(text: str, cs: int, at: int) -> str:
     if not CHANGE_START_RE.search(clause) or not CHANGE_END_RE.search(clause):
         return clause  # most clauses hold no change
     earlier = scan(text, cs, at)
-    if not earlier or not CHANGE_START_RE.search(text, cs, earlier[0].start):
-        return clause
+    if not earlier or not CHANGE_START_RE.search(text, cs, earlier[-1].start):
+        return clause  # the start figure is the last before the end ("…1.08万亿美元、降幅由一季度的-23.1%收窄到-1.4%")
     after = text[earlier[-1].end:at]
     return after if CHANGE_END_RE.search(after) else clause
 
@@ -576,9 +662,13 @@ VETOES: list[Veto] = [
     Veto("other_base_in_list", "draft", other_base_in_list),
     Veto("other_period_in_clause", "draft", other_period_in_clause),
     Veto("milestones", "draft", milestones),
+    Veto("items_elsewhere", "draft", items_elsewhere),
+    Veto("hedged", "draft", hedged),
     Veto("other_place", "fact", other_place),
     Veto("place_of_list", "fact", place_of_list),
     Veto("part_topic", "fact", part_topic),
+    Veto("part_of_qualified_whole", "fact", part_of_qualified_whole),
+    Veto("qualified_list", "fact", qualified_list),
     Veto("share_of_own_whole", "fact", share_of_own_whole),
     Veto("gap", "fact", gap),
     Veto("threshold", "fact", threshold),
