@@ -254,7 +254,7 @@ def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
     return not LINK_VERB_RE.search(between)
 
 
-TRAIL_SHARE_RE = re.compile(rf"^(?:以上|左右)?的?[^，。；]{{0,12}}(?:支出|财力)(?:{lexicon.pattern('spending_uses')})")  # a share of spending named after it
+TRAIL_SHARE_RE = re.compile(rf"^(?:以上|左右)?的?[^，。；]{{0,12}}(?:{lexicon.pattern('spending_pools')})(?:{lexicon.pattern('spending_uses')})")  # a share of spending named after it
 
 
 @dataclass
