@@ -506,6 +506,20 @@ def fix_html_entities(text: str) -> RepairResult:
     return out
 
 
+# --- a subscript written as TeX/markdown does ("PM_2.5", "SO_2", "PM_10" in 21 bulk reports): the name as plain text
+# ("PM2.5", 777 times), so the metric names match. Capitals only, alone: no URL or code ("content_62153") is touched.
+
+_SUBSCRIPT = re.compile(r"(?<![A-Za-z0-9_])([A-Z]{1,3})_(?=[0-9]{1,2}(?:\.[0-9])?(?![0-9A-Za-z_]))")
+
+
+def fix_underscore_subscript(text: str) -> RepairResult:
+    out = RepairResult()
+    if "_" not in text:
+        return out
+    out.edits = [Edit(m.end(1), m.end(), "", "subscript") for m in _SUBSCRIPT.finditer(text)]
+    return out
+
+
 # --- ○ for 〇 in Chinese numerals ("二○一九年": Big5 has no 〇, so Taiwan and Big5 copies write the circle) -----
 
 _CIRCLE_ZERO = re.compile("[○◯](?=[〇零一二三四五六七八九十○◯]*[年月日号])|(?<=[〇零一二三四五六七八九])[○◯](?=[〇零一二三四五六七八九○◯])")
@@ -632,6 +646,7 @@ REPAIRS: list[tuple[str, RepairFn]] = [
     ("permille", fix_split_permille),  # after fullwidth and decimal_point: "4.76％。。" is "4.76%。。" by then
     ("permille_rate", fix_permille_rate),  # after permille: "4％。以内" is "4‰以内" by then
     ("circle_zero", fix_circle_zero),
+    ("subscript", fix_underscore_subscript),  # after fullwidth: "ＰＭ＿２.５" is ASCII by then
     ("template_residue", mark_template_residue),  # after fullwidth: "１$1.$2％" is "1$1.$2%" by then
 ]
 

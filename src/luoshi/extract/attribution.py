@@ -36,6 +36,7 @@ from .draft import CLAUSE_DELIMS, ENUM_DELIMS, Draft, clause_end, clause_start, 
 from .quantities import PREFIX_RE, Quantity
 from .rank import find_rank
 from .status import PLAN_END
+from .tables import alternation, growth_verbs
 from .urban_rural import URBAN_RURAL_RE
 from .vetoes import OTHER_BASE_RE, STEP_COUNT_RE, checked_metric, is_increment
 
@@ -51,7 +52,9 @@ RESTATE_VERB_RE = re.compile(r"(?:首次)?达到?")
 NAME_NEW_RE = re.compile(lexicon.pattern("name_new"))  # 高新, 新兴: a 新 of the name, not of an addition
 BOUND_WORD_RE = re.compile(f"^(?:{lexicon.pattern('skipped_bounds')})")
 SHARED_TAIL_RE = re.compile(lexicon.pattern("split_tails"))
-EACH_RE = re.compile(r"(?<![人年平])均")  # "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own
+# "A、B均增长…" shares a figure; 人均/年均/平均 are words of their own; 各 only right before a change ("…的比重各提高2个
+# 百分点"), never 各类/各级
+EACH_RE = re.compile(rf"(?<![人年平])均|各(?=(?:{alternation(growth_verbs())}))")
 # "累计达" is a stock, not the level a growth reached: out of the whole set (not only the small one)
 _REACH_WORDS = sorted((set(lexicon.words("reach_verbs")) | set(lexicon.words("reach_extra"))) - {"累计达"}, key=len,
                       reverse=True)
@@ -251,7 +254,7 @@ def is_modifier(text: str, q: Quantity, nxt: Quantity | None) -> bool:
     return not LINK_VERB_RE.search(between)
 
 
-TRAIL_SHARE_RE = re.compile(rf"^(?:以上|左右)?的?[^，。；]{{0,12}}支出(?:{lexicon.pattern('spending_uses')})")  # a share of spending named after it
+TRAIL_SHARE_RE = re.compile(rf"^(?:以上|左右)?的?[^，。；]{{0,12}}(?:{lexicon.pattern('spending_pools')})(?:{lexicon.pattern('spending_uses')})")  # a share of spending named after it
 
 
 @dataclass
@@ -612,7 +615,7 @@ def distribute(st: State, q: Quantity) -> Outcome:
         fill_numbers(rate, q)
         if rate.growth is None:  # "商品零售价格和居民消费价格涨幅分别控制在3%和5%": the next subject's own rate
             probe = rate
-    if probe.growth is not None and values and st.lead.startswith("均") and _no_subject(st.lead) \
+    if probe.growth is not None and values and _shared_lead(st.lead, full=len(values) == len(st.group)) \
             and st.group_growth_i == 0 \
             and len(changes_from(st.text, st.quantities, st.i)) == 1:
         for target in values:  # "分别达到14000元和3700元，均增长15％左右": one growth for each figure
@@ -646,6 +649,16 @@ def distribute(st: State, q: Quantity) -> Outcome:
         st.group_growth_i += 1
         st.group_growths.append(d)
     return [d]
+
+
+def _shared_lead(lead: str, full: bool) -> bool:
+    """A growth after every figure of a 分别 list that names nothing is each figure's: "均增长15％左右", "增幅均在14%
+    以上"; once every figure is given, a lone one without 均 too ("分别达到41300元、20200元，增长9%左右")."""
+    if lead.startswith("均"):
+        return _no_subject(lead)
+    if EACH_RE.search(lead):
+        return _no_subject(EACH_RE.sub("", lead).removesuffix("在"))
+    return full and _no_subject(lead)
 
 
 def year_of_each(st: State, q: Quantity, probe: Draft) -> list[Draft] | None:
@@ -1175,12 +1188,16 @@ def name(st: State, q: Quantity) -> Outcome:
     whole = st.before(q)
     subjects = None
     # 均 may stand after a change named by a noun too: "PM2.5、PM10年均浓度累计下降幅度均超过30%", "…增幅均超20%"
+    # and 各 right before the change's verb ("…的比重各提高2个百分点"): read with the verb, never before a level
     upto = text[st.wide:max(st.wide, q.start)] \
-        if (q.verb or "").endswith(NOUN_CHANGE_ENDS) and "均" in text[q.lead_end:q.start] else whole
-    each = list(EACH_RE.finditer(upto)) if "均" in upto else []  # most clauses hold no 均
+        if (q.verb or "").endswith(NOUN_CHANGE_ENDS) and "均" in text[q.lead_end:q.start] \
+        or q.growth_sign and text[max(st.wide, q.lead_end - 1):q.lead_end] == "各" else whole
+    each = list(EACH_RE.finditer(upto)) if "均" in upto or "各" in upto else []  # most clauses hold neither
     listed = strip_back(strip_front(whole[:each[-1].start()])) if each else ""
-    if each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_rural.both_named(listed)
-                                            or each_named(listed) or each_takes_tail(listed)):
+    if each and subject.rule == "lead" and (shares := each_share(listed)):
+        subjects = shares
+    elif each and subject.rule == "lead" and ("、" in whole[:each[-1].start()] or urban_rural.both_named(listed)
+                                              or each_named(listed) or each_takes_tail(listed)):
         subjects = split_subjects(listed)
     out = []
     for phrase in subjects or [subject.phrase]:
@@ -1194,6 +1211,30 @@ def name(st: State, q: Quantity) -> Outcome:
             d.metric_text = strip_front(metrics.normalise(phrase)[:found_at[2]].strip(" \u3000、，,")) or d.metric_text
             d.object = d.metric_text
         out.append(d)
+    return out
+
+
+def each_share(listed: str) -> list[str] | None:
+    """'新兴产业和高新技术产业产值占规模以上工业产值的比重各提高2个百分点': items listed before the last share's 占, each
+    a share of the same whole once it takes the last one's measure word and whole (新兴产业产值占规模以上工业产值的比重),
+    every one a share metric of its own; else None."""
+    items = [s for s in ITEM_SPLIT.split(listed) if s]
+    at = items[-1].find("占") if len(items) >= 2 else -1
+    if at <= 0:
+        return None
+    last, whole = items[-1][:at], items[-1][at:]
+    out = []
+    for it in items[:-1]:
+        named = next((c for c in (it + whole, it + last[-2:] + whole)  # "新兴产业" + 产值, the last's measure word
+                      if (f := metrics.find(c)) and f[1] == 0 and f[2] == len(metrics.normalise(c))), None)
+        if named is None:
+            return None
+        out.append(named)
+    out.append(items[-1])
+    found = [metrics.find(x) for x in out]
+    if not all(found) or len({f[0] for f in found if f}) != len(out) \
+            or any(metrics.kind(f[0]) != "percent" for f in found if f):
+        return None
     return out
 
 

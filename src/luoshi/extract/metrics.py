@@ -233,14 +233,19 @@ def share_of(p: str) -> tuple[str, int, int] | None:
         i, word, p = j, "与", p[:ratio.start()]  # "研发经费支出与地区生产总值之比(预计)"
     if i > 0 and p[i + 1:i + 2] != "比":
         subject, base = p[:i], SHARE_TAIL.sub("", p[i + len(word):]).removeprefix("到").removeprefix("了")
-        if not base:
+        # "(其中)民生支出占到78.9%": the whole left unsaid, read only for a subject whose % is its share (lexicon
+        # share_in_percent; "外商直接投资…其中服务业占37.2%" is a part of the figure before)
+        bare = not base and word == "占" and p[i + 1:] in ("", "到", "了")
+        if not base and not bare:
             return None
     else:
         m = BARE_SHARE.search(p)
         if not m or m.start() == 0:
             return None
-        subject, base = p[:m.start()], ""
+        subject, base, bare = p[:m.start()], "", False
     found = find(subject)
+    if bare and not (found and found[0] in lexicon.words("share_in_percent")):
+        return None
     for share, subject_metric, bases in shares():
         if base and not bases.fullmatch(base):
             continue

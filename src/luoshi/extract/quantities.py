@@ -76,7 +76,7 @@ CANDIDATE_RE = re.compile(rf"(?=[0-9０-９零〇一二两三四五六七八九�
 PREFIX_BOUND, SUFFIX_BOUND = bounds()
 PREFIX_RE = re.compile(rf"(?:{alternation(PREFIX_BOUND)})[ \u3000]*$")
 GROWTH_RE = re.compile(rf"(?:{alternation(growth_verbs())})$")
-FILLER_RE = re.compile(f"(?:{pattern('figure_fillers')})$")
+FILLER_RE = re.compile(f"(?:{pattern('figure_fillers')}){{1,2}}$")  # "增幅均在14%以上": 均 and 在
 # a rate told as the pace of a growth after it, with no verb before ("实现29%的快速增长", "以年均24.1%的速度递增")
 # (after a verb of keeping up a pace: "提出7.5%左右的增长目标" and "8%的增速是…" tell a target, not a result)
 GROWTH_AFTER_RE = re.compile(rf"(?:左右)?的[\u4e00-\u9fff]{{0,3}}?(?:{pattern('growth_after_words')})"
