@@ -20,6 +20,7 @@ Of the runs that qualify around an anchor, the one whose edges break most and wh
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -51,23 +52,50 @@ def names_or_lists(run: str) -> bool:
     return any(tag in REPORT_TAGS for _, tag in rjieba.tag(run, False))
 
 
-def find_split_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] = ()) -> list[Edit]:
-    """Removals (kind `ad`) of pure-hanzi runs that cut a word of the sentence and read unlike report prose; called
-    only for a document where ads were found (`taken` non-empty)."""
+class RunCosts(NamedTuple):
+    """What both readers of pure-hanzi runs (this module and adwords.py) compute once per document: the anchors (rare
+    hanzi), the prose model's trigram cost of each character where it stands, and running sums for spans."""
+
+    at: np.ndarray  # positions of anchors that leave room for a run
+    m: Any  # prose_model3()
+    ids: np.ndarray  # model ids of the characters
+    c3: np.ndarray  # cost of each character after the two before it
+    cum: np.ndarray  # running sum of c3 (cum[j] - cum[i] = cost of text[i:j])
+    nothz: np.ndarray  # running count of characters that are not hanzi
+
+
+def run_costs(cp: np.ndarray) -> RunCosts | None:
+    """The document's costs, or None when it is too short or holds no anchor."""
     n = len(cp)
     if n < 16:
-        return []
-    hz = (cp - np.uint32(0x4E00)) <= 0x9FFF - 0x4E00
+        return None
     at = np.flatnonzero(_anchor_table()[cp])
     at = at[(at >= 4) & (at + MIN_LEN + 2 < n)]
     if at.size == 0:
-        return []
+        return None
     m = prose_model3()
     ids = m.cmap[np.minimum(cp, 0xFFFF)].astype(np.int64)
     c3 = np.zeros(n)
     c3[2:] = m.cost3(ids[:-2], ids[1:-1], ids[2:])
-    cum = np.concatenate(([0.0], np.cumsum(c3)))
-    nothz = np.concatenate(([0], np.cumsum(~hz)))
+    hz = (cp - np.uint32(0x4E00)) <= 0x9FFF - 0x4E00
+    return RunCosts(at, m, ids, c3, np.concatenate(([0.0], np.cumsum(c3))), np.concatenate(([0], np.cumsum(~hz))))
+
+
+def pairs(A: np.ndarray, B: np.ndarray, nothz: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every start in A with every end in B that makes a run of MIN_LEN-MAX_LEN with text[a-1:b+1] all hanzi."""
+    a, b = (v.ravel() for v in np.meshgrid(A, B, indexing="ij"))
+    ok = (b - a >= MIN_LEN) & (b - a <= MAX_LEN) & (nothz[b + 1] == nothz[a - 1])
+    return a[ok], b[ok]
+
+
+def find_split_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] = ()) -> list[Edit]:
+    """Removals (kind `ad`) of pure-hanzi runs that cut a word of the sentence and read unlike report prose; called
+    only for a document where ads were found (`taken` non-empty)."""
+    costs = run_costs(cp)
+    if costs is None:
+        return []
+    n = len(cp)
+    at, m, ids, c3, cum, nothz = costs
     edits: list[Edit] = []
     spans = list(taken)
     done = -1
@@ -82,9 +110,7 @@ def find_split_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]]
         B = B[c3[B] >= LEAVE]
         if B.size == 0:
             continue
-        a, b = (v.ravel() for v in np.meshgrid(A, B, indexing="ij"))
-        ok = (b - a >= MIN_LEN) & (b - a <= MAX_LEN) & (nothz[b + 1] == nothz[a - 1])  # text[a-1:b+1] all hanzi
-        a, b = a[ok], b[ok]
+        a, b = pairs(A, B, nothz)
         if a.size == 0:
             continue
         content = (cum[b] - cum[a + 2]) / (b - a - 2)

@@ -6,7 +6,7 @@ text both of its edges are word boundaries, and once it is taken out the charact
 ("执|法" -> "执法", "提|升" -> "提升"). Report text that the model reads as broken rarely passes this: a run the model
 finds starts or ends inside a word ("惨[绝人寰的悲剧]重演": 惨绝人寰 is one word), or its removal joins no word.
 
-A run text[a:b] of MIN_LEN-MAX_LEN hanzi holding a hanzi report prose rarely writes (adrepeats.ANCHOR_COST) among its
+A run text[a:b] of adsplit.MIN_LEN-MAX_LEN hanzi holding a hanzi report prose rarely writes (adrepeats.ANCHOR_COST) among its
 first ANCHOR_AT characters goes when (trigram costs of prose.prose_model3)
 - the character after it, right after text[a-2:a], costs <= RESUME (the cut word resumes),
 - its first character costs >= ENTER where it stands, the two after it cost LEAVING more as they stand than joined,
@@ -25,10 +25,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from .adcontent import _mojibake
-from .adrepeats import _anchor_table
-from .adsplit import names_or_lists
+from .adsplit import ANCHOR_AT, MAX_LEN, names_or_lists, pairs, run_costs
 from .edits import Edit
-from .prose import prose_model3
 from .wordcut import cuts_a_word
 
 RESUME = 3.0  # nats: tune and validate runs 0.0-2.9; the corpus runs nearest the score 3.1-3.6
@@ -37,27 +35,16 @@ LEAVING = 2.0  # nats: the two characters after the run, as they stand, over joi
 CONTENT = 4.5  # nats a character: the run's own words
 WEIGHT = 3.0  # the content's weight, as adcontent.NUM_WEIGHT
 SCORE = 46.0  # nats: tune and validate runs 47.5-55.2; corpus as if hacked max 43.0
-ANCHOR_AT = 6
-MIN_LEN, MAX_LEN = 6, 26
 
 
 def find_word_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] = ()) -> list[Edit]:
     """Removals (kind `ad`) of pure-hanzi runs of whole words set inside a word of the sentence; called only for a
     document where ads were found."""
+    costs = run_costs(cp)
+    if costs is None:
+        return []
     n = len(cp)
-    if n < 16:
-        return []
-    hz = (cp - np.uint32(0x4E00)) <= 0x9FFF - 0x4E00
-    at = np.flatnonzero(_anchor_table()[cp])
-    at = at[(at >= 4) & (at + MIN_LEN + 2 < n)]
-    if at.size == 0:
-        return []
-    m = prose_model3()
-    ids = m.cmap[np.minimum(cp, 0xFFFF)].astype(np.int64)
-    c3 = np.zeros(n)
-    c3[2:] = m.cost3(ids[:-2], ids[1:-1], ids[2:])
-    cum = np.concatenate(([0.0], np.cumsum(c3)))
-    nothz = np.concatenate(([0], np.cumsum(~hz)))
+    at, m, ids, c3, cum, nothz = costs
     spans = list(taken)
     edits: list[Edit] = []
     for x in at.tolist():
@@ -68,9 +55,7 @@ def find_word_spans(text: str, cp: np.ndarray, taken: Sequence[tuple[int, int]] 
         B = np.arange(x + 1, min(n - 2, x + MAX_LEN + 1))
         if A.size == 0 or B.size == 0:
             continue
-        a, b = (v.ravel() for v in np.meshgrid(A, B, indexing="ij"))
-        ok = (b - a >= MIN_LEN) & (b - a <= MAX_LEN) & (nothz[b + 1] == nothz[a - 1])  # text[a-1:b+1] all hanzi
-        a, b = a[ok], b[ok]
+        a, b = pairs(A, B, nothz)
         if a.size == 0:
             continue
         content = (cum[b] - cum[a + 2]) / (b - a - 2)
